@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { areasFor, roleLabels, type SessionUser, type Area } from "../../runtime/auth/roles";
+import { SignOutButton } from "./SignOutButton";
+import { NavLink } from "./NavLink";
+
+const areaLinks: Record<Area, { href: string; label: string }> = {
+  hall: { href: "/hall", label: "办事大厅" },
+  workbench: { href: "/workbench", label: "工作台" },
+  designer: { href: "/designer", label: "设计器" },
+};
+
+function identity(user: SessionUser): string {
+  if (user.kind === "person") return "个人用户";
+  if (user.kind === "organisation") return "单位用户";
+  const m = user.memberships[0];
+  return m ? `${m.organisationName} · ${roleLabels[m.role]}` : "工作人员";
+}
+
+export function SiteHeader({ user }: { user: SessionUser | null }) {
+  const areas = areasFor(user);
+  return (
+    <header className="border-b bg-background">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-lg font-semibold text-primary">
+          人社公共服务平台
+        </Link>
+        <nav aria-label="主导航" className="flex-1">
+          <ul className="flex flex-wrap gap-1">
+            {areas.map((area) => (
+              <li key={area}>
+                <NavLink href={areaLinks[area].href}>{areaLinks[area].label}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {user ? (
+          <div className="flex items-center gap-3 text-sm">
+            <span>
+              <span className="font-medium" data-testid="current-user">{user.displayName}</span>
+              <span className="ml-2 text-muted-foreground">{identity(user)}</span>
+            </span>
+            <SignOutButton />
+          </div>
+        ) : (
+          <Link href="/login" className="rounded-md bg-primary px-3 py-1.5 text-sm text-primary-foreground hover:opacity-90">
+            登录
+          </Link>
+        )}
+      </div>
+    </header>
+  );
+}

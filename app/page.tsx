@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { currentUser } from "./_lib/session";
+import { areasFor } from "../runtime/auth/roles";
+
+const cards = {
+  hall: { href: "/hall", title: "办事大厅", text: "查找服务事项，阅读办事指南，在线申请并跟踪办件进度。" },
+  workbench: { href: "/workbench", title: "工作台", text: "处理本单位的待办任务：受理、一次性告知补正、审核、复核、办结。" },
+  designer: { href: "/designer", title: "设计器", text: "设计服务事项的办事指南、材料、流程与表单，预览、试运行并发布版本。" },
+} as const;
+
+export default async function HomePage() {
+  const user = await currentUser();
+  const areas = areasFor(user);
+  return (
+    <div>
+      <h1 className="text-2xl font-semibold">内蒙古自治区人力资源和社会保障基本公共服务</h1>
+      <p className="mt-2 text-muted-foreground">
+        {user ? `您好，${user.displayName}。` : "欢迎使用。未登录也可以浏览办事指南；申请办理请先登录。"}
+      </p>
+      <ul className="mt-6 grid gap-4 sm:grid-cols-3">
+        {areas.map((area) => (
+          <li key={area}>
+            <Link href={cards[area].href} className="block h-full rounded-lg border bg-background p-5 hover:border-primary">
+              <h2 className="text-lg font-medium text-primary">{cards[area].title}</h2>
+              <p className="mt-2 text-sm text-muted-foreground">{cards[area].text}</p>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+"use client";
+import { useState } from "react";
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { useTRPC, errorMessage } from "../_trpc/client";
+import { EmptyState } from "../_components/EmptyState";
+
+const filters = [
+  { value: undefined, label: "全部待办" },
+  { value: "open", label: "待认领" },
+  { value: "mine", label: "我已认领" },
+] as const;
+
+function todayInChina(): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" }).format(new Date());
+}
+
+export function Inbox() {
+  const trpc = useTRPC();
+  const [status, setStatus] = useState<(typeof filters)[number]["value"]>(undefined);
+  const [search, setSearch] = useState("");
+  const inbox = useQuery(trpc.workbench.inbox.queryOptions({ status, search: search || undefined }));
+  const today = todayInChina();
+  return (
+    <div className="mt-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <div role="group" aria-label="筛选" className="flex gap-1">
+          {filters.map((f) => (
+            <button
+              key={f.label}
+              type="button"
+              aria-pressed={status === f.value}
+              onClick={() => setStatus(f.value)}
+              className={`rounded-md border px-3 py-1.5 text-sm ${status === f.value ? "border-primary bg-accent" : "bg-background hover:bg-muted"}`}
+            >
+              {f.label}
+            </button>
+          ))}
+        </div>
+        <label className="flex items-center gap-2 text-sm">
+          <span>搜索</span>
+          <input
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="办件编号、事项或申请人"
+            className="rounded-md border border-input bg-background px-3 py-1.5"
+          />
+        </label>
+      </div>
+      {inbox.isError && <p role="alert" className="mt-4 text-destructive">{errorMessage(inbox.error)}</p>}
+      {inbox.isPending && <p className="mt-4 text-muted-foreground">正在加载…</p>}
+      {inbox.data && inbox.data.length === 0 && (
+        <div className="mt-4">
+          <EmptyState title="暂无待办任务">申请人提交的办件到达本单位后，会出现在这里。</EmptyState>
+        </div>
+      )}
+      {inbox.data && inbox.data.length > 0 && (
+        <table className="mt-4 w-full border-collapse overflow-hidden rounded-lg bg-background text-sm">
+          <caption className="sr-only">待办任务</caption>
+          <thead>
+            <tr className="border-b text-left">
+              <th scope="col" className="px-3 py-2">办件编号</th>
+              <th scope="col" className="px-3 py-2">事项</th>
+              <th scope="col" className="px-3 py-2">环节</th>
+              <th scope="col" className="px-3 py-2">申请人</th>
+              <th scope="col" className="px-3 py-2">办理期限</th>
+              <th scope="col" className="px-3 py-2">状态</th>
+            </tr>
+          </thead>
+          <tbody>
+            {inbox.data.map((item) => {
+              const overdue = item.dueDate !== null && item.dueDate < today;
+              return (
+                <tr key={item.taskId} className="border-b last:border-0">
+                  <td className="px-3 py-2">
+                    <Link href={`/workbench/cases/${item.applicationId}`} className="text-primary underline-offset-2 hover:underline">
+                      {item.caseNumber ?? "（未编号）"}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">{item.serviceTitle}</td>
+                  <td className="px-3 py-2">{item.label}</td>
+                  <td className="px-3 py-2">{item.applicantName}</td>
+                  <td className="px-3 py-2">
+                    {item.dueDate ?? "—"}
+                    {overdue && <span className="ml-2 rounded bg-destructive px-1.5 py-0.5 text-xs text-white">已超期</span>}
+                  </td>
+                  <td className="px-3 py-2">
+                    {item.status === "open" ? "待认领" : item.claimedByMe ? "我已认领" : `${item.claimedBy ?? "他人"}已认领`}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

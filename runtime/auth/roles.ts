@@ -1,0 +1,46 @@
+/** Staff roles held per organisation, and what each may see. */
+export const staffRoles = ["region_admin", "office_admin", "caseworker", "reviewer"] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export const roleLabels: Record<StaffRole, string> = {
+  region_admin: "自治区管理员",
+  office_admin: "经办机构管理员",
+  caseworker: "经办人员",
+  reviewer: "复核人员",
+};
+
+export type UserKind = "staff" | "person" | "organisation";
+
+export interface MembershipView {
+  organisationId: string;
+  organisationName: string;
+  organisationLevel: "region" | "league" | "banner";
+  role: StaffRole;
+}
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  kind: UserKind;
+  memberships: MembershipView[];
+}
+
+export type Area = "hall" | "workbench" | "designer";
+
+/** Which areas of the product a user's navigation shows. */
+export function areasFor(user: SessionUser | null): Area[] {
+  if (!user) return ["hall"];
+  if (user.kind !== "staff") return ["hall"];
+  const roles = new Set(user.memberships.map((m) => m.role));
+  const areas: Area[] = [];
+  if (roles.has("caseworker") || roles.has("reviewer")) areas.push("workbench");
+  if (roles.has("region_admin") || roles.has("office_admin")) areas.push("designer");
+  return areas;
+}
+
+export function hasRole(user: SessionUser, roles: readonly StaffRole[], organisationId?: string): boolean {
+  return user.memberships.some(
+    (m) => roles.includes(m.role) && (organisationId === undefined || m.organisationId === organisationId),
+  );
+}

@@ -1,0 +1,111 @@
+/** Sign-in, session lookup and sign-out. Sessions live in the database (several app instances share them). */
+import type { Db } from "../db";
+import { AppError } from "../errors";
+import { hashPassword, verifyPassword } from "./password";
+import { loginBlocked, recordLoginAttempt, LOGIN_WINDOW_MINUTES } from "./rateLimit";
+import type { SessionUser, StaffRole, MembershipView } from "./roles";
+import { digest, newToken } from "./tokens";
+
+export const SESSION_TTL_MS = Number(process.env.SESSION_TTL_HOURS ?? 12) * 3_600_000;
+const REFRESH_AFTER_MS = 5 * 60_000;
+
+export interface SignInInput {
+  username: string;
+  password: string;
+  ip: string;
+  userAgent?: string;
+}
+
+export interface IssuedSession {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+  user: SessionUser;
+}
+
+/** A hash verified when the account does not exist, so timing does not reveal which usernames exist. */
+let dummyHash: Promise<string> | undefined;
+const getDummyHash = () => (dummyHash ??= hashPassword(newToken()));
+
+export async function signIn(db: Db, input: SignInInput, now = new Date()): Promise<IssuedSession> {
+  const username = input.username.trim();
+  if (await loginBlocked(db, username, input.ip, now)) {
+    throw new AppError(
+      "TOO_MANY_REQUESTS",
+      `登录失败次数过多，请 ${LOGIN_WINDOW_MINUTES} 分钟后再试`,
+    );
+  }
+  const user = await db.user.findUnique({ where: { username } });
+  const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), input.password);
+  if (!user || !ok || user.disabledAt) {
+    await recordLoginAttempt(db, { username, ip: input.ip, success: false, at: now });
+    throw new AppError("UNAUTHORIZED", "用户名或密码不正确");
+  }
+  await recordLoginAttempt(db, { username, ip: input.ip, success: true, at: now });
+  const token = newToken();
+  const csrfToken = newToken();
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  await db.session.create({
+    data: {
+      id: digest(token),
+      userId: user.id,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      userAgent: input.userAgent?.slice(0, 300),
+    },
+  });
+  return { token, csrfToken, expiresAt, user: await loadSessionUser(db, user.id) };
+}
+
+export interface ResolvedSession {
+  sessionId: string;
+  csrfToken: string;
+  expiresAt: Date;
+  user: SessionUser;
+}
+
+/** The session a cookie token names, or null when unknown or expired (expired ones are removed). */
+export async function resolveSession(db: Db, token: string | undefined, now = new Date()): Promise<ResolvedSession | null> {
+  if (!token) return null;
+  const id = digest(token);
+  const session = await db.session.findUnique({ where: { id } });
+  if (!session) return null;
+  if (session.expiresAt.getTime() <= now.getTime()) {
+    await db.session.deleteMany({ where: { id } });
+    return null;
+  }
+  let expiresAt = session.expiresAt;
+  if (now.getTime() - session.lastSeenAt.getTime() > REFRESH_AFTER_MS) {
+    expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+    await db.session.update({ where: { id }, data: { lastSeenAt: now, expiresAt } });
+  }
+  const user = await loadSessionUser(db, session.userId);
+  return { sessionId: id, csrfToken: session.csrfToken, expiresAt, user };
+}
+
+export async function signOut(db: Db, token: string | undefined): Promise<void> {
+  if (!token) return;
+  await db.session.deleteMany({ where: { id: digest(token) } });
+}
+
+export async function loadSessionUser(db: Db, userId: string): Promise<SessionUser> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    include: { memberships: { include: { organisation: true } } },
+  });
+  const memberships: MembershipView[] = user.memberships.map((m) => ({
+    organisationId: m.organisationId,
+    organisationName: m.organisation.name,
+    organisationLevel: m.organisation.level as MembershipView["organisationLevel"],
+    role: m.role as StaffRole,
+  }));
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    kind: user.kind as SessionUser["kind"],
+    memberships,
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * The Prisma client for DATABASE_URL (default `file:./data/app.db`).
+ *
+ * SQLite goes through PrismaBetterSqlite3 (WAL, busy timeout), PostgreSQL through PrismaPg.
+ * Both generated clients have the same models; the rest of the code uses `Db`, the SQLite
+ * client's type. The PostgreSQL client is cast to it in one place (createDb) — keep models to
+ * what both databases support so that the cast stays honest.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import Database from "better-sqlite3";
+import { PrismaClient as SqlitePrismaClient, type Prisma } from "../../prisma/generated/sqlite/client";
+import { PrismaClient as PostgresPrismaClient } from "../../prisma/generated/postgres/client";
+import { databaseKind, databaseUrl, sqliteFilePath, type DbKind } from "./url";
+
+export type Db = SqlitePrismaClient;
+/** The client handed to interactive transaction callbacks. */
+export type Tx = Prisma.TransactionClient;
+
+export interface CreateDbOptions {
+  /** SQLite busy timeout in ms (default 10 000). */
+  busyTimeoutMs?: number;
+  /** PostgreSQL pool size (default pg's 10). */
+  poolSize?: number;
+  /** Prisma log levels, e.g. ["query"]. */
+  log?: ("query" | "info" | "warn" | "error")[];
+}
+
+const kinds = new WeakMap<object, DbKind>();
+
+/** A new client for `url` (default DATABASE_URL). Prefer getDb(); the caller owns this one ($disconnect). */
+export function createDb(url?: string, options: CreateDbOptions = {}): Db {
+  const target = databaseUrl(url);
+  const kind = databaseKind(target);
+  let db: Db;
+  if (kind === "sqlite") {
+    const file = sqliteFilePath(target);
+    if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+    const busy = options.busyTimeoutMs ?? 10_000;
+    if (file !== ":memory:") {
+      // journal_mode=WAL is stored in the file: set it once through a short-lived connection.
+      const raw = new Database(file, { timeout: busy });
+      try {
+        raw.pragma("journal_mode = WAL");
+      } finally {
+        raw.close();
+      }
+    }
+    // The adapter opens its own better-sqlite3 connection: `timeout` sets its busy timeout;
+    // better-sqlite3 enables foreign keys by default.
+    const adapter = new PrismaBetterSqlite3({ url: file, timeout: busy });
+    db = new SqlitePrismaClient({ adapter, log: options.log });
+  } else {
+    // Pass the URL as-is: no shadow database is ever made from this adapter (see
+    // scripts/create-migration.ts for why that matters).
+    const adapter = new PrismaPg({ connectionString: target, max: options.poolSize });
+    db = new PostgresPrismaClient({ adapter, log: options.log }) as unknown as Db;
+  }
+  kinds.set(db, kind);
+  return db;
+}
+
+/** Which database a client talks to. */
+export function dbKind(db: Db): DbKind {
+  const kind = kinds.get(db);
+  if (!kind) throw new Error("dbKind: not a client made by createDb/getDb");
+  return kind;
+}
+
+type Cache = { url: string; db: Db };
+const globalCache = globalThis as typeof globalThis & { __hrssDb?: Cache };
+
+/**
+ * The process-wide client for DATABASE_URL (default `file:./data/app.db`, folder created).
+ * Cached on globalThis so that Next.js dev reloads do not open a new pool each time.
+ */
+export function getDb(): Db {
+  const url = databaseUrl();
+  const cached = globalCache.__hrssDb;
+  if (cached && cached.url === url) return cached.db;
+  if (cached) void cached.db.$disconnect().catch(() => {});
+  const db = createDb(url);
+  globalCache.__hrssDb = { url, db };
+  return db;
+}
+
+/** Disconnect and forget the cached client (tests, graceful shutdown). */
+export async function closeDb(): Promise<void> {
+  const cached = globalCache.__hrssDb;
+  globalCache.__hrssDb = undefined;
+  if (cached) await cached.db.$disconnect();
+}
+
+/** True when `err` is a unique-constraint violation (Prisma P2002), on either database. */
+export function isUniqueViolation(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2002";
+}
+
+/**
+ * Atomically increment the counter `name` (created at 1) and return the new value.
+ * Call inside an interactive transaction so that the value is only used when it commits;
+ * the single UPDATE … SET value = value + 1 takes the row lock, so concurrent transactions
+ * (also from several app instances on PostgreSQL) never get the same value.
+ */
+export async function nextCounterValue(tx: Pick<Db, "counter">, name: string): Promise<number> {
+  const row = await tx.counter.upsert({
+    where: { name },
+    create: { name, value: 1 },
+    update: { value: { increment: 1 } },
+    select: { value: true },
+  });
+  return row.value;
+}

@@ -1,0 +1,43 @@
+export {
+  closeDb,
+  createDb,
+  dbKind,
+  getDb,
+  isUniqueViolation,
+  nextCounterValue,
+  type CreateDbOptions,
+  type Db,
+  type Tx,
+} from "./client";
+export {
+  defaultMigrationsDir,
+  loadMigrations,
+  migrate,
+  migratePostgres,
+  migrateSqlite,
+  migrationChecksum,
+  MigrationChecksumError,
+  openSqlite,
+  type MigrateOptions,
+  type MigrateResult,
+  type MigrationFile,
+} from "./migrate";
+export { databaseKind, databaseUrl, DEFAULT_DATABASE_URL, redactUrl, sqliteFilePath, type DbKind } from "./url";
+// The Prisma namespace (input/output types, Prisma.JsonNull / Prisma.DbNull, error classes) and
+// the model types. Runtime values in it are shared by both generated clients.
+export { Prisma } from "../../prisma/generated/sqlite/client";
+export type {
+  Application,
+  Attachment,
+  AuditEvent,
+  CalendarOverride,
+  Counter,
+  Membership,
+  LoginAttempt,
+  Organisation,
+  Service,
+  ServiceVersion,
+  Session,
+  Task,
+  User,
+} from "../../prisma/generated/sqlite/client";

@@ -1,0 +1,35 @@
+/**
+ * The working context of one event. Handlers change `state`, a shallow copy of the case
+ * state, only by assigning its top-level fields new values, so the caller's state object
+ * and everything in it stay untouched (a refused event returns it as it was).
+ */
+import type { IsoDate, WorkCalendar } from "../calendar";
+import type { FlowIndex } from "./flowIndex";
+import type { CaseState, Effect, HistoryEntry } from "./types";
+
+export interface EventContext {
+  readonly index: FlowIndex;
+  readonly calendar: WorkCalendar;
+  /** The event's instant, and its day in China. */
+  readonly at: string;
+  readonly today: IsoDate;
+  readonly state: CaseState;
+  readonly effects: Effect[];
+  /** Nodes entered since the last history entry. */
+  readonly path: string[];
+}
+
+export function createContext(
+  index: FlowIndex,
+  calendar: WorkCalendar,
+  at: string,
+  today: IsoDate,
+  state: CaseState,
+): EventContext {
+  return { index, calendar, at, today, state: { ...state }, effects: [], path: [] };
+}
+
+/** Appends a history entry carrying the nodes entered since the previous one. */
+export function record(ctx: EventContext, entry: Omit<HistoryEntry, "at" | "path">): void {
+  ctx.state.history = [...ctx.state.history, { ...entry, at: ctx.at, path: ctx.path.splice(0) }];
+}

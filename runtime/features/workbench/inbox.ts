@@ -1,0 +1,91 @@
+/** The caseworker's inbox: open tasks of their own offices, for the roles they hold there. */
+import type { Db } from "../../db";
+import type { SessionUser } from "../../auth/roles";
+
+export interface InboxFilter {
+  status?: "open" | "claimed" | "mine";
+  search?: string;
+}
+
+export interface InboxItem {
+  taskId: string;
+  label: string;
+  role: string;
+  status: string;
+  dueDate: string | null;
+  claimedByMe: boolean;
+  claimedBy: string | null;
+  applicationId: string;
+  caseNumber: string | null;
+  serviceTitle: string;
+  applicantName: string;
+  officeName: string;
+  createdAt: Date;
+}
+
+/** The (office, task role) pairs a user works: caseworkers take caseworker steps, reviewers reviewer steps. */
+export function workScopes(user: SessionUser): { officeId: string; role: string }[] {
+  return user.memberships
+    .filter((m) => m.role === "caseworker" || m.role === "reviewer")
+    .map((m) => ({ officeId: m.organisationId, role: m.role }));
+}
+
+export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter = {}): Promise<InboxItem[]> {
+  const scopes = workScopes(user);
+  if (scopes.length === 0) return [];
+  const statusWhere =
+    filter.status === "mine"
+      ? { status: "claimed", claimedById: user.id }
+      : filter.status
+        ? { status: filter.status }
+        : { status: { in: ["open", "claimed"] } };
+  const tasks = await db.task.findMany({
+    where: {
+      OR: scopes.map((s) => ({ officeId: s.officeId, role: s.role })),
+      ...statusWhere,
+      ...(filter.search
+        ? {
+            application: {
+              OR: [
+                { caseNumber: { contains: filter.search } },
+                { service: { title: { contains: filter.search } } },
+                { applicant: { displayName: { contains: filter.search } } },
+              ],
+            },
+          }
+        : {}),
+    },
+    orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
+    take: 200,
+    include: {
+      application: {
+        select: {
+          id: true,
+          caseNumber: true,
+          service: { select: { title: true } },
+          applicant: { select: { displayName: true } },
+          office: { select: { name: true } },
+        },
+      },
+    },
+  });
+  const claimerIds = [...new Set(tasks.map((t) => t.claimedById).filter((id): id is string => id !== null))];
+  const claimers = new Map(
+    (await db.user.findMany({ where: { id: { in: claimerIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]),
+  );
+  return tasks.map((t) => ({
+    taskId: t.id,
+    label: t.label,
+    role: t.role,
+    status: t.status,
+    dueDate: t.dueDate,
+    claimedByMe: t.claimedById === user.id,
+    claimedBy: t.claimedById ? (claimers.get(t.claimedById) ?? null) : null,
+    applicationId: t.application.id,
+    caseNumber: t.application.caseNumber,
+    serviceTitle: t.application.service.title,
+    applicantName: t.application.applicant.displayName,
+    officeName: t.application.office.name,
+    createdAt: t.createdAt,
+  }));
+}

@@ -1,0 +1,15 @@
+/** The root router: one sub-router per feature folder. */
+import { router } from "./init";
+import { authRouter } from "../features/auth/router";
+import { catalogueRouter } from "../features/catalogue/router";
+import { workbenchRouter } from "../features/workbench/router";
+import { designerRouter } from "../features/designer/router";
+
+export const appRouter = router({
+  auth: authRouter,
+  catalogue: catalogueRouter,
+  workbench: workbenchRouter,
+  designer: designerRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,58 @@
+/**
+ * The request context of every tRPC call: the database, the signed-in user (from the
+ * session cookie), and what the CSRF guard needs. Transport-neutral: built from a
+ * node:http request by the server, or from plain headers by tests.
+ */
+import type { Db } from "../db";
+import { getDb } from "../db";
+import { CSRF_HEADER, SESSION_COOKIE, parseCookies } from "../auth/cookies";
+import { resolveSession, type ResolvedSession } from "../auth/session";
+import type { SessionUser } from "../auth/roles";
+
+export interface RequestInfo {
+  headers: Record<string, string | string[] | undefined>;
+  ip: string;
+}
+
+export interface Context {
+  db: Db;
+  user: SessionUser | null;
+  session: ResolvedSession | null;
+  /** The raw session token from the cookie (for sign-out). */
+  sessionToken: string | undefined;
+  ip: string;
+  userAgent: string | undefined;
+  /** The CSRF token the request presented in its header. */
+  presentedCsrf: string | undefined;
+  origin: string | undefined;
+  host: string | undefined;
+  /** Queue a Set-Cookie header on the response. */
+  setCookie: (cookie: string) => void;
+}
+
+function header(info: RequestInfo, name: string): string | undefined {
+  const value = info.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export async function createContext(
+  info: RequestInfo,
+  setCookie: (cookie: string) => void,
+  db: Db = getDb(),
+): Promise<Context> {
+  const cookies = parseCookies(header(info, "cookie"));
+  const sessionToken = cookies[SESSION_COOKIE];
+  const session = await resolveSession(db, sessionToken);
+  return {
+    db,
+    user: session?.user ?? null,
+    session,
+    sessionToken,
+    ip: info.ip,
+    userAgent: header(info, "user-agent"),
+    presentedCsrf: header(info, CSRF_HEADER),
+    origin: header(info, "origin"),
+    host: header(info, "x-forwarded-host") ?? header(info, "host"),
+    setCookie,
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * tRPC building blocks. Every mutation follows one path:
+ * validate input (zod) → authorise (role and organisation) → act in a transaction →
+ * write an audit event (see `audited`). Errors reach the client as Chinese messages.
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { ZodError } from "zod";
+import "../zod";
+import { AppError, type FieldError } from "../errors";
+import { hasRole, type StaffRole, type SessionUser } from "../auth/roles";
+import { sameToken } from "../auth/tokens";
+import type { Context } from "./context";
+
+const codeMap: Record<AppError["code"], TRPC_ERROR_CODE_KEY> = {
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  PRECONDITION_FAILED: "PRECONDITION_FAILED",
+};
+
+const genericMessages: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
+  UNAUTHORIZED: "请先登录",
+  FORBIDDEN: "您没有执行此操作的权限",
+  NOT_FOUND: "请求的内容不存在",
+  INTERNAL_SERVER_ERROR: "服务器内部错误，请稍后重试",
+  PARSE_ERROR: "请求格式不正确",
+  METHOD_NOT_SUPPORTED: "不支持的请求方式",
+  PAYLOAD_TOO_LARGE: "提交的内容过大",
+};
+
+function zodFieldErrors(error: ZodError): FieldError[] {
+  return error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+}
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    let message = error.message;
+    let fieldErrors: FieldError[] = [];
+    if (cause instanceof AppError) {
+      message = cause.message;
+      fieldErrors = cause.fieldErrors;
+    } else if (cause instanceof ZodError) {
+      fieldErrors = zodFieldErrors(cause);
+      message = `输入有误：${fieldErrors.map((f) => (f.path ? `${f.path}：${f.message}` : f.message)).join("；")}`;
+    } else if (error.code === "INTERNAL_SERVER_ERROR" || !/[\u4e00-\u9fff]/.test(message)) {
+      message = genericMessages[error.code] ?? "请求失败，请稍后重试";
+    }
+    return {
+      message,
+      code: shape.code,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, fieldErrors },
+    };
+  },
+});
+
+/** Turns AppErrors thrown by services into tRPC errors with the right status. */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: codeMap[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+/**
+ * Cross-site request protection for mutations: the Origin (when the browser sends one)
+ * must be this host, and a cookie-authenticated call must echo the session's CSRF token.
+ */
+const csrfGuard = t.middleware(({ ctx, type, next }) => {
+  if (type === "mutation") {
+    if (ctx.origin && ctx.host) {
+      let originHost: string | undefined;
+      try {
+        originHost = new URL(ctx.origin).host;
+      } catch {
+        originHost = undefined;
+      }
+      if (originHost !== ctx.host) {
+        throw new TRPCError({ code: "FORBIDDEN", message: "跨站请求已被拒绝" });
+      }
+    }
+    if (ctx.session && !(ctx.presentedCsrf && sameToken(ctx.presentedCsrf, ctx.session.csrfToken))) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "请求校验失败，请刷新页面后重试" });
+    }
+  }
+  return next();
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(appErrors).use(csrfGuard);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "请先登录" });
+  return next({ ctx: { ...ctx, user: ctx.user as SessionUser } });
+});
+
+/** Staff holding one of `roles` (in any organisation; services check the organisation of the object). */
+export function staffProcedure(roles: readonly StaffRole[]) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (ctx.user.kind !== "staff" || !hasRole(ctx.user, roles)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "您没有执行此操作的权限" });
+    }
+    return next();
+  });
+}
+
+/** Applicants (people or organisations). */
+export const applicantProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.kind === "staff") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "工作人员账号不能以申请人身份办理" });
+  }
+  return next();
+});

@@ -1,0 +1,33 @@
+/**
+ * Brings a database to a usable state at start: applies the committed migrations, then
+ * seeds what is missing (organisations, demo accounts, the document's templates).
+ * Every step is idempotent, so starting twice, or several instances at once, changes nothing.
+ */
+import { getDb, migrate, type Db } from "../runtime/db";
+import { seedOrganisations } from "./organisations";
+import { seedDemoAccounts } from "./demoAccounts";
+import { loadTemplates } from "./loadTemplates";
+
+export interface PrepareOptions {
+  db?: Db;
+  url?: string;
+  log?: (line: string) => void;
+  /** Skip the demo accounts (e.g. a production deployment that manages its own users). */
+  demoAccounts?: boolean;
+}
+
+export async function prepareDatabase(options: PrepareOptions = {}): Promise<void> {
+  const log = options.log ?? (() => {});
+  const migrated = await migrate(options.url);
+  if (migrated.applied.length > 0) log(`已应用数据库迁移：${migrated.applied.join("、")}`);
+  const db = options.db ?? getDb();
+  await seedOrganisations(db);
+  if (options.demoAccounts ?? process.env.SEED_DEMO_ACCOUNTS !== "0") {
+    const created = await seedDemoAccounts(db);
+    if (created > 0) log(`已创建 ${created} 个演示账号`);
+  }
+  const templates = await loadTemplates(db, undefined, (done, total) => {
+    if (done === total || done % 25 === 0) log(`正在导入服务事项模板：${done}/${total}`);
+  });
+  if (templates.created > 0) log(`已导入 ${templates.created} 个服务事项模板`);
+}

@@ -1,0 +1,47 @@
+/**
+ * The production server: tRPC's node:http adapter at /api/trpc, uploads at /api/files,
+ * everything else to Next's request handler. Applies migrations and seeds the database
+ * on first start.
+ */
+import http from "node:http";
+import next from "next";
+import { createTrpcNodeHandler, TRPC_BASE_PATH } from "./runtime/trpc/nodeHandler";
+import { prepareDatabase } from "./seed/prepare";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "0.0.0.0";
+
+async function main() {
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  await prepareDatabase({ log: (line) => console.log(line) });
+  const app = next({ dev, hostname, port, dir: import.meta.dirname });
+  await app.prepare();
+  const handleNext = app.getRequestHandler();
+  const handleTrpc = createTrpcNodeHandler();
+  const server = http.createServer((req, res) => {
+    if (req.url?.startsWith(TRPC_BASE_PATH)) {
+      handleTrpc(req, res);
+      return;
+    }
+    handleNext(req, res).catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end("服务器内部错误");
+      }
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, hostname, () => {
+    console.log(`服务已启动: http://localhost:${port}`);
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error("启动失败：", error);
+  process.exit(1);
+});
