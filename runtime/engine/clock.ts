@@ -37,6 +37,6 @@ export function restartClock(clock: Clock, today: IsoDate, calendar: WorkCalenda
 }
 
 /** Whether a running clock's deadline has passed (the due day itself still counts). */
-export function isOverdue(clock: Clock, today: IsoDate): boolean {
+export function isOverdue(clock: Clock, today: IsoDate): clock is Clock & { dueOn: IsoDate } {
   return clock.dueOn !== null && today > clock.dueOn;
 }

@@ -107,6 +107,8 @@ export interface CaseState {
 export interface SubmitEvent {
   type: "submit";
   at: string;
+  /** Who filed it: the applicant, or staff entering it at the counter (recorded only). */
+  actor?: Actor;
   applicant?: Record<string, unknown>;
   forms?: FormsData;
   /** The case limit for this channel (e.g. 线上 3 个工作日), if any. */

@@ -140,25 +140,32 @@ export interface TableBlock {
   rows: string[][];
 }
 
-/** Collects the tables (runs of consecutive tab rows, separator rows dropped) in `lines`. */
+/**
+ * Collects the tables in `lines`: runs of tab rows, separator rows dropped. Blank lines
+ * inside a run do not end it (a markdown separator is often followed by one); any other
+ * line does.
+ */
 export function findTables(lines: SourceLine[]): TableBlock[] {
   const tables: TableBlock[] = [];
   let current: TableBlock | null = null;
   for (const line of lines) {
-    if (isTableRow(line.text)) {
+    if (isTableRow(line.text) || (current && isSeparatorRow(line.text))) {
       if (!current) {
         current = { first: line.no, last: line.no, rows: [] };
         tables.push(current);
       }
       current.last = line.no;
       if (!isSeparatorRow(line.text)) current.rows.push(splitCells(line.text));
-    } else if (current && isSeparatorRow(line.text)) {
-      current.last = line.no;
-    } else {
+    } else if (!isBlank(line.text)) {
       current = null;
     }
   }
   return tables;
+}
+
+/** A table's header row as comparable names (spaces removed): `是否信息共享 可获得` → `是否信息共享可获得`. */
+export function headerNames(row: string[]): string[] {
+  return row.map((cell) => cell.replace(/\s+/g, ""));
 }
 
 // ---------------------------------------------------------------------------
@@ -314,13 +321,15 @@ export function toListItems(paragraphs: Paragraph[]): ListItem[] {
  * into its lead text and items. Requires at least two markers numbered 1, 2, … in order.
  */
 export function splitInlineList(text: string): { lead: string; items: string[] } | null {
-  const patterns = [/[（(](\d{1,2})[)）]/g, /([①-⑳])/g];
-  for (const pattern of patterns) {
-    const hits = [...text.matchAll(pattern)];
+  const patterns: [RegExp, (token: string) => number | null][] = [
+    [/[（(](\d{1,2})[)）]/g, Number],
+    [/[（(]([一二三四五六七八九十]{1,3})[)）]/g, parseChineseNumeral],
+    [/([①-⑳])/g, (token) => token.charCodeAt(0) - 0x2460 + 1],
+  ];
+  for (const [pattern, ordinalOf] of patterns) {
     const sequential: RegExpMatchArray[] = [];
-    for (const hit of hits) {
-      const ordinal = /\d/.test(hit[1]) ? Number(hit[1]) : hit[1].charCodeAt(0) - 0x2460 + 1;
-      if (ordinal === sequential.length + 1) sequential.push(hit);
+    for (const hit of text.matchAll(pattern)) {
+      if (ordinalOf(hit[1]) === sequential.length + 1) sequential.push(hit);
     }
     if (sequential.length < 2) continue;
     const items = sequential.map((hit, i) => {
@@ -331,6 +340,39 @@ export function splitInlineList(text: string): { lead: string; items: string[] }
     return { lead: text.slice(0, sequential[0].index).trim(), items };
   }
   return null;
+}
+
+const OPENING = "（(《〈【〔“‘[";
+const CLOSING = "）)》〉】〕”’]";
+
+/** Splits `text` on any of `separators` that is not inside brackets or quotes; parts trimmed, empties dropped. */
+export function splitTopLevel(text: string, separators: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const char of text) {
+    if (OPENING.includes(char)) depth++;
+    else if (CLOSING.includes(char)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && separators.includes(char)) {
+      parts.push(current);
+      current = "";
+    } else {
+      current += char;
+    }
+  }
+  parts.push(current);
+  return parts.map((part) => part.trim()).filter((part) => part !== "");
+}
+
+/** The first sentence of `text` (up to and including the first top-level `。`). */
+export function firstSentence(text: string): string {
+  const [first] = splitTopLevel(text, "。");
+  return first ? `${first}。` : "";
+}
+
+/** Strips trailing list punctuation (`；`, `。`, `;`, `，`). */
+export function trimPunctuation(text: string): string {
+  return text.trim().replace(/[；;。，,、.]+$/, "").trim();
 }
 
 // ---------------------------------------------------------------------------

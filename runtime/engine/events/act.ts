@@ -1,0 +1,110 @@
+/**
+ * `act`: the holder of an active task takes one of its actions.
+ *
+ * - `approve`, `complete`, `reject`, `terminate`, `submit`: the token follows the action's
+ *   edge; `reject` and `terminate` need a reason (as does any action with `requiresComment`).
+ * - The first `approve` by staff accepts the case (受理): 受理回执, case clock starts.
+ * - `correction` (一次性告知) needs the full list of items to correct; the step's clock
+ *   stops and the case goes to the applicant's 补正 task (the action's edge), where the
+ *   applicant's `submit` reopens the asking step with its clock running on.
+ */
+import type { Action, TaskNode } from "../../definition/schema";
+import { startCaseClock } from "../caseClock";
+import { restartClock, stopClock } from "../clock";
+import { record, type EventContext } from "../context";
+import { EngineError } from "../errors";
+import { actionEdgeOf, taskNodeOf } from "../flowIndex";
+import { requireNotClosed, requireNotPaused, requireText, roleName } from "../guards";
+import { noticeAccepted, noticeCorrectionRequested, noticeCorrectionSubmitted } from "../notices";
+import { closeTask, findActiveTask, openTask } from "../tasks";
+import { followEdge } from "../traverse";
+import type { ActEvent, ActiveTask, CorrectionRequest, FormsData } from "../types";
+
+function needsComment(action: Action): boolean {
+  return action.requiresComment || action.kind === "reject" || action.kind === "terminate";
+}
+
+function correctionItemsOf(event: ActEvent): string[] {
+  const items = (event.correctionItems ?? []).map((item) => item.trim());
+  if (items.length === 0 || items.some((item) => item === "")) {
+    throw new EngineError("CORRECTION_LIST_REQUIRED", "一次性告知须逐项列明申请人需要补正的全部材料或内容，不能为空", {
+      actionId: event.actionId,
+    });
+  }
+  return items;
+}
+
+function mergeForms(ctx: EventContext, node: TaskNode, patch: FormsData | undefined): void {
+  if (!patch) return;
+  const forms = { ...ctx.state.forms };
+  for (const [formId, data] of Object.entries(patch)) {
+    const editable = node.forms.some((form) => form.formId === formId && form.mode === "edit");
+    if (!editable) {
+      throw new EngineError("FORM_NOT_EDITABLE", `环节“${node.label}”不能填写或修改表单“${formId}”`, { nodeId: node.id });
+    }
+    if (typeof data !== "object" || data === null || Array.isArray(data)) {
+      throw new EngineError("INVALID_EVENT", `表单“${formId}”的数据应为对象`, { nodeId: node.id });
+    }
+    forms[formId] = { ...forms[formId], ...data };
+  }
+  ctx.state.forms = forms;
+}
+
+function requestCorrection(ctx: EventContext, node: TaskNode, task: ActiveTask, action: Action, items: string[], comment?: string) {
+  const correction: CorrectionRequest = {
+    items,
+    requestedAt: ctx.at,
+    askedBy: { taskId: task.taskId, nodeId: task.nodeId, clock: stopClock(task.clock, ctx.today) },
+  };
+  noticeCorrectionRequested(ctx, items, comment);
+  followEdge(ctx, actionEdgeOf(ctx.index, node, action.id), { comment: comment ?? null, correction });
+}
+
+function returnToAsker(ctx: EventContext, correction: CorrectionRequest): void {
+  const { askedBy } = correction;
+  const node = taskNodeOf(ctx.index, askedBy.nodeId);
+  ctx.path.push(node.id);
+  openTask(ctx, node, null, restartClock(askedBy.clock, ctx.today, ctx.calendar));
+  noticeCorrectionSubmitted(ctx);
+}
+
+export function act(ctx: EventContext, event: ActEvent): void {
+  const { state, index } = ctx;
+  requireNotClosed(state);
+  requireNotPaused(state);
+  const task = findActiveTask(state, event.taskId);
+  if (!task) throw new EngineError("TASK_NOT_ACTIVE", `环节“${event.taskId}”当前不在办理中`, { taskId: event.taskId });
+  const node = taskNodeOf(index, task.nodeId);
+  const where = { nodeId: node.id, taskId: task.taskId, actionId: event.actionId };
+  if (event.actor.role !== task.role) {
+    throw new EngineError("ROLE_NOT_ALLOWED", `环节“${node.label}”应由${roleName(task.role)}办理，${roleName(event.actor.role)}不能操作`, where);
+  }
+  const action = node.actions.find((candidate) => candidate.id === event.actionId);
+  if (!action) throw new EngineError("ACTION_NOT_ALLOWED", `环节“${node.label}”没有“${event.actionId}”这一操作`, where);
+  const comment = needsComment(action)
+    ? requireText(event.comment, `“${action.label}”须填写意见或理由`)
+    : event.comment?.trim() || undefined;
+  const items = action.kind === "correction" ? correctionItemsOf(event) : undefined;
+  mergeForms(ctx, node, event.forms);
+
+  closeTask(ctx, task, action.id);
+  if (action.kind === "approve" && task.role !== "applicant" && state.acceptedAt === null) {
+    state.acceptedAt = ctx.at;
+    noticeAccepted(ctx);
+    startCaseClock(ctx);
+  }
+  if (items) requestCorrection(ctx, node, task, action, items, comment);
+  else if (action.kind === "submit" && task.correction) returnToAsker(ctx, task.correction);
+  else followEdge(ctx, actionEdgeOf(index, node, action.id), { comment: comment ?? null, correction: null });
+
+  record(ctx, {
+    event: "act",
+    actor: event.actor,
+    taskId: task.taskId,
+    nodeId: node.id,
+    actionId: action.id,
+    actionKind: action.kind,
+    ...(comment ? { comment } : {}),
+    ...(items ? { correctionItems: items } : {}),
+  });
+}

@@ -1,0 +1,270 @@
+/**
+ * Fields inside one piece of running text (a table cell, a plain line, a template paragraph):
+ * `label：` pairs, blanks `_____` (with their unit: 元, 人, 年), date marks `年 月 日`, ranges,
+ * checkbox/circle option groups, signature and seal labels. Pure.
+ */
+import type { Field, ScalarType } from "./fields";
+import { fieldFromLabel } from "./infer";
+import { choiceFromGroup, hasOptions, parseOptionParts } from "./options";
+import { BLANK, BOX, attestationMode, collapseLetterSpacing, isProse, looksLikeLabel, normaliseLabel } from "./text";
+
+export interface InlineContext {
+  /** Label of the cell/row this text belongs to, used for unlabeled option groups. */
+  label?: string;
+  /** Inside an office-use section: nothing is required. */
+  officeUse?: boolean;
+}
+
+type SlotKind = "date" | "yearMonth" | "year" | "dateRange" | "yearMonthRange" | "blank";
+
+interface Slot {
+  kind: "slot";
+  slot: SlotKind;
+  /** Unit written after a blank: 元, 万元, 人, 张 … */
+  unit?: string;
+}
+interface Text {
+  kind: "text";
+  text: string;
+}
+interface Label {
+  kind: "label";
+  label: string;
+}
+type Piece = Slot | Text | Label;
+
+const Y = "(?:(?:▁|\\d{2,4}|二〇|20)\\s*)?";
+const GAP = "(?:\\s*▁\\s*|\\s+)";
+const DATE = `${Y}年${GAP}月${GAP}日(?:\\s*(?:▁\\s*)?时\\s*(?:▁\\s*)?分)?`;
+const YM = `${Y}年${GAP}月(?!\\s*▁?\\s*日)`;
+const SEP = "\\s*(?:至|到|——|—|－|~|-)\\s*";
+const SLOT_PATTERN = new RegExp(
+  [
+    `(?<dateRange>${DATE}${SEP}${DATE})`,
+    `(?<yearMonthRange>${YM}${SEP}${YM})`,
+    `(?<date>${DATE})`,
+    `(?<yearMonth>${YM})`,
+    `(?<year>▁\\s*年)(?!\\s*▁?\\s*月)`,
+    `(?<blank>▁)\\s*(?<unit>万元|元|人|张|份|个|次|岁)?`,
+  ].join("|"),
+  "g",
+);
+
+/** Splits text into slots and text runs. */
+function slotPieces(text: string): Piece[] {
+  const pieces: Piece[] = [];
+  let last = 0;
+  for (const match of text.matchAll(SLOT_PATTERN)) {
+    const index = match.index ?? 0;
+    if (index > last) pieces.push({ kind: "text", text: text.slice(last, index) });
+    const groups = match.groups ?? {};
+    const slot = (["dateRange", "yearMonthRange", "date", "yearMonth", "year", "blank"] as const).find((k) => groups[k]);
+    pieces.push({ kind: "slot", slot: slot ?? "blank", unit: groups.unit });
+    last = index + match[0].length;
+  }
+  if (last < text.length) pieces.push({ kind: "text", text: text.slice(last) });
+  return pieces;
+}
+
+const COLON_LABEL = /([^\s：:，,。；;！？!?]{1,30}?)\s*[：:]/g;
+
+/** Splits text runs further at `label：`. */
+function labelPieces(pieces: Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (const piece of pieces) {
+    if (piece.kind !== "text") {
+      out.push(piece);
+      continue;
+    }
+    const text = collapseLetterSpacing(piece.text);
+    let last = 0;
+    for (const match of text.matchAll(COLON_LABEL)) {
+      const index = match.index ?? 0;
+      if (index > last) out.push({ kind: "text", text: text.slice(last, index) });
+      out.push({ kind: "label", label: match[1] });
+      last = index + match[0].length;
+    }
+    if (last < text.length) out.push({ kind: "text", text: text.slice(last) });
+  }
+  return out;
+}
+
+const DELIMITER = /[，,。；;！？!?、\n]/;
+const FILLER_PREFIX = /^(?:我单位|你单位|本单位|贵单位|我公司|该同志|其|本人|经|在|于|由|从|为|至|和|及|与|属于|现将|关于)/;
+
+/** The words right before a blank, back to the previous delimiter. */
+function tailWords(text: string): string {
+  const parts = text.split(DELIMITER);
+  return (parts[parts.length - 1] ?? "").trim();
+}
+
+/** The words right after a blank, up to the next delimiter. */
+function headWords(text: string): string {
+  return (text.split(DELIMITER)[0] ?? "").trim();
+}
+
+/** A label for a blank written without `label：`, from the words around it. */
+function contextLabel(before: string, after: string, slot: SlotKind): string {
+  const pre = collapseLetterSpacing(tailWords(before));
+  const post = collapseLetterSpacing(headWords(after));
+  if (/^[，,]?\s*性别|^同志/.test(after.trim()) && (!pre || /(人员|同志|职工)$/.test(pre))) return "姓名";
+  if ((slot === "date" || slot === "yearMonth") && /^出生/.test(post)) return slot === "date" ? "出生日期" : "出生年月";
+  const paren = /^[（(]([^）)]{1,12})[）)]/.exec(post);
+  if (paren && !pre) return paren[1];
+  const trimmedPre = pre.replace(FILLER_PREFIX, "").replace(/[于在为至由从的]$/, "");
+  if (trimmedPre && trimmedPre.length <= 8 && looksLikeLabel(trimmedPre) && !/[于在为至由从]$/.test(pre)) {
+    return trimmedPre;
+  }
+  if (!pre && post && post.length <= 10 && !/^[年月日]/.test(post)) return post;
+  const left = pre.slice(-10);
+  const right = post.slice(0, 10);
+  if (!left && !right) return "填写内容";
+  return `${left}＿＿${right}`;
+}
+
+/** The field a blank asks for, typed by its slot and unit. */
+function slotField(label: string, slot: Slot, officeUse: boolean): Field | null {
+  if (slot.slot === "dateRange" || slot.slot === "yearMonthRange") {
+    const type: ScalarType = slot.slot === "dateRange" ? "date" : "yearMonth";
+    return {
+      kind: "group",
+      label,
+      children: [
+        { kind: "scalar", label: "开始", type },
+        { kind: "scalar", label: "结束", type },
+      ],
+    };
+  }
+  const base = fieldFromLabel(label, { officeUse });
+  if (!base) return null;
+  if (base.kind !== "scalar") {
+    if (base.kind === "attestation" && slot.slot === "date") base.dated = true;
+    return base;
+  }
+  if (slot.slot === "date") {
+    base.type = "date";
+    if (!/日期|时间|日$/.test(base.label) && !base.label.includes("＿＿")) base.label = `${base.label}日期`;
+  } else if (slot.slot === "yearMonth") base.type = "yearMonth";
+  else if (slot.slot === "year") base.type = "year";
+  else if (slot.unit && /元/.test(slot.unit)) base.type = "amount";
+  else if (slot.unit && /人|张|份|个|次|岁/.test(slot.unit)) base.type = "integer";
+  return base;
+}
+
+/**
+ * All fields found in a piece of text. Returns [] when the text holds no input at all
+ * (plain label or prose: the caller decides).
+ */
+export function fieldsFromInline(rawText: string, context: InlineContext = {}): Field[] {
+  const text = rawText.replace(/\n/g, " ").trim();
+  if (!text) return [];
+  if (hasOptions(text)) return fieldsFromOptionText(text, context);
+  const pieces = labelPieces(slotPieces(text));
+  const fields: Field[] = [];
+  const officeUse = context.officeUse ?? false;
+  let pending: string | null = null;
+  let before = "";
+  const flushPending = (sample?: string) => {
+    if (pending === null) return;
+    const field = fieldFromLabel(pending, { officeUse, sample });
+    if (field) fields.push(field);
+    pending = null;
+  };
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
+    if (piece.kind === "label") {
+      flushPending();
+      pending = piece.label;
+      before = "";
+      continue;
+    }
+    if (piece.kind === "text") {
+      const value = piece.text.trim();
+      if (pending !== null && value) {
+        if (isProse(value) || /[。]$/.test(value)) {
+          pending = null; // `政策名称：失业保险稳岗返还。` is prose, not a field
+        } else {
+          flushPending(value.length <= 24 ? value : undefined);
+          // A value like `xx 有限公司` is consumed; longer text becomes context.
+          if (value.length > 24) before = value;
+          continue;
+        }
+      }
+      before += piece.text;
+      continue;
+    }
+    // a slot
+    const previous = fields[fields.length - 1];
+    if (pending === null && piece.slot === "date" && previous?.kind === "attestation" && !before.trim()) {
+      previous.dated = true;
+      continue;
+    }
+    const after = nextText(pieces, i);
+    const label = pending ?? contextLabel(before, after, piece.slot);
+    pending = null;
+    const field = slotField(label, piece, officeUse);
+    if (field) fields.push(field);
+    before = "";
+  }
+  flushPending();
+  return mergeDatesIntoAttestations(fields);
+}
+
+function nextText(pieces: Piece[], index: number): string {
+  const next = pieces[index + 1];
+  if (!next) return "";
+  if (next.kind === "text") return next.text;
+  if (next.kind === "label") return `${next.label}：`;
+  return "";
+}
+
+/** `经办人签字： 日期：` → one dated attestation. */
+function mergeDatesIntoAttestations(fields: Field[]): Field[] {
+  const out: Field[] = [];
+  for (const field of fields) {
+    const previous = out[out.length - 1];
+    if (
+      previous?.kind === "attestation" &&
+      !previous.dated &&
+      field.kind === "scalar" &&
+      field.type === "date" &&
+      /^(?:日期|时间|签字日期|签章日期|盖章日期)$/.test(field.label)
+    ) {
+      previous.dated = true;
+      continue;
+    }
+    out.push(field);
+  }
+  return out;
+}
+
+function fieldsFromOptionText(text: string, context: InlineContext): Field[] {
+  const style = text.includes(BOX) ? "box" : "circle";
+  const fields: Field[] = [];
+  let contextLabelUnused = context.label ?? "";
+  for (const part of parseOptionParts(text)) {
+    if (part.kind === "text") {
+      const inner = fieldsFromInline(part.text, { officeUse: context.officeUse });
+      if (inner.length) fields.push(...inner);
+      else if (attestationMode(part.text)) {
+        const f = fieldFromLabel(part.text, { officeUse: context.officeUse });
+        if (f) fields.push(f);
+      }
+      continue;
+    }
+    let label = part.label;
+    if (!label || !looksLikeLabel(label)) {
+      label = [contextLabelUnused, label].filter(Boolean).join(" ") || label;
+      contextLabelUnused = "";
+    }
+    const made = choiceFromGroup(part, normaliseLabel(label), style);
+    if (context.officeUse) made.forEach((f) => (f.required = false));
+    fields.push(...made);
+  }
+  return mergeDatesIntoAttestations(fields);
+}
+
+/** Whether the text holds inputs of its own (blanks, date marks, options, `label：`). */
+export function hasInlineInputs(text: string): boolean {
+  return text.includes(BLANK) || hasOptions(text) || /[：:]/.test(text) || new RegExp(`${DATE}|${YM}`).test(text);
+}
