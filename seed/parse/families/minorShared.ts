@@ -222,7 +222,7 @@ export function chineseParenSubsections(
 
 const LEVEL_PATTERNS: [RegExp, Level][] = [
   [/自治区|省|直辖市|区级/, "region"],
-  [/盟市|盟|地市|市级|设区的市/, "league"],
+  [/盟市|盟|地市|(?<!直辖)市级|设区的市/, "league"],
   [/旗县|旗|县级|县/, "banner"],
 ];
 
@@ -331,7 +331,15 @@ export function parseLegalBasis(paragraph: string): LegalBasisItem[] {
 export function legalBasisOf(paragraphs: string[]): LegalBasisItem[] {
   const items: LegalBasisItem[] = [];
   for (const paragraph of paragraphs) {
-    for (const item of parseLegalBasis(paragraph)) {
+    const parsed = parseLegalBasis(paragraph);
+    const last = items[items.length - 1];
+    if (parsed.length === 0 && last) {
+      // a further paragraph of the article quoted by the previous citation
+      const more = trimStop(cleanText(paragraph));
+      if (more !== "") last.clause = last.clause ? `${last.clause}\n${more}` : more;
+      continue;
+    }
+    for (const item of parsed) {
       const same = items.find((known) => known.title === item.title && (known.docNo ?? "") === (item.docNo ?? ""));
       if (!same) items.push(item);
       else if (item.clause && !same.clause?.includes(item.clause)) {

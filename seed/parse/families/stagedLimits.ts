@@ -21,16 +21,20 @@ export interface Stage {
   publicNotice: boolean;
   /** The text also says the case may be refused at this point (不予受理 / 不符合…通知). */
   refusal: boolean;
+  /** The stage is the 一次性告知 of missing materials (a correction loop of the previous stage). */
+  correction: boolean;
 }
 
 /** Acting bodies, most specific first, with their short names. */
 const ACTORS: [RegExp, string][] = [
   [/社区公共就业服务平台/, "社区"],
   [/苏木乡镇（街道）公共就业服务平台/, "苏木乡镇（街道）"],
+  [/各盟市、旗县（市、区）人力资源社会保障部门/, "人社部门"],
+  [/各盟市、旗县（市、区）公共就业服务机构/, "就业服务机构"],
   [/旗县（市、区）公共就业服务机构/, "旗县就业服务机构"],
   [/旗县（市、区）人力资源社会保障部门/, "旗县人社部门"],
-  [/(?:各盟市、旗县（市、区）)?人力资源社会保障部门|人社部门/, "人社部门"],
-  [/(?:各盟市、旗县（市、区）)?公共就业服务机构|就业部门/, "就业服务机构"],
+  [/人力资源社会保障部门|人社部门/, "人社部门"],
+  [/公共就业服务机构|就业部门/, "就业服务机构"],
   [/财政部门/, "财政部门"],
   [/金融机构|经办银行|合作银行/, "金融机构"],
   [/转入地经办机构|转入地/, "转入地经办机构"],
@@ -40,6 +44,7 @@ const ACTORS: [RegExp, string][] = [
 
 /** Actions, in priority order, with the label they give. */
 const ACTIONS: [RegExp, string][] = [
+  [/一次性告知/, "一次性告知"],
   [/公示/, "公示"],
   [/数据比对|比对/, "数据比对"],
   [/初审/, "初审"],
@@ -55,9 +60,9 @@ const ACTIONS: [RegExp, string][] = [
   [/拨付/, "拨付"],
   [/划转/, "划转"],
   [/报送|提出补贴资金申请|提出资金申请|报同级财政/, "报送财政部门"],
-  [/办理转出|转出/, "办理转出"],
-  [/办理转入|转入/, "办理转入"],
   [/受理/, "受理"],
+  [/办理转出/, "办理转出"],
+  [/办理转入/, "办理转入"],
   [/通知申请人|说明原因/, "告知"],
   [/办结/, "办结"],
 ];
@@ -101,6 +106,7 @@ export function withoutRemarks(text: string): { main: string; remarks: string[] 
         const inner = group.slice(1, -1);
         if ([...inner].length > 15 && findLimitExpressions(inner).length > 0) remarks.push(inner.replace(/[。.]$/, ""));
         else main += group;
+        group = "";
       }
       continue;
     }
@@ -148,7 +154,8 @@ export function stagesOf(text: string): Stage[] {
           actor,
           action,
           publicNotice: isNotice,
-          refusal: false,
+          refusal: action === "告知" && /不符合|不予/.test(stageText),
+          correction: action === "一次性告知",
         });
         if (actor) previousActor = actor;
       });
