@@ -1,5 +1,6 @@
 /**
  * npm run migrations:create -- <name> [--sqlite-only | --postgres-only] [--allow-empty]
+ * npm run migrations:create -- --check     (exit 1 when the schema has changes without a migration)
  *
  * Creates prisma/migrations/{sqlite,postgres}/<UTC timestamp>_<name>/migration.sql from the
  * difference between the committed migrations and prisma/schema.prisma (and the derived
@@ -23,20 +24,28 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type * as SchemaEngineWasm from "@prisma/schema-engine-wasm";
 import type { SchemaEngine as WasmSchemaEngine } from "@prisma/schema-engine-wasm";
 import { loadMigrations } from "../runtime/db/migrate";
 import type { DbKind } from "../runtime/db/url";
 import { startPgCluster } from "../tests/support/pgCluster";
-import { POSTGRES_SCHEMA, ROOT, SQLITE_SCHEMA, writePostgresSchema } from "./prisma-generate";
+import { derivePostgresSchema, POSTGRES_SCHEMA, ROOT, SQLITE_SCHEMA, writePostgresSchema } from "./prisma-generate";
 
 const MIGRATIONS_ROOT = path.join(ROOT, "prisma/migrations");
 const PROVIDER: Record<DbKind, string> = { sqlite: "sqlite", postgres: "postgresql" };
 const SCHEMA_FILE: Record<DbKind, string> = { sqlite: SQLITE_SCHEMA, postgres: POSTGRES_SCHEMA };
+
+/** The schema text for a kind, derived in memory from prisma/schema.prisma (the source). */
+function schemaText(kind: DbKind): string {
+  const source = readFileSync(SQLITE_SCHEMA, "utf8");
+  return kind === "sqlite" ? source : derivePostgresSchema(source);
+}
 
 // ------------------------------------------------------------ the wasm engine
 
@@ -44,7 +53,7 @@ const SCHEMA_FILE: Record<DbKind, string> = { sqlite: SQLITE_SCHEMA, postgres: P
 async function loadWasmEngine() {
   const require = createRequire(import.meta.url);
   const dir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
-  const bg = (await import(path.join(dir, "schema_engine_bg.js"))) as typeof import("@prisma/schema-engine-wasm") & {
+  const bg = (await import(pathToFileURL(path.join(dir, "schema_engine_bg.js")).href)) as typeof SchemaEngineWasm & {
     __wbg_set_wasm(exports: WebAssembly.Exports): void;
   };
   const { instance } = await WebAssembly.instantiate(readFileSync(path.join(dir, "schema_engine_bg.wasm")), {
@@ -98,10 +107,36 @@ async function sqliteScratch(): Promise<Scratch> {
   };
 }
 
-async function postgresScratch(): Promise<Scratch> {
-  const cluster = await startPgCluster({ database: "scratch" });
+/**
+ * A throwaway PostgreSQL database: on a throwaway cluster, or — when `serverUrl` is given (e.g.
+ * the test run's cluster) — a new database on that server, dropped afterwards.
+ */
+async function postgresScratch(serverUrl?: string): Promise<Scratch> {
+  let config: pg.ClientConfig & { host: string; port: number; user: string; database: string };
+  let release: () => Promise<void>;
+  if (serverUrl) {
+    const u = new URL(serverUrl);
+    const server = {
+      host: decodeURIComponent(u.hostname),
+      port: Number(u.port || 5432),
+      user: decodeURIComponent(u.username),
+      password: u.password ? decodeURIComponent(u.password) : undefined,
+    };
+    const database = `migration_scratch_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+    const admin = new pg.Client({ ...server, database: decodeURIComponent(u.pathname.slice(1)) || "postgres" });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${database}"`);
+    config = { ...server, database };
+    release = async () => {
+      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => {});
+      await admin.end();
+    };
+  } else {
+    const cluster = await startPgCluster({ database: "scratch" });
+    config = { host: cluster.host, port: cluster.port, user: cluster.user, database: cluster.database };
+    release = () => cluster.stop();
+  }
   // host/port/user/database separately: never a connectionString (see the header).
-  const config = { host: cluster.host, port: cluster.port, user: cluster.user, database: cluster.database };
   const adapter = new PrismaPg(config);
   await patchPgCharColumns(adapter);
   const client = new pg.Client(config);
@@ -111,7 +146,7 @@ async function postgresScratch(): Promise<Scratch> {
     exec: async (sql) => void (await client.query(sql)),
     close: async () => {
       await client.end().catch(() => {});
-      await cluster.stop();
+      await release();
     },
   };
 }
@@ -124,7 +159,7 @@ async function diffAgainstSchema(
   scratch: Scratch,
 ): Promise<string> {
   const schemaPath = SCHEMA_FILE[kind];
-  const files = [{ path: schemaPath, content: readFileSync(schemaPath, "utf8") }];
+  const files = [{ path: schemaPath, content: schemaText(kind) }];
   const bound = bindMigrationAwareSqlAdapterFactory(scratch.adapter);
   const debug = process.env.DEBUG_SCHEMA_ENGINE ? (m: string) => console.error("[schema-engine]", m) : () => {};
   const engine: WasmSchemaEngine = await wasm.SchemaEngine.new({ datamodels: [[schemaPath, files[0].content]] }, debug, bound);
@@ -214,23 +249,71 @@ export async function createMigration(
   return out;
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+/**
+ * What a new migration would contain for each database ("" when the committed migrations match
+ * prisma/schema.prisma), and whether prisma/postgres/schema.prisma is stale. Writes nothing.
+ */
+export async function pendingSchemaChanges(
+  kinds: DbKind[] = ["sqlite", "postgres"],
+  options: { pgServerUrl?: string } = {},
+): Promise<{ scripts: Partial<Record<DbKind, string>>; postgresSchemaStale: boolean }> {
+  const wasm = await loadWasmEngine();
+  const scripts: Partial<Record<DbKind, string>> = {};
+  for (const kind of kinds) {
+    const dir = path.join(MIGRATIONS_ROOT, kind);
+    const scratch = kind === "sqlite" ? await sqliteScratch() : await postgresScratch(options.pgServerUrl);
+    try {
+      for (const m of existsSync(dir) ? loadMigrations(dir) : []) await scratch.exec(m.sql);
+      scripts[kind] = await diffAgainstSchema(wasm, kind, scratch);
+    } finally {
+      await scratch.close();
+    }
+  }
+  const onDisk = existsSync(POSTGRES_SCHEMA) ? readFileSync(POSTGRES_SCHEMA, "utf8") : "";
+  return { scripts, postgresSchemaStale: onDisk !== schemaText("postgres") };
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   const args = process.argv.slice(2);
-  const name = args.find((a) => !a.startsWith("--"));
-  if (!name) {
-    console.error("usage: npm run migrations:create -- <name> [--sqlite-only | --postgres-only] [--allow-empty]");
-    process.exit(2);
-  }
   const kinds: DbKind[] = args.includes("--sqlite-only")
     ? ["sqlite"]
     : args.includes("--postgres-only")
       ? ["postgres"]
       : ["sqlite", "postgres"];
-  createMigration(name, { kinds, allowEmpty: args.includes("--allow-empty") })
-    .then(() => process.exit(0))
-    .catch((err) => {
-      console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-      process.exit(1);
-    });
+  const fail = (err: unknown) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+    process.exit(1);
+  };
+  const name = args.find((a) => !a.startsWith("--"));
+  if (args.includes("--check")) {
+    // CI: fail when prisma/schema.prisma has changes that no committed migration carries.
+    pendingSchemaChanges(kinds)
+      .then(({ scripts, postgresSchemaStale }) => {
+        let ok = true;
+        for (const [kind, script] of Object.entries(scripts)) {
+          if (script) {
+            ok = false;
+            console.error(`${kind}: prisma/schema.prisma has changes without a migration:\n${script}`);
+          }
+        }
+        if (postgresSchemaStale) {
+          ok = false;
+          console.error("prisma/postgres/schema.prisma is stale: run npm run prisma:generate");
+        }
+        if (ok) console.log("migrations match prisma/schema.prisma");
+        process.exit(ok ? 0 : 1);
+      })
+      .catch(fail);
+  } else if (!name) {
+    console.error(
+      "usage: npm run migrations:create -- <name> [--sqlite-only | --postgres-only] [--allow-empty]\n" +
+        "       npm run migrations:create -- --check",
+    );
+    process.exit(2);
+  } else {
+    createMigration(name, { kinds, allowEmpty: args.includes("--allow-empty") })
+      .then(() => process.exit(0))
+      .catch(fail);
+  }
 }

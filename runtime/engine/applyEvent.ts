@@ -28,13 +28,12 @@ export interface EngineOptions {
 
 const officialCalendar = createWorkCalendar();
 
-function eventTime(event: CaseEvent, state: CaseState | null): number {
+function checkEventTime(event: CaseEvent, state: CaseState | null): void {
   const time = typeof event.at === "string" ? Date.parse(event.at) : Number.NaN;
   if (Number.isNaN(time)) throw new EngineError("INVALID_EVENT", `事件时间“${String(event.at)}”无效，应为 ISO 8601 格式`);
   if (state && time < Date.parse(state.lastEventAt)) {
     throw new EngineError("INVALID_EVENT", `事件时间 ${event.at} 早于办件最近一次办理时间 ${state.lastEventAt}`);
   }
-  return time;
 }
 
 /** Runs the event's handler; false when the event changed nothing (a quiet timer tick). */
@@ -63,7 +62,7 @@ function handle(ctx: EventContext, event: CaseEvent): boolean {
 }
 
 function run(flow: Flow, state: CaseState | null, event: CaseEvent, calendar: WorkCalendar): EngineResult {
-  eventTime(event, state);
+  checkEventTime(event, state);
   let current: CaseState;
   if (event.type === "submit") {
     if (state) throw new EngineError("CASE_ALREADY_SUBMITTED", "办件已提交，不能重复提交");

@@ -8,12 +8,13 @@ import type { EventContext } from "./context";
 import { taskNodeOf } from "./flowIndex";
 
 export function startCaseClock(ctx: EventContext): void {
-  const clock = startClock(ctx.today, ctx.state.caseLimit, ctx.calendar);
-  ctx.state.caseClock = clock;
-  ctx.effects.push({ type: "setDeadline", scope: "case", dueOn: clock.dueOn });
+  ctx.state.caseClock = startClock(ctx.today, ctx.state.caseLimit, ctx.calendar);
 }
 
-/** Stops or restarts the case clock to match where the case now stands. */
+/**
+ * At the end of an event: stops or restarts the case clock to match where the case now
+ * stands, and reports the case deadline if the event changed it.
+ */
 export function syncCaseClock(ctx: EventContext): void {
   const { state } = ctx;
   const clock = state.caseClock;
@@ -22,7 +23,7 @@ export function syncCaseClock(ctx: EventContext): void {
     state.pause !== null ||
     (state.tasks.length > 0 && state.tasks.every((task) => taskNodeOf(ctx.index, task.nodeId).clockStops));
   const next = standsStill ? stopClock(clock, ctx.today) : restartClock(clock, ctx.today, ctx.calendar);
-  if (next === clock) return;
   state.caseClock = next;
-  if (next.dueOn !== clock.dueOn) ctx.effects.push({ type: "setDeadline", scope: "case", dueOn: next.dueOn });
+  const before = ctx.original.caseClock;
+  if (!before || next.dueOn !== before.dueOn) ctx.effects.push({ type: "setDeadline", scope: "case", dueOn: next.dueOn });
 }

@@ -13,6 +13,8 @@ export interface EventContext {
   /** The event's instant, and its day in China. */
   readonly at: string;
   readonly today: IsoDate;
+  /** The state as the event found it (never changed), and its working copy. */
+  readonly original: CaseState;
   readonly state: CaseState;
   readonly effects: Effect[];
   /** Nodes entered since the last history entry. */
@@ -26,7 +28,7 @@ export function createContext(
   today: IsoDate,
   state: CaseState,
 ): EventContext {
-  return { index, calendar, at, today, state: { ...state }, effects: [], path: [] };
+  return { index, calendar, at, today, original: state, state: { ...state }, effects: [], path: [] };
 }
 
 /** Appends a history entry carrying the nodes entered since the previous one. */

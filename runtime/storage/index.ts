@@ -11,6 +11,7 @@ import { mkdir, open, readFile, rename, rm, stat, unlink } from "node:fs/promise
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 
 export interface PutResult {
   size: number;
@@ -92,7 +93,7 @@ function toReadable(data: StorageInput): Readable {
   if (data instanceof Uint8Array) return Readable.from([data]);
   if (data instanceof Readable) return data;
   if (typeof (data as ReadableStream<Uint8Array>).getReader === "function") {
-    return Readable.fromWeb(data as import("node:stream/web").ReadableStream<Uint8Array>);
+    return Readable.fromWeb(data as NodeWebReadableStream<Uint8Array>);
   }
   return Readable.from(data as AsyncIterable<Uint8Array>);
 }

@@ -26,7 +26,9 @@ export interface LabelParts {
 
 const HINT_PAREN = /[（(]\s*([^（）()]*?)\s*[）)]/g;
 /** Parenthetical hints that are instructions, not part of the name. */
-const INSTRUCTION_HINT = /^(?:YYYYMMDD|YYYY-?MM-?DD|YYYYMM|勾选|可多选|多选|单选|不填写|非必填项?|选填|必填|万元|元|人|张|份|个|次|章|公章|盖章|签字|签章)$/i;
+const INSTRUCTION_HINT = /^(?:YYYYMMDD|YYYY-?MM-?DD|YYYYMM|勾选|可多选|多选|单选|不填写|非必填项?|选填|必填|章|公章|盖章|签字|签章)$/i;
+/** Unit hints: kept in the title, used for the type. */
+const UNIT_HINT = /^(?:万元|元|人|张|份|个|次|岁|天|月)$/;
 
 /** Splits `参加工作时间 (YYYYMMDD)*` → title `参加工作时间`, hints [`YYYYMMDD`], required. */
 export function splitLabel(raw: string): LabelParts {
@@ -39,6 +41,10 @@ export function splitLabel(raw: string): LabelParts {
     if (INSTRUCTION_HINT.test(hint)) {
       hints.push(hint);
       return "";
+    }
+    if (UNIT_HINT.test(hint)) {
+      hints.push(hint);
+      return whole;
     }
     if (hint.length > 8) {
       helps.push(inner.trim());
@@ -64,7 +70,7 @@ export function inferScalarType(title: string, hints: string[] = [], sample = ""
   if (/(身份证|公民身份号码|身份号码|社会保障号)/.test(t) && !/类型|种类|有效期|签发|地址/.test(t)) return "residentId";
   if (/电话|手机|移动电话|固定电话|联系方式|传真/.test(t) && !/渠道|情况|方式及/.test(t)) return "phone";
   if (/年月$|开始年月|终止年月|起始年月|建账年月/.test(t)) return "yearMonth";
-  if (/(日期|时间|生日)$/.test(t) && !/起止|工作时间$|服务时间|办理时间|周期|时间段|时长/.test(t)) return "date";
+  if (/(日期|时间|生日)$/.test(t) && !/起止|^(?:工作|服务|办理|办公|培训|实施)时间$|周期|时间段|时长|时间及/.test(t)) return "date";
   if (/^年度$|年份$|^年$/.test(t)) return "year";
   if (/(人数|年龄|份数|张数|次数|天数|月数|课时|工龄|岁数)$|（人）|（个）|^期初|^期末|本期增加|本期减少/.test(t) || /^(人|个|张|份|次)$/.test(h)) {
     return "integer";
@@ -106,14 +112,16 @@ export function fieldFromLabel(raw: string, options: InferOptions = {}): Field |
   const parts = splitLabel(raw);
   const title = parts.title;
   if (!title || isValueLike(title)) return null;
+  if (/(?:要求|须知|提示|注意事项)$|^(?:填表|填写)说明$/.test(title)) return null; // a heading of notes
+  if (/^以上.*(?:属实|真实|无误|准确)/.test(title)) return null; // a declaration, signed below
   const officeUse = options.officeUse || OFFICE_USE.test(title);
   const mode = attestationMode(raw);
   if (mode) {
     return {
       kind: "attestation",
-      label: title,
+      label: normaliseLabel(raw) || title,
       mode,
-      dated: options.dated ?? false,
+      dated: options.dated ?? isDateMarks(options.sample ?? ""),
       required: !officeUse,
       help: parts.help,
     };
@@ -136,6 +144,9 @@ export function fieldFromLabel(raw: string, options: InferOptions = {}): Field |
         { kind: "scalar", label: "结束", type },
       ],
     };
+  }
+  if (/^是否/.test(title) && !/[，,。]/.test(title) && title.length <= 20) {
+    return { kind: "choice", label: title, options: ["是", "否"], multiple: false, required: false, help: parts.help };
   }
   if (/^性别$/.test(title.replace(/\s/g, ""))) {
     return { kind: "choice", label: title, options: ["男", "女"], multiple: false, required: false, help: parts.help };

@@ -103,23 +103,40 @@ function headWords(text: string): string {
   return (text.split(DELIMITER)[0] ?? "").trim();
 }
 
-/** A label for a blank written without `label：`, from the words around it. */
-function contextLabel(before: string, after: string, slot: SlotKind): string {
+/** How a blank is shown inside a title made of the words around it. */
+const SLOT_TEXT: Record<SlotKind, string> = {
+  blank: "＿",
+  year: "＿年",
+  yearMonth: "＿年＿月",
+  date: "＿年＿月＿日",
+  dateRange: "＿年＿月＿日至＿年＿月＿日",
+  yearMonthRange: "＿年＿月至＿年＿月",
+};
+
+/**
+ * A label for a blank written without `label：`, from the words around it; `usedAfter` when the
+ * label is the text right after the blank (`_____就业服务中心：`), which is then consumed.
+ */
+function contextLabel(before: string, after: string, slot: SlotKind): { label: string; usedAfter: boolean } {
   const pre = collapseLetterSpacing(tailWords(before));
   const post = collapseLetterSpacing(headWords(after));
-  if (/^[，,]?\s*性别|^同志/.test(after.trim()) && (!pre || /(人员|同志|职工)$/.test(pre))) return "姓名";
-  if ((slot === "date" || slot === "yearMonth") && /^出生/.test(post)) return slot === "date" ? "出生日期" : "出生年月";
+  const done = (label: string, usedAfter = false) => ({ label, usedAfter });
+  if (/^[，,]?\s*性别|^同志/.test(after.trim()) && (!pre || /(人员|同志|职工)$/.test(pre))) return done("姓名");
+  if ((slot === "date" || slot === "yearMonth") && /^出生/.test(post)) {
+    return done(slot === "date" ? "出生日期" : "出生年月");
+  }
   const paren = /^[（(]([^）)]{1,12})[）)]/.exec(post);
-  if (paren && !pre) return paren[1];
+  if (paren && !pre) return done(paren[1]);
   const trimmedPre = pre.replace(FILLER_PREFIX, "").replace(/[于在为至由从的]$/, "");
   if (trimmedPre && trimmedPre.length <= 8 && looksLikeLabel(trimmedPre) && !/[于在为至由从]$/.test(pre)) {
-    return trimmedPre;
+    return done(trimmedPre);
   }
-  if (!pre && post && post.length <= 10 && !/^[年月日]/.test(post)) return post;
+  const postLabel = post.replace(/[：:]$/, "");
+  if (!pre && postLabel && postLabel.length <= 10 && !/^[年月日]/.test(postLabel)) return done(postLabel, true);
   const left = pre.slice(-10);
-  const right = post.slice(0, 10);
-  if (!left && !right) return "填写内容";
-  return `${left}＿＿${right}`;
+  const right = post.replace(/[：:]$/, "").slice(0, 12);
+  if (!left && !right) return done("填写内容");
+  return done(`${left}${SLOT_TEXT[slot]}${right}`);
 }
 
 /** The field a blank asks for, typed by its slot and unit. */
@@ -143,7 +160,7 @@ function slotField(label: string, slot: Slot, officeUse: boolean): Field | null 
   }
   if (slot.slot === "date") {
     base.type = "date";
-    if (!/日期|时间|日$/.test(base.label) && !base.label.includes("＿＿")) base.label = `${base.label}日期`;
+    if (!/日期|时间|日/.test(base.label)) base.label = `${base.label}日期`;
   } else if (slot.slot === "yearMonth") base.type = "yearMonth";
   else if (slot.slot === "year") base.type = "year";
   else if (slot.unit && /元/.test(slot.unit)) base.type = "amount";
@@ -173,6 +190,15 @@ export function fieldsFromInline(rawText: string, context: InlineContext = {}): 
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i];
     if (piece.kind === "label") {
+      const following = pieces[i + 1];
+      const slotFollows =
+        following?.kind === "slot" ||
+        (following?.kind === "text" && !following.text.trim() && pieces[i + 2]?.kind === "slot");
+      const inSentence = before.trim().length > 20 || (/[，,]$/.test(before.trim()) && piece.label.length > 4);
+      if (!slotFollows && (inSentence || piece.label.length > 16)) {
+        before += `${piece.label}：`; // `…，现做出以下承诺：` ends a sentence, it is no field
+        continue;
+      }
       flushPending();
       pending = piece.label;
       before = "";
@@ -200,7 +226,13 @@ export function fieldsFromInline(rawText: string, context: InlineContext = {}): 
       continue;
     }
     const after = nextText(pieces, i);
-    const label = pending ?? contextLabel(before, after, piece.slot);
+    let label: string;
+    if (pending !== null) label = pending;
+    else {
+      const context = contextLabel(before, after, piece.slot);
+      label = context.label;
+      if (context.usedAfter && pieces[i + 1]?.kind === "label") i++; // `_____就业服务中心：`
+    }
     pending = null;
     const field = slotField(label, piece, officeUse);
     if (field) fields.push(field);

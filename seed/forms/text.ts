@@ -60,7 +60,9 @@ export function normaliseLabel(raw: string): string {
   label = toFullWidth(label).replace(/\s*（\s*/g, "（").replace(/\s*）/g, "）");
   label = label.replace(/[*＊]/g, "");
   label = label.replace(/^[\s:：,，;；、.。-]+|[\s:：,，;；、]+$/g, "");
-  label = label.replace(/^[-–—]\s*/, "");
+  label = label.replace(/^[-–—]\s*/, "").replace(/^（(?:签章|盖章|签字|章)）(?=\S)/, "");
+  if (label.startsWith("（") && !label.includes("）")) label = label.slice(1);
+  if (label.endsWith("）") && !label.includes("（")) label = label.slice(0, -1);
   return label.trim();
 }
 
@@ -110,12 +112,14 @@ export function isValueLike(text: string): boolean {
   if (!t) return true;
   if (/^[\dXx*＊.．\-–—/\s:：,，%]+$/.test(t)) return true;
   if (/^[()（）\s]*$/.test(t)) return true;
+  if (/[年月日]/.test(t) && /^[\d\s.、，,年月日—\-–~至：:（）()]+$/.test(t)) return true;
   if (isDateMarks(t) || isYearMonthMarks(t) || rangeMarks(t)) return true;
   if (/^[（(](?:不填写|非必填项?|选填|万元|元|人|个|份|张)[）)]$/.test(t)) return true;
   if (/X{2,}|x{2,}|\*{3,}/.test(t) && !/[：:]/.test(t)) return true;
   if (/省.*[区县].*(?:街道|乡镇)/.test(t) && !/[：:]/.test(t)) return true;
   if (/^例[：:]?$/.test(t)) return true;
-  if (/^第\s*号$|^（?\s*）?\s*第\s*号$/.test(t)) return true;
+  if (/第\s+[期号]/.test(t) && t.length <= 20) return true;
+  if (/^(?:19|20)?\d{0,2}\s*年\s+月/.test(t) && !/[：:]/.test(t)) return true;
   if (/^[\d一二三四五六七八九十]+[.、．]?$/.test(t)) return true;
   return false;
 }
@@ -126,6 +130,7 @@ export function isProse(text: string): boolean {
   if (t.length >= 40) return true;
   if (t.length >= 18 && /[。；;！!]$/.test(t)) return true;
   if (/^(?:注|说明|备注|填表说明|填写说明|填写要求|提示|温馨提示)[：:]/.test(t) && t.length > 12) return true;
+  if (t.length >= 8 && (/填写$|^请(?!选择)/.test(t) || /^(?:此表|本表)/.test(t) || /请(?:填写|勾选|在|按)/.test(t))) return true;
   return false;
 }
 
@@ -138,7 +143,7 @@ export function looksLikeLabel(text: string): boolean {
 }
 
 const LABEL_WORD =
-  /(名称|姓名|名字|性别|民族|国籍|籍贯|年龄|号码|证号|编号|代码|号|日期|时间|年月|年度|期限|周期|地址|住址|电话|手机|传真|邮箱|邮编|邮政编码|方式|类型|类别|性质|状况|状态|程度|学历|学位|面貌|专业|院校|学校|职务|职称|职位|岗位|等级|级别|金额|资金|费用|费|工资|补贴|津贴|基数|费率|比例|人数|人员|单位|机构|部门|机关|银行|账号|户名|意见|情况|原因|理由|备注|项目|事项|内容|结果|成绩|证书|课时|标志|身份|次数|时限|渠道|范围|简介|综述|依据|照片|科目|明细|合计|总额|险种|行业|地区|区域|负责人|联系人|经办人|代表|法人|申请人|人|者|签字|签名|盖章|公章|章|意向|水平|经历|简历|记录|健康|婚姻|户籍|户口|毕业|培训|技能|资格|批次|所属期|结算期|期)$/;
+  /(名称|姓名|名字|性别|民族|国籍|籍贯|年龄|号码|证号|编号|代码|号|日期|时间|年月|年度|期限|周期|地址|住址|电话|手机|传真|邮箱|邮编|邮政编码|方式|类型|类别|性质|状况|状态|程度|学历|学位|面貌|专业|院校|学校|职务|职称|职位|岗位|等级|级别|金额|资金|费用|费|工资|补贴|津贴|基数|费率|比例|人数|人员|单位|机构|部门|机关|银行|账号|户名|意见|情况|原因|理由|备注|项目|事项|内容|结果|成绩|证书|课时|标志|身份|次数|时限|渠道|范围|简介|综述|依据|照片|科目|明细|合计|总额|险种|行业|地区|区域|负责人|联系人|经办人|代表|法人|申请人|人|者|签字|签名|盖章|公章|章|意向|水平|经历|简历|记录|健康|婚姻|户籍|户口|毕业|培训|技能|资格|批次|所属期|结算期|期|工种|水平|意向|特长|爱好|关系|籍|级)$/;
 
 /** Text that says the field is filled by the office, so it is never required. */
 export const OFFICE_USE =

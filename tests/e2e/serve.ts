@@ -9,7 +9,7 @@ import path from "node:path";
 const dir = mkdtempSync(path.join(os.tmpdir(), "hrss-e2e-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "e2e.db")}`;
 process.env.DATA_DIR = path.join(dir, "files");
-process.env.NODE_ENV = "production";
+(process.env as Record<string, string>).NODE_ENV = "production";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 await import("../../server");

@@ -38,6 +38,9 @@ export interface StartPgClusterOptions {
 
 const SUPERUSER = "postgres";
 
+/** Set by vitest.global-setup.ts when it could not start PostgreSQL (and REQUIRE_PG is not set). */
+export const PG_UNAVAILABLE_ENV = "TEST_PG_UNAVAILABLE";
+
 /** Folder holding initdb/pg_ctl, or null when PostgreSQL is not installed. */
 export function findPgBinDir(): string | null {
   const candidates: string[] = [];

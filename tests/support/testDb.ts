@@ -18,7 +18,7 @@ import path from "node:path";
 import pg from "pg";
 import { createDb, type Db } from "../../runtime/db/client";
 import { migrate, type MigrateResult } from "../../runtime/db/migrate";
-import { pgClusterUnavailableReason, startPgCluster, type PgCluster } from "./pgCluster";
+import { PG_UNAVAILABLE_ENV, pgClusterUnavailableReason, startPgCluster, type PgCluster } from "./pgCluster";
 
 export type DatabaseKind = "sqlite" | "postgres";
 
@@ -31,8 +31,7 @@ export interface TestDb {
   cleanup(): Promise<void>;
 }
 
-/** Set by the global setup when it could not start PostgreSQL (and REQUIRE_PG is not set). */
-export const PG_UNAVAILABLE_ENV = "TEST_PG_UNAVAILABLE";
+export { PG_UNAVAILABLE_ENV };
 
 function requirePg(): boolean {
   return process.env.REQUIRE_PG === "1" || process.env.REQUIRE_PG === "true";

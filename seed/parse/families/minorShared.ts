@@ -19,22 +19,28 @@ import type {
   ServiceDefinition,
   TimeLimit,
 } from "../../../runtime/definition/schema";
-import type { Appendix, FormBlock, ItemText, SourceLine, Unextracted } from "../types";
+import type { Appendix, ItemText, SourceLine, Unextracted } from "../types";
 import {
   cleanText,
   findNumeralSections,
+  fullWidthParens,
   joinParagraphs,
   parseNumeralHeading,
   rangeOf,
+  splitInlineList,
+  splitTopLevel,
   toListItems,
+  trimPunctuation,
   type HeadingVocabulary,
   type ListItem,
   type Paragraph,
   type Section,
 } from "../text";
 import { parseTimeLimits } from "../limits";
-import { buildFlow, type StepSpec } from "../../flow/build";
-import { formFromBlock } from "../../forms/fromBlock";
+import { legalBasisFromParagraphs, parseCitation } from "../legalBasis";
+import { yesNo } from "../guideTables";
+import { stagesOf } from "./stagedLimits";
+import { buildFlow, roleFor, type StepSpec } from "../../flow/build";
 
 // ---------------------------------------------------------------------------
 // Groups and codes
@@ -153,9 +159,32 @@ function firstSentence(text: string): string | null {
 // ---------------------------------------------------------------------------
 // Sections and paragraphs
 
-/** A section body's paragraphs, never joining across a `N、` heading line. */
+/** A short `N、name` / `（N）name` heading line (never joined with the text before or after it). */
+export function isHeadingLine(text: string): boolean {
+  const heading = parseNumeralHeading(text);
+  if (heading) return [...heading.name].length <= 24 && !/[。；;：:]$/.test(heading.name);
+  const paren = /^\s*[（(]\s*[一二三四五六七八九十]+\s*[)）]\s*(.*)$/.exec(text);
+  return paren !== null && [...paren[1].trim()].length <= 20 && !/[。；;：:，,]/.test(paren[1]);
+}
+
+/** A section body's paragraphs; heading lines are paragraphs of their own (never joined either way). */
 export function paragraphsOf(lines: SourceLine[]): Paragraph[] {
-  return joinParagraphs(lines, (text) => parseNumeralHeading(text) !== null);
+  const paragraphs: Paragraph[] = [];
+  let run: SourceLine[] = [];
+  const flush = () => {
+    if (run.length > 0) paragraphs.push(...joinParagraphs(run, isHeadingLine));
+    run = [];
+  };
+  for (const line of lines) {
+    if (isHeadingLine(line.text)) {
+      flush();
+      paragraphs.push(...joinParagraphs([line]));
+    } else {
+      run.push(line);
+    }
+  }
+  flush();
+  return paragraphs;
 }
 
 /** A section body's list items (markers removed). */
@@ -163,17 +192,23 @@ export function listItemsOf(lines: SourceLine[]): ListItem[] {
   return toListItems(paragraphsOf(lines));
 }
 
-/** The running text of lines: paragraphs joined by newlines. */
+/** The running text of lines: paragraphs joined by newlines, table rows as `a | b | c`. */
 export function textOf(lines: SourceLine[]): string {
   return paragraphsOf(lines)
-    .map((paragraph) => paragraph.text)
+    .map((paragraph) =>
+      paragraph.text.includes("\t")
+        ? paragraph.text
+            .split("\t")
+            .map((cell) => cell.trim())
+            .filter((cell) => cell !== "")
+            .join(" | ")
+        : paragraph.text,
+    )
     .join("\n");
 }
 
-/** Text without a trailing full stop / semicolon. */
-export function trimStop(text: string): string {
-  return text.trim().replace(/[。；;，,]+$/, "").trim();
-}
+/** Text without trailing list punctuation (A's trimPunctuation). */
+export const trimStop = trimPunctuation;
 
 /** The sections of an item body keyed by vocabulary; the first section with each key wins. */
 export function sectionsByKey(
@@ -256,6 +291,33 @@ export function caseTypeFromLimits(limits: TimeLimit[]): Guide["caseType"] {
   return null;
 }
 
+/**
+ * Conditions of a section: its list items / paragraphs, without a bare lead-in such as
+ * `同时符合以下条件：` (a short unmarked paragraph ending with a colon).
+ */
+export function conditionsOf(lines: SourceLine[]): string[] {
+  return listItemsOf(lines)
+    .filter((entry) => !(entry.marker === null && /[：:]$/.test(entry.text) && [...entry.text].length < 30))
+    .map((entry) => entry.text);
+}
+
+/** Channel statements: list items, or the sentences of a single unmarked paragraph. */
+export function channelsOf(lines: SourceLine[]): string[] {
+  const entries = listItemsOf(lines);
+  if (entries.length === 1 && entries[0].marker === null) {
+    return splitTopLevel(entries[0].text, "。").map(trimStop).filter((sentence) => sentence !== "");
+  }
+  return entries.map((entry) => trimStop(entry.text)).filter((text) => text !== "");
+}
+
+/** Parties named in a 办理方式 text: 用人单位 / 个人 (本人、劳动者). */
+export function partiesOf(text: string): string[] {
+  const parties: string[] = [];
+  if (/用人单位|单位/.test(text)) parties.push("用人单位");
+  if (/本人|个人|劳动者/.test(text)) parties.push("个人");
+  return parties;
+}
+
 /** URLs written in the text (angle brackets already stripped), wrap-joined. */
 export function findUrls(text: string): string[] {
   return [...cleanText(text).replace(/\s+/g, "").matchAll(/https?:\/\/[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]+/g)].map(
@@ -266,6 +328,18 @@ export function findUrls(text: string): string[] {
 /** Time limits of a text; `即时办结` → instant. Wraps A's parser (one per channel). */
 export function limitsOf(text: string): TimeLimit[] {
   return parseTimeLimits(text);
+}
+
+/**
+ * The limits a text states: one per channel (`线上 3 个工作日。线下：即时办理。`), else one per
+ * stage of staged prose (`…5 个工作日内受理…，…5 个工作日内办理转出…`), else A's single limit.
+ */
+export function statedLimits(text: string): TimeLimit[] {
+  const perChannel = parseTimeLimits(text);
+  if (perChannel.length > 1 || perChannel.some((limit) => limit.channel)) return perChannel;
+  const stages = stagesOf(text);
+  if (stages.length > 1) return stages.map((stage) => stage.limit);
+  return perChannel;
 }
 
 /** Adds a `guide.notes` entry (skips empty text). */
@@ -279,75 +353,33 @@ export function addNote(guide: Guide, label: string, text: string): void {
 
 type LegalBasisItem = Guide["legalBasis"][number];
 
-const DOC_NO_RE = /^[（(]([^（）()]*(?:〔|\[|号|令)[^（）()]*)[)）]/;
+/** A clause that goes on with a further citation: `和《B》（文号）…`, `及《C》…`. */
+const NEXT_CITATION_RE = /^(?:和|及|以及|、|，)\s*(?=[^。；]{0,30}《)/;
 
-/**
- * Citations in a paragraph: each `《title》` with the 文号 in the brackets right after it
- * and the clause text up to the next citation. `关于印发《X》的通知（财金〔2023〕75号）` keeps
- * the wrapper as the title. Paragraph numbering (`1.`, `（一）`) is ignored.
- */
-export function parseLegalBasis(paragraph: string): LegalBasisItem[] {
-  const text = cleanText(paragraph);
-  const citations: { start: number; end: number; title: string; docNo?: string }[] = [];
-  const titleRe = /《([^》]+)》/g;
-  for (const match of text.matchAll(titleRe)) {
-    let start = match.index!;
-    let end = start + match[0].length;
-    let title = match[1].trim();
-    const wrapper = /^(的通知|的决定|的意见|的批复)/.exec(text.slice(end));
-    if (wrapper) {
-      const before = text.slice(0, start);
-      const prefix = /(?:^|[。；;，,、和及]|\d[.．、]|[)）])\s*([^。；;，,、《》]*?关于[^。；;，,《》]*)$/.exec(before);
-      if (prefix) {
-        start -= prefix[1].length;
-        title = `${prefix[1].trim()}《${title}》${wrapper[1]}`;
-      } else {
-        title = `《${title}》${wrapper[1]}`.replace(/^《(.*)》(的.*)$/, "$1$2");
-      }
-      end += wrapper[1].length;
-    }
-    const docNo = DOC_NO_RE.exec(text.slice(end));
-    if (docNo) end += docNo[0].length;
-    if (citations.length > 0 && start < citations[citations.length - 1].end) continue;
-    citations.push({ start, end, title, docNo: docNo ? docNo[1].replace(/\s+/g, "") : undefined });
-  }
-  return citations.map((citation, i) => {
-    const next = citations[i + 1]?.start ?? text.length;
-    const clause = text
-      .slice(citation.end, next)
-      .replace(/^[\s：:，,。、]+/, "")
-      .replace(/[\s，,、；;]*(?:和|及|以及)?[\s，,、；;]*$/, "")
-      .replace(/^(?:等规定|规定)$/, "")
-      .trim();
-    const item: LegalBasisItem = { title: citation.title.replace(/\s+/g, "") };
-    if (citation.docNo) item.docNo = citation.docNo;
-    const cleanClause = trimStop(clause);
-    if (cleanClause !== "" && !/^[。.]$/.test(cleanClause)) item.clause = cleanClause;
-    return item;
-  });
+/** Splits an item whose clause starts another citation (`《A》（…）和《B》（…）`) into one item each. */
+function splitChained(item: LegalBasisItem): LegalBasisItem[] {
+  const clause = item.clause ?? "";
+  const next = NEXT_CITATION_RE.exec(clause);
+  if (!next) return [item];
+  const following = parseCitation(clause.slice(next[0].length));
+  const own: LegalBasisItem = { ...item };
+  delete own.clause;
+  return following ? [own, ...splitChained(following)] : [item];
 }
 
-/** Legal basis of several paragraphs, duplicates (same title and 文号) merged. */
-export function legalBasisOf(paragraphs: string[]): LegalBasisItem[] {
-  const items: LegalBasisItem[] = [];
-  for (const paragraph of paragraphs) {
-    const parsed = parseLegalBasis(paragraph);
-    const last = items[items.length - 1];
-    if (parsed.length === 0 && last) {
-      // a further paragraph of the article quoted by the previous citation
-      const more = trimStop(cleanText(paragraph));
-      if (more !== "") last.clause = last.clause ? `${last.clause}\n${more}` : more;
-      continue;
-    }
-    for (const item of parsed) {
-      const same = items.find((known) => known.title === item.title && (known.docNo ?? "") === (item.docNo ?? ""));
-      if (!same) items.push(item);
-      else if (item.clause && !same.clause?.includes(item.clause)) {
-        same.clause = same.clause ? `${same.clause}；${item.clause}` : item.clause;
-      }
-    }
+/**
+ * Legal basis of a section's paragraphs with A's citation reader (legalBasisFromParagraphs),
+ * citations chained in one paragraph (`《A》（…）和《B》（…）`) split, duplicates merged.
+ */
+export function legalBasisOf(paragraphs: Paragraph[]): LegalBasisItem[] {
+  const { items } = legalBasisFromParagraphs(paragraphs);
+  const merged: LegalBasisItem[] = [];
+  for (const item of items.flatMap(splitChained)) {
+    const same = merged.find((known) => known.title === item.title && (known.docNo ?? "") === (item.docNo ?? ""));
+    if (!same) merged.push(item);
+    else if (item.clause && !same.clause?.includes(item.clause)) same.clause = same.clause ? `${same.clause}；${item.clause}` : item.clause;
   }
-  return items;
+  return merged;
 }
 
 // ---------------------------------------------------------------------------
@@ -370,23 +402,38 @@ const CHINESE_COPIES: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3,
  * 内部流转 → obtainable by sharing, parenthesised remarks → note.
  */
 export function materialFromText(id: string, raw: string, options: MaterialOptions = {}): Material {
-  let text = trimStop(cleanText(raw));
+  let text = trimStop(fullWidthParens(cleanText(raw)));
   const notes: string[] = [];
   let copies: number | null = null;
   let shared: boolean | null = null;
-  if (/[（(]内部流转[)）]/.test(text)) {
+  let source = options.source ?? null;
+  let requirementText = options.requirementText;
+  if (/（内部流转）/.test(text)) {
     shared = true;
-    text = text.replace(/[（(]内部流转[)）]/g, "");
+    source = source ?? "内部流转";
+    text = text.replace(/（内部流转）/g, "");
+  }
+  const internal = /^(.+?)由(.+?)内部获取(.*)$/.exec(text);
+  if (internal) {
+    shared = true;
+    source = source ?? `${internal[2]}内部获取`;
+    text = internal[1] + internal[3];
+  }
+  const conditional = /^(.{2,16}?(?:需提供|需分别提供|还需分别提供|需要提供))(.+)$/.exec(text);
+  if (conditional && !/^《/.test(text)) {
+    requirementText = requirementText ?? conditional[1];
+    text = conditional[2];
   }
   const copiesMatch = /(\d+|[一二两三四五])\s*份/.exec(text);
-  if (copiesMatch && !/一式/.test(text.slice(Math.max(0, copiesMatch.index - 2), copiesMatch.index))) {
+  const stated = text.match(/(\d+|[一二两三四五])\s*份/g) ?? [];
+  if (copiesMatch && stated.length === 1 && !/一式/.test(text.slice(Math.max(0, copiesMatch.index - 2), copiesMatch.index))) {
     copies = /\d/.test(copiesMatch[1]) ? Number(copiesMatch[1]) : CHINESE_COPIES[copiesMatch[1]];
   }
   const kind = /原件/.test(text) && /复印件|复印/.test(text) ? "原件和复印件" : /复印件/.test(text) ? "复印件" : /原件/.test(text) ? "原件" : null;
   // a trailing explanation in brackets becomes the note
-  const remark = /[（(]([^（）()]{6,})[)）]$/.exec(text);
+  const remark = /（([^（）]{4,})）$/.exec(text);
   let name = text;
-  if (remark && !/^(验原件|含|包括)/.test(remark[1]) && text.indexOf(remark[0]) > 4) {
+  if (remark && !/^(验原件|含|包括)/.test(remark[1]) && text.length - remark[0].length >= 2) {
     notes.push(remark[1]);
     name = text.slice(0, text.length - remark[0].length);
   }
@@ -395,7 +442,7 @@ export function materialFromText(id: string, raw: string, options: MaterialOptio
   const material: Material = {
     id,
     name: name === "" ? text : name,
-    source: options.source ?? (shared ? "内部流转" : null),
+    source,
     kind,
     copies,
     medium: options.medium ?? null,
@@ -405,17 +452,9 @@ export function materialFromText(id: string, raw: string, options: MaterialOptio
     scenario: options.scenario ?? null,
     formId: null,
   };
-  if (options.requirementText) material.requirementText = options.requirementText;
+  if (requirementText) material.requirementText = requirementText;
   if (notes.length > 0) material.note = notes.join("；");
   return material;
-}
-
-/** `是` / `否` cells → boolean (null when neither). */
-export function yesNo(text: string | undefined): boolean | null {
-  const value = (text ?? "").replace(/\s+/g, "");
-  if (/^(是|需要|有)/.test(value)) return true;
-  if (/^(否|不需要|无)/.test(value)) return false;
-  return null;
 }
 
 const MATERIAL_COLUMNS: [keyof Material | "scenario", RegExp][] = [
@@ -476,33 +515,78 @@ export function materialsFromTable(rows: string[][], idPrefix = "m"): Material[]
   return materials;
 }
 
-/** Links materials to forms whose title contains the material's name (or the other way round). */
-export function linkMaterialsToForms(materials: Material[], forms: { id: string; title: string }[]): void {
-  const compact = (text: string) => text.replace(/[《》\s（）()]/g, "");
-  for (const material of materials) {
-    const name = compact(material.name);
-    const form = forms.find((candidate) => {
-      const title = compact(candidate.title);
-      return title === name || title.includes(name) || (name.includes(title) && title.length >= 4);
-    });
-    if (form) material.formId = form.id;
+/**
+ * Steps that start with the applicant's own 申请 step carrying the forms the applicant fills
+ * (buildFlow would otherwise add a bare one).
+ */
+export function withApplicantStep(steps: StepSpec[], formIds: string[], label = "申请"): StepSpec[] {
+  const forms = formIds.map((formId) => ({ formId, mode: "edit" as const }));
+  const [first, ...rest] = steps;
+  if (first && (first.role ?? roleFor(first.label)) === "applicant") return [{ ...first, forms: [...(first.forms ?? []), ...forms] }, ...rest];
+  return [{ label, role: "applicant", forms }, ...steps];
+}
+
+/** Length of the longest common subsequence of two strings. */
+function commonSubsequence(a: string, b: string): number {
+  const row = new Array<number>(b.length + 1).fill(0);
+  for (const char of a) {
+    let diagonal = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = char === b[j - 1] ? diagonal + 1 : Math.max(row[j], row[j - 1]);
+      diagonal = above;
+    }
   }
+  return row[b.length];
+}
+
+/** How alike a material name and a form title are (0–1): containment → 1, else LCS / longer length. */
+export function nameSimilarity(name: string, title: string): number {
+  const compact = (text: string) => text.replace(/[《》\s（）()]/g, "").replace(/模板$/, "");
+  const a = compact(name);
+  const b = compact(title);
+  if (a === "" || b === "") return 0;
+  if (a === b || b.includes(a) || (a.includes(b) && b.length >= 4)) return 1;
+  return commonSubsequence(a, b) / Math.max(a.length, b.length);
+}
+
+/**
+ * Links each material to the form it is filled from: the form whose title contains the
+ * material's name (or is at least 80 % alike: 结班/结业班, 申请表/资格审核表 of the same item).
+ */
+export function linkMaterialsToForms(materials: Material[], forms: { id: string; title: string }[], threshold = 0.8): void {
+  for (const material of materials) {
+    let best: { id: string; score: number } | null = null;
+    for (const form of forms) {
+      const score = nameSimilarity(material.name, form.title);
+      if (score >= threshold && (!best || score > best.score)) best = { id: form.id, score };
+    }
+    if (best) material.formId = best.id;
+  }
+}
+
+/** Materials for the applicant's forms no material names yet (a 回执单 the text asks to return). */
+export function materialsForUnlinkedForms(materials: Material[], forms: { id: string; title: string }[]): Material[] {
+  const linked = new Set(materials.map((material) => material.formId));
+  return forms
+    .filter((form) => !linked.has(form.id))
+    .map((form, i) => ({
+      id: `m${materials.length + i + 1}`,
+      name: form.title,
+      source: "申请人填写",
+      kind: "原件",
+      copies: null,
+      medium: null,
+      required: true,
+      keepPaper: null,
+      obtainableBySharing: null,
+      scenario: null,
+      formId: form.id,
+    }));
 }
 
 // ---------------------------------------------------------------------------
 // Forms
-
-/** Runs Engineer C's formFromBlock on a block and keeps its source range. */
-export function formOf(block: FormBlock): ServiceDefinition["forms"][number] {
-  const form = formFromBlock(block);
-  const range = rangeOf(block.lines.filter((line) => line.text.trim() !== ""));
-  return range && !form.source ? { ...form, source: range } : form;
-}
-
-/** A FormBlock from a title and the item lines between `first` and `last` (inclusive). */
-export function blockOf(item: ItemText, id: string, title: string, first: number, last: number): FormBlock {
-  return { id, title, lines: item.lines.filter((line) => line.no >= first && line.no <= last) };
-}
 
 /** The item's lines between two line numbers (inclusive). */
 export function linesBetween(item: ItemText, first: number, last: number): SourceLine[] {
@@ -519,6 +603,17 @@ export function findLine(item: ItemText, test: (text: string) => boolean, from =
 export function lastTextLineBefore(item: ItemText, line: number): number {
   const before = item.lines.filter((candidate) => candidate.no < line && candidate.text.trim() !== "");
   return before.length > 0 ? before[before.length - 1].no : line;
+}
+
+/** A short line naming a form or text template (`确认享受稳岗返还政策回执单`, `个人求职登记表`). */
+export function isTemplateTitle(text: string): boolean {
+  const compact = text.replace(/\s+/g, "");
+  return (
+    compact.length >= 3 &&
+    compact.length <= 30 &&
+    !/[。；：:，,_\t]/.test(compact) &&
+    /(告知书|承诺书|回执单|申请书|申请表|登记表|审批表|审核表|花名册|通知单|存根|证明|函|表|单|模板|目录|简章模板)$/.test(compact)
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -558,8 +653,12 @@ const BRANCH_NODE_SIZE: Record<FlowNode["type"], { width: number; height: number
  * action leads into that procedure's steps (built with buildFlow and prefixed `b1-` …),
  * and all procedures share the end nodes. One branch → plain buildFlow.
  */
-export function buildBranchedFlow(branches: FlowBranch[], derivation: "text" | "minimal" = "text"): Flow {
-  if (branches.length === 1) return buildFlow(branches[0].steps, { derivation });
+export function buildBranchedFlow(
+  branches: FlowBranch[],
+  derivation: "text" | "minimal" = "text",
+  applyForms: string[] = [],
+): Flow {
+  if (branches.length === 1) return buildFlow(withApplicantStep(branches[0].steps, applyForms), { derivation });
   const nodes: FlowNode[] = [{ id: "start", type: "start", label: "开始", position: { x: 0, y: 0 } }];
   const edges: FlowEdge[] = [{ id: "start--apply", from: "start", to: "apply" }];
   const applyActions: Action[] = [];
@@ -604,7 +703,7 @@ export function buildBranchedFlow(branches: FlowBranch[], derivation: "text" | "
     role: "applicant",
     actions: applyActions,
     position: { x: 0, y: 0 },
-    forms: [],
+    forms: applyForms.map((formId) => ({ formId, mode: "edit" as const })),
     sla: null,
     pausable: false,
     clockStops: false,
@@ -629,6 +728,24 @@ export function layoutNodes(nodes: FlowNode[], edges: FlowEdge[]): FlowNode[] {
     const { width, height } = BRANCH_NODE_SIZE[node.type];
     return { ...node, position: { x: Math.round(x - width / 2), y: Math.round(y - height / 2) } };
   });
+}
+
+/**
+ * The entries of a section: list items, with a paragraph that carries an inline list
+ * (`（1）…（2）…`) split into its items (its lead, if any, first).
+ */
+export function entriesOf(lines: SourceLine[]): { text: string; marker: string | null; first: number; last: number }[] {
+  const entries: { text: string; marker: string | null; first: number; last: number }[] = [];
+  for (const paragraph of paragraphsOf(lines)) {
+    const inline = splitInlineList(paragraph.text);
+    if (inline && inline.items.length >= 2) {
+      if (inline.lead !== "") entries.push({ text: inline.lead, marker: null, first: paragraph.first, last: paragraph.last });
+      inline.items.forEach((text, i) => entries.push({ text, marker: `（${i + 1}）`, first: paragraph.first, last: paragraph.last }));
+    } else {
+      entries.push(...toListItems([paragraph]));
+    }
+  }
+  return entries;
 }
 
 /** The labels of a flow's task nodes in order (for tests and reports). */

@@ -8,6 +8,7 @@
 import type { TimeLimit } from "../../../runtime/definition/schema";
 import { cleanText, fullWidthParens } from "../text";
 import { findLimitExpressions } from "../limits";
+import { slaFromLimit, type StepSpec } from "../../flow/build";
 
 export interface Stage {
   /** The clause(s) stating the stage, as written (markup stripped). */
@@ -64,6 +65,7 @@ const ACTIONS: [RegExp, string][] = [
   [/办理转出/, "办理转出"],
   [/办理转入/, "办理转入"],
   [/通知申请人|说明原因/, "告知"],
+  [/反馈/, "反馈结果"],
   [/办结/, "办结"],
 ];
 
@@ -80,7 +82,8 @@ function actorsIn(text: string): string[] {
   return found.sort((a, b) => a.index - b.index).map((hit) => hit.name);
 }
 
-function actionIn(text: string): string | null {
+/** The first action word of `text` (see ACTIONS), or null. */
+export function actionIn(text: string): string | null {
   for (const [pattern, label] of ACTIONS) if (pattern.test(text)) return label;
   return null;
 }
@@ -171,4 +174,48 @@ export function stagesOf(text: string): Stage[] {
 export function stageLabel(stage: Stage): string {
   if (stage.publicNotice || !stage.actor) return stage.action;
   return `${stage.actor}${stage.action}`;
+}
+
+/**
+ * Flow steps from stages: one caseworker step per stage (审批 / 确认 → reviewer) with its SLA;
+ * a 公示 stage becomes a public-notice step; a 一次性告知 stage makes the previous step a
+ * correction point and a 不符合…通知 stage makes the first review step a refusal point
+ * (neither is a step of its own).
+ */
+export function stepsFromStages(stages: Stage[], source?: { first: number; last: number }): StepSpec[] {
+  const steps: (StepSpec & { review?: boolean })[] = [];
+  for (const stage of stages) {
+    if (stage.correction) {
+      if (steps.length > 0) steps[steps.length - 1].correction = true;
+      continue;
+    }
+    if (stage.action === "告知") {
+      const review = steps.find((step) => /审/.test(step.label)) ?? steps[0];
+      if (review) review.refuse = true;
+      continue;
+    }
+    steps.push({
+      label: stageLabel(stage),
+      role: /审批|确认/.test(stage.action) ? "reviewer" : "caseworker",
+      sla: slaFromLimit(stage.limit),
+      publicNotice: stage.publicNotice,
+      refuse: stage.refusal,
+      checkpoints: [stage.text],
+      ...(source ? { source } : {}),
+    });
+  }
+  return steps;
+}
+
+/** Actions that name the same kind of work (初审 ≈ 审核 ≈ 资格审核 ≈ 审查; 拨付 ≈ 发放). */
+const ACTION_CLASSES: string[][] = [
+  ["初审", "审核", "资格审核", "审查"],
+  ["审批", "确认", "复审"],
+  ["拨付", "发放"],
+];
+
+/** Whether two actions name the same kind of work. */
+export function sameAction(a: string, b: string): boolean {
+  if (a === b) return true;
+  return ACTION_CLASSES.some((group) => group.includes(a) && group.includes(b));
 }

@@ -1,0 +1,87 @@
+/**
+ * Edit operations on the form builder's model, pure. A field is addressed by its path: the keys
+ * from the root (`["applicant", "name"]` is the field `name` in the section `applicant`).
+ */
+import { fieldKindLabels, fieldTemplate, type PaletteKind } from "./formFields";
+import type { FieldModel, FormModel } from "./formModel";
+import { uniqueId } from "./ids";
+
+export type FieldPath = readonly string[];
+
+function mapChildren(fields: FieldModel[], path: FieldPath, update: (siblings: FieldModel[]) => FieldModel[]): FieldModel[] {
+  if (path.length === 0) return update(fields);
+  const [head, ...rest] = path;
+  return fields.map((field) => (field.key === head ? { ...field, children: mapChildren(field.children, rest, update) } : field));
+}
+
+/** Applies `update` to the list of fields inside the container at `containerPath` ([] for the root). */
+function inContainer(model: FormModel, containerPath: FieldPath, update: (siblings: FieldModel[]) => FieldModel[]): FormModel {
+  return { ...model, fields: mapChildren(model.fields, containerPath, update) };
+}
+
+export function fieldAt(model: FormModel, path: FieldPath): FieldModel | null {
+  let fields = model.fields;
+  let found: FieldModel | null = null;
+  for (const key of path) {
+    found = fields.find((f) => f.key === key) ?? null;
+    if (!found) return null;
+    fields = found.children;
+  }
+  return found;
+}
+
+export function siblingsAt(model: FormModel, containerPath: FieldPath): FieldModel[] {
+  return containerPath.length === 0 ? model.fields : (fieldAt(model, containerPath)?.children ?? []);
+}
+
+/** Adds a new field of `kind` into the container at `index` (default: at the end); returns its path. */
+export function addField(model: FormModel, kind: PaletteKind, containerPath: FieldPath = [], index?: number): { model: FormModel; path: string[] } {
+  const siblings = siblingsAt(model, containerPath);
+  const key = uniqueId("field", siblings.map((f) => f.key));
+  const { schema, ui } = fieldTemplate(kind, fieldKindLabels[kind]);
+  const field: FieldModel = { key, kind, required: false, schema, ui, children: [], ordered: false, visibleWhen: null };
+  const next = inContainer(model, containerPath, (list) => {
+    const copy = [...list];
+    copy.splice(index ?? copy.length, 0, field);
+    return copy;
+  });
+  return { model: next, path: [...containerPath, key] };
+}
+
+export function moveField(model: FormModel, containerPath: FieldPath, from: number, to: number): FormModel {
+  if (from === to) return model;
+  return inContainer(model, containerPath, (list) => {
+    if (from < 0 || from >= list.length || to < 0 || to >= list.length) return list;
+    const copy = [...list];
+    const [moved] = copy.splice(from, 1);
+    copy.splice(to, 0, moved);
+    return copy;
+  });
+}
+
+export function updateField(model: FormModel, path: FieldPath, update: (field: FieldModel) => FieldModel): FormModel {
+  const key = path[path.length - 1];
+  return inContainer(model, path.slice(0, -1), (list) => list.map((f) => (f.key === key ? update(f) : f)));
+}
+
+/** Removes a field, and the visibility rules of its siblings that depended on it. */
+export function removeField(model: FormModel, path: FieldPath): FormModel {
+  const key = path[path.length - 1];
+  return inContainer(model, path.slice(0, -1), (list) =>
+    list.filter((f) => f.key !== key).map((f) => (f.visibleWhen?.field === key ? { ...f, visibleWhen: null } : f)),
+  );
+}
+
+/** Renames a field's key, and the visibility rules of its siblings that refer to it. Null when the key is taken. */
+export function renameField(model: FormModel, path: FieldPath, newKey: string): FormModel | null {
+  const key = path[path.length - 1];
+  if (key === newKey) return model;
+  const containerPath = path.slice(0, -1);
+  if (siblingsAt(model, containerPath).some((f) => f.key === newKey)) return null;
+  return inContainer(model, containerPath, (list) =>
+    list.map((f) => {
+      const renamed = f.key === key ? { ...f, key: newKey } : f;
+      return renamed.visibleWhen?.field === key ? { ...renamed, visibleWhen: { ...renamed.visibleWhen, field: newKey } } : renamed;
+    }),
+  );
+}

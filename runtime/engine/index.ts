@@ -1,0 +1,5 @@
+/** The flow engine: pure case transitions over a definition's flow, and the flow lint. */
+export { applyEvent, type EngineOptions } from "./applyEvent";
+export { EngineError, type EngineErrorCode, type EngineErrorDetails } from "./errors";
+export type * from "./types";
+export { validateFlow, type FlowProblem, type FlowProblemCode } from "./validateFlow";

@@ -1,0 +1,225 @@
+/**
+ * The checks a service definition must pass before it is published, in the designer as you
+ * edit and on the server when publishing: the contract itself, the flow (the engine's
+ * `validateFlow`: reachable, every path ends, decisions with a default, tasks with a role and
+ * actions), forms that compile and exist where referenced, decision rules that read real
+ * fields, required materials with a place to hand them in, and promised limits within the legal
+ * ones. Pure; tolerant of half-edited drafts (it reports, never throws).
+ */
+import "../../zod";
+import { serviceDefinition, type Flow, type ServiceDefinition } from "../../definition/schema";
+import { validateFlow } from "../../engine/validateFlow";
+import { createAjv } from "../../forms/ajv";
+import { formFieldList } from "./formFieldList";
+import { exceeds, legalLimitsFor } from "./timeLimits";
+
+export type LintArea = "basic" | "guide" | "materials" | "flow" | "forms";
+
+export interface LintProblem {
+  code: string;
+  area: LintArea;
+  message: string;
+  nodeId?: string;
+  edgeId?: string;
+  formId?: string;
+  materialId?: string;
+}
+
+type Draft = Partial<ServiceDefinition> & Record<string, unknown>;
+
+const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === "object" && !Array.isArray(value);
+const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
+
+const areaOf: Record<string, LintArea> = { guide: "guide", materials: "materials", forms: "forms", flow: "flow" };
+
+const topLabels: Record<string, string> = {
+  code: "事项编码",
+  title: "事项名称",
+  group: "分类",
+  summary: "事项概述",
+  guide: "办事指南",
+  materials: "材料",
+  forms: "表单",
+  flow: "流程",
+  source: "来源",
+};
+
+function itemName(value: unknown, fallback: string): string {
+  if (!isObject(value)) return fallback;
+  const name = value.label ?? value.name ?? value.title;
+  const id = typeof value.id === "string" ? value.id : "";
+  return typeof name === "string" && name ? `“${name}”${id ? `（${id}）` : ""}` : id ? `“${id}”` : fallback;
+}
+
+function contractProblem(issue: { path: PropertyKey[]; message: string }, draft: Draft): LintProblem {
+  const [top, second, index] = issue.path;
+  const problem: LintProblem = { code: "CONTRACT", area: areaOf[String(top)] ?? "basic", message: "" };
+  let where = topLabels[String(top)] ?? String(top ?? "");
+  if (top === "flow" && (second === "nodes" || second === "edges") && typeof index === "number") {
+    const item = list<Record<string, unknown>>((draft.flow as Record<string, unknown> | undefined)?.[second])[index];
+    where = `${second === "nodes" ? "流程节点" : "流程连线"}${itemName(item, `第${index + 1}个`)}`;
+    if (second === "nodes" && typeof item?.id === "string") problem.nodeId = item.id;
+    if (second === "edges" && typeof item?.id === "string") problem.edgeId = item.id;
+  } else if ((top === "forms" || top === "materials") && typeof second === "number") {
+    const item = list<Record<string, unknown>>(draft[top])[second];
+    where = `${top === "forms" ? "表单" : "材料"}${itemName(item, `第${second + 1}个`)}`;
+    if (typeof item?.id === "string") problem[top === "forms" ? "formId" : "materialId"] = item.id;
+  }
+  const rest = issue.path.slice(top === "flow" ? 3 : top === "forms" || top === "materials" ? 2 : 1).join(".");
+  problem.message = `${where}${rest ? `（${rest}）` : ""}：${issue.message}`;
+  return problem;
+}
+
+function lintForms(draft: Draft, out: LintProblem[]): void {
+  const ajv = createAjv();
+  const seen = new Set<string>();
+  for (const form of list<Record<string, unknown>>(draft.forms)) {
+    const id = String(form.id ?? "");
+    const name = itemName(form, "表单");
+    if (seen.has(id)) out.push({ code: "DUPLICATE_FORM_ID", area: "forms", formId: id, message: `表单编号“${id}”重复` });
+    seen.add(id);
+    const schema = form.schema;
+    if (!isObject(schema) || schema.type !== "object") {
+      out.push({ code: "FORM_NOT_OBJECT", area: "forms", formId: id, message: `表单${name}的 JSON Schema 顶层应为对象（"type": "object"）` });
+      continue;
+    }
+    try {
+      const { $id: _ignored, ...compilable } = schema;
+      ajv.compile(compilable);
+    } catch (error) {
+      out.push({ code: "FORM_SCHEMA_INVALID", area: "forms", formId: id, message: `表单${name}的 JSON Schema 无法编译：${(error as Error).message}` });
+    }
+    lintVisibility(id, name, schema, out);
+  }
+}
+
+/** Fields shown on a condition must depend on a field that exists beside them. */
+function lintVisibility(formId: string, formName: string, schema: Record<string, unknown>, out: LintProblem[]): void {
+  const visit = (node: Record<string, unknown>) => {
+    const properties = isObject(node.properties) ? node.properties : {};
+    for (const entry of list<Record<string, unknown>>(node.allOf)) {
+      const test = isObject(entry) && isObject(entry.if) && isObject(entry.if.properties) ? entry.if.properties : null;
+      const then = isObject(entry) && isObject(entry.then) && isObject(entry.then.properties) ? entry.then.properties : {};
+      for (const dep of Object.keys(test ?? {})) {
+        if (dep in properties) continue;
+        for (const key of Object.keys(then)) {
+          out.push({ code: "VISIBILITY_UNKNOWN_FIELD", area: "forms", formId, message: `表单${formName}的字段“${key}”的显示条件引用了不存在的字段“${dep}”` });
+        }
+      }
+      Object.values(then).filter(isObject).forEach(visit);
+    }
+    Object.values(properties).filter(isObject).forEach((child) => {
+      visit(child);
+      if (isObject(child.items)) visit(child.items);
+    });
+  };
+  visit(schema);
+}
+
+/** Every `var` path a JSON Logic rule reads. */
+export function variablesOf(logic: unknown): string[] {
+  const found = new Set<string>();
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (isObject(node)) {
+      for (const [key, value] of Object.entries(node)) {
+        const path = key === "var" ? (Array.isArray(value) ? value[0] : value) : undefined;
+        if (typeof path === "string" && path) found.add(path);
+        else walk(value);
+      }
+    }
+  };
+  walk(logic);
+  return [...found];
+}
+
+function lintReferences(draft: Draft, flow: Flow, out: LintProblem[]): void {
+  const forms = new Map(list<Record<string, unknown>>(draft.forms).map((f) => [String(f.id), f]));
+  for (const node of flow.nodes) {
+    if (node.type !== "task") continue;
+    for (const ref of list<{ formId: string }>(node.forms)) {
+      if (!forms.has(ref.formId)) {
+        out.push({ code: "TASK_FORM_MISSING", area: "flow", nodeId: node.id, message: `环节“${node.label}”（${node.id}）引用的表单“${ref.formId}”不存在` });
+      }
+    }
+  }
+  const fieldsByForm = new Map<string, Set<string>>();
+  const fieldsOf = (formId: string) => {
+    let fields = fieldsByForm.get(formId);
+    if (!fields) {
+      const schema = forms.get(formId)?.schema;
+      fields = new Set(isObject(schema) ? formFieldList(schema).map((f) => f.path) : []);
+      fieldsByForm.set(formId, fields);
+    }
+    return fields;
+  };
+  for (const edge of flow.edges) {
+    if (edge.condition === undefined || typeof edge.condition === "boolean") continue;
+    for (const variable of variablesOf(edge.condition)) {
+      const [scope, formId, ...rest] = variable.split(".");
+      if (scope !== "form") continue;
+      const name = edge.label ? `“${edge.label}”（${edge.id}）` : `“${edge.id}”`;
+      if (!forms.has(formId)) {
+        out.push({ code: "CONDITION_UNKNOWN_FORM", area: "flow", edgeId: edge.id, message: `连线${name}的条件引用了不存在的表单“${formId}”` });
+      } else if (rest.length === 0 || !fieldsOf(formId).has(rest.join("."))) {
+        out.push({ code: "CONDITION_UNKNOWN_FIELD", area: "flow", edgeId: edge.id, message: `连线${name}的条件引用了表单“${formId}”中不存在的字段“${rest.join(".")}”` });
+      }
+    }
+  }
+}
+
+function lintMaterials(draft: Draft, out: LintProblem[]): void {
+  const formIds = new Set(list<Record<string, unknown>>(draft.forms).map((f) => String(f.id)));
+  const seen = new Set<string>();
+  for (const material of list<Record<string, unknown>>(draft.materials)) {
+    const id = String(material.id ?? "");
+    const name = itemName(material, "材料");
+    if (seen.has(id)) out.push({ code: "DUPLICATE_MATERIAL_ID", area: "materials", materialId: id, message: `材料编号“${id}”重复` });
+    seen.add(id);
+    const formId = material.formId;
+    if (typeof formId === "string" && !formIds.has(formId)) {
+      out.push({ code: "MATERIAL_FORM_MISSING", area: "materials", materialId: id, message: `材料${name}关联的表单“${formId}”不存在` });
+    } else if (material.required === true && !formId && material.medium === "纸质") {
+      out.push({
+        code: "MATERIAL_NO_UPLOAD",
+        area: "materials",
+        materialId: id,
+        message: `必要材料${name}只收纸质件，网上申请无处提交：请关联表单，或将材料形式改为“电子”或“纸质或电子”`,
+      });
+    }
+  }
+}
+
+function lintLimits(draft: Draft, out: LintProblem[]): void {
+  const guide: Record<string, unknown> = isObject(draft.guide) ? draft.guide : {};
+  const legal = list<ServiceDefinition["guide"]["legalLimit"][number]>(guide.legalLimit);
+  for (const promised of list<ServiceDefinition["guide"]["promisedLimit"][number]>(guide.promisedLimit)) {
+    for (const limit of legalLimitsFor(promised, legal)) {
+      if (exceeds(promised, limit)) {
+        out.push({
+          code: "PROMISED_EXCEEDS_LEGAL",
+          area: "guide",
+          message: `承诺办结时限“${promised.text}”${promised.channel ? `（${promised.channel}）` : ""}长于法定办结时限“${limit.text}”`,
+        });
+      }
+    }
+  }
+}
+
+export function lintDefinition(definition: unknown): LintProblem[] {
+  const draft = (isObject(definition) ? definition : {}) as Draft;
+  const out: LintProblem[] = [];
+  const parsed = serviceDefinition.safeParse(draft);
+  if (!parsed.success) for (const issue of parsed.error.issues) out.push(contractProblem(issue, draft));
+  const flow = isObject(draft.flow) ? (draft.flow as Flow) : null;
+  if (flow && Array.isArray(flow.nodes) && Array.isArray(flow.edges)) {
+    for (const problem of validateFlow(flow)) {
+      out.push({ code: problem.code, area: "flow", message: problem.message, nodeId: problem.nodeId, edgeId: problem.edgeId });
+    }
+    lintReferences(draft, flow, out);
+  }
+  lintForms(draft, out);
+  lintMaterials(draft, out);
+  lintLimits(draft, out);
+  return out;
+}

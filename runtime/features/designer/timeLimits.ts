@@ -1,0 +1,33 @@
+/** Comparing time limits as the guide states them (承诺办结时限 against 法定办结时限). */
+import type { TimeLimit } from "../../definition/schema";
+
+/** Fewest calendar days a limit can span (n workdays take at least n days). */
+function shortestDays(limit: TimeLimit): number | null {
+  if (limit.unit === "instant") return 0;
+  return limit.days;
+}
+
+/** Most calendar days a limit can span: five workdays a week, plus a week-long holiday. */
+function longestDays(limit: TimeLimit): number | null {
+  if (limit.unit === "instant") return 0;
+  if (limit.days === null) return null;
+  return limit.unit === "workday" ? Math.ceil((limit.days * 7) / 5) + 7 : limit.days;
+}
+
+/** Whether `promised` is certainly longer than `legal`. */
+export function exceeds(promised: TimeLimit, legal: TimeLimit): boolean {
+  if (promised.unit === legal.unit || promised.unit === "instant" || legal.unit === "instant") {
+    const p = shortestDays(promised);
+    const l = shortestDays(legal);
+    return p !== null && l !== null && p > l;
+  }
+  const p = shortestDays(promised);
+  const l = longestDays(legal);
+  return p !== null && l !== null && p > l;
+}
+
+/** The legal limits a promised limit answers to: the same channel's, else those without a channel. */
+export function legalLimitsFor(promised: TimeLimit, legal: readonly TimeLimit[]): TimeLimit[] {
+  const sameChannel = legal.filter((l) => l.channel && l.channel === promised.channel);
+  return sameChannel.length > 0 ? sameChannel : legal.filter((l) => !l.channel);
+}

@@ -1,0 +1,98 @@
+/**
+ * ajv 8 for form schemas: draft-07 (ajv's default class), allErrors, ajv-formats, the custom formats
+ * of `formats.ts`; and a compile cache keyed by (definition version id, form id) so each form
+ * schema is compiled once per process.
+ */
+import Ajv from "ajv";
+import type { ErrorObject, Options, ValidateFunction } from "ajv";
+import addFormats from "ajv-formats";
+import { NUMBER_FORMATS, STRING_FORMATS } from "./formats";
+
+export type { ErrorObject, ValidateFunction };
+
+/** Adds the custom formats to an ajv instance (also used for the rjsf validator). */
+export function addCustomFormats<T extends Ajv>(ajv: T): T {
+  for (const [name, validate] of Object.entries(STRING_FORMATS)) ajv.addFormat(name, { type: "string", validate });
+  for (const [name, validate] of Object.entries(NUMBER_FORMATS)) ajv.addFormat(name, { type: "number", validate });
+  return ajv;
+}
+
+/**
+ * A new ajv instance for form schemas. `verbose` keeps the failing value and parent schema on each
+ * error (the messages name the field by its `title`). Not strict by default: schemas may carry
+ * annotations ajv does not know; pass `{ strict: true }` to check a schema generator.
+ */
+export function createAjv(options: Options = {}): Ajv {
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, ...options });
+  addFormats(ajv);
+  return addCustomFormats(ajv);
+}
+
+/** The minimal form shape the cache needs. */
+export interface CompilableForm {
+  id: string;
+  schema: Record<string, unknown>;
+}
+
+/**
+ * Compiled validators keyed by `${versionId}::${formId}`. A published definition version is
+ * immutable, so its forms compile once; a bounded size keeps old versions from piling up.
+ */
+export class FormValidatorCache {
+  private readonly validators = new Map<string, ValidateFunction>();
+  private readonly unversioned = new WeakMap<object, ValidateFunction>();
+
+  constructor(
+    private readonly ajv: Ajv = createAjv(),
+    private readonly maxEntries = 500,
+  ) {}
+
+  /** The compiled validator of `form` in definition version `versionId` (compiled on first use). */
+  get(versionId: string | null | undefined, form: CompilableForm): ValidateFunction {
+    if (!versionId) {
+      let validate = this.unversioned.get(form.schema);
+      if (!validate) {
+        validate = this.compile(form);
+        this.unversioned.set(form.schema, validate);
+      }
+      return validate;
+    }
+    const key = `${versionId}::${form.id}`;
+    const cached = this.validators.get(key);
+    if (cached) {
+      this.validators.delete(key); // refresh LRU position
+      this.validators.set(key, cached);
+      return cached;
+    }
+    const validate = this.compile(form);
+    this.validators.set(key, validate);
+    if (this.validators.size > this.maxEntries) {
+      const oldest = this.validators.keys().next().value;
+      if (oldest !== undefined) this.validators.delete(oldest);
+    }
+    return validate;
+  }
+
+  /** Whether the pair is compiled already. */
+  has(versionId: string, formId: string): boolean {
+    return this.validators.has(`${versionId}::${formId}`);
+  }
+
+  get size(): number {
+    return this.validators.size;
+  }
+
+  clear(): void {
+    this.validators.clear();
+  }
+
+  private compile(form: CompilableForm): ValidateFunction {
+    // `$schema` is draft-07 for every form; ajv's default class speaks it. Compile without `$id`
+    // clashes: the same schema object may be compiled under several versions.
+    const { $id: _ignored, ...schema } = form.schema as { $id?: unknown };
+    return this.ajv.compile(schema);
+  }
+}
+
+/** The process-wide cache used by `validateFormData`. */
+export const formValidatorCache = new FormValidatorCache();

@@ -1,0 +1,69 @@
+/**
+ * The attestation field: how a signature (签字/签名) or a seal (盖章/公章/(章)) is captured.
+ *
+ * Design: an object, never a text box —
+ *   { type: "object", $comment: "attestation:signature" | "attestation:seal",
+ *     properties: {
+ *       signed: { type: "boolean", enum: [true] },   // the person ticks “本人签字确认” / “已盖章确认”
+ *       name:   { type: "string", minLength: 1 },    // who signs / which unit seals
+ *       date:   { type: "string", format: "date" } },
+ *     required: ["signed", "name"] (+ "date" when the paper form shows 年 月 日 beside it) }
+ * with uiSchema `{ "ui:options": { attestation: "signature" | "seal" } }` as a rendering hint.
+ *
+ * `enum: [true]` rather than `const: true`: rjsf ≥ 5.22 pre-fills `const` values as defaults
+ * (constAsDefaults), which would tick the box for the person. Office-use attestations
+ * (审核人签字, 社保机构(章) …) are optional: nothing inside them is required.
+ */
+
+export type AttestationMode = "signature" | "seal";
+
+export const ATTESTATION_COMMENT_PREFIX = "attestation:";
+
+export interface AttestationOptions {
+  required: boolean;
+  dated: boolean;
+}
+
+/** The JSON Schema (draft-07) of an attestation titled `title`. */
+export function attestationSchema(title: string, mode: AttestationMode, options: AttestationOptions): Record<string, unknown> {
+  const seal = mode === "seal";
+  const required = options.required ? ["signed", "name", ...(options.dated ? ["date"] : [])] : [];
+  return {
+    type: "object",
+    title,
+    $comment: `${ATTESTATION_COMMENT_PREFIX}${mode}`,
+    properties: {
+      signed: { type: "boolean", title: seal ? "已加盖公章（电子签章）确认" : "本人签字（电子签名）确认", enum: [true] },
+      name: { type: "string", title: seal ? "盖章单位名称" : "签字人姓名", minLength: 1 },
+      date: { type: "string", title: seal ? "盖章日期" : "签字日期", format: "date" },
+    },
+    required,
+  };
+}
+
+/** The uiSchema of an attestation. */
+export function attestationUiSchema(mode: AttestationMode): Record<string, unknown> {
+  return {
+    "ui:options": { attestation: mode },
+    "ui:classNames": `attestation attestation-${mode}`,
+    signed: { "ui:widget": "checkbox" },
+  };
+}
+
+/** Whether a (sub)schema is an attestation, and of which kind. */
+export function attestationModeOf(schema: unknown): AttestationMode | null {
+  if (!schema || typeof schema !== "object") return null;
+  const comment = (schema as { $comment?: unknown }).$comment;
+  if (typeof comment === "string" && comment.startsWith(ATTESTATION_COMMENT_PREFIX)) {
+    const mode = comment.slice(ATTESTATION_COMMENT_PREFIX.length);
+    if (mode === "signature" || mode === "seal") return mode;
+  }
+  return null;
+}
+
+/** The `signed` box of an attestation: a boolean that must be ticked. */
+export function isMustTickBoolean(schema: unknown): boolean {
+  if (!schema || typeof schema !== "object") return false;
+  const s = schema as { type?: unknown; enum?: unknown; const?: unknown };
+  return s.type === "boolean" && ((Array.isArray(s.enum) && s.enum.length === 1 && s.enum[0] === true) || s.const === true);
+}

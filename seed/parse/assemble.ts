@@ -1,0 +1,106 @@
+/**
+ * Assembling a ServiceDefinition from what a family parser extracted: the empty guide,
+ * the `source.parts` line ranges, forms from blocks (via the form converter) and the
+ * material ↔ form links.
+ */
+import type { Guide, LineRange, Material, ServiceDefinition } from "../../runtime/definition/schema";
+import { formFromBlock } from "../forms/fromBlock";
+import { sameForm } from "./formBlocks";
+import { rangeOf } from "./text";
+import type { FormBlock, ItemText } from "./types";
+
+export function emptyGuide(): Guide {
+  return {
+    conditions: [],
+    audience: [],
+    levels: [],
+    caseType: null,
+    legalLimit: [],
+    promisedLimit: [],
+    channels: [],
+    fee: null,
+    onlineAddress: null,
+    officeAddress: null,
+    legalBasis: [],
+    preChecks: [],
+    dataSharing: [],
+    risks: [],
+    archive: null,
+    operationNotes: [],
+    notes: [],
+  };
+}
+
+/** Collects `source.parts`: the line range each extracted part came from. */
+export class PartRanges {
+  readonly ranges: Record<string, LineRange> = {};
+
+  /** Records (or widens) the range of `key`; ignores empty input. */
+  add(key: string, lines: { no: number }[] | LineRange | null | undefined): void {
+    const range = Array.isArray(lines) ? rangeOf(lines) : lines;
+    if (!range) return;
+    const known = this.ranges[key];
+    this.ranges[key] = known
+      ? { first: Math.min(known.first, range.first), last: Math.max(known.last, range.last) }
+      : { first: range.first, last: range.last };
+  }
+}
+
+/** The converted form of a block, with the block's line range as its source. */
+export function formOf(block: FormBlock): ServiceDefinition["forms"][number] {
+  const form = formFromBlock(block);
+  const range = rangeOf(block.lines.filter((line) => line.text.trim() !== ""));
+  return range && !form.source ? { ...form, source: range } : form;
+}
+
+/** Sets `formId` on each material that names one of the forms (`《X》` = form title X). */
+export function linkMaterialsToForms(materials: Material[], forms: { id: string; title: string }[]): void {
+  for (const material of materials) {
+    const form = forms.find((candidate) => sameForm(material.name, candidate.title));
+    if (form) material.formId = form.id;
+  }
+}
+
+/** The title of an item as the table of contents spells it (wrap spaces removed, full-width parens). */
+export function itemTitle(item: ItemText): string {
+  return item.entry.titleInToc
+    .replace(/(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])/g, "")
+    .replace(/\(/g, "（")
+    .replace(/\)/g, "）");
+}
+
+export interface ServiceContent {
+  code: string;
+  title: string;
+  group: ServiceDefinition["group"];
+  summary: string;
+  guide: Guide;
+  materials: Material[];
+  forms: ServiceDefinition["forms"];
+  flow: ServiceDefinition["flow"];
+  parts: PartRanges;
+}
+
+/** A ServiceDefinition of one item: the item's lines are its source range. */
+export function assembleService(item: ItemText, content: ServiceContent): ServiceDefinition {
+  return {
+    schemaVersion: 1,
+    code: content.code,
+    title: content.title,
+    group: content.group,
+    summary: content.summary,
+    guide: content.guide,
+    materials: content.materials,
+    forms: content.forms,
+    flow: content.flow,
+    appendices: [],
+    source: {
+      document: item.document,
+      entry: item.entry.seq,
+      layout: item.entry.layout,
+      first: item.lines[0].no,
+      last: item.lines[item.lines.length - 1].no,
+      parts: content.parts.ranges,
+    },
+  };
+}

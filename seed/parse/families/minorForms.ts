@@ -1,0 +1,76 @@
+/**
+ * Forms of the minor layouts: a FormBlock (title + raw lines) cut from the item and turned
+ * into a contract form by Engineer C's formFromBlock.
+ */
+import type { ServiceDefinition } from "../../../runtime/definition/schema";
+import type { FormBlock, ItemText } from "../types";
+import { cleanText, rangeOf } from "../text";
+import { formFromBlock } from "../../forms/fromBlock";
+
+/** Runs Engineer C's formFromBlock on a block and keeps its source range. */
+export function formOf(block: FormBlock): ServiceDefinition["forms"][number] {
+  const form = formFromBlock(block);
+  const range = rangeOf(block.lines.filter((line) => line.text.trim() !== ""));
+  return range && !form.source ? { ...form, source: range } : form;
+}
+
+/** A FormBlock from a title and the item lines between `first` and `last` (inclusive). */
+export function blockOf(item: ItemText, id: string, title: string, first: number, last: number): FormBlock {
+  return { id, title, lines: item.lines.filter((line) => line.no >= first && line.no <= last) };
+}
+
+
+
+/** `附件` / `附件 2` / `附表` lines that introduce a reproduced form. */
+export function isAttachmentMarker(text: string): boolean {
+  return /^(附件|附表)\s*[0-9一二三四五]*\s*[:：]?$/.test(text.replace(/\*\*/g, "").trim());
+}
+
+/** A form title for display: `20 年 第 期 创业培训开班申请审批表` → `创业培训开班申请审批表`. */
+export function formTitle(text: string): string {
+  return cleanText(text)
+    .replace(/\s+/g, "")
+    .replace(/(?:20)?年第期/g, "")
+    .replace(/^[：:]|[：:]$/g, "");
+}
+
+/**
+ * The forms reproduced after `附件 N` markers from line `from` on: each block runs from the
+ * first text line after its marker (the title) to the line before the next marker.
+ */
+export function attachmentBlocks(item: ItemText, from: number, idPrefix: string): { marker: string; block: FormBlock }[] {
+  const lines = item.lines.filter((line) => line.no >= from);
+  const markers = lines.filter((line) => isAttachmentMarker(line.text));
+  return markers.flatMap((marker, i) => {
+    const next = markers[i + 1]?.no ?? Infinity;
+    const body = lines.filter((line) => line.no > marker.no && line.no < next);
+    const title = body.find((line) => line.text.trim() !== "" && !line.text.includes("\t"));
+    if (!title) return [];
+    return [
+      {
+        marker: cleanText(marker.text).replace(/\s+/g, " "),
+        block: { id: `${idPrefix}-form-${i + 1}`, title: formTitle(title.text), lines: body.filter((line) => line.no >= title.no) },
+      },
+    ];
+  });
+}
+
+/**
+ * Splits a block holding several forms one after another (137's 附件: 职业培训开班审批表 +
+ * 职业培训学员花名册) at each plain line `isTitle` accepts; a block without such a line
+ * after its own title is returned as it is.
+ */
+export function splitByTitles(block: FormBlock, isTitle: (text: string) => boolean): FormBlock[] {
+  const starts = block.lines.filter((line, i) => i > 0 && !line.text.includes("\t") && isTitle(cleanText(line.text)));
+  if (starts.length === 0) return [block];
+  const cuts = [block.lines[0].no, ...starts.map((line) => line.no)];
+  return cuts.map((first, i) => {
+    const next = cuts[i + 1] ?? Infinity;
+    const lines = block.lines.filter((line) => line.no >= first && line.no < next);
+    return {
+      id: i === 0 ? block.id : `${block.id}-${i + 1}`,
+      title: i === 0 ? block.title : formTitle(lines[0].text),
+      lines,
+    };
+  });
+}

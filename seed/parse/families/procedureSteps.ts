@@ -1,0 +1,98 @@
+/**
+ * Flow steps from the procedure texts of the minor layouts: labelled items (`（1）个人贷款申请：…`,
+ * `1.申请：…`, `（一）申报：…`), dash chains (`求职登记-推荐就业岗位-实现就业/跟踪回访`) and
+ * plain numbered sentences; SLAs come from the matching stage of the item's time-limit text.
+ */
+import type { LineRange } from "../../../runtime/definition/schema";
+import { roleFor, slaFromLimit, type StepSpec } from "../../flow/build";
+import { splitTopLevel, trimPunctuation } from "../text";
+import { actionIn, sameAction, stagesOf, type Stage } from "./stagedLimits";
+
+export interface ProcedureEntry {
+  text: string;
+  first: number;
+  last: number;
+}
+
+/** `申请：申请人…` / `个人贷款申请：…` → label and text; null when the entry has no short label. */
+export function labelledEntry(text: string): { label: string; text: string } | null {
+  const match = /^([^：:，,。；（(]{2,10})[：:]\s*(.*)$/.exec(text.trim());
+  if (!match) return null;
+  return { label: match[1].trim(), text: match[2].trim() };
+}
+
+/** `求职登记-根据求职意愿推荐就业岗位-实现就业/跟踪回访（…）` → its links; null unless ≥ 2 short links. */
+export function dashChain(text: string): string[] | null {
+  const links = splitTopLevel(trimPunctuation(text), "-—").map((link) => trimPunctuation(link));
+  if (links.length < 2 || links.some((link) => link === "" || [...link.replace(/（.*）$/, "")].length > 30)) return null;
+  return links;
+}
+
+/** Whether a step is the applicant's own (申请 / 申报 / 求职登记 / 提出…需求). */
+export function isApplicantStep(label: string, text = ""): boolean {
+  if (/受理|审|^核验|^核查/.test(label)) return false;
+  if (roleFor(label) === "applicant") return true;
+  return /^(求职登记|.{0,10}提出[^，]{0,10}(需求|申请))$/.test(label) || /^(申请人|申请单位|贷款人|贷款企业)/.test(text);
+}
+
+/** Branches a step's text states: 一次性告知 → correction; 不予受理 / 不符合…告知 / 不通过 → refusal. */
+export function branchesOf(text: string): Pick<StepSpec, "correction" | "refuse"> {
+  return {
+    correction: /一次性告知|一次性向申请人说明/.test(text) && /补|缺/.test(text),
+    refuse: /不予受理|不符合.{0,20}(告知|说明|退回|不得)|不通过|不予受理的原因|不同意/.test(text),
+  };
+}
+
+/** One step from a labelled or plain entry. */
+export function stepOf(label: string, text: string, source?: LineRange): StepSpec {
+  const applicant = isApplicantStep(label, text);
+  return {
+    label,
+    role: applicant ? "applicant" : roleFor(label) === "applicant" ? "caseworker" : roleFor(label),
+    ...(applicant ? {} : branchesOf(text)),
+    publicNotice: /公示/.test(label),
+    checkpoints: text !== "" ? [text] : [],
+    ...(source ? { source } : {}),
+  };
+}
+
+/** A short label for a plain sentence step: the text up to the first comma, without a leading subject. */
+export function sentenceLabel(text: string): string {
+  const [head] = splitTopLevel(trimPunctuation(text), "，,；;");
+  return head ?? text;
+}
+
+/**
+ * SLAs from stages: each step gets the first unused stage with the same kind of action
+ * (初审 ≈ 资格审核, 发放 ≈ 拨付 …). A step whose text has a 公示 period but whose label is
+ * not 公示 is preceded by a 公示 step of that period.
+ */
+export function withStageLimits(steps: StepSpec[], stages: Stage[]): StepSpec[] {
+  const used = new Set<number>();
+  const out: StepSpec[] = [];
+  for (const step of steps) {
+    const text = (step.checkpoints ?? []).join("");
+    if (!/公示/.test(step.label)) {
+      const notice = stagesOf(text).find((stage) => stage.publicNotice);
+      if (notice) out.push({ label: "公示", role: "caseworker", publicNotice: true, sla: slaFromLimit(notice.limit), checkpoints: [notice.text], source: step.source });
+    }
+    const isNotice = /公示/.test(step.label);
+    const action = isNotice ? "公示" : actionIn(step.label);
+    const index = action === null ? -1 : stages.findIndex((stage, i) => !used.has(i) && sameAction(stage.action, action));
+    let sla = step.sla ?? null;
+    if (index >= 0) {
+      used.add(index);
+      sla = sla ?? slaFromLimit(stages[index].limit);
+    } else if (!sla && (step.role ?? roleFor(step.label)) !== "applicant") {
+      const own = stagesOf(text).find((stage) => stage.publicNotice === isNotice);
+      if (own) sla = slaFromLimit(own.limit);
+    }
+    out.push({ ...step, sla });
+  }
+  const firstHandling = out.find((step) => (step.role ?? roleFor(step.label)) !== "applicant");
+  if (firstHandling && used.size === 0 && stages.length === 1 && !firstHandling.sla) firstHandling.sla = slaFromLimit(stages[0].limit);
+  // 对不符合条件的，应在 N 个工作日内通知申请人并说明原因 → the review step may refuse
+  const review = out.find((step) => /审/.test(step.label) && (step.role ?? roleFor(step.label)) !== "applicant");
+  if (review && stages.some((stage) => stage.refusal)) review.refuse = review.refuse || true;
+  return out;
+}
