@@ -4,7 +4,7 @@
  * keeps the result independent of the server's own time zone.
  */
 import { CalendarError } from "./calendarError";
-import type { IsoDate } from "./isoDate";
+import { fromDayNumber, MS_PER_DAY, type IsoDate } from "./isoDate";
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
@@ -12,5 +12,5 @@ const CHINA_OFFSET_MS = 8 * 3_600_000;
 export function chinaDateOf(instant: string | Date): IsoDate {
   const time = typeof instant === "string" ? Date.parse(instant) : instant.getTime();
   if (Number.isNaN(time)) throw new CalendarError("INVALID_DATE", `时间“${String(instant)}”无效，应为 ISO 8601 格式`);
-  return new Date(time + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  return fromDayNumber(Math.floor((time + CHINA_OFFSET_MS) / MS_PER_DAY));
 }

@@ -29,13 +29,20 @@ export interface PausedInterval {
   to: IsoDate;
 }
 
-function pausedDayRanges(intervals: readonly PausedInterval[]): Array<[first: number, last: number]> {
+type DayRange = [first: number, last: number];
+
+function pausedDayRanges(intervals: readonly PausedInterval[]): DayRange[] {
   return intervals.map(({ from, to }) => {
     const first = toDayNumber(from) + 1;
     const last = toDayNumber(to);
     if (last < first - 1) throw new CalendarError("INVALID_INTERVAL", `中止区间 ${from} 至 ${to} 无效：恢复日期早于中止日期`);
     return [first, last];
   });
+}
+
+function isInRanges(day: number, ranges: readonly DayRange[]): boolean {
+  for (const [first, last] of ranges) if (day >= first && day <= last) return true;
+  return false;
 }
 
 /** The last day (inclusive) on which a limit of `limit` starting on `start` is met. */
@@ -49,12 +56,11 @@ export function dueDate(
     throw new CalendarError("INVALID_DAY_COUNT", `时限天数“${limit.days}”必须是非负整数`);
   }
   const paused = pausedDayRanges(pausedIntervals);
-  const isPaused = (day: number) => paused.some(([first, last]) => day >= first && day <= last);
   let day = toDayNumber(start);
   let counted = 0;
   while (counted < limit.days) {
     day++;
-    if (isPaused(day)) continue;
+    if (isInRanges(day, paused)) continue;
     if (limit.unit === "day" || isWorkdayNumber(day, calendar)) counted++;
   }
   return fromDayNumber(workdayOnOrAfter(day, calendar));

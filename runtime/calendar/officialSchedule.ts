@@ -11,7 +11,7 @@
  * answer whatever the process time zone is (its range and detail helpers do not).
  */
 import chineseDays from "chinese-days";
-import { fromDayNumber, weekdayOf } from "./isoDate";
+import { fromDayNumber, MS_PER_DAY, weekdayOf } from "./isoDate";
 
 interface YearSchedule {
   /** Day number of 1 January. */
@@ -25,7 +25,7 @@ interface YearSchedule {
 const schedules = new Map<number, YearSchedule>();
 
 /** Monday–Friday work, Saturday–Sunday rest: the rule where no schedule says otherwise. */
-export function isPlainWeekday(dayNumber: number): boolean {
+function isPlainWeekday(dayNumber: number): boolean {
   const weekday = weekdayOf(dayNumber);
   return weekday !== 0 && weekday !== 6;
 }
@@ -33,8 +33,8 @@ export function isPlainWeekday(dayNumber: number): boolean {
 function scheduleOf(year: number): YearSchedule {
   const cached = schedules.get(year);
   if (cached) return cached;
-  const firstDay = Date.UTC(year, 0, 1) / 86_400_000;
-  const length = Date.UTC(year + 1, 0, 1) / 86_400_000 - firstDay;
+  const firstDay = Date.UTC(year, 0, 1) / MS_PER_DAY;
+  const length = Date.UTC(year + 1, 0, 1) / MS_PER_DAY - firstDay;
   const workdays = new Uint8Array(length);
   let known = false;
   for (let offset = 0; offset < length; offset++) {
@@ -62,7 +62,7 @@ let lastSchedule: YearSchedule | undefined;
 export function isOfficialWorkday(dayNumber: number): boolean {
   let schedule = lastSchedule;
   if (!schedule || dayNumber < schedule.firstDay || dayNumber >= schedule.firstDay + schedule.workdays.length) {
-    schedule = scheduleOf(new Date(dayNumber * 86_400_000).getUTCFullYear());
+    schedule = scheduleOf(new Date(dayNumber * MS_PER_DAY).getUTCFullYear());
     lastSchedule = schedule;
   }
   return schedule.workdays[dayNumber - schedule.firstDay] === 1;

@@ -33,5 +33,7 @@ export function createContext(
 
 /** Appends a history entry carrying the nodes entered since the previous one. */
 export function record(ctx: EventContext, entry: Omit<HistoryEntry, "at" | "path">): void {
-  ctx.state.history = [...ctx.state.history, { ...entry, at: ctx.at, path: ctx.path.splice(0) }];
+  const path = ctx.path.slice();
+  ctx.path.length = 0;
+  ctx.state.history = [...ctx.state.history, { at: ctx.at, ...entry, path }];
 }

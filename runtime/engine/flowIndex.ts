@@ -6,7 +6,6 @@ import type { Flow, FlowEdge, FlowNode, TaskNode } from "../definition/schema";
 import { EngineError } from "./errors";
 
 export interface FlowIndex {
-  readonly flow: Flow;
   readonly nodes: ReadonlyMap<string, FlowNode>;
   /** Outgoing edges of each node, in the flow's order. */
   readonly outgoing: ReadonlyMap<string, readonly FlowEdge[]>;
@@ -26,7 +25,7 @@ export function indexFlow(flow: Flow): FlowIndex {
     outgoing.set(node.id, []);
   }
   for (const edge of flow.edges) outgoing.get(edge.from)?.push(edge);
-  const index: FlowIndex = { flow, nodes, outgoing, starts: flow.nodes.filter((node) => node.type === "start") };
+  const index: FlowIndex = { nodes, outgoing, starts: flow.nodes.filter((node) => node.type === "start") };
   indexes.set(flow, index);
   return index;
 }

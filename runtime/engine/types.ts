@@ -11,7 +11,6 @@ import type { EngineError } from "./errors";
 
 export type CaseStatus = "running" | "waiting_applicant" | "paused" | "closed";
 export type Outcome = EndNode["outcome"];
-export type StaffRole = Exclude<TaskRole, "applicant">;
 
 /** One form's data; `forms` maps form id → data. */
 export type FormData = Record<string, unknown>;

@@ -81,7 +81,8 @@ function startsNewParagraph(text: string): boolean {
     /^[-•·]\s/.test(t) ||
     isDateMarks(t) ||
     !!attestationMode(t) && t.length <= 30 ||
-    /^(?:注|备注|说明|附件|附表)[：:\s\d]/.test(t)
+    /^(?:注|备注|说明|附件|附表)[：:\s\d]/.test(t) ||
+    /^[^：:，,。]{1,12}[：:]/.test(t)
   );
 }
 
@@ -104,7 +105,7 @@ function headingOf(text: string): string | null {
   const m = SECTION_HEADING.exec(text.trim());
   if (!m) return null;
   const rest = m[1].trim();
-  if (rest.length > 40 || /[。；;]$/.test(rest) || rest.includes(BLANK)) return null;
+  if (rest.replace(/[（(][^）)]*[）)]/g, "").length > 30 || /[。；;]$/.test(rest) || rest.includes(BLANK)) return null;
   return rest;
 }
 
@@ -303,7 +304,14 @@ export function fieldsFromLines(lines: SourceLine[], title: string): { fields: F
 
     notes.push(collapseLetterSpacing(text.replace(/^[-•·]\s*/, "")));
   }
-  const fields = root.fields.filter((f) => f.kind !== "group" || f.children.length > 0);
+  const fields = root.fields
+    .filter((f) => f.kind !== "group" || f.children.length > 0)
+    .map((f) =>
+      // a section holding just one list (`二、学员成绩汇总表` + table) is that list
+      f.kind === "group" && f.children.length === 1 && f.children[0].kind === "list"
+        ? { ...f.children[0], label: f.label, help: f.help ?? f.children[0].help }
+        : f,
+    );
   return { fields: nameGenericAttestations(fields), notes };
 }
 
@@ -345,7 +353,7 @@ function repeatAsList(memory: TemplateMemory, text: string): void {
   const existing = fields[memory.index];
   if (memory.size === 1 && existing?.kind === "list") return;
   const columns = fields.splice(memory.index, memory.size);
-  const label = collapseLetterSpacing(text).replace(/▁+/g, "＿＿").replace(/[。；;，,]$/, "");
+  const label = collapseLetterSpacing(text).replace(/▁+/g, "＿").replace(/[。；;，,]$/, "");
   const list: Field = {
     kind: "list",
     label: label.length > 30 ? `${label.slice(0, 29)}…` : label,

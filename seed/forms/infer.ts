@@ -92,7 +92,7 @@ function isAmountLabel(t: string): boolean {
 export function isEssentialLabel(title: string, type: ScalarType): boolean {
   const t = title.replace(/\s/g, "").replace(/（[^）]*）/g, "");
   if (OFFICE_USE.test(t)) return false;
-  if (type === "residentId" && !/法定代表人|负责人|联系人|经办人|介绍人|配偶|父亲|母亲|代理人/.test(t)) return true;
+  if (type === "residentId" && !/法定代表人|法人|负责人|联系人|经办人|介绍人|配偶|父亲|母亲|代理人/.test(t)) return true;
   return /^(?:姓名|申请人|申请人姓名|单位名称|企业名称|机构名称|申请单位|申请单位名称|用人单位名称|培训机构或企业名称|项目名称|来电者姓名|参保人姓名|存档人员姓名)$/.test(
     t.replace(/^（[^）]*）/, ""),
   ) || /^（来电者）姓名$/.test(title);

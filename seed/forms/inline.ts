@@ -6,7 +6,16 @@
 import type { Field, ScalarType } from "./fields";
 import { fieldFromLabel } from "./infer";
 import { choiceFromGroup, hasOptions, parseOptionParts } from "./options";
-import { BLANK, BOX, attestationMode, collapseLetterSpacing, isProse, looksLikeLabel, normaliseLabel } from "./text";
+import {
+  BLANK,
+  BOX,
+  attestationMode,
+  collapseLetterSpacing,
+  collapseSingleLetterSpacing,
+  isProse,
+  looksLikeLabel,
+  normaliseLabel,
+} from "./text";
 
 export interface InlineContext {
   /** Label of the cell/row this text belongs to, used for unlabeled option groups. */
@@ -76,7 +85,7 @@ function labelPieces(pieces: Piece[]): Piece[] {
       out.push(piece);
       continue;
     }
-    const text = collapseLetterSpacing(piece.text);
+    const text = collapseSingleLetterSpacing(piece.text);
     let last = 0;
     for (const match of text.matchAll(COLON_LABEL)) {
       const index = match.index ?? 0;
@@ -118,13 +127,19 @@ const SLOT_TEXT: Record<SlotKind, string> = {
  * label is the text right after the blank (`_____就业服务中心：`), which is then consumed.
  */
 function contextLabel(before: string, after: string, slot: SlotKind): { label: string; usedAfter: boolean } {
-  const pre = collapseLetterSpacing(tailWords(before));
-  const post = collapseLetterSpacing(headWords(after));
+  const pre = collapseLetterSpacing(tailWords(before)).replace(/^[）)\]】\s]+/, "");
+  const post = collapseLetterSpacing(headWords(after)).replace(/^[）)\]】\s]+/, "");
   const done = (label: string, usedAfter = false) => ({ label, usedAfter });
-  if (/^[，,]?\s*性别|^同志/.test(after.trim()) && (!pre || /(人员|同志|职工)$/.test(pre))) return done("姓名");
+  if (/^同志/.test(after.trim())) return done("姓名");
+  if (/^[，,]?\s*性别/.test(after.trim()) && (!pre || /(人员|同志|职工)$/.test(pre))) return done("姓名");
+  if (!pre && /^[：:]/.test(after.trim()) && !before.trim()) return done("收件单位");
+  if (!pre && !post && (slot === "dateRange" || slot === "yearMonthRange")) {
+    return done(slot === "dateRange" ? "起止日期" : "起止年月");
+  }
   if ((slot === "date" || slot === "yearMonth") && /^出生/.test(post)) {
     return done(slot === "date" ? "出生日期" : "出生年月");
   }
+  if (pre && attestationMode(pre) && pre.length <= 12) return done(pre); // `（公 章） 年 月 日`
   const paren = /^[（(]([^）)]{1,12})[）)]/.exec(post);
   if (paren && !pre) return done(paren[1]);
   const trimmedPre = pre.replace(FILLER_PREFIX, "").replace(/[于在为至由从的]$/, "");
@@ -183,6 +198,10 @@ export function fieldsFromInline(rawText: string, context: InlineContext = {}): 
   let before = "";
   const flushPending = (sample?: string) => {
     if (pending === null) return;
+    if (/^(?:其中|含|包括|另)$/.test(pending) && sample) {
+      pending = sample; // `其中: 本年欠缴额 元` names the field after the colon
+      sample = undefined;
+    }
     const field = fieldFromLabel(pending, { officeUse, sample });
     if (field) fields.push(field);
     pending = null;
@@ -194,8 +213,10 @@ export function fieldsFromInline(rawText: string, context: InlineContext = {}): 
       const slotFollows =
         following?.kind === "slot" ||
         (following?.kind === "text" && !following.text.trim() && pieces[i + 2]?.kind === "slot");
-      const inSentence = before.trim().length > 20 || (/[，,]$/.test(before.trim()) && piece.label.length > 4);
-      if (!slotFollows && (inSentence || piece.label.length > 16)) {
+      const sentence = before.trim();
+      const inSentence =
+        sentence.length > 20 || (/[，,]$/.test(sentence) && (sentence.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 6);
+      if (!slotFollows && (inSentence || piece.label.length > 16 || /(?:如下|以下|承诺|声明)$/.test(piece.label))) {
         before += `${piece.label}：`; // `…，现做出以下承诺：` ends a sentence, it is no field
         continue;
       }
@@ -234,6 +255,14 @@ export function fieldsFromInline(rawText: string, context: InlineContext = {}): 
       if (context.usedAfter && pieces[i + 1]?.kind === "label") i++; // `_____就业服务中心：`
     }
     pending = null;
+    const alternatives = /^\s*[（(]([^）)]*\/[^）)]*)[）)]/.exec(after);
+    if (piece.slot === "blank" && alternatives) {
+      // `_____（个人/单位）存档`: one of the alternatives in the parentheses
+      const options = alternatives[1].split("/").map((o) => normaliseLabel(o)).filter(Boolean);
+      fields.push({ kind: "choice", label, options: [...new Set(options)], multiple: false, required: false });
+      before = "";
+      continue;
+    }
     const field = slotField(label, piece, officeUse);
     if (field) fields.push(field);
     before = "";
@@ -242,12 +271,15 @@ export function fieldsFromInline(rawText: string, context: InlineContext = {}): 
   return mergeDatesIntoAttestations(fields);
 }
 
+/** The text after a slot up to the next slot (labels written back with their colon). */
 function nextText(pieces: Piece[], index: number): string {
-  const next = pieces[index + 1];
-  if (!next) return "";
-  if (next.kind === "text") return next.text;
-  if (next.kind === "label") return `${next.label}：`;
-  return "";
+  let text = "";
+  for (let k = index + 1; k < pieces.length; k++) {
+    const next = pieces[k];
+    if (next.kind === "slot") break;
+    text += next.kind === "text" ? next.text : `${next.label}：`;
+  }
+  return text;
 }
 
 /** `经办人签字： 日期：` → one dated attestation. */

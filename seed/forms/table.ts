@@ -191,6 +191,14 @@ function fieldsFromRow(row: Row, context: TableContext, notes: string[]): Field[
         fields.push(...inline);
         continue;
       }
+      const colon = Math.max(cell.lastIndexOf("："), cell.lastIndexOf(":"));
+      if (colon >= 0 && !isProse(cell)) {
+        // `其中: 本年欠缴额 元,`: the words after the colon name the field
+        const afterColon = cell.slice(colon + 1).trim();
+        flush();
+        pending = afterColon && !isValueLike(afterColon) ? afterColon : cell.slice(0, colon);
+        continue;
+      }
       if (isProse(cell)) {
         flush();
         notes.push(cell);
@@ -384,7 +392,7 @@ function listField(header: Row, sub: Row | undefined, dataRows: Row[], context: 
       items.push(field);
     }
   }
-  const names = items.some((f) => /姓名/.test(f.label));
+  const names = items.some((f) => /^(?:姓名|（来电者）姓名)$/.test(f.label));
   const label = pendingTitle ? normaliseLabel(pendingTitle) : names ? "人员名单" : "明细";
   const example = dataRows.find((r) => /^例[：:]?$/.test(r[0] ?? ""));
   return {

@@ -49,6 +49,29 @@ export function collapseLetterSpacing(text: string): string {
   return current;
 }
 
+/**
+ * A gentler collapse for running text: removes a space between CJK characters only when one side
+ * is a single letter (`日 期：`, `公 章`, `护 理 等 级`), so `机关 填表日期：` keeps its word break.
+ */
+export function collapseSingleLetterSpacing(text: string): string {
+  const isCjk = (s: string) => new RegExp(`^[${CJK}（）()]+$`).test(s);
+  const tokens = text.split(/( +)/);
+  let out = "";
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (/^ +$/.test(token)) {
+      const left = tokens[i - 1] ?? "";
+      const right = tokens[i + 1] ?? "";
+      const lastLeft = left.slice(-1);
+      const firstRight = right.slice(0, 1);
+      const single = [...left.replace(/[（）()]/g, "")].length === 1 || [...right.replace(/[（）()]/g, "")].length === 1;
+      if (lastLeft && firstRight && isCjk(lastLeft) && isCjk(firstRight) && single) continue;
+    }
+    out += token;
+  }
+  return out;
+}
+
 /** Half-width parentheses and colons to full width, for labels shown to people. */
 export function toFullWidth(text: string): string {
   return text.replace(/\(/g, "（").replace(/\)/g, "）").replace(/:/g, "：");
@@ -59,7 +82,7 @@ export function normaliseLabel(raw: string): string {
   let label = collapseLetterSpacing(cleanText(raw).replace(/\n/g, " "));
   label = toFullWidth(label).replace(/\s*（\s*/g, "（").replace(/\s*）/g, "）");
   label = label.replace(/[*＊]/g, "");
-  label = label.replace(/^[\s:：,，;；、.。-]+|[\s:：,，;；、]+$/g, "");
+  label = label.replace(/^[\s:：,，;；、.。-]+|[\s:：,，;；、。.]+$/g, "");
   label = label.replace(/^[-–—]\s*/, "").replace(/^（(?:签章|盖章|签字|章)）(?=\S)/, "");
   if (label.startsWith("（") && !label.includes("）")) label = label.slice(1);
   if (label.endsWith("）") && !label.includes("（")) label = label.slice(0, -1);
@@ -118,6 +141,7 @@ export function isValueLike(text: string): boolean {
   if (/X{2,}|x{2,}|\*{3,}/.test(t) && !/[：:]/.test(t)) return true;
   if (/省.*[区县].*(?:街道|乡镇)/.test(t) && !/[：:]/.test(t)) return true;
   if (/^例[：:]?$/.test(t)) return true;
+  if (/^[仟佰拾万亿元角分]$/.test(t)) return true; // digit boxes of an amount in words
   if (/第\s+[期号]/.test(t) && t.length <= 20) return true;
   if (/^(?:19|20)?\d{0,2}\s*年\s+月/.test(t) && !/[：:]/.test(t)) return true;
   if (/^[\d一二三四五六七八九十]+[.、．]?$/.test(t)) return true;

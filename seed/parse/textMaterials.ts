@@ -53,7 +53,7 @@ export function namesInSentence(text: string): string[] {
       if (at < 0 || segment.slice(0, at).includes("》")) continue;
       for (const clause of segment.slice(at).split(/并(?=提供|提交|填写|携带)/)) names.push(...namesAfterVerb(clause));
     }
-    const held = /持(?:有)?([^，。；、]{2,12}?)原件/.exec(sentence);
+    const held = /持([^，。；、]{2,12}?)原件/.exec(sentence);
     if (held) names.push(cleanMaterialName(held[1]));
   }
   return names;
@@ -109,6 +109,12 @@ export function materialsInParagraphs(paragraphs: Paragraph[], inApplicantStep: 
       }
       continue;
     }
+    const inline = /(?:提供|提交)\s*(?=[（(]一[)）])/.exec(body);
+    const inlineItems = inline ? splitInlineList(body.slice(inline.index + inline[0].length)) : null;
+    if (inlineItems) {
+      for (const item of inlineItems.items) found.push(...materialsOfItem(item, first, true));
+      continue;
+    }
     const openRun = /（一）|\(一\)/.exec(body);
     const next = parseListMarker(paragraphs[i + 1]?.text ?? "");
     if (openRun && next?.kind === "chineseParen" && next.ordinal === 2) {
@@ -119,7 +125,7 @@ export function materialsInParagraphs(paragraphs: Paragraph[], inApplicantStep: 
       }
       continue;
     }
-    if (inApplicantStep || /提供\s*[（(]一[)）]/.test(body)) {
+    if (inApplicantStep) {
       found.push(...namesInSentence(body).map((name) => ({ name, scenario: null, required: true, line: first })));
     }
   }

@@ -37,7 +37,7 @@ test("错误的密码被拒绝，并给出中文提示", async ({ page }) => {
   await page.getByLabel("用户名").fill("hohhot.reviewer");
   await page.getByLabel("密码").fill("wrong-password");
   await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("alert")).toHaveText("用户名或密码不正确");
+  await expect(page.getByRole("alert").filter({ hasText: "用户名或密码不正确" })).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
 });
 

@@ -7,7 +7,7 @@
 import type { Guide, Material } from "../../../runtime/definition/schema";
 import type { FamilyParser, ItemText, SourceLine, Unextracted } from "../types";
 import { cleanText, type Section } from "../text";
-import { findLimitExpressions, parseFee } from "../limits";
+import { findLimitExpressions } from "../limits";
 import { buildFlow, minimalFlow, slaFromLimit, type StepSpec } from "../../flow/build";
 import {
   PartRanges,
@@ -16,6 +16,7 @@ import {
   caseTypeFromLimits,
   chineseParenSubsections,
   emptyGuide,
+  feeOf,
   findUrls,
   groupOf,
   itemTitle,
@@ -81,7 +82,7 @@ function applyBasicFields(guide: Guide, body: SourceLine[], parts: PartRanges): 
       guide.onlineAddress = findUrls(field.body.map((line) => line.text).join(""))[0] ?? (trimStop(text) || null);
       parts.add("guide.onlineAddress", lines);
     } else if (/^收费/.test(name)) {
-      guide.fee = feeOf(field.body);
+      guide.fee = feeOfFields(field.body);
       parts.add("guide.fee", lines);
     } else {
       addNote(guide, field.name, text);
@@ -95,12 +96,12 @@ function applyBasicFields(guide: Guide, body: SourceLine[], parts: PartRanges): 
 }
 
 /** `1.是否收费：是。2.收费标准：200 元/人。3.收费依据：…` → { text, free }. */
-function feeOf(body: SourceLine[]): Guide["fee"] {
+function feeOfFields(body: SourceLine[]): Guide["fee"] {
   const entries = listItemsOf(body).map((entry) => trimStop(entry.text));
   const text = entries.join("；");
   const charged = entries.find((entry) => /^是否收费/.test(entry));
   if (charged) return { text, free: /[：:]\s*否/.test(charged) };
-  return parseFee(text);
+  return feeOf(text);
 }
 
 /** One limit per sentence: `…60 日内…；…15 日内…` → two limits (each with its own sentence). */

@@ -9,7 +9,6 @@
 import type { Material, ServiceDefinition } from "../../../runtime/definition/schema";
 import type { FamilyParser, ItemText, SourceLine, Unextracted } from "../types";
 import { cleanText, splitTopLevel } from "../text";
-import { parseFee } from "../limits";
 import {
   PartRanges,
   addNote,
@@ -18,6 +17,7 @@ import {
   caseTypeFromLimits,
   chineseParenSubsections,
   emptyGuide,
+  feeOf,
   groupOf,
   itemTitle,
   legalBasisOf,
@@ -113,7 +113,7 @@ export const parse: FamilyParser = (item: ItemText) => {
   guide.promisedLimit = statedLimits(text("limit"));
   mark("limit", "guide.promisedLimit");
   guide.caseType = caseTypeFromLimits(guide.promisedLimit);
-  guide.fee = parseFee(text("fee"));
+  guide.fee = feeOf(text("fee"));
   mark("fee", "guide.fee");
   for (const section of sections) {
     if (section.key !== null) continue;

@@ -36,7 +36,7 @@ import {
   type Paragraph,
   type Section,
 } from "../text";
-import { parseTimeLimits } from "../limits";
+import { parseFee, parseTimeLimits } from "../limits";
 import { legalBasisFromParagraphs, parseCitation } from "../legalBasis";
 import { yesNo } from "../guideTables";
 import { stagesOf } from "./stagedLimits";
@@ -342,6 +342,13 @@ export function statedLimits(text: string): TimeLimit[] {
   return perChannel;
 }
 
+/** The fee as stated, with `不收取费用` / `不收费` anywhere in the sentence read as free. */
+export function feeOf(text: string): Guide["fee"] {
+  const fee = parseFee(text);
+  if (fee && /不收取|不收费|免费|免收/.test(fee.text.replace(/\s+/g, ""))) return { ...fee, free: true };
+  return fee;
+}
+
 /** Adds a `guide.notes` entry (skips empty text). */
 export function addNote(guide: Guide, label: string, text: string): void {
   const value = text.trim();
@@ -373,8 +380,18 @@ function splitChained(item: LegalBasisItem): LegalBasisItem[] {
  */
 export function legalBasisOf(paragraphs: Paragraph[]): LegalBasisItem[] {
   const { items } = legalBasisFromParagraphs(paragraphs);
+  return mergeLegalBasis(items.flatMap(splitChained));
+}
+
+/** Citations of several separate groups (each read on its own), duplicates merged. */
+export function legalBasisOfGroups(groups: Paragraph[][]): LegalBasisItem[] {
+  return mergeLegalBasis(groups.filter((group) => group.length > 0).flatMap((group) => legalBasisOf(group)));
+}
+
+/** Merges citations of the same document (title + 文号), joining their clauses. */
+export function mergeLegalBasis(items: LegalBasisItem[]): LegalBasisItem[] {
   const merged: LegalBasisItem[] = [];
-  for (const item of items.flatMap(splitChained)) {
+  for (const item of items) {
     const same = merged.find((known) => known.title === item.title && (known.docNo ?? "") === (item.docNo ?? ""));
     if (!same) merged.push(item);
     else if (item.clause && !same.clause?.includes(item.clause)) same.clause = same.clause ? `${same.clause}；${item.clause}` : item.clause;

@@ -7,6 +7,7 @@ import type { Guide, Material } from "../../../runtime/definition/schema";
 import { buildFlow, minimalFlow, roleFor, type StepSpec } from "../../flow/build";
 import { serviceCode, serviceGroup } from "../categories";
 import { findSpecForms, formReference, isAppendixHeading, sameForm } from "../formBlocks";
+import { parseChannels } from "../guideFields";
 import { legalBasisFromParagraphs } from "../legalBasis";
 import { findLimitExpressions, parseFee, parseTimeLimits } from "../limits";
 import { branchesOf } from "../outcomes";
@@ -193,13 +194,6 @@ function limitsOf(clauses: Clause[], limitsIndex: number): Pick<Guide, "legalLim
   };
 }
 
-function channelsOf(text: string): string[] {
-  return splitTopLevel(text, "。；;\n").flatMap((sentence) => {
-    const parts = splitTopLevel(sentence, "、");
-    return parts.every((part) => [...part].length <= 10) ? parts.map(trimPunctuation) : [trimPunctuation(sentence)];
-  });
-}
-
 function risksOf(clauses: Clause[]): Guide["risks"] {
   const riskControl = findClause(clauses, /风险控制/);
   if (riskControl < 0) return [];
@@ -266,7 +260,7 @@ export const parse: FamilyParser = (item) => {
   guide.conditions = clauseItems(clauses, conditions);
   record("guide.conditions", conditions);
   const channels = under(/办理渠道/);
-  guide.channels = channelsOf(clauseText(clauses, channels));
+  guide.channels = parseChannels(clauseText(clauses, channels));
   record("guide.channels", channels);
   const limits = under(/办理时限/);
   Object.assign(guide, limitsOf(clauses, limits));
@@ -392,18 +386,27 @@ function referencedForms(clauses: Clause[], process: number): { name: string; li
   return found;
 }
 
-/** Appendix text that is neither a form, a heading, a flowchart reference nor a picture. */
+/** Appendix text that is neither a form, a heading, a form reference nor part of a flowchart appendix. */
 function appendixLeftovers(appendix: SourceLine[], forms: { title: string; lines: SourceLine[] }[]): Unextracted[] {
   const used = new Set(forms.flatMap((form) => form.lines.map((line) => line.no)));
-  const left = appendix.filter(
-    (line) =>
-      line.text.trim() !== "" &&
-      !used.has(line.no) &&
-      !isPicturePlaceholder(line.text) &&
-      !isAppendixHeading(line.text) &&
-      formReference(line.text) === null &&
-      !forms.some((form) => sameForm(line.text, form.title)) &&
-      !/^(规范表格|业务流程图|流程图)$|流程(图)?见图|^B\.1。$/.test(line.text.trim()),
-  );
+  const left: SourceLine[] = [];
+  let inFlowchart = false;
+  let afterHeading = false;
+  for (const line of appendix) {
+    const text = line.text.trim();
+    if (text === "" || isPicturePlaceholder(line.text)) continue;
+    if (isAppendixHeading(text)) {
+      afterHeading = true;
+      inFlowchart = false;
+      continue;
+    }
+    if (afterHeading) {
+      afterHeading = false;
+      inFlowchart = /流程图$/.test(text);
+      if (inFlowchart || /^规范表格$/.test(text)) continue;
+    }
+    if (inFlowchart || used.has(line.no) || formReference(text) !== null || forms.some((form) => sameForm(text, form.title))) continue;
+    left.push(line);
+  }
   return left.map((line) => ({ label: "appendix text outside forms", range: { first: line.no, last: line.no } }));
 }
