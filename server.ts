@@ -7,6 +7,7 @@ import http from "node:http";
 import next from "next";
 import { createTrpcNodeHandler, TRPC_BASE_PATH } from "./runtime/trpc/nodeHandler";
 import { prepareDatabase } from "./seed/prepare";
+import { FILES_PATH, handleFiles } from "./runtime/features/applications/filesHttp";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -22,6 +23,10 @@ async function main() {
   const server = http.createServer((req, res) => {
     if (req.url?.startsWith(TRPC_BASE_PATH)) {
       handleTrpc(req, res);
+      return;
+    }
+    if (req.url?.startsWith(FILES_PATH)) {
+      void handleFiles(req, res);
       return;
     }
     handleNext(req, res).catch((error: unknown) => {

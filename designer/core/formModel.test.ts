@@ -8,12 +8,16 @@ import { addField, fieldAt, moveField, removeField, renameField, updateField } f
 import { detectKind, fieldKinds, type JsonSchema } from "./formFields";
 import { readForm, writeForm, type FormModel } from "./formModel";
 
-/** Schemas compared regardless of the order of `required` (it carries no meaning). */
+/** Schemas compared regardless of the order of `required` and `allOf` (it carries no meaning). */
 function normalise(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normalise);
   if (value && typeof value === "object") {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, k === "required" && Array.isArray(v) ? [...v].sort() : normalise(v)]),
+      Object.entries(value).map(([k, v]) => {
+        if (k === "required" && Array.isArray(v)) return [k, [...v].sort()];
+        if (k === "allOf" && Array.isArray(v)) return [k, v.map(normalise).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))];
+        return [k, normalise(v)];
+      }),
     );
   }
   return value;
@@ -171,14 +175,14 @@ describe("form edit operations", () => {
     model = addField(model, "section").model;
     const inner = addField(model, "phone", ["field1"]);
     model = addField(inner.model, "text", ["field1"], 0).model;
-    expect(fieldAt(model, ["field1"])!.children.map((c) => c.key)).toEqual(["field3", "field2"]);
+    expect(fieldAt(model, ["field1"])!.children.map((c) => c.key)).toEqual(["field2", "field1"]);
     // keys are unique among siblings
     expect(inner.path).toEqual(["field1", "field1"]);
     model = moveField(model, ["field1"], 0, 1);
     expect(fieldAt(model, ["field1"])!.children.map((c) => c.kind)).toEqual(["phone", "text"]);
-    expect(renameField(model, ["field1", "field1"], "field3")).toBeNull();
+    expect(renameField(model, ["field1", "field1"], "field2")).toBeNull();
     model = renameField(model, ["field1", "field1"], "mobile")!;
     const { schema } = writeForm(model);
-    expect(Object.keys((schema.properties as Record<string, JsonSchema>).field1.properties as object)).toEqual(["mobile", "field3"]);
+    expect(Object.keys((schema.properties as Record<string, JsonSchema>).field1.properties as object)).toEqual(["mobile", "field2"]);
   });
 });

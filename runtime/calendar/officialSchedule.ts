@@ -1,69 +1,49 @@
 /**
  * China's official working-day schedule (public holidays and make-up working days, 调休)
- * as published in the `chinese-days` package, read once per year and cached.
+ * as published by the `chinese-days` package in its data file `dist/chinese-days.json`
+ * (a documented part of the package, 2004 onwards).
+ *
+ * The data file is read rather than the package's `isWorkday`: that function builds its
+ * tables with local-time date formatting, which shifts every day by one when the process
+ * runs west of UTC; the data file is plain `YYYY-MM-DD` keys and has no such dependency.
  *
  * A year the package has not published yet (the State Council publishes each year's
- * schedule in the winter before) is "unknown": there, Monday–Friday are working days and
+ * schedule in the winter before) is "unknown": there Monday–Friday are working days and
  * Saturday–Sunday rest days, and administrators' overrides fill in the rest (see
  * `workCalendar.ts`). `isYearKnown` lets the UI warn about such a year.
- *
- * Only `isWorkday` with `YYYY-MM-DD` strings is used from the package: it gives the same
- * answer whatever the process time zone is (its range and detail helpers do not).
  */
-import chineseDays from "chinese-days";
-import { fromDayNumber, MS_PER_DAY, weekdayOf } from "./isoDate";
+import published from "chinese-days/dist/chinese-days.json" with { type: "json" };
+import { toDayNumber, weekdayOf } from "./isoDate";
 
-interface YearSchedule {
-  /** Day number of 1 January. */
-  readonly firstDay: number;
-  /** 1 where the day is a working day, 0 where it is a rest day. */
-  readonly workdays: Uint8Array;
-  /** Whether the package publishes this year (any day differs from the plain weekday rule). */
-  readonly known: boolean;
+interface PublishedSchedule {
+  /** Days off, weekends within a holiday included: date → "English name,中文名,n". */
+  holidays: Record<string, string>;
+  /** Make-up working days on a weekend: date → holiday name. */
+  workdays: Record<string, string>;
 }
 
-const schedules = new Map<number, YearSchedule>();
-
-/** Monday–Friday work, Saturday–Sunday rest: the rule where no schedule says otherwise. */
-function isPlainWeekday(dayNumber: number): boolean {
-  const weekday = weekdayOf(dayNumber);
-  return weekday !== 0 && weekday !== 6;
-}
-
-function scheduleOf(year: number): YearSchedule {
-  const cached = schedules.get(year);
-  if (cached) return cached;
-  const firstDay = Date.UTC(year, 0, 1) / MS_PER_DAY;
-  const length = Date.UTC(year + 1, 0, 1) / MS_PER_DAY - firstDay;
-  const workdays = new Uint8Array(length);
-  let known = false;
-  for (let offset = 0; offset < length; offset++) {
-    const dayNumber = firstDay + offset;
-    const official = chineseDays.isWorkday(fromDayNumber(dayNumber));
-    workdays[offset] = official ? 1 : 0;
-    if (official !== isPlainWeekday(dayNumber)) known = true;
+function readSchedule({ holidays, workdays }: PublishedSchedule) {
+  const days = new Map<number, boolean>();
+  const years = new Set<number>();
+  for (const date of Object.keys(holidays)) {
+    days.set(toDayNumber(date), false);
+    years.add(Number(date.slice(0, 4)));
   }
-  const schedule: YearSchedule = { firstDay, workdays, known };
-  schedules.set(year, schedule);
-  return schedule;
+  for (const date of Object.keys(workdays)) days.set(toDayNumber(date), true);
+  return { days, years };
 }
+
+const official = readSchedule(published as PublishedSchedule);
 
 /** Whether `chinese-days` publishes the holiday schedule of `year`. */
 export function isYearKnown(year: number): boolean {
-  return Number.isInteger(year) && scheduleOf(year).known;
+  return official.years.has(year);
 }
 
-let lastSchedule: YearSchedule | undefined;
-
-/**
- * The official answer for a day. In an unknown year no day differs from the weekday rule
- * (that is what makes it unknown), so the same table answers both cases.
- */
+/** The official answer for a day: the published schedule, else Monday–Friday work. */
 export function isOfficialWorkday(dayNumber: number): boolean {
-  let schedule = lastSchedule;
-  if (!schedule || dayNumber < schedule.firstDay || dayNumber >= schedule.firstDay + schedule.workdays.length) {
-    schedule = scheduleOf(new Date(dayNumber * MS_PER_DAY).getUTCFullYear());
-    lastSchedule = schedule;
-  }
-  return schedule.workdays[dayNumber - schedule.firstDay] === 1;
+  const declared = official.days.get(dayNumber);
+  if (declared !== undefined) return declared;
+  const weekday = weekdayOf(dayNumber);
+  return weekday !== 0 && weekday !== 6;
 }

@@ -44,10 +44,10 @@ export function residentIdCheckChar(first17: string): string {
   return ID_CHECK_CHARS[sum % 11];
 }
 
-/** Whether `yyyymmdd` is a real calendar date between 1900-01-01 and 2099-12-31. */
-export function isCalendarDate(year: number, month: number, day: number): boolean {
+/** Whether the date is a real calendar date between `minYear`-01-01 and 2099-12-31. */
+export function isCalendarDate(year: number, month: number, day: number, minYear = 1900): boolean {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
-  if (year < 1900 || year > 2099 || month < 1 || month > 12 || day < 1) return false;
+  if (year < minYear || year > 2099 || month < 1 || month > 12 || day < 1) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
   return day <= days;
@@ -63,7 +63,7 @@ export function residentIdProblem(value: unknown): string | null {
   const year = Number(id.slice(6, 10));
   const month = Number(id.slice(10, 12));
   const day = Number(id.slice(12, 14));
-  if (!isCalendarDate(year, month, day)) return "出生日期不正确";
+  if (!isCalendarDate(year, month, day, 1800)) return "出生日期不正确";
   if (residentIdCheckChar(id) !== id[17].toUpperCase()) return "校验位不正确";
   return null;
 }

@@ -8,7 +8,7 @@
  *   - `createTransformErrors(rootSchema)` / `transformErrors` as rjsf `transformErrors`.
  */
 import type { ErrorObject } from "ajv";
-import { isMustTickBoolean } from "./attestation";
+import { attestationModeOf, isMustTickBoolean } from "./attestation";
 import { FORMAT, formatProblem } from "./formats";
 
 type Schema = Record<string, unknown>;
@@ -151,7 +151,8 @@ export function describePath(rootSchema: unknown, pointer: string): string {
     }
     const property = isObject(schema.properties) ? (schema.properties as Schema)[segment] : undefined;
     const title = isObject(property) && typeof property.title === "string" ? property.title : segment;
-    names.push(title);
+    // the tick box of an attestation is named by the attestation itself (“本人签字：请勾选确认”)
+    if (!(attestationModeOf(schema) && isMustTickBoolean(property) && names.length)) names.push(title);
     schema = property;
   }
   return names.join("·");

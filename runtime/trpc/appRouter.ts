@@ -2,12 +2,14 @@
 import { router } from "./init";
 import { authRouter } from "../features/auth/router";
 import { catalogueRouter } from "../features/catalogue/router";
+import { applicationsRouter } from "../features/applications/router";
 import { workbenchRouter } from "../features/workbench/router";
 import { designerRouter } from "../features/designer/router";
 
 export const appRouter = router({
   auth: authRouter,
   catalogue: catalogueRouter,
+  applications: applicationsRouter,
   workbench: workbenchRouter,
   designer: designerRouter,
 });

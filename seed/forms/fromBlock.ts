@@ -26,6 +26,7 @@ import {
   isDateMarks,
   isProse,
   normaliseLabel,
+  toFullWidth,
 } from "./text";
 
 type Segment = { kind: "table"; rows: string[] } | { kind: "paragraph"; text: string };
@@ -138,7 +139,10 @@ function sanitizeId(id: unknown): string {
 
 function titleOf(block: FormBlock): string {
   const raw = typeof block?.title === "string" ? block.title : "";
-  const title = collapseLetterSpacing(cleanText(raw).replace(/\n/g, " ")).replace(/^《|》$/g, "").trim();
+  const title = toFullWidth(collapseLetterSpacing(cleanText(raw).replace(/\n/g, " ")))
+    .replace(/^《|》$/g, "")
+    .replace(/[：:]$/, "")
+    .trim();
   if (title) return title;
   const first = (block?.lines ?? []).find((l) => typeof l?.text === "string" && l.text.trim());
   return first ? normaliseLabel(first.text.split("\t")[0]) || "表单" : "表单";
@@ -190,6 +194,7 @@ export function fieldsFromLines(lines: SourceLine[], title: string): { fields: F
   const blanks = segments.filter((s) => s.kind === "paragraph" && s.text.includes("_")).length;
   const outlineMode = headings >= 2 && blanks === 0;
   let memory: TemplateMemory | null = null;
+  let officeFooter = false;
   let numberedList: { container: Container; field: Field & { kind: "list" } } | null = null;
 
   const add = (container: Container, list: Field[]) => {
@@ -198,6 +203,7 @@ export function fieldsFromLines(lines: SourceLine[], title: string): { fields: F
 
   for (const segment of segments) {
     if (segment.kind === "table") {
+      officeFooter = false;
       const result = fieldsFromTable(segment.rows, { title, officeUse: current.officeUse });
       add(current, result.fields);
       notes.push(...result.notes);
@@ -216,7 +222,7 @@ export function fieldsFromLines(lines: SourceLine[], title: string): { fields: F
       const help = /[（(]([^）)]+)[）)]$/.exec(label)?.[1];
       const group: GroupField = { kind: "group", label: label.replace(/[（(][^）)]+[）)]$/, "") || label, help, children: [] };
       root.fields.push(group);
-      current = { fields: group.children, officeUse: OFFICE_USE.test(label) };
+      current = { fields: group.children, officeUse: OFFICE_USE.test(group.label) };
       memory = null;
       numberedList = null;
       continue;
@@ -270,7 +276,10 @@ export function fieldsFromLines(lines: SourceLine[], title: string): { fields: F
     }
 
     if (hasInlineInputs(text)) {
-      const found = fieldsFromInline(text, { officeUse: current.officeUse });
+      const signature = signatureLine(text, current.officeUse || officeFooter);
+      // once the office signs (`社保经办机构经办人：`), the signature lines after it are the office's too
+      if (signature?.some((f) => !f.required)) officeFooter = true;
+      const found = signature ?? fieldsFromInline(text, { officeUse: current.officeUse });
       if (found.length) {
         const skeleton = skeletonOf(text);
         if (text.includes(BLANK) && memory && memory.skeleton === skeleton && memory.container === current) {
@@ -313,6 +322,19 @@ export function fieldsFromLines(lines: SourceLine[], title: string): { fields: F
         : f,
     );
   return { fields: nameGenericAttestations(fields), notes };
+}
+
+/** Roles whose standalone line (`审核人：`, `申请人：_____`) is a place to sign. */
+const SIGNING_ROLE = /(?:申请人|承诺人|声明人|经办人|审核人|负责人|填报人|填表人|制表人|复核人|审批人|委托人|代理人)$/;
+
+/** `社保经办机构经办人：` / `填报人：` alone on a line: a signature, not a text box. */
+function signatureLine(text: string, officeUse: boolean): Field[] | null {
+  const m = /^([^：:▁]{1,20})[：:]\s*▁?\s*$/.exec(text.trim());
+  if (!m) return null;
+  const label = normaliseLabel(m[1]);
+  if (!SIGNING_ROLE.test(label)) return null;
+  const office = officeUse || OFFICE_USE.test(label);
+  return [{ kind: "attestation", label, mode: "signature", dated: false, required: !office }];
 }
 
 /** `xxx 人力资源和社会保障政务服务中心：`: the addressee of a letter, no field. */

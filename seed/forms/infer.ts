@@ -114,6 +114,7 @@ export function fieldFromLabel(raw: string, options: InferOptions = {}): Field |
   if (!title || isValueLike(title)) return null;
   if (/(?:要求|须知|提示|注意事项)$|^(?:填表|填写)说明$/.test(title)) return null; // a heading of notes
   if (/^以上.*(?:属实|真实|无误|准确)/.test(title)) return null; // a declaration, signed below
+  if (/^(?:合计|总计|小计)$/.test(title)) return null; // computed, not entered
   const officeUse = options.officeUse || OFFICE_USE.test(title);
   const mode = attestationMode(raw);
   if (mode) {

@@ -47,23 +47,34 @@ function boxAfterStyle(text: string): boolean {
 function markerBefore(text: string, marker: string): OptionPart[] {
   const segments = text.split(marker);
   const parts: OptionPart[] = [];
-  const group: OptionGroup = { kind: "options", label: "", options: [], extras: [] };
+  let group: OptionGroup = { kind: "options", label: "", options: [], extras: [] };
+  const close = () => {
+    group.options = unique(group.options);
+    if (group.options.length) parts.push(group);
+  };
   const lead = segments[0].trim();
   if (lead) {
     const { inline, label } = splitLead(lead);
     if (inline) parts.push({ kind: "text", text: inline });
     group.label = label;
   }
-  const tails: string[] = [];
   for (const segment of segments.slice(1)) {
     const { option, extra, tail } = splitOptionTail(segment);
     if (option) group.options.push(option);
     if (extra) group.extras.push(extra);
-    if (tail) tails.push(tail);
+    if (!tail) continue;
+    // `… ☐ 创业（模拟）实训 培训方式： ☐ 线下 …`: a new labelled group starts after the tail
+    const nextLabel = /^(.*?)\s*(\S+)[：:]\s*$/.exec(tail);
+    close();
+    if (nextLabel && !nextLabel[2].includes(BLANK)) {
+      if (nextLabel[1].trim()) parts.push({ kind: "text", text: nextLabel[1].trim() });
+      group = { kind: "options", label: normaliseLabel(nextLabel[2]), options: [], extras: [] };
+    } else {
+      parts.push({ kind: "text", text: tail });
+      group = { kind: "options", label: "", options: [], extras: [] };
+    }
   }
-  group.options = unique(group.options);
-  if (group.options.length) parts.push(group);
-  for (const tail of tails) parts.push({ kind: "text", text: tail });
+  close();
   return parts;
 }
 

@@ -158,8 +158,11 @@ function fieldsFromRow(row: Row, context: TableContext, notes: string[]): Field[
     const children = fieldsFromRow(row.slice(1), context, notes);
     if (children.length >= 2) return [{ kind: "group", label: normaliseLabel(row[0]), children }];
   }
-  const cells = row.flatMap((cell) => (cell.includes("\n") ? cell.split("\n") : [cell])).filter(Boolean);
-  for (const cell of cells) {
+  const cells = row
+    .flatMap((cell, index) => cell.split("\n").map((text) => ({ text, index })))
+    .filter((c) => c.text);
+  let pendingIndex = -1;
+  for (const { text: cell, index } of cells) {
     if (isValueLike(cell) || rangeMarks(cell)) {
       const last = fields[fields.length - 1];
       if (pending !== null && pendingSample === undefined) pendingSample = cell;
@@ -197,6 +200,7 @@ function fieldsFromRow(row: Row, context: TableContext, notes: string[]): Field[
         const afterColon = cell.slice(colon + 1).trim();
         flush();
         pending = afterColon && !isValueLike(afterColon) ? afterColon : cell.slice(0, colon);
+        pendingIndex = index;
         continue;
       }
       if (isProse(cell)) {
@@ -210,12 +214,14 @@ function fieldsFromRow(row: Row, context: TableContext, notes: string[]): Field[
       notes.push(cell);
       continue;
     }
-    if (pending !== null && pendingSample === undefined && !looksLikeLabel(cell) && !attestationMode(cell)) {
-      pendingSample = cell; // `户口性质⇥城镇`, `类 型⇥为民服务`: a sample answer
+    const adjacent = index <= pendingIndex + 1;
+    if (pending !== null && pendingSample === undefined && adjacent && !looksLikeLabel(cell) && !attestationMode(cell)) {
+      pendingSample = cell; // `户口性质⇥城镇`, `类 型⇥为民服务`: a sample answer right beside its label
       continue;
     }
     flush();
     pending = cell;
+    pendingIndex = index;
   }
   flush();
   return fields;

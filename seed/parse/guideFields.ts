@@ -37,9 +37,10 @@ export function parseCaseType(text: string): Guide["caseType"] {
  */
 export function parseChannels(text: string): string[] {
   return splitTopLevel(stripMarkup(text), "。；;\n").flatMap((sentence) => {
-    const parts = splitTopLevel(sentence, "、");
-    return parts.every((part) => [...part].length <= 10) ? parts.map(trimPunctuation) : [trimPunctuation(sentence)];
-  });
+    const unnumbered = sentence.replace(/^\s*\d+\s*[.．、]\s*/, "");
+    const parts = splitTopLevel(unnumbered, "、");
+    return parts.every((part) => [...part].length <= 10) ? parts.map(trimPunctuation) : [trimPunctuation(unnumbered)];
+  }).filter((channel) => channel !== "");
 }
 
 /** An address as written (wrapped URL joined), or null for `无` / `否`. */

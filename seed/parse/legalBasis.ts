@@ -108,7 +108,9 @@ export function legalBasisFromTable(rows: string[][]): LegalBasisItem[] {
     const title = /^《[^《》]*》$/.test(name) ? name.slice(1, -1) : name;
     const item: LegalBasisItem = { title: title.replace(/\s+/g, "") };
     for (const key of ["docNo", "level", "clause"] as const) {
-      const value = cell(key).replace(/\s+/g, key === "clause" ? " " : "");
+      const value = cell(key)
+        .replace(/\s+/g, key === "clause" ? " " : "")
+        .replace(/^[（(](.*)[)）]$/, "$1");
       if (value !== "") item[key] = value;
     }
     items.push(item);

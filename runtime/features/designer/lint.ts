@@ -3,8 +3,8 @@
  * edit and on the server when publishing: the contract itself, the flow (the engine's
  * `validateFlow`: reachable, every path ends, decisions with a default, tasks with a role and
  * actions), forms that compile and exist where referenced, decision rules that read real
- * fields, required materials with a place to hand them in, and promised limits within the legal
- * ones. Pure; tolerant of half-edited drafts (it reports, never throws).
+ * fields, materials with a place to hand them in (an upload at submission, or the form they are
+ * filled in as, which must exist), and promised limits within the legal ones. Pure; tolerant of half-edited drafts (it reports, never throws).
  */
 import "../../zod";
 import { serviceDefinition, type Flow, type ServiceDefinition } from "../../definition/schema";
@@ -178,14 +178,8 @@ function lintMaterials(draft: Draft, out: LintProblem[]): void {
     seen.add(id);
     const formId = material.formId;
     if (typeof formId === "string" && !formIds.has(formId)) {
-      out.push({ code: "MATERIAL_FORM_MISSING", area: "materials", materialId: id, message: `材料${name}关联的表单“${formId}”不存在` });
-    } else if (material.required === true && !formId && material.medium === "纸质") {
-      out.push({
-        code: "MATERIAL_NO_UPLOAD",
-        area: "materials",
-        materialId: id,
-        message: `必要材料${name}只收纸质件，网上申请无处提交：请关联表单，或将材料形式改为“电子”或“纸质或电子”`,
-      });
+      const what = material.required === true ? "必要材料" : "材料";
+      out.push({ code: "MATERIAL_FORM_MISSING", area: "materials", materialId: id, message: `${what}${name}关联的表单“${formId}”不存在，申请人无处填写` });
     }
   }
 }

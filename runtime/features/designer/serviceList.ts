@@ -1,6 +1,7 @@
 /** The designer's list of services an administrator may edit, with their latest version. */
 import type { Db } from "../../db";
 import type { SessionUser } from "../../auth/roles";
+import { adminOrganisations } from "./access";
 
 export interface DesignerServiceRow {
   id: string;
@@ -13,21 +14,31 @@ export interface DesignerServiceRow {
   isVariant: boolean;
   publishedVersion: number | null;
   hasDraft: boolean;
-  updatedAt: Date;
+  /** ISO time of the latest change. */
+  updatedAt: string;
   lastEditor: string | null;
 }
 
-/** Organisations whose services a user administers: region admins the region, office admins their office. */
-export function adminOrganisations(user: SessionUser): string[] {
-  return user.memberships.filter((m) => m.role === "region_admin" || m.role === "office_admin").map((m) => m.organisationId);
+export interface DesignerListFilter {
+  search?: string;
+  /** `draft`: services with a draft; `published`: with a published version; `unpublished`: never published. */
+  status?: "draft" | "published" | "unpublished";
+  part?: string;
+  category?: string;
 }
 
-export async function listDesignerServices(db: Db, user: SessionUser, search?: string): Promise<DesignerServiceRow[]> {
+export async function listDesignerServices(db: Db, user: SessionUser, filter: DesignerListFilter = {}): Promise<DesignerServiceRow[]> {
   const owners = adminOrganisations(user);
   if (owners.length === 0) return [];
+  const { search, status, part, category } = filter;
   const services = await db.service.findMany({
     where: {
       ownerOrgId: { in: owners },
+      ...(part ? { part } : {}),
+      ...(category ? { category } : {}),
+      ...(status === "draft" ? { versions: { some: { status: "draft" } } } : {}),
+      ...(status === "published" ? { versions: { some: { status: "published" } } } : {}),
+      ...(status === "unpublished" ? { versions: { none: { status: "published" } } } : {}),
       ...(search ? { OR: [{ title: { contains: search } }, { code: { contains: search } }, { category: { contains: search } }] } : {}),
     },
     orderBy: { code: "asc" },
@@ -59,8 +70,28 @@ export async function listDesignerServices(db: Db, user: SessionUser, search?: s
       isVariant: s.parentServiceId !== null,
       publishedVersion: published.length ? Math.max(...published) : null,
       hasDraft: s.versions.some((v) => v.status === "draft"),
-      updatedAt: latest?.updatedAt ?? s.updatedAt,
+      updatedAt: (latest?.updatedAt ?? s.updatedAt).toISOString(),
       lastEditor: editors.get(latest?.updatedById ?? latest?.createdById ?? "") ?? null,
     };
   });
+}
+
+export interface ServiceGroup {
+  part: string;
+  categories: string[];
+}
+
+/** The parts and categories of the user's services, for the list's filter. */
+export async function designerGroups(db: Db, user: SessionUser): Promise<ServiceGroup[]> {
+  const owners = adminOrganisations(user);
+  if (owners.length === 0) return [];
+  const rows = await db.service.findMany({
+    where: { ownerOrgId: { in: owners } },
+    distinct: ["part", "category"],
+    select: { part: true, category: true },
+    orderBy: [{ part: "asc" }, { category: "asc" }],
+  });
+  const groups = new Map<string, string[]>();
+  for (const row of rows) groups.set(row.part, [...(groups.get(row.part) ?? []), row.category]);
+  return [...groups].map(([part, categories]) => ({ part, categories }));
 }

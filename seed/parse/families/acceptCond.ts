@@ -117,7 +117,7 @@ export const parse: FamilyParser = (item: ItemText) => {
   const service = assembleService(item, {
     code,
     title: itemTitle(item),
-    group: groupOf(item, "就业登记与就业援助"),
+    group: groupOf(item),
     summary: trimStop(guide.conditions[0] ?? "") || undefined,
     guide,
     materials,

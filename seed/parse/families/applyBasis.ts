@@ -266,7 +266,7 @@ export const parse: FamilyParser = (item: ItemText) => {
   const service = assembleService(item, {
     code,
     title: itemTitle(item),
-    group: groupOf(item, item.entry.seq >= 105 ? "创业服务" : "职业介绍与职业指导"),
+    group: groupOf(item),
     summary: cleanText(guide.conditions[0] ?? "").slice(0, 120) || undefined,
     guide,
     materials,

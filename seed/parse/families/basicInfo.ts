@@ -196,7 +196,7 @@ export const parse: FamilyParser = (item: ItemText) => {
   const service = assembleService(item, {
     code,
     title: itemTitle(item),
-    group: groupOf(item, "工伤保险服务事项"),
+    group: groupOf(item),
     guide,
     materials,
     flow,

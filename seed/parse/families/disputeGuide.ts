@@ -256,7 +256,7 @@ export const parse: FamilyParser = (item: ItemText) => {
   const service = assembleService(item, {
     code,
     title: itemTitle(item),
-    group: groupOf(item, "劳动人事争议调解仲裁"),
+    group: groupOf(item),
     guide,
     materials,
     forms,

@@ -151,7 +151,7 @@ export const parse: FamilyParser = (item: ItemText) => {
   const service = assembleService(item, {
     code,
     title: itemTitle(item),
-    group: groupOf(item, "就业信息服务"),
+    group: groupOf(item),
     summary: itemTitle(item),
     guide,
     materials,

@@ -1,18 +1,14 @@
 /**
- * Forms of the minor layouts: a FormBlock (title + raw lines) cut from the item and turned
- * into a contract form by Engineer C's formFromBlock.
+ * Forms of the minor layouts: FormBlocks (title + raw lines) cut from the item — after `附件 N`
+ * markers, or several titled templates in a row — turned into contract forms by A's formOf
+ * (Engineer C's formFromBlock).
  */
-import type { ServiceDefinition } from "../../../runtime/definition/schema";
 import type { FormBlock, ItemText } from "../types";
-import { cleanText, rangeOf } from "../text";
-import { formFromBlock } from "../../forms/fromBlock";
+import { cleanText } from "../text";
+import { isFormMarker } from "../formBlocks";
 
-/** Runs Engineer C's formFromBlock on a block and keeps its source range. */
-export function formOf(block: FormBlock): ServiceDefinition["forms"][number] {
-  const form = formFromBlock(block);
-  const range = rangeOf(block.lines.filter((line) => line.text.trim() !== ""));
-  return range && !form.source ? { ...form, source: range } : form;
-}
+/** A's formOf: the converted form of a block (Engineer C's formFromBlock) with its line range. */
+export { formOf } from "../assemble";
 
 /** A FormBlock from a title and the item lines between `first` and `last` (inclusive). */
 export function blockOf(item: ItemText, id: string, title: string, first: number, last: number): FormBlock {
@@ -23,7 +19,7 @@ export function blockOf(item: ItemText, id: string, title: string, first: number
 
 /** `附件` / `附件 2` / `附表` lines that introduce a reproduced form. */
 export function isAttachmentMarker(text: string): boolean {
-  return /^(附件|附表)\s*[0-9一二三四五]*\s*[:：]?$/.test(text.replace(/\*\*/g, "").trim());
+  return isFormMarker(text) && !/空表/.test(text);
 }
 
 /** A form title for display: `20 年 第 期 创业培训开班申请审批表` → `创业培训开班申请审批表`. */

@@ -6,12 +6,8 @@
  * alternative procedures. Pure functions; text utilities come from ../text, limits from
  * ../limits, flows from ../../flow/build, forms from ../../forms/fromBlock.
  */
-import dagre from "@dagrejs/dagre";
 import type {
-  Action,
   Flow,
-  FlowEdge,
-  FlowNode,
   Guide,
   Level,
   LineRange,
@@ -27,6 +23,7 @@ import {
   joinParagraphs,
   parseNumeralHeading,
   rangeOf,
+  firstSentence,
   splitInlineList,
   splitTopLevel,
   toListItems,
@@ -38,77 +35,21 @@ import {
 } from "../text";
 import { parseFee, parseTimeLimits } from "../limits";
 import { legalBasisFromParagraphs, parseCitation } from "../legalBasis";
-import { yesNo } from "../guideTables";
 import { stagesOf } from "./stagedLimits";
-import { buildFlow, roleFor, type StepSpec } from "../../flow/build";
+import { assembleService as assembleItemService, PartRanges } from "../assemble";
+import { serviceGroup } from "../categories";
+import { parseLevels as parseLevelsA } from "../guideFields";
+import { looksLikeFormTitle } from "../formBlocks";
 
 // ---------------------------------------------------------------------------
-// Groups and codes
+// Groups, codes and the service skeleton (A's assemble.ts / categories.ts)
 
-/** Part names of ENTRIES.tsv's `part` column. */
-export const PART_NAMES: Record<string, string> = {
-  一: "一、社会保险公共服务",
-  二: "二、公共就业创业服务",
-  三: "三、其他公共服务事项",
-};
+export { emptyGuide, PartRanges, itemTitle } from "../assemble";
+export { serviceCode } from "../categories";
 
-/** `s074`, or `s145-01` for a sub-service. */
-export function serviceCode(seq: number, sub?: number): string {
-  const base = `s${String(seq).padStart(3, "0")}`;
-  return sub === undefined ? base : `${base}-${String(sub).padStart(2, "0")}`;
-}
-
-/** group.part / group.category: the ENTRIES columns, or `fallbackCategory` where the group is empty. */
-export function groupOf(item: ItemText, fallbackCategory: string): { part: string; category: string } {
-  const part = PART_NAMES[item.entry.part] ?? item.entry.part;
-  const category = item.entry.group.trim() !== "" ? item.entry.group.trim() : fallbackCategory;
-  return { part, category };
-}
-
-/** The display title of an item (wrap spaces removed; the TOC spelling is the clean one). */
-export function itemTitle(item: ItemText): string {
-  return cleanText(item.entry.titleInToc).replace(/\s+/g, "");
-}
-
-// ---------------------------------------------------------------------------
-// Service skeleton
-
-export function emptyGuide(): Guide {
-  return {
-    conditions: [],
-    audience: [],
-    levels: [],
-    caseType: null,
-    legalLimit: [],
-    promisedLimit: [],
-    channels: [],
-    fee: null,
-    onlineAddress: null,
-    officeAddress: null,
-    legalBasis: [],
-    preChecks: [],
-    dataSharing: [],
-    risks: [],
-    archive: null,
-    operationNotes: [],
-    notes: [],
-  };
-}
-
-/** Collects the `source.parts` line ranges while a parser works. */
-export class PartRanges {
-  readonly parts: Record<string, LineRange> = {};
-
-  /** Records (or widens) the range of `key` from lines or a range; ignores empty input. */
-  add(key: string, lines: { no: number }[] | LineRange | null | undefined): void {
-    if (!lines) return;
-    const range = Array.isArray(lines) ? rangeOf(lines) : lines;
-    if (!range) return;
-    const known = this.parts[key];
-    this.parts[key] = known
-      ? { first: Math.min(known.first, range.first), last: Math.max(known.last, range.last) }
-      : { ...range };
-  }
+/** group.part / group.category: A's serviceGroup (ENTRIES group or the category of the seq range). */
+export function groupOf(item: ItemText): { part: string; category: string } {
+  return serviceGroup(item.entry);
 }
 
 export interface ServiceParts {
@@ -121,39 +62,33 @@ export interface ServiceParts {
   forms?: ServiceDefinition["forms"];
   flow: Flow;
   appendices?: Appendix[];
-  /** Lines of the service (defaults to the whole item). */
+  /** Lines of the service when it is one of several of the item (defaults to the whole item). */
   range?: LineRange;
   parts: PartRanges;
 }
 
-/** Assembles a ServiceDefinition; `summary` defaults to the description's first sentence. */
+/**
+ * A's assembleService plus what the minor layouts need: appendices, a sub-service's own line
+ * range, and a summary defaulting to the description's first sentence (else the title).
+ */
 export function assembleService(item: ItemText, service: ServiceParts): ServiceDefinition {
-  const range = service.range ?? { first: item.entry.firstLine, last: item.entry.lastLine };
-  return {
-    schemaVersion: 1,
+  const summary = service.summary ?? (firstSentence(service.guide.description ?? "") || service.title);
+  const assembled = assembleItemService(item, {
     code: service.code,
     title: service.title,
     group: service.group,
-    summary: service.summary ?? firstSentence(service.guide.description ?? "") ?? "",
+    summary,
     guide: service.guide,
     materials: service.materials ?? [],
     forms: service.forms ?? [],
     flow: service.flow,
+    parts: service.parts,
+  });
+  return {
+    ...assembled,
     appendices: service.appendices ?? [],
-    source: {
-      document: item.document,
-      entry: item.entry.seq,
-      layout: item.entry.layout,
-      first: range.first,
-      last: range.last,
-      parts: service.parts.parts,
-    },
+    source: service.range && assembled.source ? { ...assembled.source, ...service.range } : assembled.source,
   };
-}
-
-function firstSentence(text: string): string | null {
-  const match = /^[^。]*。?/.exec(text.trim());
-  return match && match[0] !== "" ? match[0] : null;
 }
 
 // ---------------------------------------------------------------------------
@@ -255,35 +190,14 @@ export function chineseParenSubsections(
 // ---------------------------------------------------------------------------
 // Guide fields
 
-const LEVEL_PATTERNS: [RegExp, Level][] = [
-  [/自治区|省|直辖市|区级/, "region"],
-  [/盟市|盟|地市|(?<!直辖)市级|设区的市/, "league"],
-  [/旗县|旗|县级|县/, "banner"],
-];
-
-/** `盟市、旗县。` → [league, banner]; `省、自治区、直辖市级` → [region]; `各级` → all three. */
+/** A's parseLevels, with `各级` → all three and `直辖市级` not read as 盟市 (市级). */
 export function parseLevels(text: string): Level[] {
   const plain = cleanText(text);
   if (/各级/.test(plain)) return ["region", "league", "banner"];
-  const levels: Level[] = [];
-  for (const [pattern, level] of LEVEL_PATTERNS) if (pattern.test(plain)) levels.push(level);
-  return levels;
+  return parseLevelsA(plain.replace(/直辖市级?/g, "").replace(/省(、|级)?/g, "自治区$1"));
 }
 
-/** `自然人、企业法人、…。` / `各类求职者；用工单位。` → one entry per party. */
-export function parseAudience(text: string): string[] {
-  return cleanText(text)
-    .split(/[、；;，,\n]/)
-    .map(trimStop)
-    .filter((part) => part !== "");
-}
-
-/** `即办件` → instant, `承诺件` → promised. */
-export function parseCaseType(text: string): Guide["caseType"] {
-  if (/即办/.test(text)) return "instant";
-  if (/承诺/.test(text)) return "promised";
-  return null;
-}
+export { parseAudience, parseCaseType } from "../guideFields";
 
 /** Case type implied by the limits when the text gives no 办件类型: all instant → instant. */
 export function caseTypeFromLimits(limits: TimeLimit[]): Guide["caseType"] {
@@ -339,6 +253,11 @@ export function statedLimits(text: string): TimeLimit[] {
   if (perChannel.length > 1 || perChannel.some((limit) => limit.channel)) return perChannel;
   const stages = stagesOf(text);
   if (stages.length > 1) return stages.map((stage) => stage.limit);
+  // `人工语音，接通后及时登记。`: an immediate handling A's parser does not list
+  if (perChannel.length === 1 && perChannel[0].unit === null && /即时|及时|当场/.test(text)) {
+    const channel = /^(线上|线下|自助语音|人工语音)[，,：:]/.exec(cleanText(text))?.[1];
+    return [{ ...perChannel[0], days: 0, unit: "instant", ...(channel ? { channel } : {}) }];
+  }
   return perChannel;
 }
 
@@ -400,209 +319,6 @@ export function mergeLegalBasis(items: LegalBasisItem[]): LegalBasisItem[] {
 }
 
 // ---------------------------------------------------------------------------
-// Materials
-
-export interface MaterialOptions {
-  scenario?: string | null;
-  required?: boolean;
-  requirementText?: string;
-  source?: string | null;
-  medium?: string | null;
-  note?: string;
-}
-
-const CHINESE_COPIES: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5 };
-
-/**
- * One material from a list line such as `《工伤认定申请表》一份（…）。`, `身份证复印件（内部流转）。`,
- * `劳动能力鉴定申请表**2**份。`: the name without copies / 内部流转, copies, kind (原件 / 复印件),
- * 内部流转 → obtainable by sharing, parenthesised remarks → note.
- */
-export function materialFromText(id: string, raw: string, options: MaterialOptions = {}): Material {
-  let text = trimStop(fullWidthParens(cleanText(raw)));
-  const notes: string[] = [];
-  let copies: number | null = null;
-  let shared: boolean | null = null;
-  let source = options.source ?? null;
-  let requirementText = options.requirementText;
-  if (/（内部流转）/.test(text)) {
-    shared = true;
-    source = source ?? "内部流转";
-    text = text.replace(/（内部流转）/g, "");
-  }
-  const internal = /^(.+?)由(.+?)内部获取(.*)$/.exec(text);
-  if (internal) {
-    shared = true;
-    source = source ?? `${internal[2]}内部获取`;
-    text = internal[1] + internal[3];
-  }
-  const conditional = /^(.{2,16}?(?:需提供|需分别提供|还需分别提供|需要提供))(.+)$/.exec(text);
-  if (conditional && !/^《/.test(text)) {
-    requirementText = requirementText ?? conditional[1];
-    text = conditional[2];
-  }
-  const copiesMatch = /(\d+|[一二两三四五])\s*份/.exec(text);
-  const stated = text.match(/(\d+|[一二两三四五])\s*份/g) ?? [];
-  if (copiesMatch && stated.length === 1 && !/一式/.test(text.slice(Math.max(0, copiesMatch.index - 2), copiesMatch.index))) {
-    copies = /\d/.test(copiesMatch[1]) ? Number(copiesMatch[1]) : CHINESE_COPIES[copiesMatch[1]];
-  }
-  const kind = /原件/.test(text) && /复印件|复印/.test(text) ? "原件和复印件" : /复印件/.test(text) ? "复印件" : /原件/.test(text) ? "原件" : null;
-  // a trailing explanation in brackets becomes the note
-  const remark = /（([^（）]{4,})）$/.exec(text);
-  let name = text;
-  if (remark && !/^(验原件|含|包括)/.test(remark[1]) && text.length - remark[0].length >= 2) {
-    notes.push(remark[1]);
-    name = text.slice(0, text.length - remark[0].length);
-  }
-  name = name.replace(/\s*(\d+|[一二两三四五])\s*份$/, "").replace(/^《([^》]+)》$/, "$1").trim();
-  if (options.note) notes.unshift(options.note);
-  const material: Material = {
-    id,
-    name: name === "" ? text : name,
-    source,
-    kind,
-    copies,
-    medium: options.medium ?? null,
-    required: options.required ?? true,
-    keepPaper: null,
-    obtainableBySharing: shared,
-    scenario: options.scenario ?? null,
-    formId: null,
-  };
-  if (requirementText) material.requirementText = requirementText;
-  if (notes.length > 0) material.note = notes.join("；");
-  return material;
-}
-
-const MATERIAL_COLUMNS: [keyof Material | "scenario", RegExp][] = [
-  ["scenario", /^场景$/],
-  ["name", /材料名称/],
-  ["source", /来源渠道/],
-  ["kind", /材料类型/],
-  ["copies", /份数/],
-  ["medium", /材料形式/],
-  ["requirementText", /必要性/],
-  ["keepPaper", /留存纸质|存留纸质/],
-  ["obtainableBySharing", /信息共享/],
-];
-
-/**
- * Materials of a 材料列表 table (header row + rows): columns located by header name,
- * 场景 carried down over empty continuation cells.
- */
-export function materialsFromTable(rows: string[][], idPrefix = "m"): Material[] {
-  if (rows.length < 2) return [];
-  const header = rows[0].map((cell) => cell.replace(/\s+/g, ""));
-  const column = new Map<string, number>();
-  MATERIAL_COLUMNS.forEach(([key, pattern]) => {
-    const index = header.findIndex((cell) => pattern.test(cell));
-    if (index >= 0) column.set(key, index);
-  });
-  const cell = (row: string[], key: string) => {
-    const index = column.get(key);
-    return index === undefined ? "" : cleanText(row[index] ?? "");
-  };
-  const materials: Material[] = [];
-  let scenario: string | null = null;
-  for (const row of rows.slice(1)) {
-    const name = cell(row, "name");
-    if (column.has("scenario") && cell(row, "scenario") !== "") scenario = cell(row, "scenario");
-    if (name === "") continue;
-    const requirement = cell(row, "requirementText");
-    const copiesText = cell(row, "copies");
-    const copies = /^\d+$/.test(copiesText) ? Number(copiesText) : /无需/.test(copiesText) ? 0 : null;
-    const material: Material = {
-      id: `${idPrefix}${materials.length + 1}`,
-      name,
-      source: cell(row, "source") || null,
-      kind: cell(row, "kind") || null,
-      copies,
-      medium: cell(row, "medium") || null,
-      required: !/非必要|非必须|可选|容缺/.test(requirement),
-      keepPaper: yesNo(cell(row, "keepPaper")),
-      obtainableBySharing: yesNo(cell(row, "obtainableBySharing")),
-      scenario,
-      formId: null,
-    };
-    if (requirement !== "") material.requirementText = requirement;
-    if (copies === null && copiesText !== "") material.note = `份数：${copiesText}`;
-    if (copies === 0) material.note = copiesText;
-    materials.push(material);
-  }
-  return materials;
-}
-
-/**
- * Steps that start with the applicant's own 申请 step carrying the forms the applicant fills
- * (buildFlow would otherwise add a bare one).
- */
-export function withApplicantStep(steps: StepSpec[], formIds: string[], label = "申请"): StepSpec[] {
-  const forms = formIds.map((formId) => ({ formId, mode: "edit" as const }));
-  const [first, ...rest] = steps;
-  if (first && (first.role ?? roleFor(first.label)) === "applicant") return [{ ...first, forms: [...(first.forms ?? []), ...forms] }, ...rest];
-  return [{ label, role: "applicant", forms }, ...steps];
-}
-
-/** Length of the longest common subsequence of two strings. */
-function commonSubsequence(a: string, b: string): number {
-  const row = new Array<number>(b.length + 1).fill(0);
-  for (const char of a) {
-    let diagonal = 0;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = char === b[j - 1] ? diagonal + 1 : Math.max(row[j], row[j - 1]);
-      diagonal = above;
-    }
-  }
-  return row[b.length];
-}
-
-/** How alike a material name and a form title are (0–1): containment → 1, else LCS / longer length. */
-export function nameSimilarity(name: string, title: string): number {
-  const compact = (text: string) => text.replace(/[《》\s（）()]/g, "").replace(/模板$/, "");
-  const a = compact(name);
-  const b = compact(title);
-  if (a === "" || b === "") return 0;
-  if (a === b || b.includes(a) || (a.includes(b) && b.length >= 4)) return 1;
-  return commonSubsequence(a, b) / Math.max(a.length, b.length);
-}
-
-/**
- * Links each material to the form it is filled from: the form whose title contains the
- * material's name (or is at least 80 % alike: 结班/结业班, 申请表/资格审核表 of the same item).
- */
-export function linkMaterialsToForms(materials: Material[], forms: { id: string; title: string }[], threshold = 0.8): void {
-  for (const material of materials) {
-    let best: { id: string; score: number } | null = null;
-    for (const form of forms) {
-      const score = nameSimilarity(material.name, form.title);
-      if (score >= threshold && (!best || score > best.score)) best = { id: form.id, score };
-    }
-    if (best) material.formId = best.id;
-  }
-}
-
-/** Materials for the applicant's forms no material names yet (a 回执单 the text asks to return). */
-export function materialsForUnlinkedForms(materials: Material[], forms: { id: string; title: string }[]): Material[] {
-  const linked = new Set(materials.map((material) => material.formId));
-  return forms
-    .filter((form) => !linked.has(form.id))
-    .map((form, i) => ({
-      id: `m${materials.length + i + 1}`,
-      name: form.title,
-      source: "申请人填写",
-      kind: "原件",
-      copies: null,
-      medium: null,
-      required: true,
-      keepPaper: null,
-      obtainableBySharing: null,
-      scenario: null,
-      formId: form.id,
-    }));
-}
-
-// ---------------------------------------------------------------------------
 // Forms
 
 /** The item's lines between two line numbers (inclusive). */
@@ -622,15 +338,13 @@ export function lastTextLineBefore(item: ItemText, line: number): number {
   return before.length > 0 ? before[before.length - 1].no : line;
 }
 
-/** A short line naming a form or text template (`确认享受稳岗返还政策回执单`, `个人求职登记表`). */
+/** A short line naming a form or text template (A's looksLikeFormTitle, plus 存根 / 目录 / 模板) (`确认享受稳岗返还政策回执单`, `个人求职登记表`). */
 export function isTemplateTitle(text: string): boolean {
   const compact = text.replace(/\s+/g, "");
-  return (
-    compact.length >= 3 &&
-    compact.length <= 30 &&
-    !/[。；：:，,_\t]/.test(compact) &&
-    /(告知书|承诺书|回执单|申请书|申请表|登记表|审批表|审核表|花名册|通知单|存根|证明|函|表|单|模板|目录|简章模板)$/.test(compact)
-  );
+  if (/[_\t]/.test(compact)) return false;
+  if (looksLikeFormTitle(compact)) return true;
+  // form nouns A's looksLikeFormTitle does not list (调函存根, 人事档案目录, 招聘简章模板)
+  return compact.length >= 3 && compact.length <= 30 && !/[。；：:，,]/.test(compact) && /(存根|目录|模板)$/.test(compact);
 }
 
 // ---------------------------------------------------------------------------
@@ -645,106 +359,6 @@ export function appendixOf(kind: Appendix["kind"], title: string, lines: SourceL
 
 export function unextracted(label: string, first: number, last: number): Unextracted {
   return { label, range: { first, last } };
-}
-
-// ---------------------------------------------------------------------------
-// Flows with alternative procedures
-
-/** One alternative procedure of a service (职业供求信息发布 / 市场工资指导价位发布 …). */
-export interface FlowBranch {
-  /** Shown on the applicant's submit action that chooses this procedure. */
-  label: string;
-  /** Its steps; a leading applicant step is merged into the shared 申请 step. */
-  steps: StepSpec[];
-}
-
-const BRANCH_NODE_SIZE: Record<FlowNode["type"], { width: number; height: number }> = {
-  start: { width: 48, height: 48 },
-  end: { width: 48, height: 48 },
-  gateway: { width: 56, height: 56 },
-  task: { width: 180, height: 64 },
-};
-
-/**
- * A flow whose shared 申请 step offers one submit action per alternative procedure; each
- * action leads into that procedure's steps (built with buildFlow and prefixed `b1-` …),
- * and all procedures share the end nodes. One branch → plain buildFlow.
- */
-export function buildBranchedFlow(
-  branches: FlowBranch[],
-  derivation: "text" | "minimal" = "text",
-  applyForms: string[] = [],
-): Flow {
-  if (branches.length === 1) return buildFlow(withApplicantStep(branches[0].steps, applyForms), { derivation });
-  const nodes: FlowNode[] = [{ id: "start", type: "start", label: "开始", position: { x: 0, y: 0 } }];
-  const edges: FlowEdge[] = [{ id: "start--apply", from: "start", to: "apply" }];
-  const applyActions: Action[] = [];
-  const endIds = new Set<string>();
-  branches.forEach((branch, index) => {
-    const prefix = `b${index + 1}-`;
-    const flow = buildFlow(branch.steps, { derivation });
-    const applicantStep = flow.nodes.find((node) => node.type === "task" && flow.edges.some((e) => e.from === "start" && e.to === node.id));
-    const rename = (id: string) => (flow.nodes.find((node) => node.id === id)?.type === "end" ? id : `${prefix}${id}`);
-    const entry = flow.edges.find((e) => e.from === applicantStep?.id && e.action?.endsWith("-submit"));
-    const action: Action = { id: `apply-submit-${index + 1}`, label: branch.label, kind: "submit", requiresComment: false };
-    applyActions.push(action);
-    edges.push({ id: `apply--${rename(entry!.to)}--submit`, from: "apply", to: rename(entry!.to), action: action.id, label: branch.label });
-    for (const node of flow.nodes) {
-      if (node.type === "start" || node.id === applicantStep?.id) continue;
-      if (node.type === "end") {
-        if (!endIds.has(node.id)) nodes.push(node);
-        endIds.add(node.id);
-        continue;
-      }
-      const renamed = { ...node, id: rename(node.id) } as FlowNode;
-      if (renamed.type === "task") {
-        renamed.actions = renamed.actions.map((act) => ({ ...act, id: `${prefix}${act.id}` }));
-      }
-      nodes.push(renamed);
-    }
-    for (const edge of flow.edges) {
-      if (edge.from === "start" || edge.from === applicantStep?.id) continue;
-      edges.push({
-        ...edge,
-        id: `${prefix}${edge.id}`,
-        from: rename(edge.from),
-        to: rename(edge.to),
-        ...(edge.action ? { action: `${prefix}${edge.action}` } : {}),
-      });
-    }
-  });
-  nodes.splice(1, 0, {
-    id: "apply",
-    type: "task",
-    label: "申请",
-    role: "applicant",
-    actions: applyActions,
-    position: { x: 0, y: 0 },
-    forms: applyForms.map((formId) => ({ formId, mode: "edit" as const })),
-    sla: null,
-    pausable: false,
-    clockStops: false,
-    publicNotice: false,
-    checkpoints: [],
-  });
-  const ends = nodes.filter((node) => node.type === "end");
-  const rest = nodes.filter((node) => node.type !== "end");
-  return { nodes: layoutNodes([...rest, ...ends], edges), edges, derivation };
-}
-
-/** Top-to-bottom dagre layout (positions are rounded top-left corners), as buildFlow does. */
-export function layoutNodes(nodes: FlowNode[], edges: FlowEdge[]): FlowNode[] {
-  const graph = new dagre.graphlib.Graph({ multigraph: true });
-  graph.setGraph({ rankdir: "TB", nodesep: 60, ranksep: 56, marginx: 20, marginy: 20 });
-  graph.setDefaultEdgeLabel(() => ({}));
-  for (const node of nodes) graph.setNode(node.id, { ...BRANCH_NODE_SIZE[node.type] });
-  for (const edge of edges) graph.setEdge(edge.from, edge.to, {}, edge.id);
-  dagre.layout(graph);
-  return nodes.map((node) => {
-    const { x, y } = graph.node(node.id);
-    const { width, height } = BRANCH_NODE_SIZE[node.type];
-    return { ...node, position: { x: Math.round(x - width / 2), y: Math.round(y - height / 2) } };
-  });
 }
 
 /**
@@ -765,7 +379,9 @@ export function entriesOf(lines: SourceLine[]): { text: string; marker: string |
   return entries;
 }
 
-/** The labels of a flow's task nodes in order (for tests and reports). */
-export function taskLabels(flow: Flow): string[] {
-  return flow.nodes.filter((node) => node.type === "task").map((node) => node.label);
-}
+
+// ---------------------------------------------------------------------------
+// Re-exports of the sibling modules (materials, flows) so families import one place
+
+export * from "./minorMaterials";
+export * from "./branchedFlow";

@@ -167,7 +167,7 @@ function parseService(item: ItemText): ParseResult {
   const service = assembleService(item, {
     code,
     title: itemTitle(item),
-    group: groupOf(item, item.entry.seq === 138 ? "技工院校服务" : "职业技能培训"),
+    group: groupOf(item),
     guide,
     materials,
     forms,

@@ -173,7 +173,7 @@ export const parse: FamilyParser = (item: ItemText) => {
   const service = assembleService(item, {
     code,
     title: itemTitle(item),
-    group: groupOf(item, "失业保险服务事项"),
+    group: groupOf(item),
     guide,
     materials,
     forms,

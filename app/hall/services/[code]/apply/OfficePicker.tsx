@@ -1,0 +1,129 @@
+"use client";
+/** Choose the handling office: the league (盟市) first, then the banner (旗县), with a search box. */
+import { useId, useMemo, useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useTRPC, errorMessage } from "../../../../_trpc/client";
+import type { OfficeItem } from "../../../../_components/types";
+
+export function OfficePicker({ code }: { code: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const offices = useQuery(trpc.applications.offices.queryOptions({ code }));
+  const [leagueId, setLeagueId] = useState("");
+  const [officeId, setOfficeId] = useState("");
+  const [search, setSearch] = useState("");
+  const [touched, setTouched] = useState(false);
+  const leagueSelectId = useId();
+  const searchId = useId();
+  const start = useMutation(
+    trpc.applications.startDraft.mutationOptions({
+      onSuccess: (data) => router.push(`/cases/${data.id}/edit`),
+    }),
+  );
+
+  const all = useMemo(() => offices.data ?? [], [offices.data]);
+  const levels = useMemo(() => new Set(all.map((o) => o.level)), [all]);
+  const leagues = useMemo(() => {
+    const ids = new Set<string>();
+    for (const o of all) {
+      if (o.level === "league") ids.add(o.id);
+      if (o.level === "banner" && o.parentId) ids.add(o.parentId);
+    }
+    return [...ids].map((id) => all.find((o) => o.id === id) ?? ({ id, name: id, level: "league", parentId: null } as OfficeItem));
+  }, [all]);
+  const regionOffice = all.find((o) => o.level === "region");
+
+  const choices = useMemo(() => {
+    if (!leagueId) return [];
+    const q = search.trim();
+    const own = levels.has("league") ? all.filter((o) => o.id === leagueId && o.level === "league") : [];
+    const banners = all.filter((o) => o.level === "banner" && o.parentId === leagueId);
+    return [...own, ...banners].filter((o) => !q || o.name.includes(q));
+  }, [all, levels, leagueId, search]);
+
+  const chosen = all.find((o) => o.id === officeId);
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (!chosen) return;
+    start.mutate({ code, officeId: chosen.id });
+  };
+
+  if (offices.isPending) return <p className="text-muted-foreground">正在加载办理机构…</p>;
+  if (offices.isError) return <p role="alert" className="text-destructive">{errorMessage(offices.error)}</p>;
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-5 rounded-lg border bg-background p-4 sm:p-5" noValidate>
+      <p className="text-sm text-muted-foreground">请选择受理您申请的经办机构。通常为您的户籍地、常住地或参保地所在的旗县（市、区）。</p>
+      {regionOffice && (
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="radio"
+            name="office"
+            value={regionOffice.id}
+            checked={officeId === regionOffice.id}
+            onChange={() => {
+              setOfficeId(regionOffice.id);
+              setLeagueId("");
+            }}
+          />
+          {regionOffice.name}（自治区本级）
+        </label>
+      )}
+      <div>
+        <label htmlFor={leagueSelectId} className="mb-1 block font-medium">第一步：选择盟市</label>
+        <select
+          id={leagueSelectId}
+          value={leagueId}
+          onChange={(e) => {
+            setLeagueId(e.target.value);
+            setOfficeId(levels.has("banner") ? "" : e.target.value);
+            setSearch("");
+          }}
+          className="w-full rounded-md border border-input bg-background px-3 py-2"
+        >
+          <option value="">请选择盟市</option>
+          {leagues.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+        </select>
+      </div>
+      {leagueId && (levels.has("banner") || levels.has("league")) && (
+        <fieldset>
+          <legend className="mb-1 font-medium">第二步：选择办理机构</legend>
+          <label htmlFor={searchId} className="sr-only">搜索旗县（市、区）</label>
+          <input
+            id={searchId}
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="输入名称筛选，如“新城区”"
+            className="mb-2 w-full rounded-md border border-input bg-background px-3 py-2"
+          />
+          {choices.length === 0 ? (
+            <p className="text-sm text-muted-foreground" role="status">没有匹配的办理机构。</p>
+          ) : (
+            <ul className="max-h-72 space-y-1 overflow-y-auto rounded-md border p-2">
+              {choices.map((o) => (
+                <li key={o.id}>
+                  <label className={`flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm hover:bg-muted ${officeId === o.id ? "bg-accent" : ""}`}>
+                    <input type="radio" name="office" value={o.id} checked={officeId === o.id} onChange={() => setOfficeId(o.id)} />
+                    {o.name}
+                    {o.level === "league" && <span className="text-xs text-muted-foreground">（盟市本级）</span>}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
+        </fieldset>
+      )}
+      {touched && !chosen && <p role="alert" className="text-sm text-destructive">请选择办理机构</p>}
+      {start.isError && <p role="alert" className="text-sm text-destructive">{errorMessage(start.error)}</p>}
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" disabled={start.isPending} className="rounded-md bg-primary px-5 py-2 font-medium text-primary-foreground hover:opacity-90 disabled:opacity-60">
+          {start.isPending ? "正在创建…" : "开始填写"}
+        </button>
+        {chosen && <span className="text-sm">已选择：<strong>{chosen.name}</strong></span>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * /api/files over node:http (binary bodies do not belong in tRPC): POST uploads a
+ * material, GET /api/files/<id> downloads one. Same session, CSRF and origin rules as tRPC.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { getDb } from "../../db";
+import { AppError } from "../../errors";
+import { sameToken } from "../../auth/tokens";
+import { createContext } from "../../trpc/context";
+import { clientIp } from "../../trpc/nodeHandler";
+import { MAX_UPLOAD_BYTES } from "./fileTypes";
+import { openAttachment, storeUpload } from "./uploads";
+
+export const FILES_PATH = "/api/files";
+
+const statusOf: Record<AppError["code"], number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+  PRECONDITION_FAILED: 412,
+};
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.statusCode = status;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.setHeader("cache-control", "no-store");
+  res.end(JSON.stringify(body));
+}
+
+function sendError(res: ServerResponse, error: unknown) {
+  if (error instanceof AppError) {
+    const status = error.message.includes("10 MB") ? 413 : error.message.includes("文件类型") ? 415 : statusOf[error.code];
+    sendJson(res, status, { error: { message: error.message } });
+    return;
+  }
+  console.error(error);
+  sendJson(res, 500, { error: { message: "服务器内部错误，请稍后重试" } });
+}
+
+async function readBody(req: IncomingMessage): Promise<Uint8Array> {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > MAX_UPLOAD_BYTES) throw new AppError("BAD_REQUEST", "文件超过 10 MB，请压缩后再上传");
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_UPLOAD_BYTES) throw new AppError("BAD_REQUEST", "文件超过 10 MB，请压缩后再上传");
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function handleFiles(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  try {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const ctx = await createContext({ headers: req.headers, ip: clientIp(req) }, (c) => res.appendHeader("Set-Cookie", c), getDb());
+    if (!ctx.user || !ctx.session) throw new AppError("UNAUTHORIZED", "请先登录");
+    if (req.method === "POST" && url.pathname === FILES_PATH) {
+      if (ctx.origin && ctx.host && new URL(ctx.origin).host !== ctx.host) throw new AppError("FORBIDDEN", "跨站请求已被拒绝");
+      if (!ctx.presentedCsrf || !sameToken(ctx.presentedCsrf, ctx.session.csrfToken)) {
+        throw new AppError("FORBIDDEN", "请求校验失败，请刷新页面后重试");
+      }
+      const rawName = String(req.headers["x-file-name"] ?? "");
+      let fileName = rawName;
+      try {
+        fileName = decodeURIComponent(rawName);
+      } catch {
+        /* keep as sent */
+      }
+      const attachment = await storeUpload(ctx.db, ctx.user, {
+        applicationId: url.searchParams.get("applicationId") ?? "",
+        materialId: url.searchParams.get("materialId") ?? "",
+        fileName,
+        bytes: await readBody(req),
+      });
+      sendJson(res, 201, { attachment });
+      return;
+    }
+    const match = /^\/api\/files\/([\w.-]{1,64})$/.exec(url.pathname);
+    if (req.method === "GET" && match) {
+      const { attachment, stream } = await openAttachment(ctx.db, ctx.user, match[1]);
+      res.statusCode = 200;
+      res.setHeader("content-type", attachment.mimeType);
+      res.setHeader("content-length", String(attachment.size));
+      res.setHeader("x-content-type-options", "nosniff");
+      res.setHeader("cache-control", "private, no-store");
+      res.setHeader("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`);
+      stream.pipe(res);
+      return;
+    }
+    sendJson(res, 405, { error: { message: "不支持的请求" } });
+  } catch (error) {
+    if (!res.headersSent) sendError(res, error);
+    else res.destroy();
+  }
+}

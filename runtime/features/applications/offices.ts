@@ -1,0 +1,20 @@
+/** Offices an applicant may choose to handle a service, from the levels that run it (行使层级). */
+import type { Db } from "../../db";
+import type { Level } from "../../definition/schema";
+
+export interface OfficeOption {
+  id: string;
+  name: string;
+  level: Level;
+  parentId: string | null;
+}
+
+export async function officesFor(db: Db, levels: Level[]): Promise<OfficeOption[]> {
+  const wanted: Level[] = levels.length ? levels : ["league", "banner"];
+  const rows = await db.organisation.findMany({
+    where: { level: { in: wanted } },
+    orderBy: { id: "asc" },
+    select: { id: true, name: true, level: true, parentId: true },
+  });
+  return rows.map((r) => ({ ...r, level: r.level as Level }));
+}

@@ -1,0 +1,58 @@
+/** 办事大厅 → 申请: the applicant's procedures. */
+import { z } from "zod";
+import { router, applicantProcedure, authedProcedure, publicProcedure } from "../../trpc/init";
+import { getPublishedService } from "../catalogue/service";
+import { officesFor } from "./offices";
+import {
+  answerCorrection,
+  applicationDetail,
+  myApplications,
+  removeAttachment,
+  saveDraft,
+  startDraft,
+  submitApplication,
+  withdrawApplication,
+} from "./service";
+import { caseDocument } from "./documents";
+
+const id = z.string().min(1).max(64);
+const formsData = z.record(z.string().max(64), z.record(z.string(), z.unknown()));
+
+export const applicationsRouter = router({
+  offices: publicProcedure.input(z.object({ code: z.string().min(1).max(80) })).query(async ({ ctx, input }) => {
+    const service = await getPublishedService(ctx.db, input.code);
+    return officesFor(ctx.db, service.definition.guide.levels);
+  }),
+
+  startDraft: applicantProcedure
+    .input(z.object({ code: z.string().min(1).max(80), officeId: z.string().min(1).max(12) }))
+    .mutation(({ ctx, input }) => startDraft(ctx.db, ctx.user, input.code, input.officeId)),
+
+  get: applicantProcedure.input(z.object({ id })).query(({ ctx, input }) => applicationDetail(ctx.db, ctx.user, input.id)),
+
+  saveDraft: applicantProcedure
+    .input(z.object({ id, formData: formsData, rowVersion: z.number().int().positive() }))
+    .mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.user, input.id, input.formData, input.rowVersion)),
+
+  removeAttachment: applicantProcedure
+    .input(z.object({ id, attachmentId: id }))
+    .mutation(({ ctx, input }) => removeAttachment(ctx.db, ctx.user, input.id, input.attachmentId)),
+
+  submit: applicantProcedure
+    .input(z.object({ id, idempotencyKey: z.string().min(8).max(100) }))
+    .mutation(({ ctx, input }) => submitApplication(ctx.db, ctx.user, input.id, input.idempotencyKey)),
+
+  mine: applicantProcedure.query(({ ctx }) => myApplications(ctx.db, ctx.user)),
+
+  answerCorrection: applicantProcedure
+    .input(z.object({ id, formData: formsData, rowVersion: z.number().int().positive() }))
+    .mutation(({ ctx, input }) => answerCorrection(ctx.db, ctx.user, input.id, input.formData, input.rowVersion)),
+
+  withdraw: applicantProcedure
+    .input(z.object({ id, reason: z.string().trim().max(500).optional() }))
+    .mutation(({ ctx, input }) => withdrawApplication(ctx.db, ctx.user, input.id, input.reason)),
+
+  document: authedProcedure
+    .input(z.object({ id, kind: z.enum(["receipt", "decision"]) }))
+    .query(({ ctx, input }) => caseDocument(ctx.db, ctx.user, input.id, input.kind)),
+});

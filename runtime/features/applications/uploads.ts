@@ -1,0 +1,80 @@
+/**
+ * Storing an uploaded material: the applicant's own editable case, a material of its
+ * pinned version, an allowed type recognised by content, at most 10 MB. Nothing is
+ * recorded unless the file was stored, and nothing is stored for a refused upload.
+ */
+import type { Db } from "../../db";
+import type { SessionUser } from "../../auth/roles";
+import { AppError } from "../../errors";
+import { getStorage, newStorageKey } from "../../storage";
+import { applicantCase, officeCase } from "../cases/access";
+import { pinnedDefinition } from "../cases/definitions";
+import { ALLOWED_TYPES_TEXT, MAX_UPLOAD_BYTES, cleanFileName, sniffFileType } from "./fileTypes";
+
+export interface UploadInput {
+  applicationId: string;
+  materialId: string;
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export async function storeUpload(db: Db, user: SessionUser, input: UploadInput) {
+  if (user.kind === "staff") throw new AppError("FORBIDDEN", "工作人员账号不能上传申请材料");
+  const application = await applicantCase(db, user, input.applicationId);
+  if (application.status !== "draft" && application.status !== "waiting_applicant") {
+    throw new AppError("PRECONDITION_FAILED", "办件已提交，不能再上传材料");
+  }
+  const definition = await pinnedDefinition(db, application.serviceVersionId);
+  const material = definition.materials.find((m) => m.id === input.materialId);
+  if (!material) throw new AppError("BAD_REQUEST", "本事项没有这项材料");
+  if (input.bytes.byteLength === 0) throw new AppError("BAD_REQUEST", "文件为空，请重新选择");
+  if (input.bytes.byteLength > MAX_UPLOAD_BYTES) throw new AppError("BAD_REQUEST", "文件超过 10 MB，请压缩后再上传");
+  const fileName = cleanFileName(input.fileName);
+  const type = sniffFileType(fileName, input.bytes.subarray(0, 16));
+  if (!type) throw new AppError("BAD_REQUEST", `不支持的文件类型，请上传 ${ALLOWED_TYPES_TEXT} 格式的文件`);
+  const storage = getStorage();
+  const storageKey = newStorageKey("attachments", type.extensions[0]);
+  const stored = await storage.put(storageKey, input.bytes, { maxBytes: MAX_UPLOAD_BYTES });
+  try {
+    return await db.$transaction(async (tx) => {
+      const attachment = await tx.attachment.create({
+        data: {
+          applicationId: application.id,
+          materialId: material.id,
+          uploaderId: user.id,
+          fileName,
+          mimeType: type.mime,
+          size: stored.size,
+          sha256: stored.sha256,
+          storageKey,
+        },
+        select: { id: true, materialId: true, fileName: true, size: true, mimeType: true, createdAt: true },
+      });
+      await tx.auditEvent.create({
+        data: {
+          actorId: user.id,
+          actorRole: "applicant",
+          organisationId: application.officeId,
+          applicationId: application.id,
+          entityType: "attachment",
+          entityId: attachment.id,
+          action: "attach",
+          payload: { materialId: material.id, materialName: material.name, fileName, size: stored.size },
+        },
+      });
+      return attachment;
+    });
+  } catch (error) {
+    await storage.delete(storageKey);
+    throw error;
+  }
+}
+
+/** An attachment for download: the applicant who owns the case, or the handling office's staff. */
+export async function openAttachment(db: Db, user: SessionUser, attachmentId: string) {
+  const attachment = await db.attachment.findUnique({ where: { id: attachmentId } });
+  if (!attachment?.applicationId) throw new AppError("NOT_FOUND", "材料不存在或您无权查看");
+  if (user.kind === "staff") await officeCase(db, user, attachment.applicationId);
+  else await applicantCase(db, user, attachment.applicationId);
+  return { attachment, stream: await getStorage().get(attachment.storageKey) };
+}

@@ -1,0 +1,33 @@
+/**
+ * Who may see a case: an applicant only their own; staff only their office's. A case
+ * outside one's reach is "not found", so its existence is not revealed.
+ */
+import type { Db, Tx } from "../../db";
+import type { SessionUser } from "../../auth/roles";
+import { notFound } from "../../errors";
+
+const caseInclude = {
+  service: { select: { code: true, title: true } },
+  serviceVersion: { select: { number: true } },
+  office: { select: { name: true } },
+  applicant: { select: { displayName: true, kind: true, idNumber: true, creditCode: true, phone: true } },
+} as const;
+
+export async function applicantCase(db: Db | Tx, user: SessionUser, id: string) {
+  const application = await db.application.findUnique({ where: { id }, include: caseInclude });
+  if (!application || application.applicantId !== user.id) throw notFound("办件");
+  return application;
+}
+
+/** The offices where a staff user works cases (as caseworker or reviewer). */
+export function staffOffices(user: SessionUser): string[] {
+  return user.memberships.filter((m) => m.role === "caseworker" || m.role === "reviewer").map((m) => m.organisationId);
+}
+
+export async function officeCase(db: Db | Tx, user: SessionUser, id: string) {
+  const application = await db.application.findUnique({ where: { id }, include: caseInclude });
+  if (!application || application.status === "draft" || !staffOffices(user).includes(application.officeId)) throw notFound("办件");
+  return application;
+}
+
+export type CaseWithRelations = Awaited<ReturnType<typeof applicantCase>>;

@@ -1,0 +1,23 @@
+/**
+ * Pinned service definitions. A published version never changes, so its parsed
+ * definition is cached per process by version id.
+ */
+import type { Db, Tx } from "../../db";
+import { serviceDefinition, type ServiceDefinition } from "../../definition/schema";
+import { notFound } from "../../errors";
+
+const cache = new Map<string, ServiceDefinition>();
+const MAX_CACHED = 500;
+
+export async function pinnedDefinition(db: Db | Tx, versionId: string): Promise<ServiceDefinition> {
+  const cached = cache.get(versionId);
+  if (cached) return cached;
+  const version = await db.serviceVersion.findUnique({ where: { id: versionId }, select: { definition: true, status: true } });
+  if (!version) throw notFound("服务事项版本");
+  const definition = serviceDefinition.parse(version.definition);
+  if (version.status !== "draft") {
+    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
+    cache.set(versionId, definition);
+  }
+  return definition;
+}

@@ -1,0 +1,53 @@
+/** A case's timeline: its audit events, in order, worded for people. */
+import type { Db } from "../../db";
+
+export interface TimelineEntry {
+  at: Date;
+  action: string;
+  label: string;
+  actorName: string | null;
+  comment: string | null;
+  items: string[];
+}
+
+const labels: Record<string, string> = {
+  create: "创建草稿",
+  submit: "提交申请",
+  withdraw: "撤回申请",
+  pause: "中止办理",
+  resume: "恢复办理",
+  timer: "期限到达",
+  attach: "上传材料",
+  detach: "删除材料",
+  claim: "认领任务",
+  release: "释放任务",
+};
+
+export async function caseTimeline(db: Db, applicationId: string, options: { includeInternal: boolean }): Promise<TimelineEntry[]> {
+  const events = await db.auditEvent.findMany({ where: { applicationId }, orderBy: { id: "asc" } });
+  const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => !!id))];
+  const actors = new Map(
+    (await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]),
+  );
+  const entries: TimelineEntry[] = [];
+  for (const e of events) {
+    const payload = (e.payload ?? {}) as Record<string, unknown>;
+    if (e.action === "issueDocument" || e.action === "saveDraft") continue;
+    if (!options.includeInternal && (e.action === "claim" || e.action === "release")) continue;
+    let label = labels[e.action] ?? e.action;
+    if (e.action.startsWith("act:")) label = String(payload.actionLabel ?? "办理");
+    if (e.action === "notify") {
+      if (payload.recipient !== "applicant") continue;
+      label = String(payload.message ?? "通知");
+    }
+    entries.push({
+      at: e.at,
+      action: e.action,
+      label,
+      actorName: e.action === "notify" ? null : (actors.get(e.actorId ?? "") ?? null),
+      comment: typeof payload.comment === "string" ? payload.comment : typeof payload.reason === "string" ? payload.reason : null,
+      items: Array.isArray(payload.correctionItems) ? payload.correctionItems.map(String) : [],
+    });
+  }
+  return entries;
+}

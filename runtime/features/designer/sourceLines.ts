@@ -1,0 +1,56 @@
+/**
+ * The lines of the source document a service definition was extracted from (its `source`
+ * range), read from the repository's seed/source folder.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Db } from "../../db";
+import type { SessionUser } from "../../auth/roles";
+import { notFound } from "../../errors";
+import type { LineRange, Source } from "../../definition/schema";
+import { administeredService } from "./access";
+
+export const SOURCE_DIR = path.resolve(import.meta.dirname, "../../../seed/source");
+/** The most lines served at once. */
+export const MAX_SOURCE_LINES = 5000;
+
+export interface SourceText {
+  document: string;
+  first: number;
+  last: number;
+  /** Lines first..last, in order. */
+  lines: string[];
+  parts: Record<string, LineRange>;
+}
+
+const documents = new Map<string, Promise<string[]>>();
+
+function documentLines(name: string): Promise<string[]> {
+  let lines = documents.get(name);
+  if (!lines) {
+    lines = readFile(path.join(SOURCE_DIR, name), "utf8").then((text) => text.split(/\r?\n/));
+    lines.catch(() => documents.delete(name));
+    documents.set(name, lines);
+  }
+  return lines;
+}
+
+export async function sourceText(db: Db, user: SessionUser, serviceId: string): Promise<SourceText | null> {
+  await administeredService(db, user, serviceId);
+  const version =
+    (await db.serviceVersion.findFirst({ where: { serviceId, status: "draft" }, select: { definition: true } })) ??
+    (await db.serviceVersion.findFirst({ where: { serviceId, status: "published" }, orderBy: { number: "desc" }, select: { definition: true } }));
+  const source = (version?.definition as { source?: Source | null } | undefined)?.source;
+  if (!source) return null;
+  // Only plain file names inside seed/source: no paths.
+  if (!/^[\w.-]+\.txt$/.test(source.document)) throw notFound("来源文档");
+  let all: string[];
+  try {
+    all = await documentLines(source.document);
+  } catch {
+    throw notFound("来源文档");
+  }
+  const first = Math.max(1, source.first);
+  const last = Math.min(all.length, source.last, first + MAX_SOURCE_LINES - 1);
+  return { document: source.document, first, last, lines: all.slice(first - 1, last), parts: source.parts ?? {} };
+}

@@ -1,0 +1,90 @@
+/** The versions of a service: the list, one version's definition, and the diff between two. */
+import type { Db, Tx } from "../../db";
+import type { SessionUser } from "../../auth/roles";
+import { notFound } from "../../errors";
+import { serviceDefinition, type ServiceDefinition } from "../../definition/schema";
+import { administeredService } from "./access";
+import { diffDefinitions, type DefinitionDiff } from "./diff";
+
+export interface VersionRow {
+  id: string;
+  number: number | null;
+  status: string;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string | null;
+  publishedAt: string | null;
+  publishedBy: string | null;
+  /** Cases submitted under this version. */
+  cases: number;
+}
+
+export async function listVersions(db: Db, user: SessionUser, serviceId: string): Promise<VersionRow[]> {
+  await administeredService(db, user, serviceId);
+  const versions = await db.serviceVersion.findMany({
+    where: { serviceId },
+    orderBy: [{ number: { sort: "desc", nulls: "first" } }],
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      revision: true,
+      createdAt: true,
+      updatedAt: true,
+      createdById: true,
+      updatedById: true,
+      publishedAt: true,
+      publishedById: true,
+      _count: { select: { applications: true } },
+    },
+  });
+  const ids = [...new Set(versions.flatMap((v) => [v.updatedById ?? v.createdById, v.publishedById]).filter((id): id is string => !!id))];
+  const names = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
+  return versions.map((v) => ({
+    id: v.id,
+    number: v.number,
+    status: v.status,
+    revision: v.revision,
+    createdAt: v.createdAt.toISOString(),
+    updatedAt: v.updatedAt.toISOString(),
+    updatedBy: names.get(v.updatedById ?? v.createdById ?? "") ?? null,
+    publishedAt: v.publishedAt?.toISOString() ?? null,
+    publishedBy: names.get(v.publishedById ?? "") ?? null,
+    cases: v._count.applications,
+  }));
+}
+
+export interface VersionDefinition {
+  id: string;
+  number: number | null;
+  status: string;
+  definition: ServiceDefinition;
+}
+
+export async function versionDefinition(db: Db | Tx, user: SessionUser, serviceId: string, versionId: string): Promise<VersionDefinition> {
+  await administeredService(db, user, serviceId);
+  const version = await db.serviceVersion.findFirst({ where: { id: versionId, serviceId } });
+  if (!version) throw notFound("该版本");
+  return {
+    id: version.id,
+    number: version.number,
+    status: version.status,
+    // Drafts may be half-edited: the contract's defaults are filled where it parses.
+    definition: (serviceDefinition.safeParse(version.definition).data ?? version.definition) as ServiceDefinition,
+  };
+}
+
+export interface VersionComparison {
+  before: VersionDefinition;
+  after: VersionDefinition;
+  diff: DefinitionDiff;
+}
+
+export async function compareVersions(db: Db, user: SessionUser, serviceId: string, beforeId: string, afterId: string): Promise<VersionComparison> {
+  const [before, after] = await Promise.all([
+    versionDefinition(db, user, serviceId, beforeId),
+    versionDefinition(db, user, serviceId, afterId),
+  ]);
+  return { before, after, diff: diffDefinitions(before.definition, after.definition) };
+}

@@ -1,0 +1,191 @@
+/**
+ * The caseworker's side of a case: reading it with the step's checkpoints, claiming its
+ * task, and acting on it through the engine. Only the handling office's staff, and only
+ * for the steps of their role.
+ */
+import type { Db, Tx } from "../../db";
+import type { SessionUser } from "../../auth/roles";
+import { AppError, conflict, notFound } from "../../errors";
+import type { CaseState } from "../../engine";
+import type { TaskRole } from "../../definition/schema";
+type StaffRole = Exclude<TaskRole, "applicant">;
+import type { ServiceDefinition, TaskNode } from "../../definition/schema";
+import { officeCase } from "../cases/access";
+import { loadCalendar } from "../cases/calendar";
+import { pinnedDefinition } from "../cases/definitions";
+import { runCaseEvent, STALE_CASE_MESSAGE, taskRowId } from "../cases/runEvent";
+import { describeCase } from "../applications/service";
+
+/** The task roles a user holds at an office. */
+function rolesAt(user: SessionUser, officeId: string): StaffRole[] {
+  return user.memberships
+    .filter((m) => m.organisationId === officeId && (m.role === "caseworker" || m.role === "reviewer"))
+    .map((m) => m.role as StaffRole);
+}
+
+function taskNode(definition: ServiceDefinition, nodeId: string): TaskNode | undefined {
+  const node = definition.flow.nodes.find((n) => n.id === nodeId);
+  return node?.type === "task" ? node : undefined;
+}
+
+/** 审核要点, 风险点 and 前置校验 for a step, from the guide. */
+export function checkpointsFor(definition: ServiceDefinition, node: TaskNode) {
+  const matches = (step: string | null) => !step || node.label.includes(step) || step.includes(node.label);
+  return {
+    reviewPoints: [
+      ...node.checkpoints,
+      ...definition.guide.operationNotes.filter((n) => matches(n.step)).flatMap((n) => n.notes),
+    ],
+    risks: definition.guide.risks.filter((r) => r.step !== null && matches(r.step)).map((r) => (r.control ? `${r.risk}（防控：${r.control}）` : r.risk)),
+    preChecks: definition.guide.preChecks.map((p) => `${p.check}${p.mandatory ? "（强制）" : ""}`),
+  };
+}
+
+export async function caseForStaff(db: Db, user: SessionUser, id: string) {
+  const application = await officeCase(db, user, id);
+  const detail = await describeCase(db, application, { includeInternal: true });
+  const roles = rolesAt(user, application.officeId);
+  const staffTask = await db.task.findFirst({
+    where: { applicationId: id, status: { in: ["open", "claimed"] }, role: { in: ["caseworker", "reviewer"] } },
+    orderBy: { createdAt: "asc" },
+  });
+  const node = staffTask ? taskNode(detail.definition, staffTask.nodeId) : undefined;
+  const claimer = staffTask?.claimedById
+    ? await db.user.findUnique({ where: { id: staffTask.claimedById }, select: { displayName: true } })
+    : null;
+  const state = application.engineState as unknown as CaseState | null;
+  const canWork = !!staffTask && roles.includes(staffTask.role as StaffRole);
+  return {
+    ...detail,
+    currentTask:
+      staffTask && node
+        ? {
+            taskId: staffTask.id,
+            nodeId: staffTask.nodeId,
+            label: staffTask.label,
+            role: staffTask.role,
+            dueDate: staffTask.dueDate,
+            status: staffTask.status,
+            claimedByMe: staffTask.claimedById === user.id,
+            claimedBy: claimer?.displayName ?? null,
+            canWork,
+            actions: node.actions.map((a) => ({ id: a.id, label: a.label, kind: a.kind, requiresComment: a.requiresComment })),
+            checkpoints: checkpointsFor(detail.definition, node),
+          }
+        : null,
+    canPause: canWork && !!node?.pausable && state?.status === "running",
+    canResume: roles.length > 0 && state?.status === "paused",
+  };
+}
+
+async function workableTask(tx: Tx, user: SessionUser, taskId: string) {
+  const task = await tx.task.findUnique({ where: { id: taskId } });
+  if (!task || !rolesAt(user, task.officeId).includes(task.role as StaffRole)) throw notFound("任务");
+  if (task.status === "done" || task.status === "cancelled") throw conflict("该任务已办理完毕，请刷新后查看");
+  return task;
+}
+
+export async function claimTask(db: Db, user: SessionUser, taskId: string) {
+  return db.$transaction(async (tx) => {
+    const task = await workableTask(tx, user, taskId);
+    if (task.claimedById === user.id) return { ok: true };
+    const claimed = await tx.task.updateMany({
+      where: { id: taskId, status: "open", claimedById: null },
+      data: { status: "claimed", claimedById: user.id, claimedAt: new Date() },
+    });
+    if (claimed.count !== 1) throw conflict("该任务已被其他人认领");
+    await tx.auditEvent.create({
+      data: { actorId: user.id, actorRole: task.role, organisationId: task.officeId, applicationId: task.applicationId, entityType: "task", entityId: taskId, action: "claim" },
+    });
+    return { ok: true };
+  });
+}
+
+export async function releaseTask(db: Db, user: SessionUser, taskId: string) {
+  return db.$transaction(async (tx) => {
+    const task = await workableTask(tx, user, taskId);
+    const released = await tx.task.updateMany({
+      where: { id: taskId, status: "claimed", claimedById: user.id },
+      data: { status: "open", claimedById: null, claimedAt: null },
+    });
+    if (released.count !== 1) throw conflict("只能释放自己认领的任务");
+    await tx.auditEvent.create({
+      data: { actorId: user.id, actorRole: task.role, organisationId: task.officeId, applicationId: task.applicationId, entityType: "task", entityId: taskId, action: "release" },
+    });
+    return { ok: true };
+  });
+}
+
+export interface ActInput {
+  applicationId: string;
+  taskId: string;
+  actionId: string;
+  comment?: string;
+  correctionItems?: string[];
+  rowVersion: number;
+}
+
+export async function actOnTask(db: Db, user: SessionUser, input: ActInput) {
+  return db.$transaction(
+    async (tx) => {
+      const application = await officeCase(tx, user, input.applicationId);
+      const task = await workableTask(tx, user, input.taskId);
+      if (task.applicationId !== application.id) throw notFound("任务");
+      if (task.claimedById && task.claimedById !== user.id) throw conflict("该任务已被其他人认领");
+      if (application.rowVersion !== input.rowVersion) throw conflict(STALE_CASE_MESSAGE);
+      const definition = await pinnedDefinition(tx, application.serviceVersionId);
+      const action = taskNode(definition, task.nodeId)?.actions.find((a) => a.id === input.actionId);
+      if (!action) throw new AppError("BAD_REQUEST", "当前环节没有该操作");
+      const engineTaskId = task.id.slice(application.id.length + 1);
+      if (taskRowId(application.id, engineTaskId) !== task.id) throw notFound("任务");
+      const comment = input.comment?.trim() || undefined;
+      const result = await runCaseEvent(tx, {
+        application,
+        flow: definition.flow,
+        calendar: await loadCalendar(tx),
+        actor: user,
+        actorRole: task.role,
+        event: {
+          type: "act",
+          at: new Date().toISOString(),
+          taskId: engineTaskId,
+          actionId: input.actionId,
+          actor: { role: task.role as StaffRole, id: user.id },
+          comment,
+          correctionItems: input.correctionItems?.map((i) => i.trim()).filter(Boolean),
+        },
+        auditPayload: { actionLabel: action.label, comment, correctionItems: input.correctionItems, taskId: task.id },
+      });
+      await tx.task.updateMany({ where: { id: task.id }, data: { comment: comment ?? null } });
+      return { rowVersion: result.rowVersion, status: result.state.status };
+    },
+    { timeout: 20_000, maxWait: 20_000 },
+  );
+}
+
+export async function pauseOrResume(
+  db: Db,
+  user: SessionUser,
+  input: { applicationId: string; rowVersion: number; kind: "pause" | "resume"; reason?: string },
+) {
+  return db.$transaction(async (tx) => {
+    const application = await officeCase(tx, user, input.applicationId);
+    const roles = rolesAt(user, application.officeId);
+    if (roles.length === 0) throw notFound("办件");
+    if (application.rowVersion !== input.rowVersion) throw conflict(STALE_CASE_MESSAGE);
+    const definition = await pinnedDefinition(tx, application.serviceVersionId);
+    const at = new Date().toISOString();
+    const actor = { role: roles[0], id: user.id };
+    const reason = input.reason?.trim() ?? "";
+    const result = await runCaseEvent(tx, {
+      application,
+      flow: definition.flow,
+      calendar: await loadCalendar(tx),
+      actor: user,
+      actorRole: roles[0],
+      event: input.kind === "pause" ? { type: "pause", at, actor, reason } : { type: "resume", at, actor, comment: reason || undefined },
+      auditPayload: { reason },
+    });
+    return { rowVersion: result.rowVersion };
+  });
+}

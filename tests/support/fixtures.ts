@@ -1,0 +1,26 @@
+/** Test fixtures built from the documented example definition (runtime/definition/example.json). */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Db } from "../../runtime/db";
+import { serviceDefinition, type ServiceDefinition } from "../../runtime/definition/schema";
+
+export function exampleDefinition(): ServiceDefinition {
+  const raw = JSON.parse(readFileSync(path.join(import.meta.dirname, "../../runtime/definition/example.json"), "utf8"));
+  return serviceDefinition.parse(raw);
+}
+
+/** Publishes `definition` as the region's version `number` of its service. */
+export async function publishService(db: Db, definition: ServiceDefinition, number = 1) {
+  const service = await db.service.upsert({
+    where: { ownerOrgId_code: { ownerOrgId: "150000", code: definition.code } },
+    create: { code: definition.code, ownerOrgId: "150000", title: definition.title, part: definition.group.part, category: definition.group.category },
+    update: {},
+  });
+  const version = await db.serviceVersion.create({
+    data: { serviceId: service.id, number, status: "published", definition: definition as never, publishedAt: new Date() },
+  });
+  return { serviceId: service.id, versionId: version.id };
+}
+
+export const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+export const VALID_ID = "11010519491231002X";
