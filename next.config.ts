@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
     "@node-rs/argon2",
   ],
   poweredByHeader: false,
+  // `npm test` typechecks the whole project (tsc --noEmit) as its own step; the build does not repeat it.
+  typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
 };
 

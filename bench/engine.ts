@@ -13,14 +13,7 @@ import { Engine } from "bpmn-engine";
 import { flow, type Flow } from "../runtime/definition/schema";
 import { applyEvent, type CaseEvent, type CaseState } from "../runtime/engine";
 
-export interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  reference: string;
-  referenceValue: number;
-  ratio: number;
-}
+import type { Figure } from "./figure";
 
 const STEPS = [
   { id: "accept", label: "受理", role: "caseworker", kind: "approve", days: 5 },

@@ -19,7 +19,7 @@ function identity(user: SessionUser): string {
 export function SiteHeader({ user }: { user: SessionUser | null }) {
   const areas = areasFor(user);
   return (
-    <header className="border-b bg-background">
+    <header className="border-b bg-background print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/" className="text-lg font-semibold text-primary">
           人社公共服务平台
@@ -34,7 +34,12 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
           </ul>
         </nav>
         {user ? (
-          <div className="flex items-center gap-3 text-sm">
+          <div className="flex flex-wrap items-center gap-3 text-sm">
+            {user.kind !== "staff" && (
+              <Link href="/cases" className="rounded-md px-2 py-1.5 font-medium text-primary hover:bg-muted">
+                我的办件
+              </Link>
+            )}
             <span>
               <span className="font-medium" data-testid="current-user">{user.displayName}</span>
               <span className="ml-2 text-muted-foreground">{identity(user)}</span>

@@ -12,7 +12,7 @@ import { DRAFT_07, objectSchema } from "./build";
 import type { Field, GroupField } from "./fields";
 import { makeOptional } from "./fields";
 import { fieldFromLabel } from "./infer";
-import { fieldsFromInline, hasInlineInputs } from "./inline";
+import { SIGNING_ROLE, fieldsFromInline, hasInlineInputs } from "./inline";
 import { fieldsFromTable } from "./table";
 import {
   BLANK,
@@ -247,6 +247,7 @@ export function fieldsFromLines(lines: SourceLine[], title: string): { fields: F
     if (isDateMarks(text)) {
       const last = current.fields[current.fields.length - 1];
       if (last?.kind === "attestation") last.dated = true;
+      else if (last?.kind === "scalar" && /(?:日期|时间)$/.test(last.label)) last.type = "date"; // `填写日期：` + `年 月 日`
       else if (last?.kind === "scalar" && SIGNER_ROLE.test(last.label)) {
         current.fields[current.fields.length - 1] = {
           kind: "attestation",
@@ -296,7 +297,7 @@ export function fieldsFromLines(lines: SourceLine[], title: string): { fields: F
     memory = null;
 
     // `存档机构名称（盖章）`, `协调劳动关系三方会议办公室盖章`
-    if (attestationMode(text) && text.length <= 40) {
+    if (attestationMode(text) && text.length <= 40 && !/[。；;]$/.test(text) && !(text.length > 16 && /[，,]/.test(text))) {
       const field = fieldFromLabel(text, { officeUse: current.officeUse });
       if (field) {
         add(current, [field]);
@@ -324,8 +325,6 @@ export function fieldsFromLines(lines: SourceLine[], title: string): { fields: F
   return { fields: nameGenericAttestations(fields), notes };
 }
 
-/** Roles whose standalone line (`审核人：`, `申请人：_____`) is a place to sign. */
-const SIGNING_ROLE = /(?:申请人|承诺人|声明人|经办人|审核人|负责人|填报人|填表人|制表人|复核人|审批人|委托人|代理人)$/;
 
 /** `社保经办机构经办人：` / `填报人：` alone on a line: a signature, not a text box. */
 function signatureLine(text: string, officeUse: boolean): Field[] | null {
@@ -342,7 +341,7 @@ function isSalutation(text: string): boolean {
   const m = /^([^：:▁]+)[：:]$/.exec(text.trim());
   if (!m) return false;
   const who = collapseLetterSpacing(m[1]).trim();
-  return who.length > 12 || /(中心|局|院|委员会|办公室|公司|厅|处|科|所|会|政府|部门|同志|先生|女士)$/.test(who);
+  return who.length > 12 || /(中心|局|院|委员会|办公室|公司|厅|处|科|所|政府|部门|同志|先生|女士)$/.test(who);
 }
 
 /** Names generic signature/seal cells after the field before them: `单位意见⇥(盖章)` → `单位盖章`. */

@@ -84,7 +84,7 @@ export function inferScalarType(title: string, hints: string[] = [], sample = ""
 }
 
 function isAmountLabel(t: string): boolean {
-  if (/类别|类型|性质|方式|标准|编号|账号|名称|项目$|信息|情况|说明|发放时间|渠道|用途|来源|所属期|待遇$|类$|种类|发票/.test(t)) return false;
+  if (/类别|类型|性质|方式|标准|编号|账号|名称|项目$|信息|情况|说明|发放时间|渠道|用途|来源|所属期|待遇$|类$|种类|发票|大写/.test(t)) return false;
   return /金额|（元）|（万元）|万元|元$|工资|补贴|津贴|基数|预算|资金|收入|总额|薪金|薪酬|费用|补助金|抚恤金|补偿金|欠缴额|垫付|本金|利息|滞纳金|合计金额|余额|[^收]费$/.test(t);
 }
 
@@ -93,7 +93,7 @@ export function isEssentialLabel(title: string, type: ScalarType): boolean {
   const t = title.replace(/\s/g, "").replace(/（[^）]*）/g, "");
   if (OFFICE_USE.test(t)) return false;
   if (type === "residentId" && !/法定代表人|法人|负责人|联系人|经办人|介绍人|配偶|父亲|母亲|代理人/.test(t)) return true;
-  return /^(?:姓名|申请人|申请人姓名|单位名称|企业名称|机构名称|申请单位|申请单位名称|用人单位名称|培训机构或企业名称|项目名称|来电者姓名|参保人姓名|存档人员姓名)$/.test(
+  return /^(?:(?:参保人员|参保人|申请人|存档人员|职工|学员|来电者)?姓名|申请人|申请单位|项目名称|.{0,8}(?:单位|企业|机构)名称)$/.test(
     t.replace(/^（[^）]*）/, ""),
   ) || /^（来电者）姓名$/.test(title);
 }
@@ -107,6 +107,25 @@ export interface InferOptions {
   dated?: boolean;
 }
 
+/**
+ * Like `fieldFromLabel`, but an opinion stamped beside it (`所在单位意见⇥(章) 年 月 日`) gives both
+ * the opinion text and the seal.
+ */
+export function fieldsFromLabel(raw: string, options: InferOptions = {}): Field[] {
+  const sample = options.sample ?? "";
+  const title = splitLabel(raw).title.replace(/（[^）]*）$/, "");
+  if (attestationMode(sample) && /意见$/.test(title) && !attestationMode(raw)) {
+    const opinion = fieldFromLabel(raw, { officeUse: options.officeUse });
+    const stamp = fieldFromLabel(`${title.replace(/意见$/, "")}${attestationMode(sample) === "seal" ? "盖章" : "签字"}`, {
+      officeUse: options.officeUse || OFFICE_USE.test(title),
+      dated: /年\s*月\s*日/.test(sample),
+    });
+    return [opinion, stamp].filter((f): f is Field => f !== null);
+  }
+  const field = fieldFromLabel(raw, options);
+  return field ? [field] : [];
+}
+
 /** Builds the field a label asks for: an attestation for signature/seal labels, else a typed input. */
 export function fieldFromLabel(raw: string, options: InferOptions = {}): Field | null {
   const parts = splitLabel(raw);
@@ -115,6 +134,7 @@ export function fieldFromLabel(raw: string, options: InferOptions = {}): Field |
   if (/(?:要求|须知|提示|注意事项)$|^(?:填表|填写)说明$/.test(title)) return null; // a heading of notes
   if (/^以上.*(?:属实|真实|无误|准确)/.test(title)) return null; // a declaration, signed below
   if (/^(?:合计|总计|小计)$/.test(title)) return null; // computed, not entered
+  if (/^(?:承诺告知|承诺内容|告知事项|本人承诺|承诺事项|承诺|声明)$/.test(title)) return null; // a heading of a promise text
   const officeUse = options.officeUse || OFFICE_USE.test(title);
   const mode = attestationMode(raw);
   if (mode) {
@@ -129,8 +149,21 @@ export function fieldFromLabel(raw: string, options: InferOptions = {}): Field |
   }
   const sample = (options.sample ?? "").trim();
   const sampleSigns = sample && attestationMode(sample);
-  if (sampleSigns && /确认|签|章/.test(title)) {
-    return { kind: "attestation", label: title, mode: sampleSigns, dated: false, required: !officeUse };
+  if (sampleSigns) {
+    // `主治医师⇥(签字)`, `经办机构审核⇥（签章） 年 月 日`, a `本人签字` sample in a 本人确认 column
+    return {
+      kind: "attestation",
+      label: title,
+      mode: sampleSigns,
+      dated: /年\s*月\s*日/.test(sample),
+      required: !officeUse,
+    };
+  }
+  const alternatives = /^([^/（(]+(?:\/[^/（(]+)+)\s*(?:[（(]勾选[）)])?$/.exec(sample);
+  if (alternatives) {
+    // `与申请人关系： 本人/法定监护人（勾选）`
+    const options = [...new Set(alternatives[1].split("/").map((o) => normaliseLabel(o)).filter(Boolean))];
+    if (options.length >= 2) return { kind: "choice", label: title, options, multiple: false, required: false };
   }
   const rangeKind = sample ? rangeMarks(sample) : null;
   if (rangeKind) {

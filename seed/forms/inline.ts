@@ -9,6 +9,7 @@ import { choiceFromGroup, hasOptions, parseOptionParts } from "./options";
 import {
   BLANK,
   BOX,
+  OFFICE_USE,
   attestationMode,
   collapseLetterSpacing,
   collapseSingleLetterSpacing,
@@ -75,6 +76,13 @@ function slotPieces(text: string): Piece[] {
   return pieces;
 }
 
+/** Roles whose empty `role：` is a place to sign. */
+export const SIGNING_ROLE =
+  /(?:申请人|承诺人|声明人|经办人|审核人|审批人|负责人|填报人|填表人|制表人|复核人|委托人|代理人|参保人|申领人|领取人|受托人|当事人|监护人|继承人)$/;
+
+/** A bare signature/seal mark after an input: `（签章）`, `(章)`, `（签字）`. */
+const TRAILING_MARK = /^\s*[（(]\s*(?:签\s*字|签\s*名|签\s*章|盖\s*章|公\s*章|章)\s*[）)]/;
+
 const COLON_LABEL = /([^\s：:，,。；;！？!?]{1,30}?)\s*[：:]/g;
 
 /** Splits text runs further at `label：`. */
@@ -85,7 +93,8 @@ function labelPieces(pieces: Piece[]): Piece[] {
       out.push(piece);
       continue;
     }
-    const text = collapseSingleLetterSpacing(piece.text);
+    // `个人 (需加盖手印):` → one label `个人(需加盖手印)`
+    const text = collapseSingleLetterSpacing(piece.text).replace(/([\u4e00-\u9fff])\s+(?=[（(][^）)]{1,12}[）)]\s*[：:])/g, "$1");
     let last = 0;
     for (const match of text.matchAll(COLON_LABEL)) {
       const index = match.index ?? 0;
@@ -127,22 +136,36 @@ const SLOT_TEXT: Record<SlotKind, string> = {
  * label is the text right after the blank (`_____就业服务中心：`), which is then consumed.
  */
 function contextLabel(before: string, after: string, slot: SlotKind): { label: string; usedAfter: boolean } {
-  const pre = collapseLetterSpacing(tailWords(before)).replace(/^[）)\]】\s]+/, "");
+  const words = collapseLetterSpacing(tailWords(before)).replace(/^[）)\]】\s]+/, "");
+  // `（填写姓名）为参保人员_____`: the words after the last instruction in parentheses
+  const instructionEnd = [...words.matchAll(/[（(]填写[^）)]*[）)]/g)].pop();
+  const cut = instructionEnd ? (instructionEnd.index ?? 0) + instructionEnd[0].length : 0;
+  const pre = cut > 0 && cut < words.length ? words.slice(cut) : words;
   const post = collapseLetterSpacing(headWords(after)).replace(/^[）)\]】\s]+/, "");
   const done = (label: string, usedAfter = false) => ({ label, usedAfter });
   if (/^同志/.test(after.trim())) return done("姓名");
   if (/^[，,]?\s*性别/.test(after.trim()) && (!pre || /(人员|同志|职工)$/.test(pre))) return done("姓名");
   if (!pre && /^[：:]/.test(after.trim()) && !before.trim()) return done("收件单位");
-  if (!pre && !post && (slot === "dateRange" || slot === "yearMonthRange")) {
-    return done(slot === "dateRange" ? "起止日期" : "起止年月");
+  if (slot === "dateRange" || slot === "yearMonthRange") {
+    const noun = pre.replace(FILLER_PREFIX, "").replace(/[（(]?自$/, "");
+    const base = slot === "dateRange" ? "起止日期" : "起止年月";
+    return done(noun && noun.length <= 6 && looksLikeLabel(noun) && !/[（）()]/.test(noun) ? `${noun}${base}` : base);
   }
   if ((slot === "date" || slot === "yearMonth") && /^出生/.test(post)) {
     return done(slot === "date" ? "出生日期" : "出生年月");
   }
   if (pre && attestationMode(pre) && pre.length <= 12) return done(pre); // `（公 章） 年 月 日`
   const paren = /^[（(]([^）)]{1,12})[）)]/.exec(post);
+  const instruction = paren ? /^填写(.+)$/.exec(paren[1]) : null;
+  if (instruction) {
+    // `依靠工亡职工_____（填写姓名）`: the instruction names the blank
+    const who = pre.replace(FILLER_PREFIX, "").replace(/^依靠/, "");
+    return done(who && who.length <= 8 && looksLikeLabel(`${who}${instruction[1]}`) ? `${who}${instruction[1]}` : instruction[1]);
+  }
   if (paren && !pre) return done(paren[1]);
   const trimmedPre = pre.replace(FILLER_PREFIX, "").replace(/[于在为至由从的]$/, "");
+  const person = /(参保人员|存档人员|职工|人员|同志)$/.exec(pre);
+  if (slot === "blank" && person && /^\s*[，,]/.test(after)) return done(`${person[1] === "同志" ? "" : person[1]}姓名`); // `原在你处的参保人员 _____,`
   if (trimmedPre && trimmedPre.length <= 8 && looksLikeLabel(trimmedPre) && !/[于在为至由从]$/.test(pre)) {
     return done(trimmedPre);
   }
@@ -198,6 +221,13 @@ export function fieldsFromInline(rawText: string, context: InlineContext = {}): 
   let before = "";
   const flushPending = (sample?: string) => {
     if (pending === null) return;
+    if (!sample && SIGNING_ROLE.test(normaliseLabel(pending))) {
+      // `审核人:` / `负责人：` with nothing after it: a place to sign
+      const label = normaliseLabel(pending);
+      fields.push({ kind: "attestation", label, mode: "signature", dated: false, required: !officeUse && !OFFICE_USE.test(label) });
+      pending = null;
+      return;
+    }
     if (/^(?:其中|含|包括|另)$/.test(pending) && sample) {
       pending = sample; // `其中: 本年欠缴额 元` names the field after the colon
       sample = undefined;
@@ -263,8 +293,18 @@ export function fieldsFromInline(rawText: string, context: InlineContext = {}): 
       before = "";
       continue;
     }
-    const field = slotField(label, piece, officeUse);
+    let field = slotField(label, piece, officeUse);
+    // `参保人： 年 月 日（签章）`, `经办人： 年 月 日`: a dated signature, not a date field
+    const signedAfter = TRAILING_MARK.test(after);
+    if (field && piece.slot === "date" && field.kind === "scalar" && (signedAfter || SIGNING_ROLE.test(label))) {
+      const mode = attestationMode(after.match(TRAILING_MARK)?.[0] ?? "") ?? "signature";
+      field = { kind: "attestation", label: normaliseLabel(label), mode, dated: true, required: !officeUse && !OFFICE_USE.test(label) };
+    }
     if (field) fields.push(field);
+    if (signedAfter && field?.kind === "attestation") {
+      const rest = pieces[i + 1];
+      if (rest?.kind === "text") rest.text = rest.text.replace(TRAILING_MARK, "");
+    }
     before = "";
   }
   flushPending();
@@ -282,11 +322,20 @@ function nextText(pieces: Piece[], index: number): string {
   return text;
 }
 
-/** `经办人签字： 日期：` → one dated attestation. */
+/** `经办人签字： 日期：` → one dated attestation; `经办人： 签名： 年 月 日` → one signature. */
 function mergeDatesIntoAttestations(fields: Field[]): Field[] {
   const out: Field[] = [];
   for (const field of fields) {
     const previous = out[out.length - 1];
+    if (
+      previous?.kind === "attestation" &&
+      field.kind === "attestation" &&
+      /^（?(?:签名|签字|签章|盖章|章)）?$/.test(field.label) &&
+      !/^（?(?:签名|签字|签章|盖章|章)）?$/.test(previous.label)
+    ) {
+      previous.dated = previous.dated || field.dated;
+      continue;
+    }
     if (
       previous?.kind === "attestation" &&
       !previous.dated &&
@@ -308,7 +357,7 @@ function fieldsFromOptionText(text: string, context: InlineContext): Field[] {
   let contextLabelUnused = context.label ?? "";
   for (const part of parseOptionParts(text)) {
     if (part.kind === "text") {
-      const inner = fieldsFromInline(part.text, { officeUse: context.officeUse });
+      const inner = fieldsFromInline(part.text, { officeUse: context.officeUse || part.detail });
       if (inner.length) fields.push(...inner);
       else if (attestationMode(part.text)) {
         const f = fieldFromLabel(part.text, { officeUse: context.officeUse });

@@ -3,7 +3,7 @@
  * `有☐ 无☐`) the option text, and circles (`○农业○非农`). Several groups may share one cell
  * (`入党申请书 有☐ 无☐ 入党申请提交时间：…`). Pure.
  */
-import type { ChoiceField, Field } from "./fields";
+import type { ChoiceField, Field, ScalarField } from "./fields";
 import { BLANK, BOX, CIRCLE, collapseLetterSpacing, normaliseLabel } from "./text";
 
 /** One group of options with the label written right before it (may be empty). */
@@ -19,6 +19,8 @@ export interface OptionGroup {
 export interface OptionText {
   kind: "text";
   text: string;
+  /** Details of one option: only filled when that option is ticked, so never required. */
+  detail?: boolean;
 }
 
 export type OptionPart = OptionGroup | OptionText;
@@ -48,9 +50,13 @@ function markerBefore(text: string, marker: string): OptionPart[] {
   const segments = text.split(marker);
   const parts: OptionPart[] = [];
   let group: OptionGroup = { kind: "options", label: "", options: [], extras: [] };
+  /** Inputs detailing single options (`☐ 遗属待遇申领： _____（填写姓名）…`), shown after the group. */
+  let details: OptionText[] = [];
   const close = () => {
     group.options = unique(group.options);
     if (group.options.length) parts.push(group);
+    parts.push(...details);
+    details = [];
   };
   const lead = segments[0].trim();
   if (lead) {
@@ -59,9 +65,15 @@ function markerBefore(text: string, marker: string): OptionPart[] {
     group.label = label;
   }
   for (const segment of segments.slice(1)) {
-    const { option, extra, tail } = splitOptionTail(segment);
+    const detailed = optionDetail(segment);
+    if (detailed) {
+      group.options.push(detailed.option);
+      details.push({ kind: "text", text: detailed.detail, detail: true });
+      continue;
+    }
+    const { option, extras, tail } = splitOptionTail(segment);
     if (option) group.options.push(option);
-    if (extra) group.extras.push(extra);
+    if (extras) group.extras.push(...extras);
     if (!tail) continue;
     // `… ☐ 创业（模拟）实训 培训方式： ☐ 线下 …`: a new labelled group starts after the tail
     const nextLabel = /^(.*?)\s*(\S+)[：:]\s*$/.exec(tail);
@@ -122,8 +134,41 @@ function splitLead(lead: string): { inline: string; label: string } {
   return { inline: words.join(" "), label: normaliseLabel(label) };
 }
 
+/**
+ * An option with inputs of its own: `遗属待遇申领： _____（填写姓名）…`, `丧失国籍，丧失国籍时间： 年 月`,
+ * `其他（说明： ）`. The inputs are only filled when the option is ticked.
+ */
+function optionDetail(segment: string): { option: string; detail: string } | null {
+  const text = segment.trim();
+  const paren = /^(.+?)[（(]\s*([^（）()：:]{1,10})[：:]\s*[）)]$/.exec(text);
+  if (paren) return { option: cleanOption(paren[1]), detail: `${paren[2]}：` };
+  const comma = /^([^，,：:▁]{1,20})[，,]\s*([^，,：:▁]{1,20}[：:].*)$/.exec(text);
+  if (comma) return { option: cleanOption(comma[1]), detail: comma[2] };
+  const colon = /^([^：:▁\s][^：:▁]{0,19})[：:]\s*(.+)$/.exec(text);
+  if (colon && !/[。；;]/.test(colon[1])) return { option: cleanOption(colon[1]), detail: colon[2] };
+  return null;
+}
+
 /** `医疗费 发票_____张` → option 医疗费 + integer 医疗费发票张数; `否。 本人签字：` → option 否 + tail. */
-function splitOptionTail(segment: string): { option: string; extra?: Field; tail?: string } {
+/** `发票_____张, 金额_____元` → [发票张数: integer, 金额: amount] (labels without the option). */
+function blankInputs(text: string): ScalarField[] {
+  const inputs: ScalarField[] = [];
+  for (const part of text.split(/[,，、;；]/)) {
+    const at = part.indexOf(BLANK);
+    if (at < 0) continue;
+    const word = part.slice(0, at).replace(/[\s:：]/g, "");
+    const unit = part.slice(at + 1).trim().replace(/^[\s）)]+/, "");
+    const unitLabel = /^张/.test(unit) ? "张数" : /^(万元|元)/.test(unit) && !/金额|费/.test(word) ? "金额" : /^人/.test(unit) ? "人数" : "";
+    inputs.push({
+      kind: "scalar",
+      label: `${word}${unitLabel}` || "数量",
+      type: /^(张|人|份|个|次)/.test(unit) ? "integer" : /^(万元|元)/.test(unit) ? "amount" : "text",
+    });
+  }
+  return inputs;
+}
+
+function splitOptionTail(segment: string): { option: string; extras?: Field[]; tail?: string } {
   let text = segment.trim();
   let tail: string | undefined;
   const stop = text.search(/[。；;]/);
@@ -138,18 +183,12 @@ function splitOptionTail(segment: string): { option: string; extra?: Field; tail
   }
   const blankAt = text.indexOf(BLANK);
   if (blankAt >= 0) {
-    const before = text.slice(0, blankAt).trim().split(/\s+/);
-    const unit = text.slice(blankAt + 1).trim();
-    const option = cleanOption(before[0] ?? "");
-    const word = before.slice(1).join("");
-    const unitLabel = unit === "张" ? "张数" : unit === "元" ? "金额" : unit === "人" ? "人数" : unit;
-    const label = normaliseLabel(`${option}${word}${unitLabel}`) || option;
-    const extra: Field = {
-      kind: "scalar",
-      label,
-      type: /张|人|份|个|次/.test(unit) ? "integer" : unit.includes("元") ? "amount" : "text",
-    };
-    return { option, extra, tail };
+    // `医疗费 发票_____张, 金额_____元` → option 医疗费 + 医疗费发票张数 (integer) + 医疗费金额 (amount)
+    const words = text.trim().split(/\s+/);
+    const option = cleanOption(words[0].includes(BLANK) ? words[0].slice(0, words[0].indexOf(BLANK)) : words[0]);
+    const rest = words[0].includes(BLANK) ? text.trim() : text.trim().slice(words[0].length);
+    const extras = blankInputs(rest).map((input) => ({ ...input, label: normaliseLabel(`${option}${input.label}`) || option }));
+    return { option, extras, tail };
   }
   return { option: cleanOption(text), tail };
 }
@@ -165,7 +204,7 @@ function unique(values: string[]): string[] {
 }
 
 /** Words in a label that mean only one option may be ticked. */
-const SINGLE_CHOICE_LABEL = /类型|性质|类别|等级|程度|状态|状况|户籍|户口|性别|地域|职称|职业资格|学历|薪|身份|是否|方式|结论|级别|面貌|婚姻|有无/;
+const SINGLE_CHOICE_LABEL = /类型|性质|类别|等级|程度|状态|状况|户籍|户口|性别|地域|职称|职业资格|学历|薪|身份|是否|方式|结论|级别|面貌|婚姻|有无|原因/;
 
 /** Turns an option group into a field: booleans for `○是否…` options, else a single or multiple choice. */
 export function choiceFromGroup(group: OptionGroup, label: string, style: "box" | "circle"): Field[] {

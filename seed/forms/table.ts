@@ -12,7 +12,7 @@
  */
 import type { Field, ListField } from "./fields";
 import { makeOptional } from "./fields";
-import { fieldFromLabel } from "./infer";
+import { fieldFromLabel, fieldsFromLabel } from "./infer";
 import { fieldsFromInline, hasInlineInputs } from "./inline";
 import { hasOptions } from "./options";
 import {
@@ -90,6 +90,11 @@ function parseRows(rows: Row[], context: TableContext, notes: string[], top: boo
       i = list.next;
       continue;
     }
+    if (cells.length === 1 && cells[0] === 0 && OFFICE_USE.test(row[0]) && /填写/.test(row[0]) && row[0].length <= 30) {
+      officeUse = true; // `以下由社保经办机构填写`: the rest is for the office
+      i++;
+      continue;
+    }
     if (cells.length === 1 && cells[0] === 0 && isPlainLabel(row[0])) {
       const label = normaliseLabel(row[0]);
       if (OFFICE_USE.test(label) && /填写|服务|记录|意见|审核/.test(label)) {
@@ -103,11 +108,19 @@ function parseRows(rows: Row[], context: TableContext, notes: string[], top: boo
         continue;
       }
     }
+    if (cells.every((c) => isDateMarks(row[c]))) {
+      // `⇥年 月 日⇥⇥年 月 日`: the dates of the signatures/seals above
+      for (const field of fields.slice(-Math.max(cells.length, 1))) if (field.kind === "attestation") field.dated = true;
+      i++;
+      continue;
+    }
     if (row[0] && rows[i + 1] && !rows[i + 1][0] && hasContent(rows[i + 1])) {
       let j = i + 1;
       while (j < rows.length && !rows[j][0] && hasContent(rows[j])) j++;
-      // continuation rows must continue right after the spanning label (`⇥企业类型⇥⇥`), not further right
-      const aligned = rows.slice(i + 1, j).some((r) => r[1]);
+      // continuation rows must continue right after the spanning label (`⇥企业类型⇥⇥`), not further right,
+      // and hold more than dates (`主治医师⇥(签字)` + `⇥年 月 日` is one row with its dates)
+      const continuation = rows.slice(i + 1, j);
+      const aligned = continuation.some((r) => r[1]) && continuation.some((r) => r.some((c) => c && !isValueLike(c)));
       if (!aligned) {
         fields.push(...fieldsFromRow(row, ctx, notes));
         i++;
@@ -149,8 +162,7 @@ function fieldsFromRow(row: Row, context: TableContext, notes: string[]): Field[
   let pendingSample: string | undefined;
   const flush = () => {
     if (pending === null) return;
-    const field = fieldFromLabel(pending, { officeUse, sample: pendingSample });
-    if (field) fields.push(field);
+    fields.push(...fieldsFromLabel(pending, { officeUse, sample: pendingSample }));
     pending = null;
     pendingSample = undefined;
   };
@@ -181,6 +193,10 @@ function fieldsFromRow(row: Row, context: TableContext, notes: string[]): Field[
       pending = null;
       pendingSample = undefined;
       fields.push(...fieldsFromInline(cell, { label, officeUse }));
+      continue;
+    }
+    if (pending !== null && index <= pendingIndex + 1 && pendingSample === undefined && GENERIC_MARK.test(cell)) {
+      pendingSample = cell; // `所在单位意见⇥(章) 年 月 日`, `主治医师⇥(签字)`
       continue;
     }
     if (hasInlineInputs(cell)) {
@@ -226,6 +242,9 @@ function fieldsFromRow(row: Row, context: TableContext, notes: string[]): Field[
   flush();
   return fields;
 }
+
+/** A bare signature/seal mark, maybe with a date: `(章)`, `（签字）`, `（签章） 年 月 日`. */
+const GENERIC_MARK = /^[（(]?\s*(?:签\s*字|签\s*名|签\s*章|盖\s*章|公\s*章|章|需加盖手印)\s*[）)]?\s*(?:年\s*月\s*日)?$/;
 
 /** `1公务员 2机关工勤 3事业单位专业技术` → the options, or null. */
 export function numberedOptions(cell: string): string[] | null {
@@ -289,6 +308,19 @@ function groupFromRowSpan(rawLabel: string, inner: Row[], context: TableContext,
     return [{ kind: "list", label, columns, required: false }];
   }
   let children = parseRows(inner, ctx, notes, false);
+  const opinion = label.replace(/（[^）]*）$/, "");
+  if (/意见$/.test(opinion)) {
+    // `经办机构意见⇥(章)` + `⇥审核人:⇥⇥审批人:`: the opinion text, then its seal and signatures
+    const base = opinion.replace(/意见$/, "");
+    children = [
+      { kind: "scalar", label: opinion, type: "textarea" } as Field,
+      ...children.map((f) =>
+        f.kind === "attestation" && /^（?(?:章|盖章|公章|签章|签字)）?$/.test(f.label)
+          ? { ...f, label: `${base}${f.mode === "seal" ? "盖章" : "签字"}` }
+          : f,
+      ),
+    ];
+  }
   if (officeUse) children = makeOptional(children);
   if (!children.length) {
     const field = fieldFromLabel(rawLabel, { officeUse });
@@ -416,6 +448,8 @@ function tryMatrix(rows: Row[], start: number, context: TableContext, pendingTit
   const cells = filled(header);
   const labelColumn = cells[0];
   const valueColumns = cells.slice(1);
+  // a matrix header has no gaps (`科目⇥明细⇥金额`); `姓 名⇥⇥性 别⇥⇥出生日期` is a label/value row
+  if (cells[cells.length - 1] - cells[0] + 1 !== cells.length) return null;
   const rowFields: Field[] = [];
   let k = start + 1;
   while (k < rows.length) {

@@ -84,7 +84,9 @@ export function normaliseLabel(raw: string): string {
   label = label.replace(/[*＊]/g, "");
   label = label.replace(/^[\s:：,，;；、.。-]+|[\s:：,，;；、。.]+$/g, "");
   label = label.replace(/^[-–—]\s*/, "").replace(/^（(?:签章|盖章|签字|章)）(?=\S)/, "");
+  label = label.replace(/^(?:\d{1,2}\s*[.、．](?!\d)|（\d{1,2}）)\s*(?=\S)/, ""); // `1. 运动功能评估`
   if (label.startsWith("（") && !label.includes("）")) label = label.slice(1);
+  if (label.startsWith("）")) label = label.slice(1);
   if (label.endsWith("）") && !label.includes("（")) label = label.slice(0, -1);
   return label.trim();
 }
@@ -102,9 +104,9 @@ export function hasRequiredMark(raw: string): boolean {
 }
 
 /** A date placeholder: `年 月 日`, `2024 年 月 日 时 分`, `二〇 年 月 日`, `日 期：`. */
-export const DATE_MARKS = /^(?:(?:\d{2,4}|二〇|20)\s*)?年\s*(?:▁\s*)?月\s*(?:▁\s*)?日(?:\s*时\s*分)?$/;
+export const DATE_MARKS = /^(?:(?:\d{2,4}|二〇|20|▁)\s*)?年\s*(?:▁\s*)?月\s*(?:▁\s*)?日(?:\s*时\s*分)?$/;
 /** A year-month placeholder: `年 月`, `20 年 月`. */
-export const YEAR_MONTH_MARKS = /^(?:(?:\d{2,4}|二〇|20)\s*)?年\s+(?:▁\s*)?月$|^(?:\d{2,4}\s*)?年\s*▁\s*月$/;
+export const YEAR_MONTH_MARKS = /^(?:(?:\d{2,4}|二〇|20|▁)\s*)?年\s+(?:▁\s*)?月$|^(?:(?:\d{2,4}|▁)\s*)?年\s*▁\s*月$/;
 
 /** Whether the text is only a date placeholder (`年 月 日`). */
 export function isDateMarks(text: string): boolean {
@@ -167,7 +169,7 @@ export function looksLikeLabel(text: string): boolean {
 }
 
 const LABEL_WORD =
-  /(名称|姓名|名字|性别|民族|国籍|籍贯|年龄|号码|证号|编号|代码|号|日期|时间|年月|年度|期限|周期|地址|住址|电话|手机|传真|邮箱|邮编|邮政编码|方式|类型|类别|性质|状况|状态|程度|学历|学位|面貌|专业|院校|学校|职务|职称|职位|岗位|等级|级别|金额|资金|费用|费|工资|补贴|津贴|基数|费率|比例|人数|人员|单位|机构|部门|机关|银行|账号|户名|意见|情况|原因|理由|备注|项目|事项|内容|结果|成绩|证书|课时|标志|身份|次数|时限|渠道|范围|简介|综述|依据|照片|科目|明细|合计|总额|险种|行业|地区|区域|负责人|联系人|经办人|代表|法人|申请人|人|者|签字|签名|盖章|公章|章|意向|水平|经历|简历|记录|健康|婚姻|户籍|户口|毕业|培训|技能|资格|批次|所属期|结算期|期|工种|水平|意向|特长|爱好|关系|籍|级)$/;
+  /(名称|姓名|名字|性别|民族|国籍|籍贯|年龄|号码|证号|编号|代码|号|日期|时间|年月|年度|期限|周期|地址|住址|电话|手机|传真|邮箱|邮编|邮政编码|方式|类型|类别|性质|状况|状态|程度|学历|学位|面貌|专业|院校|学校|职务|职称|职位|岗位|等级|级别|金额|资金|费用|费|工资|补贴|津贴|基数|费率|比例|人数|人员|单位|机构|部门|机关|银行|账号|户名|意见|情况|原因|理由|备注|项目|事项|内容|结果|成绩|证书|课时|标志|身份|次数|时限|渠道|范围|简介|综述|依据|照片|科目|明细|合计|总额|险种|行业|地区|区域|负责人|联系人|经办人|代表|法人|申请人|人|者|签字|签名|盖章|公章|章|意向|水平|经历|简历|记录|健康|婚姻|户籍|户口|毕业|培训|技能|资格|批次|所属期|结算期|期|工种|水平|意向|特长|爱好|关系|籍|级|部位|预测|评估|措施|目标|计划|安排|效果)$/;
 
 /** Text that says the field is filled by the office, so it is never required. */
 export const OFFICE_USE =

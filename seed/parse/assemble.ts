@@ -64,7 +64,7 @@ export function linkMaterialsToForms(materials: Material[], forms: { id: string;
 /** The title of an item as the table of contents spells it (wrap spaces removed, full-width parens). */
 export function itemTitle(item: ItemText): string {
   return item.entry.titleInToc
-    .replace(/(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])/g, "")
+    .replace(/(?<=[^\p{ASCII}])\s+(?=[^\p{ASCII}])/gu, "")
     .replace(/\(/g, "（")
     .replace(/\)/g, "）");
 }

@@ -45,6 +45,6 @@ export function parseChannels(text: string): string[] {
 
 /** An address as written (wrapped URL joined), or null for `无` / `否`. */
 export function parseAddress(text: string): string | null {
-  const plain = trimPunctuation(stripMarkup(text).replace(/(?<=[\w/#.:-])\s+(?=[\w/#.:-])/g, ""));
+  const plain = trimPunctuation(stripMarkup(text).replace(/(https?:\/\/\S*)\s+(?=[A-Za-z0-9/#._-])/g, "$1"));
   return plain === "" || isNone(plain) || /^否$/.test(plain) ? null : plain;
 }

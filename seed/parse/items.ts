@@ -97,7 +97,3 @@ export function cutItems(lines: SourceLine[], entries: EntryRow[], document: str
   });
 }
 
-/** The item's lines after its title line. */
-export function bodyOf(item: ItemText): SourceLine[] {
-  return item.lines.slice(1);
-}

@@ -63,11 +63,11 @@ export function parseCitation(raw: string): LegalBasisItem | null {
  * Citations of a legal-basis section given as paragraphs. A paragraph whose list marker
  * has the kind of the first citation's marker starts a new citation; other paragraphs
  * (quoted sub-lists `（1）…`, further `第N条` paragraphs) continue the current one. Without
- * markers, every paragraph that names a `《document》` starts one.
+ * markers, every paragraph that names a `《document》` starts one. The lead sentence
+ * `本文件涉及到的法律法规、政策文件包括：` is skipped.
  */
-export function legalBasisFromParagraphs(paragraphs: Paragraph[]): { items: LegalBasisItem[]; intro: string[] } {
+export function legalBasisFromParagraphs(paragraphs: Paragraph[]): LegalBasisItem[] {
   const content = paragraphs.filter((paragraph) => !/^本(文件|工作指南)涉及到?的法律法规/.test(paragraph.text));
-  const intro = paragraphs.filter((paragraph) => !content.includes(paragraph)).map((paragraph) => paragraph.text);
   const entryKind = content.map((paragraph) => parseListMarker(paragraph.text)).find((marker) => marker !== null)?.kind;
   const groups: string[] = [];
   for (const paragraph of content) {
@@ -76,8 +76,7 @@ export function legalBasisFromParagraphs(paragraphs: Paragraph[]): { items: Lega
     if (starts || groups.length === 0) groups.push(paragraph.text);
     else groups[groups.length - 1] += paragraph.text;
   }
-  const items = groups.map(parseCitation).filter((item): item is LegalBasisItem => item !== null);
-  return { items, intro };
+  return groups.map(parseCitation).filter((item): item is LegalBasisItem => item !== null);
 }
 
 const TABLE_COLUMNS: [keyof LegalBasisItem, RegExp][] = [

@@ -41,14 +41,6 @@ export function stripMarkup(text: string): string {
     .trim();
 }
 
-/** Splits a table cell on its `<p>` paragraphs (each stripped of markup, empties dropped). */
-export function splitCellParagraphs(cell: string): string[] {
-  return cell
-    .split(/<\/?p\b[^>]*>/)
-    .map(stripMarkup)
-    .filter((part) => part !== "");
-}
-
 const CJK = "\\u3400-\\u9fff\\uf900-\\ufaff";
 const CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕—…";
 const SPACE_BETWEEN_CJK_RE = new RegExp(`(?<=[${CJK}${CJK_PUNCT}])\\s+(?=[${CJK}${CJK_PUNCT}])`, "g");
@@ -124,13 +116,6 @@ export function isSeparatorRow(text: string): boolean {
 /** Splits a tab row into cells, each stripped of markup (`<p>` boundaries become spaces). */
 export function splitCells(row: string): string[] {
   return row.split("\t").map(stripMarkup);
-}
-
-/** Drops trailing empty cells (the flattened col-span remainder). */
-export function trimTrailingCells(cells: string[]): string[] {
-  let end = cells.length;
-  while (end > 0 && cells[end - 1] === "") end--;
-  return cells.slice(0, end);
 }
 
 /** A table: consecutive tab rows with the lines they came from. */
@@ -572,7 +557,3 @@ export function rangeOf(lines: { no: number }[]): { first: number; last: number 
   return { first: lines[0].no, last: lines[lines.length - 1].no };
 }
 
-/** Non-blank lines only. */
-export function nonBlank(lines: SourceLine[]): SourceLine[] {
-  return lines.filter((line) => !isBlank(line.text) && !isPicturePlaceholder(line.text));
-}

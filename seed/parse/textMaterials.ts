@@ -129,10 +129,11 @@ export function materialsInParagraphs(paragraphs: Paragraph[], inApplicantStep: 
       found.push(...namesInSentence(body).map((name) => ({ name, scenario: null, required: true, line: first })));
     }
   }
-  return dedupe(found);
+  return dedupeMaterials(found);
 }
 
-function dedupe(materials: NamedMaterial[]): NamedMaterial[] {
+/** Drops repeated materials (same scenario and name, 《》 and spaces ignored). */
+export function dedupeMaterials(materials: NamedMaterial[]): NamedMaterial[] {
   const seen = new Set<string>();
   return materials.filter((material) => {
     const key = `${material.scenario ?? ""}|${material.name.replace(/[《》\s]/g, "")}`;

@@ -129,7 +129,7 @@ describe.each(databaseKinds())("applications and the workbench on %s", (kind) =>
     await applicant.caller.applications.saveDraft({ id, formData: bad, rowVersion: 1 });
     const refused = applicant.caller.applications.submit({ id, idempotencyKey: "key-0003-abc" });
     await expect(refused).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    const error = await refused.catch((e: { message: string }) => e);
+    const error = (await refused.catch((e: unknown) => e)) as { message: string };
     expect(error.message).toContain("公民身份号码");
     expect(error.message).toContain("缺少必要材料：居民身份证");
     expect((await t.db.application.findUniqueOrThrow({ where: { id } })).status).toBe("draft");

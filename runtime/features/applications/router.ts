@@ -11,6 +11,7 @@ import {
   saveDraft,
   startDraft,
   submitApplication,
+  submitDirect,
   withdrawApplication,
 } from "./service";
 import { caseDocument } from "./documents";
@@ -41,6 +42,17 @@ export const applicationsRouter = router({
   submit: applicantProcedure
     .input(z.object({ id, idempotencyKey: z.string().min(8).max(100) }))
     .mutation(({ ctx, input }) => submitApplication(ctx.db, ctx.user, input.id, input.idempotencyKey)),
+
+  submitDirect: applicantProcedure
+    .input(
+      z.object({
+        code: z.string().min(1).max(80),
+        officeId: z.string().min(1).max(12),
+        formData: formsData,
+        idempotencyKey: z.string().min(8).max(100),
+      }),
+    )
+    .mutation(({ ctx, input }) => submitDirect(ctx.db, ctx.user, input)),
 
   mine: applicantProcedure.query(({ ctx }) => myApplications(ctx.db, ctx.user)),
 

@@ -1,5 +1,5 @@
 /** The applicant's side of a case: drafts, submission, correction, withdrawal, reading. */
-import type { Db } from "../../db";
+import type { Db, Tx } from "../../db";
 import { isUniqueViolation, nextCounterValue } from "../../db";
 import type { SessionUser } from "../../auth/roles";
 import { AppError, conflict, notFound } from "../../errors";
@@ -88,61 +88,102 @@ function resultOf(a: { caseNumber: string | null; dueDate: string | null; promis
  * first submission's result instead of making a second case.
  */
 export async function submitApplication(db: Db, user: SessionUser, id: string, idempotencyKey: string): Promise<SubmitResult> {
-  const replay = await db.application.findFirst({ where: { applicantId: user.id, idempotencyKey } });
-  if (replay) {
-    if (replay.id !== id) throw new AppError("BAD_REQUEST", "提交标识已被其他办件使用，请刷新页面后重试");
-    return resultOf(replay);
-  }
-  try {
-    return await db.$transaction(
-      async (tx) => {
-        const application = await applicantCase(tx, user, id);
-        if (application.status !== "draft") throw new AppError("PRECONDITION_FAILED", "该办件已提交，请勿重复提交");
-        const definition = await pinnedDefinition(tx, application.serviceVersionId);
-        const attachments = await tx.attachment.findMany({ where: { applicationId: id }, select: { materialId: true } });
-        const formData = (application.formData ?? {}) as FormsData;
-        const problems = submissionProblems(definition, {
-          formData,
-          uploadedMaterialIds: new Set(attachments.map((a) => a.materialId)),
-          versionId: application.serviceVersionId,
-        });
-        if (problems.length) throw new AppError("BAD_REQUEST", `提交未通过校验：${problems.map((p) => p.message).join("；")}`, problems);
-        const at = new Date().toISOString();
-        const calendar = await loadCalendar(tx);
-        const caseLimit = caseLimitFor(definition.guide, "online");
-        const prefix = caseNumberPrefix(at);
-        const caseNumber = `${prefix}${String(await nextCounterValue(tx, `case:${prefix}`)).padStart(6, "0")}`;
-        const promisedDate = caseLimit ? dueDate(chinaDateOf(at), caseLimit, [], calendar) : null;
-        await runCaseEvent(tx, {
-          application,
-          flow: definition.flow,
-          calendar,
-          actor: user,
-          actorRole: "applicant",
-          event: {
-            type: "submit",
-            at,
-            actor: { role: "applicant", id: user.id },
-            applicant: { kind: user.kind, name: user.displayName, ...applicantFacts(application.applicant) },
-            forms: formData,
-            caseLimit,
-          },
-          extra: { caseNumber, submittedAt: new Date(at), idempotencyKey, promisedDate, dueDate: promisedDate },
-          auditPayload: { caseNumber, version: application.serviceVersion.number },
-        });
-        const saved = await tx.application.findUniqueOrThrow({ where: { id } });
-        return resultOf(saved);
+  return idempotent(db, user, idempotencyKey, id, (tx) => submitDraftInTx(tx, user, id, idempotencyKey));
+}
+
+export interface DirectSubmission {
+  code: string;
+  officeId: string;
+  formData: FormsData;
+  idempotencyKey: string;
+}
+
+/**
+ * Creates and submits a case in one call (for services that need no uploaded material:
+ * counter systems and API clients). Same validation, same idempotency.
+ */
+export async function submitDirect(db: Db, user: SessionUser, input: DirectSubmission): Promise<SubmitResult> {
+  const published = await getPublishedService(db, input.code);
+  const offices = await officesFor(db, published.definition.guide.levels);
+  if (!offices.some((o) => o.id === input.officeId)) throw new AppError("BAD_REQUEST", "请选择本事项的办理机构");
+  return idempotent(db, user, input.idempotencyKey, null, async (tx) => {
+    const created = await tx.application.create({
+      data: {
+        serviceId: published.serviceId,
+        serviceVersionId: published.versionId,
+        officeId: input.officeId,
+        applicantId: user.id,
+        status: "draft",
+        formData: input.formData as never,
       },
-      { timeout: 20_000, maxWait: 20_000 },
-    );
+      select: { id: true },
+    });
+    return submitDraftInTx(tx, user, created.id, input.idempotencyKey);
+  });
+}
+
+async function idempotent(
+  db: Db,
+  user: SessionUser,
+  idempotencyKey: string,
+  id: string | null,
+  submit: (tx: Tx) => Promise<SubmitResult>,
+): Promise<SubmitResult> {
+  const replay = async () => {
+    const previous = await db.application.findFirst({ where: { applicantId: user.id, idempotencyKey } });
+    if (previous && id !== null && previous.id !== id) throw new AppError("BAD_REQUEST", "提交标识已被其他办件使用，请刷新页面后重试");
+    return previous ? resultOf(previous) : null;
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+  try {
+    return await db.$transaction(submit, { timeout: 20_000, maxWait: 20_000 });
   } catch (error) {
     // A concurrent retry with the same key won the race: answer with its result.
     if (isUniqueViolation(error) || (error instanceof AppError && error.message === STALE_CASE_MESSAGE)) {
-      const winner = await db.application.findFirst({ where: { applicantId: user.id, idempotencyKey } });
-      if (winner?.id === id) return resultOf(winner);
+      const winner = await replay();
+      if (winner) return winner;
     }
     throw error;
   }
+}
+
+async function submitDraftInTx(tx: Tx, user: SessionUser, id: string, idempotencyKey: string): Promise<SubmitResult> {
+  const application = await applicantCase(tx, user, id);
+  if (application.status !== "draft") throw new AppError("PRECONDITION_FAILED", "该办件已提交，请勿重复提交");
+  const definition = await pinnedDefinition(tx, application.serviceVersionId);
+  const attachments = await tx.attachment.findMany({ where: { applicationId: id }, select: { materialId: true } });
+  const formData = (application.formData ?? {}) as FormsData;
+  const problems = submissionProblems(definition, {
+    formData,
+    uploadedMaterialIds: new Set(attachments.map((a) => a.materialId)),
+    versionId: application.serviceVersionId,
+  });
+  if (problems.length) throw new AppError("BAD_REQUEST", `提交未通过校验：${problems.map((p) => p.message).join("；")}`, problems);
+  const at = new Date().toISOString();
+  const calendar = await loadCalendar(tx);
+  const caseLimit = caseLimitFor(definition.guide, "online");
+  const prefix = caseNumberPrefix(at);
+  const caseNumber = `${prefix}${String(await nextCounterValue(tx, `case:${prefix}`)).padStart(6, "0")}`;
+  const promisedDate = caseLimit ? dueDate(chinaDateOf(at), caseLimit, [], calendar) : null;
+  await runCaseEvent(tx, {
+    application,
+    flow: definition.flow,
+    calendar,
+    actor: user,
+    actorRole: "applicant",
+    event: {
+      type: "submit",
+      at,
+      actor: { role: "applicant", id: user.id },
+      applicant: { kind: user.kind, name: user.displayName, ...applicantFacts(application.applicant) },
+      forms: formData,
+      caseLimit,
+    },
+    extra: { caseNumber, submittedAt: new Date(at), idempotencyKey, promisedDate, dueDate: promisedDate },
+    auditPayload: { caseNumber, version: application.serviceVersion.number },
+  });
+  return { caseNumber, dueDate: promisedDate, promisedDate };
 }
 
 function applicantFacts(applicant: { kind: string; idNumber: string | null; creditCode: string | null; phone: string | null }) {

@@ -70,8 +70,29 @@ function contractProblem(issue: { path: PropertyKey[]; message: string }, draft:
   return problem;
 }
 
+let ajv: ReturnType<typeof createAjv> | undefined;
+/** Compile results by schema object: a draft keeps the objects of forms that did not change. */
+const compiled = new WeakMap<object, string | null>();
+
+/** Why a form schema does not compile, or null. */
+function compileError(schema: Record<string, unknown>): string | null {
+  const known = compiled.get(schema);
+  if (known !== undefined) return known;
+  ajv ??= createAjv();
+  const { $id: _ignored, ...compilable } = schema;
+  let error: string | null = null;
+  try {
+    ajv.compile(compilable);
+  } catch (cause) {
+    error = (cause as Error).message;
+  } finally {
+    ajv.removeSchema(compilable);
+  }
+  compiled.set(schema, error);
+  return error;
+}
+
 function lintForms(draft: Draft, out: LintProblem[]): void {
-  const ajv = createAjv();
   const seen = new Set<string>();
   for (const form of list<Record<string, unknown>>(draft.forms)) {
     const id = String(form.id ?? "");
@@ -83,12 +104,8 @@ function lintForms(draft: Draft, out: LintProblem[]): void {
       out.push({ code: "FORM_NOT_OBJECT", area: "forms", formId: id, message: `表单${name}的 JSON Schema 顶层应为对象（"type": "object"）` });
       continue;
     }
-    try {
-      const { $id: _ignored, ...compilable } = schema;
-      ajv.compile(compilable);
-    } catch (error) {
-      out.push({ code: "FORM_SCHEMA_INVALID", area: "forms", formId: id, message: `表单${name}的 JSON Schema 无法编译：${(error as Error).message}` });
-    }
+    const error = compileError(schema);
+    if (error) out.push({ code: "FORM_SCHEMA_INVALID", area: "forms", formId: id, message: `表单${name}的 JSON Schema 无法编译：${error}` });
     lintVisibility(id, name, schema, out);
   }
 }

@@ -9,7 +9,7 @@
  * The `申请流程` blocks are the flow steps; 不予受理 is the refusal branch.
  */
 import type { Material, ServiceDefinition } from "../../../runtime/definition/schema";
-import type { FamilyParser, ItemText, SourceLine, Unextracted } from "../types";
+import type { Appendix, FamilyParser, ItemText, SourceLine, Unextracted } from "../types";
 import { cleanText, parseListMarker, type Paragraph } from "../text";
 import { findLimitExpressions } from "../limits";
 import { buildFlow, slaFromLimit, type StepSpec } from "../../flow/build";
@@ -203,7 +203,7 @@ export const parse: FamilyParser = (item: ItemText) => {
 
   // 注意事项 (141): fee + notes, followed by the template, its explanation and the flowchart caption
   const forms: ServiceDefinition["forms"] = [];
-  const appendices = [];
+  const appendices: Appendix[] = [];
   const notes = byKey.get("notes");
   const template = notes ? templateRange(notes.body) : null;
   if (notes) {
@@ -231,18 +231,7 @@ export const parse: FamilyParser = (item: ItemText) => {
   const receipt = steps.find((step) => step.role !== "applicant");
   if (receipt && /一次性告知申请人需要补正/.test(correctionText)) receipt.correction = true;
   if (forms.length > 0 && steps[0]?.role === "applicant") steps[0].forms = forms.map((form) => ({ formId: form.id, mode: "edit" as const }));
-  // the decision (受理 / 不予受理) carries the 受理 deadline the text states (5 日 / 3 个工作日)
-  const decision = steps.find((step) => step.refuse) ?? steps[steps.length - 1];
-  const deadline = steps.find((step) => step.sla)?.sla ?? null;
-  if (decision && deadline) {
-    for (const step of steps) if (step !== decision && /是否受理/.test(step.label) === false) step.sla = null;
-    const reviewer = steps.find((step) => /是否受理/.test(step.label)) ?? decision;
-    reviewer.sla = deadline;
-    if (reviewer !== decision && decision.refuse) {
-      reviewer.refuse = decision.refuse;
-      decision.refuse = false;
-    }
-  }
+  placeDecision(steps);
   const flow = buildFlow(steps, { derivation: "text" });
 
   const caption = item.lines.find((line) => /流程图$/.test(cleanText(line.text)));
@@ -266,6 +255,23 @@ export const parse: FamilyParser = (item: ItemText) => {
   });
   return { services: [service], attachments: [], unextracted: unextractedParts };
 };
+
+/**
+ * The 受理 decision is the `…审查是否受理` step if there is one, else the step stating 不予受理:
+ * it carries the refusal and the one deadline the text states (141: 5 日, 143: 3 个工作日).
+ */
+export function placeDecision(steps: StepSpec[]): void {
+  const deadline = steps.map((step) => step.sla).find((sla) => sla) ?? null;
+  const refusing = steps.find((step) => step.refuse);
+  const decision = steps.find((step) => /是否受理/.test(step.label)) ?? refusing ?? steps[steps.length - 1];
+  for (const step of steps) step.sla = null;
+  if (!decision) return;
+  decision.sla = deadline;
+  if (refusing && refusing !== decision) {
+    decision.refuse = refusing.refuse;
+    refusing.refuse = false;
+  }
+}
 
 function rangeOfLines(lines: SourceLine[]) {
   const text = lines.filter((line) => line.text.trim() !== "");

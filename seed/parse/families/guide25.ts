@@ -270,7 +270,7 @@ export const parse: FamilyParser = (item) => {
   const basis = section("legalBasis");
   if (basis) {
     const tables = findTables(basis.body).filter((table) => isLegalBasisHeader(table.rows[0]));
-    const fromText = legalBasisFromParagraphs(paragraphsOf(basis)).items;
+    const fromText = legalBasisFromParagraphs(paragraphsOf(basis));
     guide.legalBasis = [...tables.flatMap((table) => legalBasisFromTable(table.rows)), ...fromText];
     record("guide.legalBasis", basis);
   }

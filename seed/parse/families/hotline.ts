@@ -211,7 +211,7 @@ export const parse: FamilyParser = (item: ItemText) => {
       guide,
       forms,
       flow,
-      appendices: sharedAppendices,
+      appendices: sharedAppendices.map((entry) => ({ ...entry })),
       range: { first: part.line, last },
       parts,
     });

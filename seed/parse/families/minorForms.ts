@@ -3,7 +3,7 @@
  * markers, or several titled templates in a row — turned into contract forms by A's formOf
  * (Engineer C's formFromBlock).
  */
-import type { FormBlock, ItemText } from "../types";
+import type { FormBlock, ItemText, SourceLine } from "../types";
 import { cleanText } from "../text";
 import { isFormMarker } from "../formBlocks";
 
@@ -12,7 +12,16 @@ export { formOf } from "../assemble";
 
 /** A FormBlock from a title and the item lines between `first` and `last` (inclusive). */
 export function blockOf(item: ItemText, id: string, title: string, first: number, last: number): FormBlock {
-  return { id, title, lines: item.lines.filter((line) => line.no >= first && line.no <= last) };
+  return { id, title, lines: trimBlankLines(item.lines.filter((line) => line.no >= first && line.no <= last)) };
+}
+
+/** Lines without the blank (or whitespace-only) lines at either end. */
+export function trimBlankLines(lines: SourceLine[]): SourceLine[] {
+  let start = 0;
+  let end = lines.length;
+  while (start < end && lines[start].text.trim() === "") start++;
+  while (end > start && lines[end - 1].text.trim() === "") end--;
+  return lines.slice(start, end);
 }
 
 
@@ -45,7 +54,7 @@ export function attachmentBlocks(item: ItemText, from: number, idPrefix: string)
     return [
       {
         marker: cleanText(marker.text).replace(/\s+/g, " "),
-        block: { id: `${idPrefix}-form-${i + 1}`, title: formTitle(title.text), lines: body.filter((line) => line.no >= title.no) },
+        block: { id: `${idPrefix}-form-${i + 1}`, title: formTitle(title.text), lines: trimBlankLines(body.filter((line) => line.no >= title.no)) },
       },
     ];
   });
@@ -62,7 +71,7 @@ export function splitByTitles(block: FormBlock, isTitle: (text: string) => boole
   const cuts = [block.lines[0].no, ...starts.map((line) => line.no)];
   return cuts.map((first, i) => {
     const next = cuts[i + 1] ?? Infinity;
-    const lines = block.lines.filter((line) => line.no >= first && line.no < next);
+    const lines = trimBlankLines(block.lines.filter((line) => line.no >= first && line.no < next));
     return {
       id: i === 0 ? block.id : `${block.id}-${i + 1}`,
       title: i === 0 ? block.title : formTitle(lines[0].text),

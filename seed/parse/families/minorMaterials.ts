@@ -54,6 +54,8 @@ export function materialFromText(id: string, raw: string, options: MaterialOptio
   if (copiesMatch && stated.length === 1 && !/一式/.test(text.slice(Math.max(0, copiesMatch.index - 2), copiesMatch.index))) {
     copies = /\d/.test(copiesMatch[1]) ? Number(copiesMatch[1]) : CHINESE_COPIES[copiesMatch[1]];
   }
+  const set = /一式([两二三四五\d])份/.exec(text);
+  if (set && copies === null) copies = /\d/.test(set[1]) ? Number(set[1]) : CHINESE_COPIES[set[1]];
   const kind = /原件/.test(text) && /复印件|复印/.test(text) ? "原件和复印件" : /复印件/.test(text) ? "复印件" : /原件/.test(text) ? "原件" : null;
   // a trailing explanation in brackets becomes the note
   const remark = /（([^（）]{4,})）$/.exec(text);

@@ -1,10 +1,10 @@
 /**
  * Building blocks shared by the parsers of the twelve minor layouts (basicInfo, unempGuide,
  * applyBasis, acceptCond, projectName, handleBasis, disputeGuide, disputeRules, hotline,
- * archive, manual, notice): the service skeleton, paragraphs of a section, legal-basis
- * citations, material lines, levels / audience, forms from blocks and flows with several
- * alternative procedures. Pure functions; text utilities come from ../text, limits from
- * ../limits, flows from ../../flow/build, forms from ../../forms/fromBlock.
+ * archive, manual, notice): the service skeleton (on A's assemble.ts / categories.ts),
+ * section paragraphs that never join across headings, guide fields, legal-basis citations
+ * (A's legalBasis.ts, chained citations split), appendices. Materials and branched flows live
+ * in ./minorMaterials and ./branchedFlow and are re-exported here. Pure functions.
  */
 import type {
   Flow,
@@ -19,7 +19,6 @@ import type { Appendix, ItemText, SourceLine, Unextracted } from "../types";
 import {
   cleanText,
   findNumeralSections,
-  fullWidthParens,
   joinParagraphs,
   parseNumeralHeading,
   rangeOf,
@@ -36,7 +35,7 @@ import {
 import { parseFee, parseTimeLimits } from "../limits";
 import { legalBasisFromParagraphs, parseCitation } from "../legalBasis";
 import { stagesOf } from "./stagedLimits";
-import { assembleService as assembleItemService, PartRanges } from "../assemble";
+import { assembleService as assembleItemService, type PartRanges } from "../assemble";
 import { serviceGroup } from "../categories";
 import { parseLevels as parseLevelsA } from "../guideFields";
 import { looksLikeFormTitle } from "../formBlocks";
@@ -298,7 +297,7 @@ function splitChained(item: LegalBasisItem): LegalBasisItem[] {
  * citations chained in one paragraph (`《A》（…）和《B》（…）`) split, duplicates merged.
  */
 export function legalBasisOf(paragraphs: Paragraph[]): LegalBasisItem[] {
-  const { items } = legalBasisFromParagraphs(paragraphs);
+  const items = legalBasisFromParagraphs(paragraphs);
   return mergeLegalBasis(items.flatMap(splitChained));
 }
 
@@ -320,23 +319,6 @@ export function mergeLegalBasis(items: LegalBasisItem[]): LegalBasisItem[] {
 
 // ---------------------------------------------------------------------------
 // Forms
-
-/** The item's lines between two line numbers (inclusive). */
-export function linesBetween(item: ItemText, first: number, last: number): SourceLine[] {
-  return item.lines.filter((line) => line.no >= first && line.no <= last);
-}
-
-/** The first line (number) of the item whose normalised text satisfies `test`, searching from `from`. */
-export function findLine(item: ItemText, test: (text: string) => boolean, from = 0): number | null {
-  const line = item.lines.find((candidate) => candidate.no >= from && test(cleanText(candidate.text).replace(/\s+/g, "")));
-  return line ? line.no : null;
-}
-
-/** The last non-blank line number before `line` (exclusive). */
-export function lastTextLineBefore(item: ItemText, line: number): number {
-  const before = item.lines.filter((candidate) => candidate.no < line && candidate.text.trim() !== "");
-  return before.length > 0 ? before[before.length - 1].no : line;
-}
 
 /** A short line naming a form or text template (A's looksLikeFormTitle, plus 存根 / 目录 / 模板) (`确认享受稳岗返还政策回执单`, `个人求职登记表`). */
 export function isTemplateTitle(text: string): boolean {

@@ -23,7 +23,7 @@ import {
   type Clause,
   type Paragraph,
 } from "../text";
-import { materialsInParagraphs, toMaterials } from "../textMaterials";
+import { dedupeMaterials, materialsInParagraphs, toMaterials } from "../textMaterials";
 import type { FamilyParser, ItemText, SourceLine, Unextracted } from "../types";
 import { assembleService, emptyGuide, formOf, itemTitle, linkMaterialsToForms, PartRanges } from "../assemble";
 
@@ -39,7 +39,7 @@ function outlineOf(item: ItemText): Outline {
   return { clauses, appendix: rest };
 }
 
-/** Index of the first clause at `depth` (1 = top level, or under `within`) whose title matches. */
+/** Index of the first top-level clause (or direct child of clause `within`) whose title matches, else -1. */
 function findClause(clauses: Clause[], pattern: RegExp, within?: number): number {
   const scope = within === undefined ? clauses.map((_, i) => i).filter((i) => clauses[i].path.length === 1) : childIndices(clauses, within);
   return scope.find((i) => pattern.test(clauses[i].title)) ?? -1;
@@ -241,7 +241,9 @@ export const parse: FamilyParser = (item) => {
   const unextracted: Unextracted[] = [];
   const guide = emptyGuide();
   const top = (pattern: RegExp) => findClause(clauses, pattern);
-  const record = (key: string, index: number) => index >= 0 && parts.add(key, clauseRange(clauses, index));
+  const record = (key: string, index: number) => {
+    if (index >= 0) parts.add(key, clauseRange(clauses, index));
+  };
 
   const scope = top(/范围/);
   const content = top(/服务内容/);
@@ -280,8 +282,7 @@ export const parse: FamilyParser = (item) => {
   }
 
   const basisIndex = legal >= 0 ? legal : references;
-  const basis = basisIndex < 0 ? { items: [], intro: [] } : legalBasisFromParagraphs(clauseParagraphs(clauses, basisIndex));
-  guide.legalBasis = basisIndex === references && basis.items.length === 0 ? [] : basis.items;
+  guide.legalBasis = basisIndex < 0 ? [] : legalBasisFromParagraphs(clauseParagraphs(clauses, basisIndex));
   record("guide.legalBasis", basisIndex);
   if (legal >= 0 && references >= 0 && !isNothing(clauseText(clauses, references))) {
     guide.notes.push({ label: "规范性引用文件", text: clauseText(clauses, references) });
@@ -316,7 +317,7 @@ export const parse: FamilyParser = (item) => {
       ),
     );
     const all = named.length > 0 || conditions < 0 ? named : materialsInParagraphs(joinParagraphs(clauses[conditions].body), true);
-    materials = toMaterials(dedupeNamed(all));
+    materials = toMaterials(dedupeMaterials(all));
     parts.add("materials", all.map((material) => ({ no: material.line })).sort((a, b) => a.no - b.no));
     for (const variant of stated.variants.filter((v) => v !== stated.chosenVariant)) {
       unextracted.push({
@@ -329,9 +330,7 @@ export const parse: FamilyParser = (item) => {
 
   const missing = referencedForms(clauses, process).filter((reference) => !found.some((form) => sameForm(form.title, reference.name)));
   for (const reference of missing.filter((ref, i) => missing.findIndex((other) => other.name === ref.name) === i)) {
-    {
-      unextracted.push({ label: `form 《${reference.name}》 is referenced but not reproduced`, range: { first: reference.line, last: reference.line } });
-    }
+    unextracted.push({ label: `form 《${reference.name}》 is referenced but not reproduced`, range: { first: reference.line, last: reference.line } });
   }
   unextracted.push(...appendixLeftovers(appendix, found));
 
@@ -348,16 +347,6 @@ export const parse: FamilyParser = (item) => {
   });
   return { services: [service], attachments: [], unextracted };
 };
-
-function dedupeNamed<T extends { name: string; scenario: string | null }>(materials: T[]): T[] {
-  const seen = new Set<string>();
-  return materials.filter((material) => {
-    const key = `${material.scenario ?? ""}|${material.name.replace(/[《》\s]/g, "")}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
 /** Operation notes: one per step clause of every procedure (variants prefixed with their title). */
 function stepNotes(clauses: Clause[], process: number, flow: SpecFlow): Guide["operationNotes"] {

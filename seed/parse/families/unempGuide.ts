@@ -37,7 +37,7 @@ import {
   unextracted,
   withApplicantStep,
 } from "./minorShared";
-import { formOf } from "./minorForms";
+import { formOf, trimBlankLines } from "./minorForms";
 import { stagesOf, stepsFromStages } from "./stagedLimits";
 
 const VOCABULARY = {
@@ -88,7 +88,7 @@ export function templateBlocks(lines: SourceLine[], codePrefix: string): FormBlo
     return {
       id: `${codePrefix}-form-${i + 1}`,
       title: cleanText(title.text).replace(/\s+/g, ""),
-      lines: lines.filter((line) => line.no >= title.no && line.no < next),
+      lines: trimBlankLines(lines.filter((line) => line.no >= title.no && line.no < next)),
     };
   });
 }

@@ -1,0 +1,36 @@
+/**
+ * `npm run bench`: every benchmark, each figure printed beside its reference measured in
+ * the same run, and written to bench/results/latest.json.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Figure } from "./figure";
+
+type Bench = { name: string; run: () => Promise<Figure[]> };
+
+const benches: Bench[] = [
+  { name: "engine", run: async () => (await import("./engine")).benchEngine() },
+  { name: "seed", run: async () => (await import("./seed")).benchSeed() },
+  { name: "submissions", run: async () => (await import("./submissions")).benchSubmissions() },
+  { name: "designer", run: async () => (await import("./designer")).benchDesigner() },
+];
+
+const only = process.argv.slice(2);
+const figures: Figure[] = [];
+for (const bench of benches) {
+  if (only.length && !only.includes(bench.name)) continue;
+  console.log(`▶ ${bench.name} …`);
+  try {
+    figures.push(...(await bench.run()));
+  } catch (error) {
+    console.error(`✗ ${bench.name} failed:`, error);
+    process.exitCode = 1;
+  }
+}
+
+console.table(figures.map((f) => ({ figure: f.name, value: `${f.value} ${f.unit}`, reference: f.reference, "reference value": `${f.referenceValue} ${f.unit}`, ratio: f.ratio })));
+const out = path.join(import.meta.dirname, "results");
+mkdirSync(out, { recursive: true });
+writeFileSync(path.join(out, "latest.json"), `${JSON.stringify({ at: new Date().toISOString(), figures }, null, 2)}\n`);
+console.log(`已写出 ${path.relative(process.cwd(), path.join(out, "latest.json"))}`);
+process.exit(process.exitCode ?? 0);
