@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Read caches off: tests change the database underneath and expect to see it at once.
+    env: { CACHE_TTL_SCALE: "0" },
     globalSetup: ["./vitest.global-setup.ts"],
   },
 });

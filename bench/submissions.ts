@@ -48,7 +48,7 @@ async function load(url: string, headers: Record<string, string>, seconds: numbe
     connections: CONNECTIONS,
     duration: seconds,
     headers: { "content-type": "application/json", ...headers },
-    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: JSON.stringify(submissionBody(`${prefix}-${++n}`)) }) }],
+    requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: JSON.stringify(submissionBody(`${prefix}-${++n}`)) }) }],
   });
   return {
     rps: result.requests.average,

@@ -255,6 +255,8 @@ export interface ServiceFormProps {
   formData: unknown;
   onChange?: (data: Json) => void;
   onSubmit?: (data: Json) => void;
+  /** Called when a submit attempt finds errors. */
+  onError?: () => void;
   readonly?: boolean;
   /** Validate as the person types (after a first attempt). */
   liveValidate?: boolean;
@@ -265,7 +267,7 @@ export interface ServiceFormProps {
 
 /** One service form. The ref is rjsf's Form (`validateForm()`, `submit()`). */
 export const ServiceForm = forwardRef<RjsfForm, ServiceFormProps>(function ServiceForm(
-  { formId, schema, uiSchema, formData, onChange, onSubmit, readonly, liveValidate, extraErrors, children },
+  { formId, schema, uiSchema, formData, onChange, onSubmit, onError, readonly, liveValidate, extraErrors, children },
   ref,
 ) {
   const ui = useMemo(() => {
@@ -294,6 +296,7 @@ export const ServiceForm = forwardRef<RjsfForm, ServiceFormProps>(function Servi
       experimental_defaultFormStateBehavior={{ constAsDefaults: "never" }}
       onChange={(e) => onChange?.((e.formData ?? {}) as Json)}
       onSubmit={(e) => onSubmit?.((e.formData ?? {}) as Json)}
+      onError={() => onError?.()}
       className="service-form space-y-4"
     >
       {children}

@@ -85,3 +85,29 @@ export function renameField(model: FormModel, path: FieldPath, newKey: string): 
     }),
   );
 }
+
+/**
+ * Moves a field into another container (a section or table, or the root) at `index`. Its key is
+ * kept unless a field there has it already; a visibility rule (which named its old siblings) is dropped.
+ */
+export function moveFieldTo(model: FormModel, path: FieldPath, containerPath: FieldPath, index: number): { model: FormModel; path: string[] } {
+  const field = fieldAt(model, path);
+  const from = path.slice(0, -1);
+  const intoItself = path.every((key, i) => containerPath[i] === key);
+  if (!field || intoItself) return { model, path: [...path] };
+  if (from.join("/") === containerPath.join("/")) {
+    const siblings = siblingsAt(model, from);
+    const at = siblings.findIndex((f) => f.key === field.key);
+    return { model: moveField(model, from, at, Math.min(index, siblings.length - 1)), path: [...path] };
+  }
+  const without = removeField(model, path);
+  const targets = siblingsAt(without, containerPath);
+  const key = targets.some((f) => f.key === field.key) ? uniqueId(`${field.key}_`, targets.map((f) => f.key)) : field.key;
+  const moved: FieldModel = { ...field, key, visibleWhen: null };
+  const next = inContainer(without, containerPath, (list) => {
+    const copy = [...list];
+    copy.splice(Math.min(index, copy.length), 0, moved);
+    return copy;
+  });
+  return { model: next, path: [...containerPath, key] };
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import example from "../../runtime/definition/example.json";
 import { attestationSchema, attestationUiSchema } from "../../runtime/forms/attestation";
 import { createAjv } from "../../runtime/forms/ajv";
-import { addField, fieldAt, moveField, removeField, renameField, updateField } from "./formEdit";
+import { addField, fieldAt, moveField, moveFieldTo, removeField, renameField, updateField } from "./formEdit";
 import { detectKind, fieldKinds, type JsonSchema } from "./formFields";
 import { readForm, writeForm, type FormModel } from "./formModel";
 
@@ -184,5 +184,23 @@ describe("form edit operations", () => {
     model = renameField(model, ["field1", "field1"], "mobile")!;
     const { schema } = writeForm(model);
     expect(Object.keys((schema.properties as Record<string, JsonSchema>).field1.properties as object)).toEqual(["mobile", "field2"]);
+  });
+
+  it("moves a field into a section and back, keeping keys unique and dropping rules that named old siblings", () => {
+    let model = readForm(
+      { type: "object", properties: { kind: { type: "string", enum: ["a", "b"] }, name: { type: "string" }, group: { type: "object", properties: { name: { type: "string" } } } } },
+      {},
+    );
+    model = updateField(model, ["name"], (f) => ({ ...f, visibleWhen: { field: "kind", op: "eq", value: "a" } }));
+    const moved = moveFieldTo(model, ["name"], ["group"], 0);
+    expect(moved.path).toEqual(["group", "name_1"]);
+    expect(fieldAt(moved.model, ["group"])!.children.map((c) => c.key)).toEqual(["name_1", "name"]);
+    expect(fieldAt(moved.model, moved.path)!.visibleWhen).toBeNull();
+    const back = moveFieldTo(moved.model, moved.path, [], 0);
+    expect(back.model.fields.map((f) => f.key)).toEqual(["name_1", "kind", "group"]);
+    // a section cannot go inside itself
+    expect(moveFieldTo(model, ["group"], ["group"], 0).model).toBe(model);
+    // within one container it is a reorder
+    expect(moveFieldTo(model, ["kind"], [], 2).model.fields.map((f) => f.key)).toEqual(["name", "group", "kind"]);
   });
 });

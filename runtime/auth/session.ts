@@ -5,8 +5,12 @@ import { hashPassword, verifyPassword } from "./password";
 import { loginBlocked, recordLoginAttempt, LOGIN_WINDOW_MINUTES } from "./rateLimit";
 import type { SessionUser, StaffRole, MembershipView } from "./roles";
 import { digest, newToken } from "./tokens";
+import { dbCache } from "../cache";
 
 export const SESSION_TTL_MS = Number(process.env.SESSION_TTL_HOURS ?? 12) * 3_600_000;
+/** How long a resolved session is reused without a database read (sign-out elsewhere takes effect within it). */
+const SESSION_CACHE_MS = 5_000;
+const sessionCache = (db: Db) => dbCache<ResolvedSession>(db, "session", SESSION_CACHE_MS, 10_000);
 const REFRESH_AFTER_MS = 5 * 60_000;
 
 export interface SignInInput {
@@ -70,6 +74,8 @@ export interface ResolvedSession {
 export async function resolveSession(db: Db, token: string | undefined, now = new Date()): Promise<ResolvedSession | null> {
   if (!token) return null;
   const id = digest(token);
+  const hit = sessionCache(db)?.get(id);
+  if (hit && hit.expiresAt.getTime() > now.getTime()) return hit;
   const session = await db.session.findUnique({ where: { id } });
   if (!session) return null;
   if (session.expiresAt.getTime() <= now.getTime()) {
@@ -82,11 +88,14 @@ export async function resolveSession(db: Db, token: string | undefined, now = ne
     await db.session.update({ where: { id }, data: { lastSeenAt: now, expiresAt } });
   }
   const user = await loadSessionUser(db, session.userId);
-  return { sessionId: id, csrfToken: session.csrfToken, expiresAt, user };
+  const resolved = { sessionId: id, csrfToken: session.csrfToken, expiresAt, user };
+  sessionCache(db)?.set(id, resolved);
+  return resolved;
 }
 
 export async function signOut(db: Db, token: string | undefined): Promise<void> {
   if (!token) return;
+  sessionCache(db)?.delete(digest(token));
   await db.session.deleteMany({ where: { id: digest(token) } });
 }
 

@@ -94,5 +94,10 @@ export class FormValidatorCache {
   }
 }
 
-/** The process-wide cache used by `validateFormData`. */
-export const formValidatorCache = new FormValidatorCache();
+let defaultCache: FormValidatorCache | undefined;
+
+/** The process-wide cache used by `validateFormData` (created on first use, so importing is free). */
+export function defaultFormValidatorCache(): FormValidatorCache {
+  defaultCache ??= new FormValidatorCache();
+  return defaultCache;
+}

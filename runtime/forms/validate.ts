@@ -3,7 +3,7 @@
  * Chinese messages naming each field by its title.
  */
 import type { FormDefinition } from "../definition/schema";
-import { formValidatorCache, type FormValidatorCache } from "./ajv";
+import { defaultFormValidatorCache, type FormValidatorCache } from "./ajv";
 import { fieldErrors, type FieldError } from "./messages";
 
 export type FormValidationResult = { ok: true } | { ok: false; errors: FieldError[] };
@@ -21,7 +21,7 @@ export function validateFormData(
   data: unknown,
   options: ValidateOptions = {},
 ): FormValidationResult {
-  const validate = (options.cache ?? formValidatorCache).get(options.versionId, form);
+  const validate = (options.cache ?? defaultFormValidatorCache()).get(options.versionId, form);
   if (validate(data)) return { ok: true };
   const errors = fieldErrors(validate.errors, form.schema);
   return errors.length ? { ok: false, errors } : { ok: false, errors: [{ path: "", message: "表单内容不正确" }] };

@@ -24,7 +24,6 @@ import {
   collapseLetterSpacing,
   comparable,
   isDateMarks,
-  isProse,
   normaliseLabel,
   toFullWidth,
 } from "./text";
@@ -111,7 +110,8 @@ function headingOf(text: string): string | null {
 }
 
 const OUTLINE_FIELD_WORDS = /(意见|情况|事迹|说明|理由|简介|记录|结论|综述)$/;
-const SIGNER_ROLE = /^(?:申请人|承诺人|声明人|申请单位|委托人|具结人|当事人|申报单位|填表人|报告人|经办人|经办人员|负责人|审核人|制表人|填报人)$/;
+/** A role written above a date (`申请人：` + `二〇 年 月 日`) signs there. */
+const isSignerRole = (label: string) => SIGNING_ROLE.test(label) || /^(?:申请单位|申报单位|具结人|报告人|经办人员)$/.test(label);
 
 /** Mutable builder state while walking the segments. */
 interface Container {
@@ -248,7 +248,7 @@ export function fieldsFromLines(lines: SourceLine[], title: string): { fields: F
       const last = current.fields[current.fields.length - 1];
       if (last?.kind === "attestation") last.dated = true;
       else if (last?.kind === "scalar" && /(?:日期|时间)$/.test(last.label)) last.type = "date"; // `填写日期：` + `年 月 日`
-      else if (last?.kind === "scalar" && SIGNER_ROLE.test(last.label)) {
+      else if (last?.kind === "scalar" && isSignerRole(last.label)) {
         current.fields[current.fields.length - 1] = {
           kind: "attestation",
           label: last.label,
@@ -324,7 +324,6 @@ export function fieldsFromLines(lines: SourceLine[], title: string): { fields: F
     );
   return { fields: nameGenericAttestations(fields), notes };
 }
-
 
 /** `社保经办机构经办人：` / `填报人：` alone on a line: a signature, not a text box. */
 function signatureLine(text: string, officeUse: boolean): Field[] | null {

@@ -1,6 +1,7 @@
 /** Offices an applicant may choose to handle a service, from the levels that run it (行使层级). */
 import type { Db } from "../../db";
 import type { Level } from "../../definition/schema";
+import { cached, dbCache } from "../../cache";
 
 export interface OfficeOption {
   id: string;
@@ -11,6 +12,11 @@ export interface OfficeOption {
 
 export async function officesFor(db: Db, levels: Level[]): Promise<OfficeOption[]> {
   const wanted: Level[] = levels.length ? levels : ["league", "banner"];
+  const cache = dbCache<{ offices: OfficeOption[] }>(db, "offices", 60_000);
+  return (await cached(cache, wanted.join(","), async () => ({ offices: await loadOffices(db, wanted) }))).offices;
+}
+
+async function loadOffices(db: Db, wanted: Level[]): Promise<OfficeOption[]> {
   const rows = await db.organisation.findMany({
     where: { level: { in: wanted } },
     orderBy: { id: "asc" },

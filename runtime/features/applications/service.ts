@@ -4,7 +4,7 @@ import { isUniqueViolation, nextCounterValue } from "../../db";
 import type { SessionUser } from "../../auth/roles";
 import { AppError, conflict, notFound } from "../../errors";
 import { getStorage } from "../../storage";
-import { chinaDateOf, dueDate } from "../../calendar";
+import { chinaDateOf, dueDate, type WorkCalendar } from "../../calendar";
 import type { CaseState } from "../../engine";
 import { getPublishedService } from "../catalogue/service";
 import { applicantCase } from "../cases/access";
@@ -88,7 +88,8 @@ function resultOf(a: { caseNumber: string | null; dueDate: string | null; promis
  * first submission's result instead of making a second case.
  */
 export async function submitApplication(db: Db, user: SessionUser, id: string, idempotencyKey: string): Promise<SubmitResult> {
-  return idempotent(db, user, idempotencyKey, id, (tx) => submitDraftInTx(tx, user, id, idempotencyKey));
+  const calendar = await loadCalendar(db);
+  return idempotent(db, user, idempotencyKey, id, (tx) => submitDraftInTx(tx, user, id, idempotencyKey, calendar));
 }
 
 export interface DirectSubmission {
@@ -106,6 +107,7 @@ export async function submitDirect(db: Db, user: SessionUser, input: DirectSubmi
   const published = await getPublishedService(db, input.code);
   const offices = await officesFor(db, published.definition.guide.levels);
   if (!offices.some((o) => o.id === input.officeId)) throw new AppError("BAD_REQUEST", "请选择本事项的办理机构");
+  const calendar = await loadCalendar(db);
   return idempotent(db, user, input.idempotencyKey, null, async (tx) => {
     const created = await tx.application.create({
       data: {
@@ -118,7 +120,7 @@ export async function submitDirect(db: Db, user: SessionUser, input: DirectSubmi
       },
       select: { id: true },
     });
-    return submitDraftInTx(tx, user, created.id, input.idempotencyKey);
+    return submitDraftInTx(tx, user, created.id, input.idempotencyKey, calendar);
   });
 }
 
@@ -148,7 +150,7 @@ async function idempotent(
   }
 }
 
-async function submitDraftInTx(tx: Tx, user: SessionUser, id: string, idempotencyKey: string): Promise<SubmitResult> {
+async function submitDraftInTx(tx: Tx, user: SessionUser, id: string, idempotencyKey: string, calendar: WorkCalendar): Promise<SubmitResult> {
   const application = await applicantCase(tx, user, id);
   if (application.status !== "draft") throw new AppError("PRECONDITION_FAILED", "该办件已提交，请勿重复提交");
   const definition = await pinnedDefinition(tx, application.serviceVersionId);
@@ -161,7 +163,6 @@ async function submitDraftInTx(tx: Tx, user: SessionUser, id: string, idempotenc
   });
   if (problems.length) throw new AppError("BAD_REQUEST", `提交未通过校验：${problems.map((p) => p.message).join("；")}`, problems);
   const at = new Date().toISOString();
-  const calendar = await loadCalendar(tx);
   const caseLimit = caseLimitFor(definition.guide, "online");
   const prefix = caseNumberPrefix(at);
   const caseNumber = `${prefix}${String(await nextCounterValue(tx, `case:${prefix}`)).padStart(6, "0")}`;
@@ -217,7 +218,7 @@ export async function answerCorrection(db: Db, user: SessionUser, id: string, fo
       const result = await runCaseEvent(tx, {
         application,
         flow: definition.flow,
-        calendar: await loadCalendar(tx),
+        calendar: await loadCalendar(db),
         actor: user,
         actorRole: "applicant",
         event: { type: "act", at: new Date().toISOString(), taskId: task.taskId, actionId: submitAction.id, actor: { role: "applicant", id: user.id }, forms: patch },
@@ -244,7 +245,7 @@ export async function withdrawApplication(db: Db, user: SessionUser, id: string,
     await runCaseEvent(tx, {
       application,
       flow: definition.flow,
-      calendar: await loadCalendar(tx),
+      calendar: await loadCalendar(db),
       actor: user,
       actorRole: "applicant",
       event: { type: "withdraw", at: new Date().toISOString(), actor: { role: "applicant", id: user.id }, reason },

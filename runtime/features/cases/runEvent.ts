@@ -99,12 +99,11 @@ export async function runCaseEvent(tx: Tx, input: RunCaseEventInput): Promise<Ru
       payload: { ...input.auditPayload, status } as never,
     },
   });
-  for (const effect of effects) {
-    if (effect.type === "notify" || effect.type === "issueDocument") {
-      await tx.auditEvent.create({
-        data: { ...base, entityType: "application", entityId: application.id, action: effect.type, payload: effect as never },
-      });
-    }
+  const notices = effects.filter((e) => e.type === "notify" || e.type === "issueDocument");
+  if (notices.length) {
+    await tx.auditEvent.createMany({
+      data: notices.map((effect) => ({ ...base, entityType: "application", entityId: application.id, action: effect.type, payload: effect as never })),
+    });
   }
   return { state, effects, rowVersion: application.rowVersion + 1 };
 }

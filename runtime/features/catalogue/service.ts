@@ -2,6 +2,7 @@
 import type { Db } from "../../db";
 import { notFound } from "../../errors";
 import { serviceDefinition, type ServiceDefinition } from "../../definition/schema";
+import { cached, dbCache } from "../../cache";
 
 export const REGION_ID = "150000";
 
@@ -49,7 +50,12 @@ export interface PublishedService {
   definition: ServiceDefinition;
 }
 
-export async function getPublishedService(db: Db, code: string): Promise<PublishedService> {
+/** The latest published version of a region service (cached briefly: publishing elsewhere shows within seconds). */
+export function getPublishedService(db: Db, code: string): Promise<PublishedService> {
+  return cached(dbCache<PublishedService>(db, "published", 3_000), code, () => loadPublishedService(db, code));
+}
+
+async function loadPublishedService(db: Db, code: string): Promise<PublishedService> {
   const version = await db.serviceVersion.findFirst({
     where: { status: "published", service: { code, ownerOrgId: REGION_ID } },
     orderBy: { number: "desc" },

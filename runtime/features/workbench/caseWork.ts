@@ -142,7 +142,7 @@ export async function actOnTask(db: Db, user: SessionUser, input: ActInput) {
       const result = await runCaseEvent(tx, {
         application,
         flow: definition.flow,
-        calendar: await loadCalendar(tx),
+        calendar: await loadCalendar(db),
         actor: user,
         actorRole: task.role,
         event: {
@@ -180,7 +180,7 @@ export async function pauseOrResume(
     const result = await runCaseEvent(tx, {
       application,
       flow: definition.flow,
-      calendar: await loadCalendar(tx),
+      calendar: await loadCalendar(db),
       actor: user,
       actorRole: roles[0],
       event: input.kind === "pause" ? { type: "pause", at, actor, reason } : { type: "resume", at, actor, comment: reason || undefined },

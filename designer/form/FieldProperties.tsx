@@ -1,0 +1,374 @@
+"use client";
+/**
+ * The selected field's properties: type, label, key, help, required, default, placeholder,
+ * range, length, pattern with its message, options, rows, signature, and the rule that shows it.
+ */
+import { useId, useState, type ReactNode } from "react";
+import { attestationModeOf, attestationSchema, type AttestationMode } from "../../runtime/forms/attestation";
+import {
+  containerKinds,
+  fieldKindLabels,
+  fieldKinds,
+  fieldTemplate,
+  numericKinds,
+  optionKinds,
+  typedTextKinds,
+  type JsonSchema,
+  type PaletteKind,
+} from "../core/formFields";
+import type { FieldModel, VisibilityOp, VisibilityRule } from "../core/formModel";
+import { isValidId } from "../core/ids";
+import { buttonClass, checkboxLabelClass, inputClass, labelClass } from "../ui/classes";
+
+type Change = (field: FieldModel, group?: string | null) => void;
+
+const opLabels: Record<VisibilityOp, string> = { eq: "等于", neq: "不等于", in: "是其中之一", contains: "包含（多选）" };
+
+function numberOrUndefined(text: string): number | undefined {
+  if (text.trim() === "") return undefined;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** Sets or removes (undefined) keys of an object. */
+function withKeys<T extends Record<string, unknown>>(object: T, patch: Record<string, unknown>): T {
+  const out: Record<string, unknown> = { ...object };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined || v === "") delete out[k];
+    else out[k] = v;
+  }
+  return out as T;
+}
+
+function Row({ children }: { children: ReactNode }) {
+  return <div className="grid grid-cols-2 gap-2">{children}</div>;
+}
+
+function optionsOf(field: FieldModel): string[] {
+  const source = field.kind === "multiChoice" ? (field.schema.items as JsonSchema | undefined)?.enum : field.schema.enum;
+  return Array.isArray(source) ? source.map(String) : [];
+}
+
+function KeyInput({ field, onRename }: { field: FieldModel; onRename: (key: string) => boolean }) {
+  const [draft, setDraft] = useState(field.key);
+  const [error, setError] = useState<string | null>(null);
+  const errorId = useId();
+  const apply = () => {
+    if (draft === field.key) return setError(null);
+    if (!isValidId(draft)) return setError("只能包含字母、数字、下划线和连字符，并以字母开头");
+    if (!onRename(draft)) return setError("同一层级已有该编号");
+    setError(null);
+  };
+  return (
+    <label className={labelClass}>
+      字段编号（数据中的键）
+      <input
+        className={`${inputClass} font-mono`}
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={apply}
+        onKeyDown={(e) => e.key === "Enter" && apply()}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+      />
+      {error && <span id={errorId} className="text-xs font-normal text-destructive">{error}</span>}
+    </label>
+  );
+}
+
+function VisibilityEditor({ field, siblings, onChange }: { field: FieldModel; siblings: readonly FieldModel[]; onChange: Change }) {
+  const candidates = siblings.filter((s) => s.key !== field.key && !containerKinds.has(s.kind) && s.kind !== "attestation");
+  const rule = field.visibleWhen;
+  const dep = candidates.find((c) => c.key === rule?.field);
+  const depOptions = dep ? (dep.kind === "yesNo" ? ["true", "false"] : optionsOf(dep)) : [];
+  const set = (next: VisibilityRule | null, group: string | null = null) => onChange({ ...field, visibleWhen: next }, group);
+  const parse = (raw: string): unknown => (dep?.kind === "yesNo" ? raw === "true" : numericKinds.has(dep?.kind ?? "text") ? Number(raw) : raw);
+  const show = (value: unknown) => (typeof value === "boolean" ? (value ? "是" : "否") : String(value));
+  return (
+    <fieldset className="space-y-2 rounded-md border p-2">
+      <legend className="px-1 text-sm font-medium">显示条件</legend>
+      <label className={checkboxLabelClass}>
+        <input
+          type="checkbox"
+          checked={rule !== null}
+          disabled={candidates.length === 0}
+          onChange={(e) => {
+            const first = candidates[0];
+            set(e.target.checked && first ? { field: first.key, op: first.kind === "multiChoice" ? "contains" : "eq", value: first.kind === "yesNo" ? true : (optionsOf(first)[0] ?? "") } : null);
+          }}
+        />
+        仅当其他字段满足条件时显示
+      </label>
+      {candidates.length === 0 && <p className="text-xs text-muted-foreground">同一层级没有可作为条件的字段。</p>}
+      {rule && (
+        <>
+          <label className={labelClass}>
+            当字段
+            <select className={inputClass} value={rule.field} onChange={(e) => set({ ...rule, field: e.target.value })}>
+              {!dep && <option value={rule.field}>{rule.field}（不存在）</option>}
+              {candidates.map((c) => (
+                <option key={c.key} value={c.key}>{String(c.schema.title ?? c.key)}</option>
+              ))}
+            </select>
+          </label>
+          <label className={labelClass}>
+            比较
+            <select className={inputClass} value={rule.op} onChange={(e) => set({ ...rule, op: e.target.value as VisibilityOp, value: e.target.value === "in" ? [] : rule.value })}>
+              {(Object.keys(opLabels) as VisibilityOp[]).map((op) => (
+                <option key={op} value={op}>{opLabels[op]}</option>
+              ))}
+            </select>
+          </label>
+          {rule.op === "in" ? (
+            depOptions.length > 0 ? (
+              <fieldset className="flex flex-wrap gap-2 text-sm">
+                <legend className="sr-only">取值</legend>
+                {depOptions.map((o) => {
+                  const values = Array.isArray(rule.value) ? rule.value : [];
+                  const value = parse(o);
+                  return (
+                    <label key={o} className="flex items-center gap-1">
+                      <input type="checkbox" checked={values.includes(value)} onChange={(e) => set({ ...rule, value: e.target.checked ? [...values, value] : values.filter((v) => v !== value) })} />
+                      {show(value)}
+                    </label>
+                  );
+                })}
+              </fieldset>
+            ) : (
+              <input aria-label="取值（用、分隔）" className={inputClass} value={(Array.isArray(rule.value) ? rule.value : []).join("、")} onChange={(e) => set({ ...rule, value: e.target.value.split(/[、,，]/).map((v) => v.trim()).filter(Boolean).map(parse) })} />
+            )
+          ) : depOptions.length > 0 ? (
+            <select aria-label="取值" className={inputClass} value={String(rule.value)} onChange={(e) => set({ ...rule, value: parse(e.target.value) })}>
+              {depOptions.map((o) => (
+                <option key={o} value={o}>{show(parse(o))}</option>
+              ))}
+            </select>
+          ) : (
+            <input aria-label="取值" className={inputClass} value={String(rule.value ?? "")} onChange={(e) => set({ ...rule, value: parse(e.target.value) }, `visible:${field.key}`)} />
+          )}
+        </>
+      )}
+    </fieldset>
+  );
+}
+
+export interface FieldPropertiesProps {
+  field: FieldModel;
+  siblings: readonly FieldModel[];
+  onChange: Change;
+  onRename: (key: string) => boolean;
+  onRemove: () => void;
+}
+
+export function FieldProperties({ field, siblings, onChange, onRename, onRemove }: FieldPropertiesProps) {
+  const { schema, ui, kind } = field;
+  const group = (what: string) => `field:${field.key}:${what}`;
+  const setSchema = (patch: Record<string, unknown>, what: string | null = null) => onChange({ ...field, schema: withKeys(schema, patch) }, what && group(what));
+  const setUi = (patch: Record<string, unknown>, what: string | null = null) => onChange({ ...field, ui: withKeys(ui, patch) }, what && group(what));
+  const options = optionsOf(field);
+  const setOptions = (list: string[]) => {
+    if (kind === "multiChoice") setSchema({ items: { ...(schema.items as JsonSchema), enum: list } }, "options");
+    else setSchema({ enum: list }, "options");
+  };
+  const mode = attestationModeOf(schema);
+  const dated = Array.isArray((schema as { required?: unknown }).required) && ((schema as { required: string[] }).required).includes("date");
+  const setAttestation = (next: { mode?: AttestationMode; required?: boolean; dated?: boolean }) => {
+    const required = next.required ?? field.required;
+    const fresh = attestationSchema(String(schema.title ?? ""), next.mode ?? mode ?? "signature", { required, dated: next.dated ?? dated });
+    onChange({ ...field, required, schema: { ...fresh, ...(schema.description ? { description: schema.description } : {}) } });
+  };
+  const patternMessage = ((schema.errorMessage as Record<string, unknown> | undefined)?.pattern as string | undefined) ?? "";
+
+  return (
+    <div className="space-y-3">
+      <label className={labelClass}>
+        字段类型
+        <select
+          className={inputClass}
+          value={kind}
+          onChange={(e) => {
+            const next = e.target.value as PaletteKind;
+            const fresh = fieldTemplate(next, String(schema.title ?? fieldKindLabels[next]));
+            onChange({ ...field, kind: next, schema: withKeys(fresh.schema, { description: schema.description }), ui: fresh.ui, children: containerKinds.has(next) ? field.children : [] });
+          }}
+        >
+          {kind === "other" && <option value="other">{fieldKindLabels.other}（请在 JSON 中编辑）</option>}
+          {fieldKinds.map((k) => (
+            <option key={k} value={k}>{fieldKindLabels[k]}</option>
+          ))}
+        </select>
+      </label>
+      <label className={labelClass}>
+        标题
+        <input className={inputClass} value={String(schema.title ?? "")} onChange={(e) => setSchema({ title: e.target.value }, "title")} />
+      </label>
+      <KeyInput key={field.key} field={field} onRename={onRename} />
+      <label className={labelClass}>
+        填写说明
+        <textarea className={`${inputClass} h-16`} value={String(schema.description ?? "")} onChange={(e) => setSchema({ description: e.target.value }, "description")} />
+      </label>
+      {kind === "attestation" ? (
+        <>
+          <label className={labelClass}>
+            方式
+            <select className={inputClass} value={mode ?? "signature"} onChange={(e) => setAttestation({ mode: e.target.value as AttestationMode })}>
+              <option value="signature">签字（个人）</option>
+              <option value="seal">盖章（单位）</option>
+            </select>
+          </label>
+          <label className={checkboxLabelClass}>
+            <input type="checkbox" checked={field.required} onChange={(e) => setAttestation({ required: e.target.checked })} />
+            必须签署
+          </label>
+          <label className={checkboxLabelClass}>
+            <input type="checkbox" checked={dated} onChange={(e) => setAttestation({ dated: e.target.checked })} />
+            须填写日期
+          </label>
+        </>
+      ) : (
+        <label className={checkboxLabelClass}>
+          <input type="checkbox" checked={field.required} onChange={(e) => onChange({ ...field, required: e.target.checked })} />
+          必填
+        </label>
+      )}
+
+      {(typedTextKinds.has(kind) || numericKinds.has(kind) || ["residentId", "creditCode", "phone", "yearMonth", "date"].includes(kind)) && (
+        <label className={labelClass}>
+          占位提示
+          <input className={inputClass} value={String(ui["ui:placeholder"] ?? "")} onChange={(e) => setUi({ "ui:placeholder": e.target.value }, "placeholder")} />
+        </label>
+      )}
+
+      {(typedTextKinds.has(kind) || kind === "choice") && (
+        <label className={labelClass}>
+          默认值
+          {kind === "choice" ? (
+            <select className={inputClass} value={String(schema.default ?? "")} onChange={(e) => setSchema({ default: e.target.value || undefined })}>
+              <option value="">（无）</option>
+              {options.map((o) => (
+                <option key={o} value={o}>{o}</option>
+              ))}
+            </select>
+          ) : (
+            <input className={inputClass} value={String(schema.default ?? "")} onChange={(e) => setSchema({ default: e.target.value }, "default")} />
+          )}
+        </label>
+      )}
+      {kind === "yesNo" && (
+        <label className={labelClass}>
+          默认值
+          <select className={inputClass} value={schema.default === undefined ? "" : String(schema.default)} onChange={(e) => setSchema({ default: e.target.value === "" ? undefined : e.target.value === "true" })}>
+            <option value="">（无）</option>
+            <option value="true">是</option>
+            <option value="false">否</option>
+          </select>
+        </label>
+      )}
+
+      {numericKinds.has(kind) && (
+        <>
+          <Row>
+            <label className={labelClass}>
+              最小值
+              <input type="number" className={inputClass} value={schema.minimum === undefined ? "" : String(schema.minimum)} onChange={(e) => setSchema({ minimum: numberOrUndefined(e.target.value) }, "minimum")} />
+            </label>
+            <label className={labelClass}>
+              最大值
+              <input type="number" className={inputClass} value={schema.maximum === undefined ? "" : String(schema.maximum)} onChange={(e) => setSchema({ maximum: numberOrUndefined(e.target.value) }, "maximum")} />
+            </label>
+          </Row>
+          <label className={labelClass}>
+            默认值
+            <input type="number" className={inputClass} value={schema.default === undefined ? "" : String(schema.default)} onChange={(e) => setSchema({ default: numberOrUndefined(e.target.value) }, "default")} />
+          </label>
+          {kind === "number" && (
+            <label className={checkboxLabelClass}>
+              <input type="checkbox" checked={schema.type === "integer"} onChange={(e) => setSchema({ type: e.target.checked ? "integer" : "number" })} />
+              只能填整数
+            </label>
+          )}
+        </>
+      )}
+
+      {typedTextKinds.has(kind) && (
+        <>
+          <Row>
+            <label className={labelClass}>
+              最少字数
+              <input type="number" min={0} className={inputClass} value={schema.minLength === undefined ? "" : String(schema.minLength)} onChange={(e) => setSchema({ minLength: numberOrUndefined(e.target.value) }, "minLength")} />
+            </label>
+            <label className={labelClass}>
+              最多字数
+              <input type="number" min={0} className={inputClass} value={schema.maxLength === undefined ? "" : String(schema.maxLength)} onChange={(e) => setSchema({ maxLength: numberOrUndefined(e.target.value) }, "maxLength")} />
+            </label>
+          </Row>
+          <label className={labelClass}>
+            格式规则（正则表达式）
+            <input className={`${inputClass} font-mono`} value={String(schema.pattern ?? "")} placeholder="例如 ^\d{6}$" onChange={(e) => setSchema({ pattern: e.target.value }, "pattern")} />
+          </label>
+          {schema.pattern !== undefined && (
+            <label className={labelClass}>
+              不符合格式时的提示
+              <input
+                className={inputClass}
+                value={patternMessage}
+                placeholder="例如：应为6位数字"
+                onChange={(e) => setSchema({ errorMessage: e.target.value ? { ...(schema.errorMessage as object), pattern: e.target.value } : undefined }, "patternMessage")}
+              />
+            </label>
+          )}
+        </>
+      )}
+
+      {optionKinds.has(kind) && (
+        <label className={labelClass}>
+          选项（每行一个）
+          <textarea
+            className={`${inputClass} h-24`}
+            value={options.join("\n")}
+            onChange={(e) => setOptions(e.target.value.split("\n"))}
+            onBlur={() => setOptions([...new Set(options.map((o) => o.trim()).filter(Boolean))])}
+          />
+        </label>
+      )}
+      {kind === "choice" && (
+        <label className={labelClass}>
+          显示为
+          <select className={inputClass} value={ui["ui:widget"] === "radio" ? "radio" : "select"} onChange={(e) => setUi({ "ui:widget": e.target.value === "radio" ? "radio" : undefined })}>
+            <option value="radio">单选按钮</option>
+            <option value="select">下拉列表</option>
+          </select>
+        </label>
+      )}
+
+      {kind === "table" && (
+        <Row>
+          <label className={labelClass}>
+            最少行数
+            <input type="number" min={0} className={inputClass} value={schema.minItems === undefined ? "" : String(schema.minItems)} onChange={(e) => setSchema({ minItems: numberOrUndefined(e.target.value) }, "minItems")} />
+          </label>
+          <label className={labelClass}>
+            最多行数
+            <input type="number" min={0} className={inputClass} value={schema.maxItems === undefined ? "" : String(schema.maxItems)} onChange={(e) => setSchema({ maxItems: numberOrUndefined(e.target.value) }, "maxItems")} />
+          </label>
+        </Row>
+      )}
+      {kind === "file" && (
+        <label className={labelClass}>
+          允许的文件类型
+          <input
+            className={inputClass}
+            value={String((ui["ui:options"] as Record<string, unknown> | undefined)?.accept ?? "")}
+            onChange={(e) => setUi({ "ui:options": withKeys((ui["ui:options"] as Record<string, unknown>) ?? {}, { accept: e.target.value }) }, "accept")}
+          />
+        </label>
+      )}
+
+      <VisibilityEditor field={field} siblings={siblings} onChange={onChange} />
+
+      <button type="button" className={`${buttonClass} w-full text-destructive`} onClick={onRemove}>
+        删除此字段
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+"use client";
+/**
+ * The form's fields as a nested, reorderable list, and the palette of field types. Drag a type
+ * onto the list to add it there, drag a field (or, by keyboard: Space on its handle, arrows,
+ * Space) to move it, also into and out of sections and tables. Pressing a palette item adds
+ * the field after the selected one (inside it, for a section or table).
+ */
+import type { ReactNode } from "react";
+import { DndContext, closestCenter, useDraggable, useDroppable, type DragEndEvent, type UniqueIdentifier } from "@dnd-kit/core";
+import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import { containerKinds, fieldKindLabels, fieldKinds, type PaletteKind } from "../core/formFields";
+import { fieldAt, siblingsAt } from "../core/formEdit";
+import type { FieldModel, FormModel } from "../core/formModel";
+import { announcements, screenReaderInstructions, translateStyle, useSortableSensors } from "../ui/dnd";
+
+const FIELD = "field:";
+const NEW = "new:";
+const CONTAINER = "container:";
+
+const pathKey = (path: readonly string[]) => path.join("/");
+const splitPath = (key: string) => (key === "" ? [] : key.split("/"));
+
+export interface FieldTreeProps {
+  model: FormModel;
+  selected: readonly string[] | null;
+  problems: ReadonlySet<string>;
+  onSelect: (path: string[]) => void;
+  /** Add a field of `kind` into the container at `index` (end when undefined). */
+  onAdd: (kind: PaletteKind, container: string[], index?: number) => void;
+  /** Move the field at `path` into `container` at `index`. */
+  onMove: (path: string[], container: string[], index: number) => void;
+}
+
+function PaletteItem({ kind, onPress }: { kind: PaletteKind; onPress: () => void }) {
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: `${NEW}${kind}`, data: { kind } });
+  return (
+    <button
+      ref={setNodeRef}
+      type="button"
+      {...attributes}
+      {...listeners}
+      // The keyboard adds with Enter (dnd-kit's keyboard drag stays on Space).
+      onKeyDown={(e) => {
+        if (e.key === "Enter") {
+          e.preventDefault();
+          onPress();
+        } else listeners?.onKeyDown?.(e);
+      }}
+      onClick={onPress}
+      aria-roledescription="可拖动的字段类型"
+      className={`rounded-md border border-input bg-background px-2 py-1 text-left text-sm hover:bg-muted ${isDragging ? "opacity-50" : ""}`}
+    >
+      {fieldKindLabels[kind]}
+    </button>
+  );
+}
+
+function Container({ path, fields, children }: { path: string[]; fields: FieldModel[]; children: ReactNode }) {
+  const { setNodeRef, isOver } = useDroppable({ id: `${CONTAINER}${pathKey(path)}`, data: { container: path } });
+  return (
+    <SortableContext items={fields.map((f) => `${FIELD}${pathKey([...path, f.key])}`)} strategy={verticalListSortingStrategy}>
+      <ul ref={setNodeRef} className={`min-h-10 space-y-1 rounded-md p-1 ${isOver ? "bg-accent" : ""} ${path.length ? "ml-4 border-l-2 border-dashed" : ""}`}>
+        {children}
+        {fields.length === 0 && <li className="px-2 py-1 text-xs text-muted-foreground">{path.length ? "拖入字段，或选中后从左侧添加" : "从左侧拖入或添加字段"}</li>}
+      </ul>
+    </SortableContext>
+  );
+}
+
+function FieldRow({ field, path, index, props }: { field: FieldModel; path: string[]; index: number; props: FieldTreeProps }) {
+  const id = `${FIELD}${pathKey(path)}`;
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id, data: { container: path.slice(0, -1), index } });
+  const title = String(field.schema.title ?? field.key);
+  const isSelected = props.selected !== null && pathKey(props.selected) === pathKey(path);
+  const problem = props.problems.has(pathKey(path));
+  return (
+    <li ref={setNodeRef} style={translateStyle(transform, transition)} className={isDragging ? "relative z-10 opacity-80" : ""}>
+      <div className={`flex items-center gap-1 rounded-md border bg-background px-1 py-1 text-sm ${isSelected ? "border-primary ring-1 ring-primary" : ""} ${problem ? "border-destructive" : ""}`}>
+        <button type="button" ref={setActivatorNodeRef} {...attributes} {...listeners} aria-label={`拖动排序：${title}`} className="cursor-grab touch-none rounded px-1 text-muted-foreground hover:bg-muted">
+          ⠿
+        </button>
+        <button type="button" aria-pressed={isSelected} onClick={() => props.onSelect(path)} className="flex min-w-0 flex-1 items-center gap-2 text-left">
+          <span className="truncate">{title}</span>
+          {field.required && <span className="text-destructive" aria-label="必填">*</span>}
+          <span className="shrink-0 text-xs text-muted-foreground">{fieldKindLabels[field.kind]}</span>
+          {field.visibleWhen && <span className="shrink-0 rounded bg-accent px-1 text-xs">条件显示</span>}
+        </button>
+      </div>
+      {containerKinds.has(field.kind) && (
+        <Container path={path} fields={field.children}>
+          {field.children.map((child, i) => (
+            <FieldRow key={child.key} field={child} path={[...path, child.key]} index={i} props={props} />
+          ))}
+        </Container>
+      )}
+    </li>
+  );
+}
+
+function titleAt(model: FormModel, path: string[]): string {
+  const field = fieldAt(model, path);
+  return field ? String(field.schema.title ?? field.key) : "";
+}
+
+export function FieldTree(props: FieldTreeProps) {
+  const sensors = useSortableSensors();
+  const { model, selected, onAdd, onMove } = props;
+  const nameOf = (id: UniqueIdentifier) => {
+    const text = String(id);
+    if (text.startsWith(NEW)) return `新字段：${fieldKindLabels[text.slice(NEW.length) as PaletteKind]}`;
+    if (text.startsWith(CONTAINER)) return text === CONTAINER ? "表单末尾" : `${titleAt(model, splitPath(text.slice(CONTAINER.length)))}的末尾`;
+    return titleAt(model, splitPath(text.slice(FIELD.length)));
+  };
+
+  const addFromPalette = (kind: PaletteKind) => {
+    const field = selected ? fieldAt(model, selected) : null;
+    if (!selected || !field) return onAdd(kind, []);
+    if (containerKinds.has(field.kind)) return onAdd(kind, [...selected]);
+    const container = selected.slice(0, -1);
+    return onAdd(kind, container, siblingsAt(model, container).findIndex((f) => f.key === field.key) + 1);
+  };
+
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (!over) return;
+    const overId = String(over.id);
+    const overData = over.data.current as { container?: string[]; index?: number } | undefined;
+    const container = overData?.container ?? [];
+    const index = overId.startsWith(CONTAINER) ? Number.MAX_SAFE_INTEGER : (overData?.index ?? Number.MAX_SAFE_INTEGER);
+    const activeId = String(active.id);
+    if (activeId.startsWith(NEW)) onAdd(activeId.slice(NEW.length) as PaletteKind, container, index);
+    else if (activeId !== overId) onMove(splitPath(activeId.slice(FIELD.length)), container, index);
+  };
+
+  return (
+    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements: announcements(nameOf), screenReaderInstructions }}>
+      <div className="grid gap-3 md:grid-cols-[8rem_minmax(0,1fr)]">
+        <div role="group" aria-label="字段类型" className="flex flex-col gap-1">
+          <p className="text-xs text-muted-foreground">拖入右侧，或按回车添加</p>
+          {fieldKinds.map((kind) => (
+            <PaletteItem key={kind} kind={kind} onPress={() => addFromPalette(kind)} />
+          ))}
+        </div>
+        <div aria-label="表单字段" role="region">
+          <Container path={[]} fields={model.fields}>
+            {model.fields.map((field, i) => (
+              <FieldRow key={field.key} field={field} path={[field.key]} index={i} props={props} />
+            ))}
+          </Container>
+        </div>
+      </div>
+    </DndContext>
+  );
+}
