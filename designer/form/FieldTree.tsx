@@ -23,7 +23,6 @@ const splitPath = (key: string) => (key === "" ? [] : key.split("/"));
 export interface FieldTreeProps {
   model: FormModel;
   selected: readonly string[] | null;
-  problems: ReadonlySet<string>;
   onSelect: (path: string[]) => void;
   /** Add a field of `kind` into the container at `index` (end when undefined). */
   onAdd: (kind: PaletteKind, container: string[], index?: number) => void;
@@ -72,10 +71,9 @@ function FieldRow({ field, path, index, props }: { field: FieldModel; path: stri
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id, data: { container: path.slice(0, -1), index } });
   const title = String(field.schema.title ?? field.key);
   const isSelected = props.selected !== null && pathKey(props.selected) === pathKey(path);
-  const problem = props.problems.has(pathKey(path));
   return (
     <li ref={setNodeRef} style={translateStyle(transform, transition)} className={isDragging ? "relative z-10 opacity-80" : ""}>
-      <div className={`flex items-center gap-1 rounded-md border bg-background px-1 py-1 text-sm ${isSelected ? "border-primary ring-1 ring-primary" : ""} ${problem ? "border-destructive" : ""}`}>
+      <div className={`flex items-center gap-1 rounded-md border bg-background px-1 py-1 text-sm ${isSelected ? "border-primary ring-1 ring-primary" : ""}`}>
         <button type="button" ref={setActivatorNodeRef} {...attributes} {...listeners} aria-label={`拖动排序：${title}`} className="cursor-grab touch-none rounded px-1 text-muted-foreground hover:bg-muted">
           ⠿
         </button>

@@ -3,6 +3,7 @@ import { applyEvent } from "./applyEvent";
 import { effectsOf, expectRefused, on, step, steps } from "./testSupport";
 import { eligibilityFlow, reviewFlow } from "./testFlows";
 import type { CaseEvent } from "./types";
+import { flow as flowSchema } from "../definition/schema";
 
 const submitted: CaseEvent = {
   type: "submit",
@@ -142,5 +143,48 @@ describe("approve, gateways and complete", () => {
       return result.ok ? result.state : state;
     }, null as typeof first | null);
     expect(replayed).toEqual(first);
+  });
+});
+
+describe("a flow that starts with the applicant's own 申请 step", () => {
+  const filingFlow = flowSchema.parse({
+    nodes: [
+      { id: "start", type: "start", label: "开始" },
+      {
+        id: "apply",
+        type: "task",
+        label: "申请",
+        role: "applicant",
+        actions: [
+          { id: "byPost", label: "邮寄申请", kind: "submit" },
+          { id: "online", label: "网上申请", kind: "submit" },
+        ],
+      },
+      { id: "intake", type: "task", label: "受理", role: "caseworker", actions: [{ id: "ok", label: "受理", kind: "approve" }] },
+      { id: "postIntake", type: "task", label: "邮件受理", role: "caseworker", actions: [{ id: "ok", label: "受理", kind: "approve" }] },
+      { id: "done", type: "end", label: "办结", outcome: "completed" },
+    ],
+    edges: [
+      { id: "e0", from: "start", to: "apply" },
+      { id: "e1", from: "apply", to: "postIntake", action: "byPost" },
+      { id: "e2", from: "apply", to: "intake", action: "online" },
+      { id: "e3", from: "intake", to: "done", action: "ok" },
+      { id: "e4", from: "postIntake", to: "done", action: "ok" },
+    ],
+  });
+  const at = "2026-11-23T02:00:00.000Z";
+
+  it("completes the filing step on submission with the first submit action", () => {
+    const result = applyEvent(filingFlow, null, { type: "submit", at });
+    expect(result.ok && result.state.tasks.map((t) => t.nodeId)).toEqual(["postIntake"]);
+    expect(result.ok && result.state.status).toBe("running");
+  });
+
+  it("takes the procedure the submission names, and refuses an unknown one", () => {
+    const chosen = applyEvent(filingFlow, null, { type: "submit", at, submitAction: "online" });
+    expect(chosen.ok && chosen.state.tasks.map((t) => t.nodeId)).toEqual(["intake"]);
+    const unknown = applyEvent(filingFlow, null, { type: "submit", at, submitAction: "fax" });
+    expect(unknown.ok).toBe(false);
+    expect(!unknown.ok && unknown.error.code).toBe("ACTION_NOT_ALLOWED");
   });
 });

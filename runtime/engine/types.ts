@@ -112,6 +112,8 @@ export interface SubmitEvent {
   forms?: FormsData;
   /** The case limit for this channel (e.g. 线上 3 个工作日), if any. */
   caseLimit?: TimeLimit | null;
+  /** When the flow starts with the applicant's filing step offering several procedures: the submit action chosen. */
+  submitAction?: string;
 }
 
 export interface ActEvent {

@@ -78,10 +78,15 @@ export function slaFromLimit(limit: Pick<TimeLimit, "days" | "unit"> | null | un
   return { days: limit.days, unit: limit.unit };
 }
 
+/** A public notice runs by itself only with a period; without one it is an ordinary step staff close. */
+function isPublicNotice(step: StepSpec): boolean {
+  return !!step.publicNotice && !!step.sla;
+}
+
 function passAction(step: StepSpec, role: TaskRole, isLast: boolean): { kind: ActionKind; label: string } {
   if (role === "applicant") return { kind: "submit", label: /申报/.test(step.label) ? "提交申报" : "提交申请" };
   if (isLast) return { kind: "complete", label: "办结" };
-  if (step.publicNotice) return { kind: "approve", label: "公示无异议" };
+  if (isPublicNotice(step)) return { kind: "complete", label: "公示期满无异议" };
   if (/受理/.test(step.label)) return { kind: "approve", label: "予以受理" };
   if (/审|核/.test(step.label)) return { kind: "approve", label: `${step.label}通过` };
   return { kind: "approve", label: "完成" };
@@ -186,8 +191,8 @@ export function buildFlow(specs: StepSpec[], options: BuildFlowOptions): Flow {
         actions,
         sla: step.sla ?? null,
         pausable: step.pausable ?? false,
-        clockStops: step.publicNotice ?? false,
-        publicNotice: step.publicNotice ?? false,
+        clockStops: isPublicNotice(step),
+        publicNotice: isPublicNotice(step),
         checkpoints: step.checkpoints ?? [],
         forms: step.forms ?? [],
         source: step.source,
