@@ -269,9 +269,9 @@ test("申请人在手机宽度下阅读指南、在线申请、补正，办件�
   const correctionAction = staffTasks(service).find((t) => t.label === "受理")!.actions.find((a) => a.kind === "correction")!;
   const items = [`请补充提交：${material.name}（清晰的彩色扫描件）`, "请核对专管人员的联系电话"];
   await act(caseworker, caseId, "受理", correctionAction.label, async (p) => {
-    await p.getByLabel("第1项").fill(items[0]);
+    await p.getByRole("textbox", { name: "第1项" }).fill(items[0]);
     await p.getByRole("button", { name: "添加一项" }).click();
-    await p.getByLabel("第2项").fill(items[1]);
+    await p.getByRole("textbox", { name: "第2项" }).fill(items[1]);
     await p.screenshot({ path: `${SCREENS}/portal-10-correction-editor.png`, fullPage: true });
   });
   await expect(caseworker.getByTestId("case-status")).toHaveText("待补正");
