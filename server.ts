@@ -8,6 +8,8 @@ import next from "next";
 import { createTrpcNodeHandler, TRPC_BASE_PATH } from "./runtime/trpc/nodeHandler";
 import { prepareDatabase } from "./seed/prepare";
 import { FILES_PATH, handleFiles } from "./runtime/features/applications/filesHttp";
+import { startTimerLoop } from "./runtime/features/cases/timers";
+import { getDb } from "./runtime/db";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -38,10 +40,14 @@ async function main() {
     });
   });
   server.keepAliveTimeout = 65_000;
+  const stopTimers = startTimerLoop(getDb());
   server.listen(port, hostname, () => {
     console.log(`服务已启动: http://localhost:${port}`);
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    stopTimers();
+    server.close(() => process.exit(0));
+  };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }

@@ -76,6 +76,14 @@ export function syncNodes(previous: readonly CanvasNode[], flowNodes: readonly F
   });
 }
 
+const edgeColours: Record<Mark | "problem", string> = {
+  added: "#047857",
+  removed: "#b91c1c",
+  changed: "#b45309",
+  moved: "#0369a1",
+  problem: "#b91c1c",
+};
+
 function edgeLabel(edge: FlowEdge, source: FlowNode | undefined): string | undefined {
   if (edge.label) return edge.label;
   if (source?.type === "task" && edge.action) return source.actions.find((a) => a.id === edge.action)?.label ?? edge.action;
@@ -94,7 +102,7 @@ export function syncEdges(previous: readonly CanvasEdge[], flowEdges: readonly F
     const source = nodes.get(edge.from);
     const label = edgeLabel(edge, source);
     if (old && old.data?.edge === edge && old.label === label && old.data.mark === mark && sameList(old.data.problems, problems)) return old;
-    const className = [problems.length > 0 ? "has-problem" : "", mark ? `mark-${mark}` : ""].filter(Boolean).join(" ");
+    const colour = problems.length > 0 ? edgeColours.problem : mark ? edgeColours[mark] : undefined;
     return {
       id: edge.id,
       source: edge.from,
@@ -103,7 +111,7 @@ export function syncEdges(previous: readonly CanvasEdge[], flowEdges: readonly F
       label,
       data: { edge, problems, mark },
       selected: old?.selected ?? false,
-      className: className || undefined,
+      style: colour ? { stroke: colour, strokeWidth: 2, strokeDasharray: mark === "removed" ? "6 4" : undefined } : undefined,
       ariaLabel: `连线：${source?.label ?? edge.from} → ${nodes.get(edge.to)?.label ?? edge.to}${label ? `（${label}）` : ""}${problems.length ? `，${problems.length} 个问题` : ""}`,
       markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
     };

@@ -24,7 +24,8 @@ export interface RunCaseEventInput {
   flow: Flow;
   event: CaseEvent;
   calendar: WorkCalendar;
-  actor: SessionUser;
+  /** Null for what the system does by itself (the timer). */
+  actor: SessionUser | null;
   actorRole: string;
   /** Columns to set besides state and status (caseNumber, submittedAt …). */
   extra?: Record<string, unknown>;
@@ -48,6 +49,7 @@ export async function runCaseEvent(tx: Tx, input: RunCaseEventInput): Promise<Ru
   const result = applyEvent(flow, before, event, { calendar });
   if (!result.ok) throw new AppError("BAD_REQUEST", result.error.message);
   const { state, effects } = result;
+  if (state === before) return { state, effects, rowVersion: application.rowVersion };
   const status = applicationStatus(state);
   const caseDeadline = [...effects].reverse().find((e) => e.type === "setDeadline" && e.scope === "case");
   const updated = await tx.application.updateMany({
@@ -89,7 +91,7 @@ export async function runCaseEvent(tx: Tx, input: RunCaseEventInput): Promise<Ru
     }
   }
 
-  const base = { actorId: actor.id, actorRole: input.actorRole, organisationId: application.officeId, applicationId: application.id };
+  const base = { actorId: actor?.id ?? null, actorRole: input.actorRole, organisationId: application.officeId, applicationId: application.id };
   await tx.auditEvent.create({
     data: {
       ...base,
@@ -99,7 +101,7 @@ export async function runCaseEvent(tx: Tx, input: RunCaseEventInput): Promise<Ru
       payload: { ...input.auditPayload, status } as never,
     },
   });
-  const notices = effects.filter((e) => e.type === "notify" || e.type === "issueDocument");
+  const notices = effects.filter((e) => e.type === "notify" || e.type === "issueDocument" || e.type === "overdue");
   if (notices.length) {
     await tx.auditEvent.createMany({
       data: notices.map((effect) => ({ ...base, entityType: "application", entityId: application.id, action: effect.type, payload: effect as never })),

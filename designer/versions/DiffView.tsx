@@ -1,0 +1,51 @@
+"use client";
+/** A version comparison in words: every change, grouped by part of the service. */
+import type { DiffEntry, ChangeKind } from "../../runtime/features/designer/diff";
+import type { LintArea } from "../../runtime/features/designer/lint";
+
+export const areaLabels: Record<LintArea, string> = { basic: "基本信息", guide: "办事指南", materials: "材料", flow: "流程", forms: "表单" };
+const kindLabels: Record<ChangeKind, string> = { added: "新增", removed: "删除", changed: "修改" };
+const kindClasses: Record<ChangeKind, string> = {
+  added: "bg-emerald-50 text-emerald-900 border-emerald-700",
+  removed: "bg-red-50 text-red-900 border-red-700",
+  changed: "bg-amber-50 text-amber-900 border-amber-700",
+};
+
+export function DiffView({ entries }: { entries: readonly DiffEntry[] }) {
+  if (entries.length === 0) return <p className="text-sm text-muted-foreground">两个版本的内容相同。</p>;
+  const areas = (Object.keys(areaLabels) as LintArea[]).filter((area) => entries.some((e) => e.area === area));
+  return (
+    <div className="space-y-4">
+      {areas.map((area) => {
+        const list = entries.filter((e) => e.area === area);
+        return (
+          <section key={area} aria-label={areaLabels[area]}>
+            <h4 className="mb-1 font-medium">
+              {areaLabels[area]}（{list.length} 处变化）
+            </h4>
+            <ul className="space-y-1 text-sm">
+              {list.map((entry, i) => (
+                <li key={i} className="flex flex-wrap items-baseline gap-2 rounded border bg-background px-2 py-1">
+                  <span className={`rounded border px-1 text-xs ${kindClasses[entry.kind]}`}>{kindLabels[entry.kind]}</span>
+                  <span className="font-medium">{entry.subject}</span>
+                  {entry.attribute && <span className="text-muted-foreground">{entry.attribute}</span>}
+                  {entry.kind === "changed" && (entry.before !== undefined || entry.after !== undefined) && (
+                    <span className="min-w-0 basis-full break-words pl-2">
+                      <del className="bg-red-50 text-red-900">{entry.before}</del>
+                      <span aria-hidden="true"> → </span>
+                      <span className="sr-only">改为</span>
+                      <ins className="bg-emerald-50 text-emerald-900 no-underline">{entry.after}</ins>
+                    </span>
+                  )}
+                  {entry.kind !== "changed" && (entry.before ?? entry.after) && (
+                    <span className="min-w-0 basis-full break-words pl-2 text-muted-foreground">{entry.before ?? entry.after}</span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * The scheduler's tick: cases with a step past its date get a `timer` event, so public
+ * notices (公示) end by themselves and overdue steps are recorded once. Safe with several
+ * app instances: each case's change is guarded by its row version, and a case another
+ * instance changed meanwhile is simply skipped until the next tick. Also removes expired
+ * sessions and old sign-in attempts.
+ */
+import type { Db } from "../../db";
+import { chinaDateOf } from "../../calendar";
+import type { CaseState } from "../../engine";
+import { AppError } from "../../errors";
+import { loadCalendar } from "./calendar";
+import { pinnedDefinition } from "./definitions";
+import { runCaseEvent } from "./runEvent";
+
+const BATCH = 200;
+
+export async function tickTimers(db: Db, now = new Date()): Promise<{ ticked: number; changed: number }> {
+  const today = chinaDateOf(now);
+  const due = await db.task.findMany({
+    where: { status: { in: ["open", "claimed"] }, dueDate: { lt: today } },
+    select: { applicationId: true },
+    distinct: ["applicationId"],
+    orderBy: { applicationId: "asc" },
+    take: BATCH,
+  });
+  const calendar = await loadCalendar(db);
+  let changed = 0;
+  for (const { applicationId } of due) {
+    try {
+      const moved = await db.$transaction(async (tx) => {
+        const application = await tx.application.findUnique({ where: { id: applicationId } });
+        if (!application?.engineState || (application.engineState as unknown as CaseState).status === "closed") return false;
+        const definition = await pinnedDefinition(tx, application.serviceVersionId);
+        const result = await runCaseEvent(tx, {
+          application,
+          flow: definition.flow,
+          calendar,
+          actor: null,
+          actorRole: "system",
+          event: { type: "timer", at: now.toISOString() },
+        });
+        return result.rowVersion !== application.rowVersion;
+      });
+      if (moved) changed++;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+    }
+  }
+  await db.session.deleteMany({ where: { expiresAt: { lt: now } } });
+  await db.loginAttempt.deleteMany({ where: { at: { lt: new Date(now.getTime() - 24 * 3_600_000) } } });
+  return { ticked: due.length, changed };
+}
+
+/** Runs the tick every `intervalMs` until stopped; errors are logged, never fatal. */
+export function startTimerLoop(db: Db, intervalMs = 60_000): () => void {
+  let running = false;
+  const handle = setInterval(() => {
+    if (running) return;
+    running = true;
+    tickTimers(db)
+      .catch((error: unknown) => console.error("定时任务失败：", error))
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  handle.unref();
+  return () => clearInterval(handle);
+}
