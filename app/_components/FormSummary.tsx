@@ -49,7 +49,7 @@ function Fields({ schema, data, nested }: { schema: Json; data: Json; nested?: b
   const keys = Object.keys(properties);
   const extra = Object.keys(data).filter((k) => !(k in properties));
   return (
-    <dl className={`grid gap-x-3 gap-y-1.5 ${nested ? "" : "sm:grid-cols-[minmax(8em,14em)_1fr]"}`}>
+    <dl className={`grid gap-x-3 gap-y-1.5 ${nested ? "mt-1 border-l-2 border-border pl-3" : "sm:grid-cols-[minmax(8em,14em)_1fr]"}`}>
       {[...keys, ...extra].map((key) => {
         const sub = properties[key] ?? {};
         return (

@@ -7,6 +7,7 @@ const areaLinks: Record<Area, { href: string; label: string }> = {
   hall: { href: "/hall", label: "办事大厅" },
   workbench: { href: "/workbench", label: "工作台" },
   designer: { href: "/designer", label: "设计器" },
+  calendar: { href: "/calendar", label: "工作日历" },
 };
 
 function identity(user: SessionUser): string {
@@ -42,7 +43,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
             )}
             <span>
               <span className="font-medium" data-testid="current-user">{user.displayName}</span>
-              <span className="ml-2 text-muted-foreground">{identity(user)}</span>
+              <span className="ml-2 hidden text-muted-foreground sm:inline">{identity(user)}</span>
             </span>
             <SignOutButton />
           </div>

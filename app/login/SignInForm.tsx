@@ -4,7 +4,7 @@ import { useSearchParams } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "../_trpc/client";
 
-const homeOf = { hall: "/hall", workbench: "/workbench", designer: "/designer" } as const;
+const homeOf = { hall: "/hall", workbench: "/workbench", designer: "/designer", calendar: "/calendar" } as const;
 
 /** Only same-site relative paths are followed after sign-in. */
 function safeNext(next: string | null): string | null {

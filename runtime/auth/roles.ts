@@ -26,7 +26,7 @@ export interface SessionUser {
   memberships: MembershipView[];
 }
 
-export type Area = "hall" | "workbench" | "designer";
+export type Area = "hall" | "workbench" | "designer" | "calendar";
 
 /** Which areas of the product a user's navigation shows. */
 export function areasFor(user: SessionUser | null): Area[] {
@@ -36,6 +36,7 @@ export function areasFor(user: SessionUser | null): Area[] {
   const areas: Area[] = [];
   if (roles.has("caseworker") || roles.has("reviewer")) areas.push("workbench");
   if (roles.has("region_admin") || roles.has("office_admin")) areas.push("designer");
+  if (roles.has("region_admin")) areas.push("calendar");
   return areas;
 }
 

@@ -5,6 +5,7 @@ import { catalogueRouter } from "../features/catalogue/router";
 import { applicationsRouter } from "../features/applications/router";
 import { workbenchRouter } from "../features/workbench/router";
 import { designerRouter } from "../features/designer/router";
+import { calendarRouter } from "../features/calendar/router";
 
 export const appRouter = router({
   auth: authRouter,
@@ -12,6 +13,7 @@ export const appRouter = router({
   applications: applicationsRouter,
   workbench: workbenchRouter,
   designer: designerRouter,
+  calendar: calendarRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,7 +6,7 @@ const nav = (page: import("@playwright/test").Page) => page.getByRole("navigatio
 const roles = [
   { username: "zhangsan", sees: ["办事大厅"], home: "/hall" },
   { username: "company.demo", sees: ["办事大厅"], home: "/hall" },
-  { username: "region.admin", sees: ["设计器"], home: "/designer" },
+  { username: "region.admin", sees: ["设计器", "工作日历"], home: "/designer" },
   { username: "hohhot.admin", sees: ["设计器"], home: "/designer" },
   { username: "xincheng.admin", sees: ["设计器"], home: "/designer" },
   { username: "region.caseworker", sees: ["工作台"], home: "/workbench" },

@@ -48,13 +48,19 @@ export function OfficialLetter({
         <p className="mt-2 text-center text-sm">编号：<span data-testid="letter-number">{number}</span></p>
         <div className="mt-8 space-y-3">{children}</div>
         <div className="mt-16 text-right">
-          <p>{signature.office}</p>
+          <p>{authorityName(signature.office)}</p>
           <p className="text-sm text-gray-600">（盖章）</p>
           <p>{signature.date}</p>
         </div>
       </article>
     </div>
   );
+}
+
+/** The issuing authority of an office: 新城区 → 新城区人力资源和社会保障局, 内蒙古自治区 → …社会保障厅. */
+export function authorityName(office: string): string {
+  if (/人力资源|人社|社会保障|社保/.test(office)) return office;
+  return `${office}人力资源和社会保障${office.endsWith("自治区") ? "厅" : "局"}`;
 }
 
 /** A paragraph with the two-character first-line indent of official letters. */

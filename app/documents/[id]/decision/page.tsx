@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { EmptyState } from "../../../_components/EmptyState";
 import { formatChineseDate, formatDateTime } from "../../../_components/format";
-import { OfficialLetter, Para } from "../../_parts/OfficialLetter";
+import { OfficialLetter, Para, authorityName } from "../../_parts/OfficialLetter";
 import { loadDocument, type LoadedDocument } from "../../_parts/load";
 
 export const metadata: Metadata = { title: "办理结果文书" };
@@ -47,7 +47,7 @@ function Body({ doc }: { doc: LoadedDocument }) {
           <Para>
             {intro}，已于<strong>{closed}</strong>办理完结。{reason && <>办理意见：<span data-testid="letter-reason">{reason}</span>。</>}
           </Para>
-          <Para>如有疑问，请携带本通知书及有效身份证件到{doc.officeName}咨询{doc.officeAddress ? `（地址：${doc.officeAddress}）` : ""}，或拨打12333咨询。</Para>
+          <Para>如有疑问，请携带本通知书及有效身份证件到{authorityName(doc.officeName)}咨询{doc.officeAddress ? `（地址：${doc.officeAddress}）` : ""}，或拨打12333咨询。</Para>
         </>
       );
   }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { EmptyState } from "../../../_components/EmptyState";
 import { formatChineseDate, formatDateTime } from "../../../_components/format";
-import { OfficialLetter, Para } from "../../_parts/OfficialLetter";
+import { OfficialLetter, Para, authorityName } from "../../_parts/OfficialLetter";
 import { loadDocument } from "../../_parts/load";
 
 export const metadata: Metadata = { title: "受理回执" };
@@ -23,7 +23,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
       <p>{doc.applicantName}：</p>
       <Para>
         您于{formatDateTime(doc.submittedAt)}通过人社公共服务平台提交的“{doc.serviceTitle}”申请已收到，办件编号为
-        <strong>{doc.caseNumber}</strong>，由{doc.officeName}办理。
+        <strong>{doc.caseNumber}</strong>，由{authorityName(doc.officeName)}办理。
       </Para>
       <Para>
         {doc.promisedDate ? (

@@ -110,7 +110,7 @@ export function StaffCaseView({ id }: { id: string }) {
               <p className="rounded-lg border bg-background p-4 text-sm text-muted-foreground">当前没有需要工作人员办理的环节。</p>
             )
           )}
-          <PauseResume data={data} onDone={async (message) => { setNotice(message); await refresh(); }} onError={onError} />
+          <PauseResume key={`pause:${a.rowVersion}`} data={data} onDone={async (message) => { setNotice(message); await refresh(); }} onError={onError} />
           <Forms data={data} />
           <Materials data={data} />
         </div>
@@ -154,10 +154,12 @@ function TaskPanel({ data, onDone, onError, refresh }: { data: StaffCase; onDone
         </span>
       </div>
 
-      <div className="mt-3 grid gap-3 rounded-md bg-muted/60 p-3 md:grid-cols-3">
+      <div className="mt-3 space-y-3 rounded-md bg-muted/60 p-3">
         <Checklist title="审核要点" items={task.checkpoints.reviewPoints} tone="" />
-        <Checklist title="风险点" items={task.checkpoints.risks} tone="text-red-900" />
-        <Checklist title="前置校验" items={task.checkpoints.preChecks} tone="" />
+        <div className="grid gap-3 md:grid-cols-2">
+          <Checklist title="风险点" items={task.checkpoints.risks} tone="text-red-900" />
+          <Checklist title="前置校验" items={task.checkpoints.preChecks} tone="" />
+        </div>
       </div>
 
       <div className="mt-4 flex flex-wrap items-center gap-3 text-sm">
@@ -217,7 +219,7 @@ function ActionForm({ data, task, rowVersion, onDone, onError }: { data: StaffCa
       onError,
     }),
   );
-  const uploads = data.definition.materials.filter((m) => !m.formId);
+  const uploads = data.definition.materials;
   const addItem = (text: string) => setItems((list) => (list.length === 1 && list[0].trim() === "" ? [text] : list.includes(text) ? list : [...list, text]));
 
   const onSubmit = (e: FormEvent) => {
@@ -286,7 +288,7 @@ function ActionForm({ data, task, rowVersion, onDone, onError }: { data: StaffCa
               <p className="text-xs text-muted-foreground">快速添加材料：</p>
               <div className="mt-1 flex flex-wrap gap-1">
                 {uploads.map((m) => (
-                  <button key={m.id} type="button" onClick={() => addItem(`请补充提交：${m.name}`)} className="rounded border bg-background px-2 py-0.5 text-xs hover:bg-muted">
+                  <button key={m.id} type="button" onClick={() => addItem(m.formId ? `请修改完善：${m.name}` : `请补充提交：${m.name}`)} className="rounded border bg-background px-2 py-0.5 text-xs hover:bg-muted">
                     + {m.name}
                   </button>
                 ))}

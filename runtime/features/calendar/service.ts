@@ -1,0 +1,53 @@
+/** 工作日历: administrators add or correct days the official schedule lacks or gets wrong. */
+import type { Db } from "../../db";
+import type { SessionUser } from "../../auth/roles";
+import { isYearKnown, isWorkday, createWorkCalendar, isIsoDate } from "../../calendar";
+import { AppError } from "../../errors";
+import { audited } from "../../trpc/audited";
+import { dbCache } from "../../cache";
+
+export async function yearOverview(db: Db, year: number) {
+  const rows = await db.calendarOverride.findMany({
+    where: { date: { gte: `${year}-01-01`, lte: `${year}-12-31` } },
+    orderBy: { date: "asc" },
+  });
+  const official = createWorkCalendar();
+  return {
+    year,
+    known: isYearKnown(year),
+    overrides: rows.map((r) => ({
+      date: r.date,
+      kind: r.kind as "holiday" | "workday",
+      note: r.note,
+      officialKind: isWorkday(r.date, official) ? ("workday" as const) : ("holiday" as const),
+    })),
+  };
+}
+
+function forgetCalendar(db: Db) {
+  dbCache(db, "calendar", 1)?.clear();
+}
+
+export async function setDay(db: Db, user: SessionUser, input: { date: string; kind: "holiday" | "workday"; note?: string }) {
+  if (!isIsoDate(input.date)) throw new AppError("BAD_REQUEST", "日期无效，请使用 YYYY-MM-DD 格式的真实日期");
+  const result = await audited(db, user, async (tx) => {
+    const row = await tx.calendarOverride.upsert({
+      where: { date: input.date },
+      create: { date: input.date, kind: input.kind, note: input.note ?? null, createdById: user.id },
+      update: { kind: input.kind, note: input.note ?? null, createdById: user.id },
+    });
+    return { result: row, audit: { entityType: "calendar", entityId: input.date, action: "setDay", organisationId: "150000", payload: input } };
+  });
+  forgetCalendar(db);
+  return result;
+}
+
+export async function clearDay(db: Db, user: SessionUser, date: string) {
+  const result = await audited(db, user, async (tx) => {
+    const removed = await tx.calendarOverride.deleteMany({ where: { date } });
+    if (removed.count === 0) throw new AppError("NOT_FOUND", "该日期没有调整记录");
+    return { result: { ok: true }, audit: { entityType: "calendar", entityId: date, action: "clearDay", organisationId: "150000" } };
+  });
+  forgetCalendar(db);
+  return result;
+}

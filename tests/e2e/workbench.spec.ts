@@ -1,0 +1,213 @@
+/**
+ * 工作台 end to end. Applications are filed through the real API (the applicant's screens are
+ * covered by portal.spec.ts); everything the staff do goes through the workbench pages:
+ * the inbox with due dates, the case page (checkpoints, read-only forms, materials, history),
+ * claiming, a refusal with its reason (which the applicant then sees, with the decision
+ * notice), pausing and resuming (中止/恢复), and a stale page told clearly to reload.
+ */
+import { test, expect, type Page } from "@playwright/test";
+import { mkdirSync } from "node:fs";
+import { signIn, expectAccessible } from "./helpers";
+import { readTemplates } from "../../seed/loadTemplates";
+import { applicantForms, requiredUploads } from "../../runtime/features/applications/requirements";
+import { caseLimitFor } from "../../runtime/features/cases/limits";
+import { sampleFormData } from "../../runtime/forms/sample";
+import { chinaDateOf, createWorkCalendar, dueDate } from "../../runtime/calendar";
+import type { ServiceDefinition, TaskNode } from "../../runtime/definition/schema";
+
+const SCREENS = "test-results/screens";
+mkdirSync(SCREENS, { recursive: true });
+const PHONE = { width: 375, height: 812 };
+const calendar = createWorkCalendar();
+
+const templates = readTemplates();
+const staffTasks = (def: ServiceDefinition) => def.flow.nodes.filter((n): n is TaskNode => n.type === "task" && n.role !== "applicant");
+
+/** A service a person applies for at a league office whose first step can refuse (不予受理), with a promised limit in days. */
+const refusable = templates.find((def) => {
+  const first = staffTasks(def)[0];
+  const limit = caseLimitFor(def.guide, "online");
+  return (
+    first?.role === "caseworker" &&
+    first.actions.some((a) => a.kind === "reject") &&
+    def.guide.levels.includes("league") &&
+    requiredUploads(def).length === 0 &&
+    limit !== null &&
+    limit.days >= 3
+  );
+});
+
+/** A service with a step that may be paused (中止), reached after its first step passes. */
+const pausable = templates.find((def) => {
+  const tasks = staffTasks(def);
+  const first = tasks[0];
+  const approve = first?.actions.find((a) => a.kind === "approve");
+  const edge = approve && def.flow.edges.find((e) => e.from === first.id && e.action === approve.id);
+  const next = edge && tasks.find((t) => t.id === edge.to);
+  return first?.role === "caseworker" && next?.pausable === true && next.role === "caseworker" && (def.guide.levels.length === 0 || def.guide.levels.includes("banner"));
+});
+
+function chinese(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+async function csrf(page: Page): Promise<string> {
+  const cookie = (await page.context().cookies()).find((c) => c.name === "hrss_csrf");
+  return decodeURIComponent(cookie?.value ?? "");
+}
+
+async function call<T>(page: Page, path: string, input: unknown, method: "query" | "mutation" = "mutation"): Promise<T> {
+  const response =
+    method === "query"
+      ? await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`)
+      : await page.request.post(`/api/trpc/${path}`, { data: input, headers: { "x-csrf-token": await csrf(page) } });
+  const body = await response.json();
+  expect(response.ok(), `${path}: ${JSON.stringify(body.error ?? body)}`).toBeTruthy();
+  return body.result.data as T;
+}
+
+/** Files a complete application through the API, as the signed-in applicant on `page`. */
+async function fileApplication(page: Page, def: ServiceDefinition, officeId: string) {
+  const { id } = await call<{ id: string }>(page, "applications.startDraft", { code: def.code, officeId });
+  const formData = Object.fromEntries(applicantForms(def).map((f) => [f.id, sampleFormData(f.schema)]));
+  const detail = await call<{ application: { rowVersion: number } }>(page, "applications.get", { id }, "query");
+  await call(page, "applications.saveDraft", { id, formData, rowVersion: detail.application.rowVersion });
+  for (const m of requiredUploads(def)) {
+    const response = await page.request.post(`/api/files?applicationId=${id}&materialId=${m.id}`, {
+      data: Buffer.from("%PDF-1.4\n%%EOF\n"),
+      headers: { "content-type": "application/pdf", "x-file-name": encodeURIComponent(`${m.name}.pdf`), "x-csrf-token": await csrf(page) },
+    });
+    expect(response.status()).toBe(201);
+  }
+  const submitted = await call<{ caseNumber: string; promisedDate: string | null }>(page, "applications.submit", {
+    id,
+    idempotencyKey: `e2e-${id}`,
+  });
+  return { id, ...submitted };
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `${SCREENS}/workbench-${name}.png`, fullPage: true });
+}
+
+test("经办人员不予受理并说明理由，申请人看到办理结果和不予受理决定书", async ({ browser }) => {
+  test.setTimeout(180_000);
+  expect(refusable, "a seeded service whose 受理 can refuse").toBeTruthy();
+  const def = refusable!;
+  const applicant = await (await browser.newContext({ viewport: PHONE })).newPage();
+  await signIn(applicant, "zhangsan");
+  const filed = await fileApplication(applicant, def, "150100");
+  const expected = dueDate(chinaDateOf(new Date()), caseLimitFor(def.guide, "online")!, [], calendar);
+  expect(filed.promisedDate).toBe(expected);
+
+  // The applicant's case page shows the calendar's promised date.
+  await applicant.goto(`/cases/${filed.id}`);
+  await expect(applicant.getByTestId("promised-date")).toHaveText(chinese(expected));
+  await expect(applicant.getByTestId("case-status")).toHaveText("已提交");
+
+  // The inbox: the case with its step's due date; the case page with the step's checkpoints.
+  const staff = await (await browser.newContext()).newPage();
+  await signIn(staff, "hohhot.caseworker");
+  const row = staff.getByRole("row").filter({ hasText: filed.caseNumber });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText(staffTasks(def)[0].label);
+  await expect(row).toContainText("待认领");
+  await expectAccessible(staff);
+  await shot(staff, "1-inbox");
+  await row.getByRole("link", { name: filed.caseNumber }).click();
+  await expect(staff.getByRole("heading", { name: `当前环节：${staffTasks(def)[0].label}` })).toBeVisible();
+  for (const heading of ["审核要点", "风险点", "前置校验", "申请表单", "申请材料", "办理过程"]) {
+    await expect(staff.getByRole("heading", { name: heading })).toBeVisible();
+  }
+  await expect(staff.getByTestId("case-due-date")).toContainText(chinese(expected));
+  await expectAccessible(staff);
+  await shot(staff, "2-case");
+
+  // Claim, then refuse: a reason is required.
+  await staff.getByRole("button", { name: "认领任务" }).click();
+  const reject = staffTasks(def)[0].actions.find((a) => a.kind === "reject")!;
+  await staff.getByRole("radio", { name: reject.label }).check();
+  await staff.getByRole("button", { name: `确认：${reject.label}` }).click();
+  await expect(staff.getByRole("alert").filter({ hasText: "请填写不予受理/不予通过的理由" })).toBeVisible();
+  const reason = "申请人不符合恢复待遇的条件：仍在服刑期间";
+  await staff.getByLabel(/不予受理\/不予通过的理由/).fill(reason);
+  await shot(staff, "3-refuse");
+  await staff.getByRole("button", { name: `确认：${reject.label}` }).click();
+  await expect(staff.getByRole("status").filter({ hasText: `已办理：${reject.label}` })).toBeVisible();
+  await expect(staff.getByTestId("case-status")).toHaveText("不予受理/未通过");
+  await staff.goto("/workbench");
+  await expect(staff.getByRole("row").filter({ hasText: filed.caseNumber })).toHaveCount(0);
+
+  // The applicant sees the refusal, its reason, and the decision notice.
+  await applicant.goto("/cases");
+  await expect(applicant.getByTestId("case-row").filter({ hasText: filed.caseNumber }).getByTestId("case-status")).toHaveText("不予受理/未通过");
+  await applicant.goto(`/cases/${filed.id}`);
+  await expect(applicant.getByTestId("outcome-reason")).toContainText(reason);
+  await expect(applicant.getByTestId("timeline")).toContainText(reject.label);
+  await expectAccessible(applicant);
+  await shot(applicant, "4-applicant-refused");
+  await applicant.getByRole("link", { name: "办理结果文书" }).click();
+  await expect(applicant.getByRole("heading", { name: "不予受理决定书" })).toBeVisible();
+  await expect(applicant.getByTestId("letter-reason")).toHaveText(reason);
+  await expect(applicant.getByText("行政复议")).toBeVisible();
+  await expectAccessible(applicant);
+  await shot(applicant, "5-refusal-decision");
+});
+
+test("中止与恢复：中止须填写原因；在过期页面上操作时提示办件已被他人更新并可刷新", async ({ browser }) => {
+  test.setTimeout(180_000);
+  expect(pausable, "a seeded service with a pausable step").toBeTruthy();
+  const def = pausable!;
+  const [first, second] = staffTasks(def);
+  const applicant = await (await browser.newContext()).newPage();
+  await signIn(applicant, "zhangsan");
+  const filed = await fileApplication(applicant, def, "150102");
+
+  const staff = await (await browser.newContext()).newPage();
+  await signIn(staff, "xincheng.caseworker");
+  await staff.goto(`/workbench/cases/${filed.id}`);
+  // The first step's deadline, from its time limit in the working-day calendar.
+  if (first.sla) {
+    await expect(staff.getByText(`期限 ${chinese(dueDate(chinaDateOf(new Date()), first.sla, [], calendar))}`)).toBeVisible();
+  }
+  await staff.getByRole("button", { name: "认领任务" }).click();
+  const approve = first.actions.find((a) => a.kind === "approve")!;
+  await staff.getByRole("radio", { name: approve.label }).check();
+  await staff.getByRole("button", { name: `确认：${approve.label}` }).click();
+  await expect(staff.getByRole("heading", { name: `当前环节：${second.label}` })).toBeVisible();
+
+  // 中止 needs a reason; the applicant sees it.
+  await staff.getByRole("button", { name: "中止", exact: true }).click();
+  await staff.getByRole("button", { name: "确认中止" }).click();
+  await expect(staff.getByRole("alert").filter({ hasText: "请填写中止原因" })).toBeVisible();
+  const reason = "需等待司法机关出具鉴定结论";
+  await staff.getByLabel("中止原因（必填）").fill(reason);
+  await staff.getByRole("button", { name: "确认中止" }).click();
+  await expect(staff.getByTestId("case-status")).toHaveText("已中止");
+  await expect(staff.getByText(`原因：${reason}`)).toBeVisible();
+  await expectAccessible(staff);
+  await shot(staff, "6-paused");
+  await applicant.goto(`/cases/${filed.id}`);
+  await expect(applicant.getByTestId("case-status")).toHaveText("已中止");
+  await expect(applicant.getByText(`中止原因：${reason}`)).toBeVisible();
+
+  // A second window, opened now, goes stale when the first one resumes the case.
+  const stale = await (await staff.context().browser()!.newContext({ storageState: await staff.context().storageState() })).newPage();
+  await stale.goto(`/workbench/cases/${filed.id}`);
+  await expect(stale.getByRole("heading", { name: "恢复办理" })).toBeVisible();
+  await staff.getByRole("button", { name: "恢复", exact: true }).click();
+  await staff.getByRole("button", { name: "确认恢复" }).click();
+  await expect(staff.getByRole("status").filter({ hasText: "已恢复办理" })).toBeVisible();
+  await expect(staff.getByTestId("case-status")).not.toHaveText("已中止");
+
+  await stale.getByRole("button", { name: "恢复", exact: true }).click();
+  await stale.getByRole("button", { name: "确认恢复" }).click();
+  const conflict = stale.getByRole("alert").filter({ hasText: "办件已被他人更新，请刷新后重试" });
+  await expect(conflict).toBeVisible();
+  await shot(stale, "7-conflict");
+  await conflict.getByRole("button", { name: "刷新页面" }).click();
+  await expect(conflict).toBeHidden();
+  await expect(stale.getByTestId("case-status")).not.toHaveText("已中止");
+  await expect(stale.getByRole("heading", { name: "中止办理" })).toBeVisible();
+});

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, databaseKinds, type TestDb } from "../support/testDb";
+import { signedIn } from "../support/caller";
+import { seedOrganisations } from "../../seed/organisations";
+import { seedDemoAccounts } from "../../seed/demoAccounts";
+import { loadCalendar } from "../../runtime/features/cases/calendar";
+import { addWorkdays } from "../../runtime/calendar";
+
+describe.each(databaseKinds())("working-calendar administration on %s", (kind) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    await seedOrganisations(t.db);
+    await seedDemoAccounts(t.db);
+  }, 120_000);
+  afterAll(async () => t?.cleanup());
+
+  it("lets a region administrator declare days of a year the library lacks, which deadlines then follow", async () => {
+    const admin = (await signedIn(t.db, "region.admin")).caller;
+    const before = await admin.calendar.year({ year: 2031 });
+    expect(before).toMatchObject({ known: false, overrides: [] });
+    // 2031-10-01 is a Wednesday: without the override it would be a workday.
+    expect(addWorkdays("2031-09-30", 1, await loadCalendar(t.db))).toBe("2031-10-01");
+    await admin.calendar.setDay({ date: "2031-10-01", kind: "holiday", note: "国庆节" });
+    await admin.calendar.setDay({ date: "2031-09-28", kind: "workday", note: "国庆调休" });
+    const after = await admin.calendar.year({ year: 2031 });
+    expect(after.overrides.map((o) => [o.date, o.kind, o.officialKind])).toEqual([
+      ["2031-09-28", "workday", "holiday"],
+      ["2031-10-01", "holiday", "workday"],
+    ]);
+    expect(addWorkdays("2031-09-30", 1, await loadCalendar(t.db))).toBe("2031-10-02");
+    await admin.calendar.clearDay({ date: "2031-10-01" });
+    expect(addWorkdays("2031-09-30", 1, await loadCalendar(t.db))).toBe("2031-10-01");
+    expect(await t.db.auditEvent.count({ where: { entityType: "calendar" } })).toBe(3);
+  });
+
+  it("refuses other roles and bad dates", async () => {
+    const caseworker = (await signedIn(t.db, "hohhot.caseworker")).caller;
+    await expect(caseworker.calendar.setDay({ date: "2031-10-02", kind: "holiday" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const admin = (await signedIn(t.db, "region.admin")).caller;
+    await expect(admin.calendar.setDay({ date: "2031-02-30", kind: "holiday" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(admin.calendar.clearDay({ date: "2031-10-05" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
