@@ -46,9 +46,24 @@ export default async function HallPage({ searchParams }: { searchParams: Promise
           </EmptyState>
         </div>
       ) : (
-        [...parts].map(([part, categories]) => (
-          <section key={part} className="mt-6" aria-labelledby={`part-${part}`}>
-            <h2 id={`part-${part}`} className="text-xl font-semibold">{part}</h2>
+        <>
+        {parts.size > 1 && (
+          <nav aria-label="事项分类" className="mt-4">
+            <ul className="flex flex-wrap gap-2 text-sm">
+              {[...parts].map(([part, categories], i) => (
+                <li key={part}>
+                  <a href={`#part-${i}`} className="inline-block rounded-full border bg-background px-3 py-1 hover:border-primary">
+                    {part.replace(/^[一二三四五六七八九十]+、/, "")}
+                    <span className="ml-1 text-muted-foreground">{[...categories.values()].reduce((n, items) => n + items.length, 0)}</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        {[...parts].map(([part, categories], i) => (
+          <section key={part} className="mt-6 scroll-mt-4" aria-labelledby={`part-${i}`}>
+            <h2 id={`part-${i}`} className="text-xl font-semibold">{part}</h2>
             {[...categories].map(([category, items]) => (
               <div key={category} className="mt-3">
                 <h3 className="font-medium text-muted-foreground">{category}</h3>
@@ -65,7 +80,8 @@ export default async function HallPage({ searchParams }: { searchParams: Promise
               </div>
             ))}
           </section>
-        ))
+        ))}
+        </>
       )}
     </div>
   );

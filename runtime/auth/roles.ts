@@ -24,6 +24,8 @@ export interface SessionUser {
   displayName: string;
   kind: UserKind;
   memberships: MembershipView[];
+  /** What an applicant's account says of them (resident ID, credit code, phone). */
+  facts?: { idNumber: string | null; creditCode: string | null; phone: string | null };
 }
 
 export type Area = "hall" | "workbench" | "designer" | "calendar";

@@ -116,5 +116,6 @@ export async function loadSessionUser(db: Db, userId: string): Promise<SessionUs
     displayName: user.displayName,
     kind: user.kind as SessionUser["kind"],
     memberships,
+    facts: { idNumber: user.idNumber, creditCode: user.creditCode, phone: user.phone },
   };
 }

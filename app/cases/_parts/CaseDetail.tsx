@@ -70,7 +70,7 @@ export function CaseDetail({ id, corrected }: { id: string; corrected: boolean }
           <dd data-testid="promised-date">{a.promisedDate ? formatChineseDate(a.promisedDate) : "—"}</dd>
           <dt className="text-muted-foreground">办理期限</dt>
           <dd data-testid="due-date">
-            {a.dueDate ? formatChineseDate(a.dueDate) : "—"}
+            {a.dueDate ? formatChineseDate(a.dueDate) : a.status === "paused" || a.status === "waiting_applicant" ? "暂停计时" : "—"}
             {overdue && <span className="ml-2 rounded bg-destructive px-1.5 py-0.5 text-xs text-white">已超期</span>}
             {a.status === "waiting_applicant" && <span className="ml-2 text-xs text-muted-foreground">（补正期间暂停计时）</span>}
             {a.status === "paused" && <span className="ml-2 text-xs text-muted-foreground">（中止期间暂停计时）</span>}

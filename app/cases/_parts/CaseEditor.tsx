@@ -289,6 +289,7 @@ function EditorBody({ detail, mode, refetch }: { detail: ApplicationDetail; mode
 
       {conflict && (
         <ErrorNotice
+          focus
           message={conflict}
           details={<p className="mt-1">刷新后将载入最新保存的内容。</p>}
           onReload={() => {

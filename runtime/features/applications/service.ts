@@ -6,6 +6,7 @@ import { AppError, conflict, notFound } from "../../errors";
 import { getStorage } from "../../storage";
 import { chinaDateOf, dueDate, type WorkCalendar } from "../../calendar";
 import type { CaseState } from "../../engine";
+import type { ServiceDefinition } from "../../definition/schema";
 import { getPublishedService } from "../catalogue/service";
 import { applicantCase } from "../cases/access";
 import { loadCalendar } from "../cases/calendar";
@@ -118,9 +119,10 @@ export async function submitDirect(db: Db, user: SessionUser, input: DirectSubmi
         status: "draft",
         formData: input.formData as never,
       },
-      select: { id: true },
+      select: { id: true, officeId: true, rowVersion: true, serviceVersionId: true },
     });
-    return submitDraftInTx(tx, user, created.id, input.idempotencyKey, calendar);
+    const draft: DraftCase = { ...created, engineState: null, formData: input.formData, versionNumber: published.version, uploaded: new Set() };
+    return fileDraft(tx, user, draft, published.definition, input.idempotencyKey, calendar);
   });
 }
 
@@ -150,17 +152,45 @@ async function idempotent(
   }
 }
 
+/** What filing a draft needs to know of it. */
+interface DraftCase {
+  id: string;
+  officeId: string;
+  rowVersion: number;
+  engineState: unknown;
+  serviceVersionId: string;
+  formData: FormsData;
+  versionNumber: number | null;
+  uploaded: ReadonlySet<string>;
+}
+
 async function submitDraftInTx(tx: Tx, user: SessionUser, id: string, idempotencyKey: string, calendar: WorkCalendar): Promise<SubmitResult> {
-  const application = await applicantCase(tx, user, id);
-  if (application.status !== "draft") throw new AppError("PRECONDITION_FAILED", "该办件已提交，请勿重复提交");
-  const definition = await pinnedDefinition(tx, application.serviceVersionId);
-  const attachments = await tx.attachment.findMany({ where: { applicationId: id }, select: { materialId: true } });
-  const formData = (application.formData ?? {}) as FormsData;
-  const problems = submissionProblems(definition, {
-    formData,
-    uploadedMaterialIds: new Set(attachments.map((a) => a.materialId)),
-    versionId: application.serviceVersionId,
+  const application = await tx.application.findUnique({
+    where: { id },
+    select: { id: true, applicantId: true, status: true, officeId: true, rowVersion: true, engineState: true, serviceVersionId: true, formData: true, serviceVersion: { select: { number: true } } },
   });
+  if (!application || application.applicantId !== user.id) throw notFound("办件");
+  if (application.status !== "draft") throw new AppError("PRECONDITION_FAILED", "该办件已提交，请勿重复提交");
+  const attachments = await tx.attachment.findMany({ where: { applicationId: id }, select: { materialId: true } });
+  const draft: DraftCase = {
+    ...application,
+    formData: (application.formData ?? {}) as FormsData,
+    versionNumber: application.serviceVersion.number,
+    uploaded: new Set(attachments.map((a) => a.materialId)),
+  };
+  return fileDraft(tx, user, draft, await pinnedDefinition(tx, application.serviceVersionId), idempotencyKey, calendar);
+}
+
+/** Validates a draft against its pinned version and files it: case number, engine, tasks, audit. */
+async function fileDraft(
+  tx: Tx,
+  user: SessionUser,
+  draft: DraftCase,
+  definition: ServiceDefinition,
+  idempotencyKey: string,
+  calendar: WorkCalendar,
+): Promise<SubmitResult> {
+  const problems = submissionProblems(definition, { formData: draft.formData, uploadedMaterialIds: draft.uploaded, versionId: draft.serviceVersionId });
   if (problems.length) throw new AppError("BAD_REQUEST", `提交未通过校验：${problems.map((p) => p.message).join("；")}`, problems);
   const at = new Date().toISOString();
   const caseLimit = caseLimitFor(definition.guide, "online");
@@ -168,7 +198,7 @@ async function submitDraftInTx(tx: Tx, user: SessionUser, id: string, idempotenc
   const caseNumber = `${prefix}${String(await nextCounterValue(tx, `case:${prefix}`)).padStart(6, "0")}`;
   const promisedDate = caseLimit ? dueDate(chinaDateOf(at), caseLimit, [], calendar) : null;
   await runCaseEvent(tx, {
-    application,
+    application: draft,
     flow: definition.flow,
     calendar,
     actor: user,
@@ -177,18 +207,14 @@ async function submitDraftInTx(tx: Tx, user: SessionUser, id: string, idempotenc
       type: "submit",
       at,
       actor: { role: "applicant", id: user.id },
-      applicant: { kind: user.kind, name: user.displayName, ...applicantFacts(application.applicant) },
-      forms: formData,
+      applicant: { kind: user.kind, name: user.displayName, ...user.facts },
+      forms: draft.formData,
       caseLimit,
     },
     extra: { caseNumber, submittedAt: new Date(at), idempotencyKey, promisedDate, dueDate: promisedDate },
-    auditPayload: { caseNumber, version: application.serviceVersion.number },
+    auditPayload: { caseNumber, version: draft.versionNumber },
   });
   return { caseNumber, dueDate: promisedDate, promisedDate };
-}
-
-function applicantFacts(applicant: { kind: string; idNumber: string | null; creditCode: string | null; phone: string | null }) {
-  return { idNumber: applicant.idNumber, creditCode: applicant.creditCode, phone: applicant.phone };
 }
 
 /** 一次性告知 answered: the applicant's corrected forms go back to the step that asked. */

@@ -33,6 +33,8 @@ export function startingDefinition(state: EditorState): ServiceDefinition {
   return (parsed.success ? parsed.data : raw) as ServiceDefinition;
 }
 
+export type DraftEditor = ReturnType<typeof useDraftEditor>;
+
 export function useDraftEditor(serviceId: string, initial: EditorState) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();

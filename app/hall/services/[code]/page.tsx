@@ -85,13 +85,13 @@ function Materials({ materials }: { materials: Material[] }) {
         <caption className="sr-only">申请材料</caption>
         <thead>
           <tr className="border-b bg-muted/60">
-            <th scope="col" className="px-2 py-2">序号</th>
-            <th scope="col" className="px-2 py-2">材料名称</th>
-            <th scope="col" className="px-2 py-2">材料类型</th>
-            <th scope="col" className="px-2 py-2">份数</th>
-            <th scope="col" className="px-2 py-2">材料形式</th>
-            <th scope="col" className="px-2 py-2">必要性</th>
-            <th scope="col" className="px-2 py-2">适用情形</th>
+            <th scope="col" className="whitespace-nowrap px-2 py-2">序号</th>
+            <th scope="col" className="whitespace-nowrap px-2 py-2">材料名称</th>
+            <th scope="col" className="whitespace-nowrap px-2 py-2">材料类型</th>
+            <th scope="col" className="whitespace-nowrap px-2 py-2">份数</th>
+            <th scope="col" className="whitespace-nowrap px-2 py-2">材料形式</th>
+            <th scope="col" className="whitespace-nowrap px-2 py-2">必要性</th>
+            <th scope="col" className="whitespace-nowrap px-2 py-2">适用情形</th>
           </tr>
         </thead>
         <tbody>

@@ -68,7 +68,7 @@ export function StaffCaseView({ id }: { id: string }) {
           <dd>{a.promisedDate ? formatChineseDate(a.promisedDate) : "—"}</dd>
           <dt className="text-muted-foreground">办结期限</dt>
           <dd data-testid="case-due-date">
-            {a.dueDate ? formatChineseDate(a.dueDate) : "—"}
+            {a.dueDate ? formatChineseDate(a.dueDate) : a.status === "paused" || a.status === "waiting_applicant" ? "暂停计时" : "—"}
             {!closed && a.dueDate && a.dueDate < today && <span className="ml-2 rounded bg-destructive px-1.5 py-0.5 text-xs text-white">已超期</span>}
           </dd>
           <dt className="text-muted-foreground">事项版本</dt>
@@ -81,7 +81,7 @@ export function StaffCaseView({ id }: { id: string }) {
         </div>
       </header>
 
-      {conflict && <ErrorNotice message={conflict} details={<p className="mt-1">其他人已更新该办件，请刷新后查看最新情况再办理。</p>} onReload={() => void refresh()} />}
+      {conflict && <ErrorNotice focus message={conflict} details={<p className="mt-1">您看到的不是最新情况。请刷新，确认后再办理。</p>} onReload={() => void refresh()} />}
       {notice && (
         <p role="status" className="rounded-md border border-emerald-700/30 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
           {notice} <Link href="/workbench" className="ml-2 underline">返回待办</Link>
@@ -247,7 +247,16 @@ function ActionForm({ data, task, rowVersion, onDone, onError }: { data: StaffCa
         <div className="mt-2 flex flex-wrap gap-2">
           {task.actions.map((x) => (
             <label key={x.id} className={`flex cursor-pointer items-center gap-2 rounded-md border px-3 py-2 text-sm ${actionId === x.id ? "border-primary bg-accent" : "bg-background hover:bg-muted"}`}>
-              <input type="radio" name={`${uid}-action`} value={x.id} checked={actionId === x.id} onChange={() => setActionId(x.id)} />
+              <input
+                type="radio"
+                name={`${uid}-action`}
+                value={x.id}
+                checked={actionId === x.id}
+                onChange={() => {
+                  setActionId(x.id);
+                  setProblem(null);
+                }}
+              />
               {x.label}
             </label>
           ))}
@@ -306,7 +315,10 @@ function ActionForm({ data, task, rowVersion, onDone, onError }: { data: StaffCa
         <textarea
           id={`${uid}-comment`}
           value={comment}
-          onChange={(e) => setComment(e.target.value)}
+          onChange={(e) => {
+            setComment(e.target.value);
+            setProblem(null);
+          }}
           rows={3}
           maxLength={2000}
           aria-required={needsComment || undefined}

@@ -1,0 +1,172 @@
+"use client";
+/**
+ * The editor of one service: header (save state, undo/redo, check, publish) and the tabs
+ * 办事指南 · 材料 · 流程 · 表单 · 版本 · 试运行 · 原文.
+ */
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { useTRPC, errorMessage } from "../../../_trpc/client";
+import type { Flow, FormDefinition } from "../../../../runtime/definition/schema";
+import type { EditorState } from "../../../../runtime/features/designer/drafts";
+import { lintDefinition, type LintProblem } from "../../../../runtime/features/designer/lint";
+import { renameForm } from "../../../../designer/core/definitionOps";
+import { FlowDesigner, type FlowFocus } from "../../../../designer/flow/FlowDesigner";
+import { FormDesigner } from "../../../../designer/form/FormDesigner";
+import { GuideEditor } from "../../../../designer/guide/GuideEditor";
+import { ProblemList } from "../../../../designer/lint/ProblemList";
+import { MaterialsEditor } from "../../../../designer/materials/MaterialsEditor";
+import { TestRun } from "../../../../designer/testRun/TestRun";
+import { Tabs, TabPanel } from "../../../../designer/ui/Tabs";
+import { buttonClass } from "../../../../designer/ui/classes";
+import { useDraftEditor } from "./useDraftEditor";
+import { ConflictPanel } from "./ConflictPanel";
+import { FormPreview, TestRunForm } from "./FormPreview";
+import { PublishPanel } from "./PublishPanel";
+import { SaveState } from "./SaveState";
+import { SourceTab } from "./SourceTab";
+import { VersionsTab } from "./VersionsTab";
+
+type TabKey = "guide" | "materials" | "flow" | "forms" | "versions" | "run" | "source";
+
+const tabs: { key: TabKey; label: string }[] = [
+  { key: "guide", label: "办事指南" },
+  { key: "materials", label: "材料" },
+  { key: "flow", label: "流程" },
+  { key: "forms", label: "表单" },
+  { key: "versions", label: "版本" },
+  { key: "run", label: "试运行" },
+  { key: "source", label: "原文" },
+];
+
+const areaTab: Record<LintProblem["area"], TabKey> = { basic: "guide", guide: "guide", materials: "materials", flow: "flow", forms: "forms" };
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
+}
+
+export function ServiceEditor({ serviceId }: { serviceId: string }) {
+  const trpc = useTRPC();
+  const state = useQuery({ ...trpc.designer.get.queryOptions({ serviceId }), staleTime: Infinity, refetchOnWindowFocus: false });
+  if (state.isError) return <p role="alert" className="text-destructive">{errorMessage(state.error)}</p>;
+  if (!state.data) return <p className="text-muted-foreground">正在加载…</p>;
+  return <Editor serviceId={serviceId} initial={state.data} />;
+}
+
+function Editor({ serviceId, initial }: { serviceId: string; initial: EditorState }) {
+  const editor = useDraftEditor(serviceId, initial);
+  const { definition, edit, undo, redo } = editor;
+  const [tab, setTab] = useState<TabKey>("flow");
+  const [showProblems, setShowProblems] = useState(false);
+  const [flowFocus, setFlowFocus] = useState<FlowFocus | null>(null);
+  const [formFocus, setFormFocus] = useState<{ formId?: string; seq: number }>({ seq: 0 });
+  const [published, setPublished] = useState(initial.published?.number ?? null);
+
+  const checked = useDeferredValue(definition);
+  const problems = useMemo(() => lintDefinition(checked), [checked]);
+  const flowProblems = useMemo(() => problems.filter((p) => p.area === "flow"), [problems]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || isTyping(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === "z" && !event.shiftKey) {
+        event.preventDefault();
+        undo();
+      } else if (key === "y" || (key === "z" && event.shiftKey)) {
+        event.preventDefault();
+        redo();
+      }
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [undo, redo]);
+
+  const goTo = useCallback((problem: LintProblem) => {
+    setTab(areaTab[problem.area]);
+    if (problem.area === "flow") setFlowFocus((f) => ({ nodeId: problem.nodeId, edgeId: problem.edgeId, seq: (f?.seq ?? 0) + 1 }));
+    if (problem.area === "forms") setFormFocus((f) => ({ formId: problem.formId, seq: f.seq + 1 }));
+  }, []);
+
+  const onFlowChange = useCallback((flow: Flow, group?: string | null) => edit((d) => ({ ...d, flow }), group ?? null), [edit]);
+  const onFormsChange = useCallback((forms: FormDefinition[], group?: string | null) => edit((d) => ({ ...d, forms }), group ?? null), [edit]);
+
+  return (
+    <div className="relative left-1/2 w-[min(calc(100vw-2rem),1600px)] -translate-x-1/2 space-y-4">
+      <header className="space-y-2 rounded-lg border bg-background p-4">
+        <nav aria-label="位置" className="text-sm">
+          <Link href="/designer" className="text-primary hover:underline">设计器</Link>
+          <span aria-hidden="true"> / </span>
+          <span>{initial.service.code}</span>
+        </nav>
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div>
+            <h1 className="text-2xl font-semibold">{definition.title || "（未命名事项）"}</h1>
+            <p className="text-sm text-muted-foreground">
+              {initial.service.ownerOrgName} · {published ? `已发布第 ${published} 版` : "尚未发布"}
+              {editor.draft.draftId ? ` · 草稿修订 ${editor.draft.revision}` : " · 无草稿（编辑后自动创建）"}
+            </p>
+            <SaveState status={editor.status} />
+          </div>
+          <div className="flex flex-wrap items-center gap-2">
+            <button type="button" className={buttonClass} onClick={undo} disabled={!editor.canUndo} aria-keyshortcuts="Control+Z">撤销</button>
+            <button type="button" className={buttonClass} onClick={redo} disabled={!editor.canRedo} aria-keyshortcuts="Control+Y">重做</button>
+            <button type="button" className={buttonClass} aria-expanded={showProblems} aria-controls="lint-panel" onClick={() => setShowProblems((s) => !s)}>
+              {problems.length === 0 ? "检查：通过" : `检查：${problems.length} 个问题`}
+            </button>
+            <PublishPanel
+              serviceId={serviceId}
+              problems={problems.length}
+              nextNumber={(published ?? 0) + 1}
+              editor={editor}
+              onBlocked={() => setShowProblems(true)}
+              onPublished={(number) => setPublished(number)}
+            />
+          </div>
+        </div>
+        {editor.status.kind === "conflict" && <ConflictPanel serviceId={serviceId} message={editor.status.message} editor={editor} />}
+        {showProblems && (
+          <div id="lint-panel" className="rounded-md border bg-muted/40 p-3">
+            <ProblemList problems={problems} onGo={goTo} />
+          </div>
+        )}
+      </header>
+
+      <Tabs label="编辑内容" idPrefix="editor" items={tabs} current={tab} onSelect={setTab} />
+      <TabPanel idPrefix="editor" tab={tab}>
+        {tab === "guide" && <GuideEditor definition={definition} onChange={(d, group) => edit(() => d, group ?? null)} />}
+        {tab === "materials" && (
+          <MaterialsEditor
+            materials={definition.materials}
+            forms={definition.forms}
+            problems={problems.filter((p) => p.area === "materials")}
+            onChange={(materials, group) => edit((d) => ({ ...d, materials }), group ?? null)}
+          />
+        )}
+        {tab === "flow" && <FlowDesigner flow={definition.flow} forms={definition.forms} problems={flowProblems} onChange={onFlowChange} focus={flowFocus} />}
+        {tab === "forms" && (
+          <FormDesigner
+            key={formFocus.seq}
+            forms={definition.forms}
+            problems={problems.filter((p) => p.area === "forms")}
+            onChange={onFormsChange}
+            initialFormId={formFocus.formId}
+            onRenameForm={(from, to) => {
+              const renamed = renameForm(definition, from, to);
+              if (!renamed) return false;
+              edit(() => renamed);
+              return true;
+            }}
+            renderPreview={(form) => <FormPreview key={form.id} form={form} />}
+          />
+        )}
+        {tab === "versions" && <VersionsTab serviceId={serviceId} editor={editor} />}
+        {tab === "run" && (
+          <TestRun definition={definition} flowProblems={flowProblems.length} renderForm={(args) => <TestRunForm {...args} />} />
+        )}
+        {tab === "source" && <SourceTab serviceId={serviceId} />}
+      </TabPanel>
+    </div>
+  );
+}

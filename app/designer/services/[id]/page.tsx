@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { requireArea } from "../../../_lib/session";
+import { Forbidden } from "../../../_components/EmptyState";
+import { ServiceEditor } from "./ServiceEditor";
+
+export const metadata: Metadata = { title: "编辑服务事项 · 设计器" };
+export const dynamic = "force-dynamic";
+
+export default async function ServiceEditorPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { allowed } = await requireArea("designer", `/designer/services/${id}`);
+  if (!allowed) return <Forbidden />;
+  return <ServiceEditor serviceId={id} />;
+}
