@@ -1,7 +1,7 @@
-import { test, expect } from "@playwright/test";
+import { test, expect, type Page } from "@playwright/test";
 import { signIn, expectAccessible, DEMO_PASSWORD } from "./helpers";
 
-const nav = (page: import("@playwright/test").Page) => page.getByRole("navigation", { name: "主导航" });
+const nav = (page: Page) => page.getByRole("navigation", { name: "主导航" });
 
 const roles = [
   { username: "zhangsan", sees: ["办事大厅"], home: "/hall" },

@@ -34,6 +34,6 @@ export function sniffFileType(fileName: string, head: Uint8Array): FileType | nu
 /** A file name safe to store and show: no path, no control characters, bounded length. */
 export function cleanFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  const cleaned = [...base].filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f).join("").trim();
   return cleaned.slice(-120) || "未命名文件";
 }
