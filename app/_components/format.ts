@@ -47,6 +47,15 @@ export function formatChineseDate(value: string | Date | null | undefined): stri
   return `${y}年${m}月${d}日`;
 }
 
+/**
+ * Whether a deadline has passed: the server's own `overdue` flag when it sends one (it runs
+ * on the case clock), otherwise the due date against today in China.
+ */
+export function isOverdue(item: { dueDate: string | null; overdue?: boolean }, today: string): boolean {
+  if (typeof item.overdue === "boolean") return item.overdue;
+  return item.dueDate !== null && item.dueDate < today;
+}
+
 /** Today in China, `YYYY-MM-DD`. */
 export function todayInChina(): string {
   return new Intl.DateTimeFormat("sv-SE", { timeZone: CHINA }).format(new Date());

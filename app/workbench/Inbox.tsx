@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "../_trpc/client";
 import { EmptyState } from "../_components/EmptyState";
+import { isOverdue, todayInChina } from "../_components/format";
 
 const filters = [
   { value: undefined, label: "全部待办" },
@@ -11,9 +12,6 @@ const filters = [
   { value: "mine", label: "我已认领" },
 ] as const;
 
-function todayInChina(): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" }).format(new Date());
-}
 
 export function Inbox() {
   const trpc = useTRPC();
@@ -69,7 +67,7 @@ export function Inbox() {
           </thead>
           <tbody>
             {inbox.data.map((item) => {
-              const overdue = item.dueDate !== null && item.dueDate < today;
+              const overdue = isOverdue(item, today);
               return (
                 <tr key={item.taskId} className="border-b last:border-0">
                   <td className="px-3 py-2">

@@ -165,7 +165,7 @@ function FlowCanvas({ flow, forms, problems, onChange, focus }: FlowDesignerProp
       let position = at;
       if (!position) {
         const anchor = flowRef.current.nodes.find((n) => n.id === selectedNodeIds[0]);
-        if (anchor) position = { x: anchor.position.x, y: anchor.position.y + 120 };
+        if (anchor) position = { x: anchor.position.x + 260, y: anchor.position.y + 60 };
         else {
           const box = wrapper.current?.getBoundingClientRect();
           position = box ? reactFlow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 3 }) : { x: 0, y: 0 };

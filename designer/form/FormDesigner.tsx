@@ -138,7 +138,7 @@ export function FormDesigner({ forms, problems, onChange, onRenameForm, renderPr
                   setSelected(moved.path);
                 }}
               />
-              <aside aria-label="字段属性" className="rounded-lg border bg-background p-3">
+              <aside aria-label="字段属性" className="self-start rounded-lg border bg-background p-3 xl:sticky xl:top-2 xl:max-h-[95vh] xl:overflow-auto">
                 {selectedField && selected ? (
                   <FieldProperties
                     key={`${form.id}:${selected.join("/")}`}
@@ -161,7 +161,7 @@ export function FormDesigner({ forms, problems, onChange, onRenameForm, renderPr
                   <p className="text-sm text-muted-foreground">选中一个字段，在这里设置它的属性。</p>
                 )}
               </aside>
-              <section aria-label="表单预览" className="rounded-lg border bg-background p-3">
+              <section aria-label="表单预览" className="self-start rounded-lg border bg-background p-3 xl:sticky xl:top-2 xl:max-h-[95vh] xl:overflow-auto">
                 <h3 className="mb-2 font-semibold">预览（申请人看到的样子）</h3>
                 {renderPreview(form)}
               </section>

@@ -1,21 +1,14 @@
 "use client";
 /** 原文: the lines of the source document the template was extracted from, with the parts' ranges as links. */
+import { guideLabels } from "../../runtime/features/designer/diff";
 import type { SourceText } from "../../runtime/features/designer/sourceLines";
 
-const partLabels: Record<string, string> = {
-  "guide.conditions": "办理条件",
-  "guide.legalLimit": "法定时限",
-  "guide.promisedLimit": "承诺时限",
-  "guide.legalBasis": "设定依据",
-  materials: "材料",
-  flow: "流程",
-};
-
+/** `guide.legalLimit` → 法定办结时限, `guide.notes.咨询方式` → 其他说明·咨询方式, `forms.form-1` → 表单 form-1. */
 function partLabel(key: string): string {
-  if (partLabels[key]) return partLabels[key];
-  if (key.startsWith("forms.")) return `表单 ${key.slice(6)}`;
-  if (key.startsWith("guide.")) return `指南 ${key.slice(6)}`;
-  return key;
+  const [scope, name, ...rest] = key.split(".");
+  if (scope === "guide" && name) return [guideLabels[name] ?? name, ...rest].join("·");
+  if (scope === "forms") return `表单 ${[name, ...rest].join(".")}`;
+  return { materials: "材料", flow: "流程" }[scope] ?? key;
 }
 
 export function SourceView({ source }: { source: SourceText }) {

@@ -8,7 +8,7 @@ import { StatusBadge } from "../../_components/StatusBadge";
 import { Timeline } from "../../_components/Timeline";
 import { FormSummary } from "../../_components/FormSummary";
 import { ErrorNotice, Loading } from "../../_components/Notice";
-import { formatChineseDate, formatDateTime, formatFileSize, isClosedStatus, todayInChina } from "../../_components/format";
+import { formatChineseDate, formatDateTime, formatFileSize, isClosedStatus, isOverdue, todayInChina } from "../../_components/format";
 
 const outcomeText: Record<string, string> = {
   completed: "您的申请已办结。",
@@ -37,7 +37,7 @@ export function CaseDetail({ id, corrected }: { id: string; corrected: boolean }
   if (detail.isError) return <ErrorNotice message={errorMessage(detail.error)} onReload={() => void detail.refetch()} />;
   const { application: a, definition, attachments, correction, timeline, activeTasks, pause } = detail.data;
   const closed = isClosedStatus(a.status);
-  const overdue = !closed && a.dueDate !== null && a.dueDate < todayInChina();
+  const overdue = !closed && isOverdue(a, todayInChina());
   const forms = applicantForms(definition);
   const materialName = (materialId: string) => definition.materials.find((m) => m.id === materialId)?.name ?? materialId;
   return (

@@ -6,7 +6,7 @@ import { useTRPC, errorMessage } from "../../_trpc/client";
 import { EmptyState } from "../../_components/EmptyState";
 import { StatusBadge } from "../../_components/StatusBadge";
 import { ErrorNotice, Loading } from "../../_components/Notice";
-import { formatChineseDate, formatDateTime, isClosedStatus, todayInChina } from "../../_components/format";
+import { formatChineseDate, formatDateTime, isClosedStatus, isOverdue, todayInChina } from "../../_components/format";
 
 const filters = [
   { key: "all", label: "全部", match: () => true },
@@ -57,7 +57,7 @@ export function MyCases() {
       ) : (
         <ul className="space-y-3" aria-label="办件列表">
           {rows.map((r) => {
-            const overdue = !isClosedStatus(r.status) && r.status !== "draft" && r.dueDate !== null && r.dueDate < today;
+            const overdue = !isClosedStatus(r.status) && r.status !== "draft" && isOverdue(r, today);
             return (
               <li key={r.id} className="rounded-lg border bg-background p-4" data-testid="case-row">
                 <div className="flex flex-wrap items-start justify-between gap-2">

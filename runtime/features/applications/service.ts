@@ -16,6 +16,7 @@ import { runCaseEvent, STALE_CASE_MESSAGE } from "../cases/runEvent";
 import { caseTimeline } from "../cases/timeline";
 import { officesFor } from "./offices";
 import { submissionProblems } from "./requirements";
+import { caseNow } from "../../clock";
 
 type FormsData = Record<string, Record<string, unknown>>;
 
@@ -192,7 +193,7 @@ async function fileDraft(
 ): Promise<SubmitResult> {
   const problems = submissionProblems(definition, { formData: draft.formData, uploadedMaterialIds: draft.uploaded, versionId: draft.serviceVersionId });
   if (problems.length) throw new AppError("BAD_REQUEST", `提交未通过校验：${problems.map((p) => p.message).join("；")}`, problems);
-  const at = new Date().toISOString();
+  const at = caseNow().toISOString();
   const caseLimit = caseLimitFor(definition.guide, "online");
   const prefix = caseNumberPrefix(at);
   const caseNumber = `${prefix}${String(await nextCounterValue(tx, `case:${prefix}`)).padStart(6, "0")}`;
@@ -247,7 +248,7 @@ export async function answerCorrection(db: Db, user: SessionUser, id: string, fo
         calendar: await loadCalendar(db),
         actor: user,
         actorRole: "applicant",
-        event: { type: "act", at: new Date().toISOString(), taskId: task.taskId, actionId: submitAction.id, actor: { role: "applicant", id: user.id }, forms: patch },
+        event: { type: "act", at: caseNow().toISOString(), taskId: task.taskId, actionId: submitAction.id, actor: { role: "applicant", id: user.id }, forms: patch },
         extra: { formData: merged as never },
         auditPayload: { actionLabel: submitAction.label },
       });
@@ -274,7 +275,7 @@ export async function withdrawApplication(db: Db, user: SessionUser, id: string,
       calendar: await loadCalendar(db),
       actor: user,
       actorRole: "applicant",
-      event: { type: "withdraw", at: new Date().toISOString(), actor: { role: "applicant", id: user.id }, reason },
+      event: { type: "withdraw", at: caseNow().toISOString(), actor: { role: "applicant", id: user.id }, reason },
       auditPayload: { reason },
     });
     return { deleted: false };

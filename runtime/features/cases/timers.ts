@@ -12,10 +12,11 @@ import { AppError } from "../../errors";
 import { loadCalendar } from "./calendar";
 import { pinnedDefinition } from "./definitions";
 import { runCaseEvent } from "./runEvent";
+import { caseNow } from "../../clock";
 
 const BATCH = 200;
 
-export async function tickTimers(db: Db, now = new Date()): Promise<{ ticked: number; changed: number }> {
+export async function tickTimers(db: Db, now = caseNow()): Promise<{ ticked: number; changed: number }> {
   const today = chinaDateOf(now);
   const due = await db.task.findMany({
     where: { status: { in: ["open", "claimed"] }, dueDate: { lt: today } },
@@ -47,8 +48,9 @@ export async function tickTimers(db: Db, now = new Date()): Promise<{ ticked: nu
       if (!(error instanceof AppError)) throw error;
     }
   }
-  await db.session.deleteMany({ where: { expiresAt: { lt: now } } });
-  await db.loginAttempt.deleteMany({ where: { at: { lt: new Date(now.getTime() - 24 * 3_600_000) } } });
+  const realNow = new Date();
+  await db.session.deleteMany({ where: { expiresAt: { lt: realNow } } });
+  await db.loginAttempt.deleteMany({ where: { at: { lt: new Date(realNow.getTime() - 24 * 3_600_000) } } });
   return { ticked: due.length, changed };
 }
 

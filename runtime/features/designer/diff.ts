@@ -53,7 +53,7 @@ function words(value: unknown): string {
 
 // ------------------------------------------------------------------ guide
 
-const guideLabels: Record<string, string> = {
+export const guideLabels: Record<string, string> = {
   description: "事项描述",
   conditions: "办理条件",
   audience: "服务对象",

@@ -15,6 +15,7 @@ import { loadCalendar } from "../cases/calendar";
 import { pinnedDefinition } from "../cases/definitions";
 import { runCaseEvent, STALE_CASE_MESSAGE, taskRowId } from "../cases/runEvent";
 import { describeCase } from "../applications/service";
+import { caseNow } from "../../clock";
 
 /** The task roles a user holds at an office. */
 function rolesAt(user: SessionUser, officeId: string): StaffRole[] {
@@ -147,7 +148,7 @@ export async function actOnTask(db: Db, user: SessionUser, input: ActInput) {
         actorRole: task.role,
         event: {
           type: "act",
-          at: new Date().toISOString(),
+          at: caseNow().toISOString(),
           taskId: engineTaskId,
           actionId: input.actionId,
           actor: { role: task.role as StaffRole, id: user.id },
@@ -174,7 +175,7 @@ export async function pauseOrResume(
     if (roles.length === 0) throw notFound("办件");
     if (application.rowVersion !== input.rowVersion) throw conflict(STALE_CASE_MESSAGE);
     const definition = await pinnedDefinition(tx, application.serviceVersionId);
-    const at = new Date().toISOString();
+    const at = caseNow().toISOString();
     const actor = { role: roles[0], id: user.id };
     const reason = input.reason?.trim() ?? "";
     const result = await runCaseEvent(tx, {

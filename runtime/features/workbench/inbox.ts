@@ -1,6 +1,8 @@
 /** The caseworker's inbox: open tasks of their own offices, for the roles they hold there. */
 import type { Db } from "../../db";
 import type { SessionUser } from "../../auth/roles";
+import { chinaDateOf } from "../../calendar";
+import { caseNow } from "../../clock";
 
 export interface InboxFilter {
   status?: "open" | "claimed" | "mine";
@@ -13,6 +15,8 @@ export interface InboxItem {
   role: string;
   status: string;
   dueDate: string | null;
+  /** Past its due date on the case clock (China time). */
+  overdue: boolean;
   claimedByMe: boolean;
   claimedBy: string | null;
   applicationId: string;
@@ -73,12 +77,14 @@ export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter =
   const claimers = new Map(
     (await db.user.findMany({ where: { id: { in: claimerIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]),
   );
+  const today = chinaDateOf(caseNow());
   return tasks.map((t) => ({
     taskId: t.id,
     label: t.label,
     role: t.role,
     status: t.status,
     dueDate: t.dueDate,
+    overdue: t.dueDate !== null && t.dueDate < today,
     claimedByMe: t.claimedById === user.id,
     claimedBy: t.claimedById ? (claimers.get(t.claimedById) ?? null) : null,
     applicationId: t.application.id,

@@ -9,7 +9,7 @@ import { StatusBadge } from "../../../_components/StatusBadge";
 import { Timeline } from "../../../_components/Timeline";
 import { ServiceForm } from "../../../_components/ServiceForm";
 import { ErrorNotice, Loading } from "../../../_components/Notice";
-import { formatChineseDate, formatDateTime, formatFileSize, isClosedStatus, todayInChina } from "../../../_components/format";
+import { formatChineseDate, formatDateTime, formatFileSize, isClosedStatus, isOverdue, todayInChina } from "../../../_components/format";
 import { applicantForms, requiredUploads } from "../../../../runtime/features/applications/requirements";
 
 const roleLabels: Record<string, string> = { caseworker: "经办人员", reviewer: "复核人员", applicant: "申请人" };
@@ -69,7 +69,7 @@ export function StaffCaseView({ id }: { id: string }) {
           <dt className="text-muted-foreground">办结期限</dt>
           <dd data-testid="case-due-date">
             {a.dueDate ? formatChineseDate(a.dueDate) : a.status === "paused" || a.status === "waiting_applicant" ? "暂停计时" : "—"}
-            {!closed && a.dueDate && a.dueDate < today && <span className="ml-2 rounded bg-destructive px-1.5 py-0.5 text-xs text-white">已超期</span>}
+            {!closed && isOverdue(a, today) && <span className="ml-2 rounded bg-destructive px-1.5 py-0.5 text-xs text-white">已超期</span>}
           </dd>
           <dt className="text-muted-foreground">事项版本</dt>
           <dd>第 {a.version} 版</dd>
@@ -141,7 +141,7 @@ function TaskPanel({ data, onDone, onError, refresh }: { data: StaffCase; onDone
   const trpc = useTRPC();
   const task = data.currentTask as Task;
   const a = data.application;
-  const overdue = task.dueDate !== null && task.dueDate < todayInChina();
+  const overdue = isOverdue(task, todayInChina());
   const claim = useMutation(trpc.workbench.claim.mutationOptions({ onSuccess: () => refresh(), onError }));
   const release = useMutation(trpc.workbench.release.mutationOptions({ onSuccess: () => refresh(), onError }));
   return (

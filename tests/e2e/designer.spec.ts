@@ -1,0 +1,201 @@
+/**
+ * The designer end to end: an administrator revises a seeded service (a review step in the
+ * flow, a conditional field in the form), sees the lint pass, publishes version 2; the
+ * catalogue then serves version 2 while a case submitted under version 1 goes on under
+ * version 1. Two administrators saving the same draft: the second is refused with the
+ * conflict message and can compare and reload. Pages pass axe.
+ */
+import { test, expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { CSRF_COOKIE, CSRF_HEADER } from "../../runtime/auth/cookies";
+import { sampleFormData } from "../../runtime/forms/sample";
+import { signIn, expectAccessible } from "./helpers";
+
+const SERVICE = { code: "s079", title: "工伤异地居住就医申请" };
+
+async function csrfOf(page: Page): Promise<string> {
+  const cookie = (await page.context().cookies()).find((c) => c.name === CSRF_COOKIE);
+  if (!cookie) throw new Error("no CSRF cookie");
+  return decodeURIComponent(cookie.value);
+}
+
+async function query<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
+  const response = await request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
+  const body = await response.json();
+  expect(response.ok(), JSON.stringify(body)).toBe(true);
+  return body.result.data as T;
+}
+
+async function mutate<T>(page: Page, path: string, input: unknown): Promise<T> {
+  const response = await page.request.post(`/api/trpc/${path}`, { data: input, headers: { [CSRF_HEADER]: await csrfOf(page) } });
+  const body = await response.json();
+  expect(response.ok(), JSON.stringify(body)).toBe(true);
+  return body.result.data as T;
+}
+
+async function signedIn(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1600, height: 1000 } });
+  const page = await context.newPage();
+  await signIn(page, username);
+  return page;
+}
+
+async function openService(page: Page, title: string): Promise<void> {
+  await page.goto("/designer");
+  await page.getByLabel("搜索事项").fill(title);
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+}
+
+interface PublishedService {
+  version: number;
+  versionId: string;
+  definition: { flow: { nodes: { id: string; label: string; type: string }[] }; forms: { id: string; schema: Record<string, unknown> }[] };
+}
+
+test("an administrator adds a review step and a conditional field, publishes version 2; running cases stay on version 1", async ({ browser }) => {
+  test.setTimeout(180_000);
+
+  // A case submitted under version 1, before the redesign.
+  const applicant = await signedIn(browser, "zhangsan");
+  const v1 = await query<PublishedService>(applicant.request, "catalogue.get", { code: SERVICE.code });
+  expect(v1.version).toBe(1);
+  const form = v1.definition.forms[0];
+  const submitted = await mutate<{ caseNumber: string }>(applicant, "applications.submitDirect", {
+    code: SERVICE.code,
+    officeId: "150000",
+    formData: { [form.id]: sampleFormData(form.schema) },
+    idempotencyKey: `designer-e2e-${Date.now()}`,
+  });
+  const mine = await query<{ id: string; caseNumber: string | null }[]>(applicant.request, "applications.mine", undefined);
+  const caseId = mine.find((c) => c.caseNumber === submitted.caseNumber)!.id;
+
+  // The administrator opens the seeded service.
+  const page = await signedIn(browser, "region.admin");
+  await page.goto("/designer");
+  await expect(page.getByRole("link", { name: SERVICE.title })).toBeVisible();
+  await expectAccessible(page);
+  await openService(page, SERVICE.title);
+  await expect(page.locator(".react-flow__node")).toHaveCount(5);
+  await expect(page.getByRole("button", { name: "检查：通过" })).toBeVisible();
+  await expectAccessible(page);
+
+  // Flow: a new review step between 受理 and 结果反馈.
+  await page.getByTestId("rf__node-accept").click();
+  await page.getByRole("group", { name: "节点类型" }).getByRole("button", { name: "步骤", exact: true }).click();
+  const inspector = page.getByRole("complementary", { name: "属性" });
+  await inspector.getByLabel("名称", { exact: true }).fill("复核");
+  await inspector.getByLabel("办理角色").selectOption({ label: "复核人员" });
+  await inspector.getByLabel("操作1的名称").fill("复核通过");
+  await inspector.getByLabel("操作1通向").selectOption({ label: "→ 结果反馈" });
+  await expect(page.getByTestId("rf__node-step1")).toContainText("复核");
+  await page.getByTestId("rf__node-accept").click();
+  await inspector.getByLabel("操作1通向").selectOption({ label: "→ 复核" });
+  const acceptEdge = page.getByTestId("rf__edge-accept--feedback--approve");
+  await expect(acceptEdge).toHaveAttribute("aria-label", /受理 → 复核/);
+
+  // Undo and redo (the keyboard, outside text boxes).
+  await page.getByRole("button", { name: "撤销" }).focus();
+  await page.keyboard.press("Control+z");
+  await expect(acceptEdge).toHaveAttribute("aria-label", /受理 → 结果反馈/);
+  await page.keyboard.press("Control+y");
+  await expect(acceptEdge).toHaveAttribute("aria-label", /受理 → 复核/);
+  await expect(page.getByRole("button", { name: "检查：通过" })).toBeVisible();
+
+  // Form: a field shown only to women (性别 = 女), required when shown.
+  await page.getByRole("tab", { name: "表单" }).click();
+  await page.getByRole("group", { name: "字段类型" }).getByRole("button", { name: "单行文本", exact: true }).click();
+  const properties = page.getByRole("complementary", { name: "字段属性" });
+  await properties.getByLabel("标题").fill("孕期就医说明");
+  await properties.getByLabel("必填").check();
+  await properties.getByLabel("仅当其他字段满足条件时显示").check();
+  await properties.getByLabel("当字段").selectOption({ label: "性别" });
+  await properties.getByLabel("取值").selectOption({ label: "女" });
+  const preview = page.getByRole("region", { name: "表单预览" });
+  await expect(preview.getByLabel("孕期就医说明")).toHaveCount(0);
+  await preview.getByRole("radio", { name: "女" }).check();
+  await expect(preview.getByLabel("孕期就医说明")).toBeVisible();
+  await expect(page.getByRole("button", { name: "检查：通过" })).toBeVisible();
+  await expectAccessible(page);
+
+  // The JSON is there and says the same.
+  await page.getByRole("tab", { name: "JSON 源码" }).click();
+  await expect(page.getByLabel("JSON Schema（draft-07）")).toHaveValue(/"孕期就医说明"/);
+  await expect(page.getByLabel("JSON Schema（draft-07）")).toHaveValue(/"const": "女"/);
+
+  // Publish version 2.
+  await expect(page.getByTestId("save-state")).toContainText("已自动保存");
+  await page.getByRole("button", { name: "发布" }).click();
+  await page.getByRole("dialog", { name: "确认发布" }).getByRole("button", { name: "确认发布" }).click();
+  await expect(page.getByText("已发布第 2 版。")).toBeVisible();
+
+  // The catalogue serves version 2.
+  const v2 = await query<PublishedService>(page.request, "catalogue.get", { code: SERVICE.code });
+  expect(v2.version).toBe(2);
+  expect(v2.definition.flow.nodes.map((n) => n.label)).toContain("复核");
+  expect(JSON.stringify(v2.definition.forms[0].schema)).toContain("孕期就医说明");
+
+  // The versions tab compares 1 and 2 in words and on the canvas.
+  await page.getByRole("tab", { name: "版本" }).click();
+  const diff = page.getByRole("region", { name: "版本差异" });
+  await expect(diff.getByText("第 1 版 → 第 2 版")).toBeVisible();
+  await expect(diff.getByText("环节“复核”").first()).toBeVisible();
+  await expect(diff.getByText("表单“工伤职工就医备案表”字段“孕期就医说明”")).toBeVisible();
+  await expect(diff.getByTestId("rf__node-step1")).toContainText("新增");
+  await expectAccessible(page);
+  await page.screenshot({ path: "test-results/designer-versions.png", fullPage: true });
+
+  // The case submitted under version 1 runs on version 1: after 受理 comes 结果反馈, not 复核.
+  const caseworker = await signedIn(browser, "region.caseworker");
+  type StaffCase = { application: { rowVersion: number; version: number }; currentTask: { taskId: string; label: string } | null };
+  let staffCase = await query<StaffCase>(caseworker.request, "workbench.case", { id: caseId });
+  expect(staffCase.application.version).toBe(1);
+  expect(staffCase.currentTask?.label).toBe("受理");
+  await mutate(caseworker, "workbench.claim", { taskId: staffCase.currentTask!.taskId });
+  staffCase = await query<StaffCase>(caseworker.request, "workbench.case", { id: caseId });
+  await mutate(caseworker, "workbench.act", {
+    applicationId: caseId,
+    taskId: staffCase.currentTask!.taskId,
+    actionId: "accept-approve",
+    rowVersion: staffCase.application.rowVersion,
+  });
+  staffCase = await query<StaffCase>(caseworker.request, "workbench.case", { id: caseId });
+  expect(staffCase.currentTask?.label).toBe("结果反馈");
+  expect(staffCase.application.version).toBe(1);
+});
+
+test("two administrators save the same draft: the second is refused, compares and reloads", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const title = "变更工伤登记规范";
+  const alice = await signedIn(browser, "region.admin");
+  const bob = await signedIn(browser, "region.admin");
+  const summary = (page: Page) => page.getByLabel("事项概述（办事大厅列表中显示）");
+
+  await openService(alice, title);
+  await alice.getByRole("tab", { name: "办事指南" }).click();
+  await summary(alice).fill("甲管理员的第一次修改");
+  await expect(alice.getByTestId("save-state")).toContainText("修订 1");
+
+  await openService(bob, title);
+  await bob.getByRole("tab", { name: "办事指南" }).click();
+  await expect(summary(bob)).toHaveValue("甲管理员的第一次修改");
+
+  await summary(alice).fill("甲管理员的第二次修改");
+  await expect(alice.getByTestId("save-state")).toContainText("修订 2");
+
+  await summary(bob).fill("乙管理员的修改");
+  const conflict = bob.getByRole("alertdialog", { name: "保存冲突" });
+  await expect(conflict).toContainText("当前修订 2，您的修改基于修订 1");
+  await expect(bob.getByTestId("save-state")).toContainText("保存冲突");
+  await expectAccessible(bob);
+
+  await conflict.getByRole("button", { name: "比较差异" }).click();
+  const compared = conflict.getByRole("region", { name: "差异" });
+  await expect(compared).toContainText("事项概述");
+  await expect(compared.locator("del")).toHaveText("甲管理员的第二次修改");
+  await expect(compared.locator("ins")).toHaveText("乙管理员的修改");
+  await bob.screenshot({ path: "test-results/designer-conflict.png" });
+
+  await conflict.getByRole("button", { name: "重新加载（放弃我的修改）" }).click();
+  await expect(conflict).toHaveCount(0);
+  await expect(summary(bob)).toHaveValue("甲管理员的第二次修改");
+});
