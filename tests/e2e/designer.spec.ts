@@ -142,7 +142,6 @@ test("an administrator adds a review step and a conditional field, publishes ver
   await expect(diff.getByText("表单“工伤职工就医备案表”字段“孕期就医说明”")).toBeVisible();
   await expect(diff.getByTestId("rf__node-step1")).toContainText("新增");
   await expectAccessible(page);
-  await page.screenshot({ path: "test-results/designer-versions.png", fullPage: true });
 
   // The case submitted under version 1 runs on version 1: after 受理 comes 结果反馈, not 复核.
   const caseworker = await signedIn(browser, "region.caseworker");
@@ -193,7 +192,6 @@ test("two administrators save the same draft: the second is refused, compares an
   await expect(compared).toContainText("事项概述");
   await expect(compared.locator("del")).toHaveText("甲管理员的第二次修改");
   await expect(compared.locator("ins")).toHaveText("乙管理员的修改");
-  await bob.screenshot({ path: "test-results/designer-conflict.png" });
 
   await conflict.getByRole("button", { name: "重新加载（放弃我的修改）" }).click();
   await expect(conflict).toHaveCount(0);

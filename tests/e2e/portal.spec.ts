@@ -17,7 +17,7 @@ import { chinaDateOf, createWorkCalendar, dueDate } from "../../runtime/calendar
 import type { ServiceDefinition, TaskNode } from "../../runtime/definition/schema";
 
 const PHONE = { width: 375, height: 812 };
-const SCREENS = "test-results/screens";
+const SCREENS = process.env.E2E_SCREENS ?? "test-results/screens";
 mkdirSync(SCREENS, { recursive: true });
 
 type Schema = Record<string, unknown> & { properties?: Record<string, Schema>; required?: string[]; items?: Schema; enum?: unknown[]; type?: string };
@@ -234,7 +234,10 @@ test("申请人在手机宽度下阅读指南、在线申请、补正，办件�
   await expect(page).toHaveURL(new RegExp(`/cases/${caseId}/submitted$`));
   const caseNumber = (await page.getByTestId("case-number").textContent())!.trim();
   expect(caseNumber).toMatch(/^NM\d{14}$/);
-  const promised = limit ? dueDate(chinaDateOf(new Date()), limit, [], calendar) : null;
+  // Deadlines count from the day the case was filed (on the server's case clock).
+  const detail = await page.request.get(`/api/trpc/applications.get?input=${encodeURIComponent(JSON.stringify({ id: caseId }))}`);
+  const filedOn = chinaDateOf((await detail.json()).result.data.application.submittedAt as string);
+  const promised = limit ? dueDate(filedOn, limit, [], calendar) : null;
   if (promised) await expect(page.getByTestId("promised-date")).toContainText(chinese(promised));
   await expectFitsPhone(page);
   await expectAccessible(page);

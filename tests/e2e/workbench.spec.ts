@@ -15,7 +15,7 @@ import { sampleFormData } from "../../runtime/forms/sample";
 import { chinaDateOf, createWorkCalendar, dueDate } from "../../runtime/calendar";
 import type { ServiceDefinition, TaskNode } from "../../runtime/definition/schema";
 
-const SCREENS = "test-results/screens";
+const SCREENS = process.env.E2E_SCREENS ?? "test-results/screens";
 mkdirSync(SCREENS, { recursive: true });
 const PHONE = { width: 375, height: 812 };
 const calendar = createWorkCalendar();
@@ -84,7 +84,9 @@ async function fileApplication(page: Page, def: ServiceDefinition, officeId: str
     id,
     idempotencyKey: `e2e-${id}`,
   });
-  return { id, ...submitted };
+  // The day the case was filed on the server's case clock: deadlines count from it.
+  const filed = await call<{ application: { submittedAt: string } }>(page, "applications.get", { id }, "query");
+  return { id, ...submitted, filedOn: chinaDateOf(filed.application.submittedAt) };
 }
 
 async function shot(page: Page, name: string) {
@@ -98,7 +100,7 @@ test("经办人员不予受理并说明理由，申请人看到办理结果和�
   const applicant = await (await browser.newContext({ viewport: PHONE })).newPage();
   await signIn(applicant, "zhangsan");
   const filed = await fileApplication(applicant, def, "150100");
-  const expected = dueDate(chinaDateOf(new Date()), caseLimitFor(def.guide, "online")!, [], calendar);
+  const expected = dueDate(filed.filedOn, caseLimitFor(def.guide, "online")!, [], calendar);
   expect(filed.promisedDate).toBe(expected);
 
   // The applicant's case page shows the calendar's promised date.
@@ -130,7 +132,7 @@ test("经办人员不予受理并说明理由，申请人看到办理结果和�
   await staff.getByRole("radio", { name: reject.label }).check();
   await staff.getByRole("button", { name: `确认：${reject.label}` }).click();
   await expect(staff.getByRole("alert").filter({ hasText: "请填写不予受理/不予通过的理由" })).toBeVisible();
-  const reason = "申请人不符合恢复待遇的条件：仍在服刑期间";
+  const reason = "申请人不符合办理条件：材料显示未达到规定年龄";
   await staff.getByLabel(/不予受理\/不予通过的理由/).fill(reason);
   await shot(staff, "3-refuse");
   await staff.getByRole("button", { name: `确认：${reject.label}` }).click();
@@ -169,7 +171,7 @@ test("中止与恢复：中止须填写原因；在过期页面上操作时提�
   await staff.goto(`/workbench/cases/${filed.id}`);
   // The first step's deadline, from its time limit in the working-day calendar.
   if (first.sla) {
-    await expect(staff.getByText(`期限 ${chinese(dueDate(chinaDateOf(new Date()), first.sla, [], calendar))}`)).toBeVisible();
+    await expect(staff.getByText(`期限 ${chinese(dueDate(filed.filedOn, first.sla, [], calendar))}`)).toBeVisible();
   }
   await staff.getByRole("button", { name: "认领任务" }).click();
   const approve = first.actions.find((a) => a.kind === "approve")!;

@@ -1,10 +1,8 @@
 /**
  * What an applicant must provide for a service version: which forms they fill, which
- * materials they must upload, and whether a submission meets it. Pure.
+ * materials they must upload. Pure, and light enough for the browser.
  */
 import type { FormDefinition, Material, ServiceDefinition } from "../../definition/schema";
-import { validateFormData } from "../../forms/validate";
-import type { FieldError } from "../../errors";
 
 /** Forms the applicant fills: all but those only staff steps edit. */
 export function applicantForms(definition: ServiceDefinition): FormDefinition[] {
@@ -29,28 +27,3 @@ export function requiredUploads(definition: ServiceDefinition): Material[] {
   return definition.materials.filter((m) => m.required && !m.formId && m.obtainableBySharing !== true && m.scenario === null);
 }
 
-export interface SubmissionCheck {
-  formData: Record<string, unknown>;
-  uploadedMaterialIds: ReadonlySet<string>;
-  versionId?: string;
-}
-
-/** Every problem of a submission at once (一次性告知 starts at the applicant's own form). */
-export function submissionProblems(definition: ServiceDefinition, check: SubmissionCheck): FieldError[] {
-  const problems: FieldError[] = [];
-  for (const form of applicantForms(definition)) {
-    const data = check.formData[form.id] ?? {};
-    const result = validateFormData(form, data, { versionId: check.versionId });
-    if (!result.ok) {
-      for (const error of result.errors) {
-        problems.push({ path: `forms/${form.id}${error.path}`, message: `《${form.title}》${error.message}` });
-      }
-    }
-  }
-  for (const material of requiredUploads(definition)) {
-    if (!check.uploadedMaterialIds.has(material.id)) {
-      problems.push({ path: `materials.${material.id}`, message: `缺少必要材料：${material.name}` });
-    }
-  }
-  return problems;
-}

@@ -15,7 +15,7 @@ import { caseLimitFor } from "../cases/limits";
 import { runCaseEvent, STALE_CASE_MESSAGE } from "../cases/runEvent";
 import { caseTimeline } from "../cases/timeline";
 import { officesFor } from "./offices";
-import { submissionProblems } from "./requirements";
+import { submissionProblems } from "./submissionCheck";
 import { caseNow } from "../../clock";
 
 type FormsData = Record<string, Record<string, unknown>>;

@@ -96,7 +96,7 @@ function Editor({ serviceId, initial }: { serviceId: string; initial: EditorStat
     <div className="relative left-1/2 w-[min(calc(100vw-2rem),1600px)] -translate-x-1/2 space-y-4">
       <header className="space-y-2 rounded-lg border bg-background p-4">
         <nav aria-label="位置" className="text-sm">
-          <Link href="/designer" className="text-primary hover:underline">设计器</Link>
+          <Link href="/designer" className="text-primary underline">设计器</Link>
           <span aria-hidden="true"> / </span>
           <span>{initial.service.code}</span>
         </nav>

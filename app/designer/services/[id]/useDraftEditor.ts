@@ -87,7 +87,12 @@ export function useDraftEditor(serviceId: string, initial: EditorState) {
 
   // Debounced autosave after each change (and again when a change arrived during a save).
   useEffect(() => {
-    if (definition === saved.current || definition === failed.current || conflicted.current) return;
+    if (definition === saved.current) {
+      // Back to what is saved (undone to it): nothing to save.
+      setStatus((s) => (s.kind === "dirty" ? { kind: "saved", revision: draftRef.current.revision, at: null } : s));
+      return;
+    }
+    if (definition === failed.current || conflicted.current) return;
     setStatus((s) => (s.kind === "saving" ? s : { kind: "dirty" }));
     const timer = window.setTimeout(() => void saveNow(), AUTOSAVE_DELAY_MS);
     return () => window.clearTimeout(timer);
