@@ -108,10 +108,11 @@ describe("guide25 with 24 headings: 53 视同缴费年限认定申请 (7106–72
 });
 
 describe("guide25 with a 公示 step: 56 企业职工提前退休申请 (7615–7770)", () => {
-  it("makes 公示 a public-notice step (7713)", () => {
+  it("makes 公示 a step of its own (7713); with no period stated, staff close it rather than a timer", () => {
     const s = service(56);
     expect(labels(s)).toEqual(["申请", "受理", "审核", "公示", "结果反馈"]);
-    expect(step(s, "公示").publicNotice).toBe(true);
+    expect(step(s, "公示").publicNotice).toBe(false);
+    expect(step(s, "公示").role).toBe("caseworker");
     expect(s.forms.map((f) => f.title)).toEqual(["企业职工养老保险退休审核认定表"]); // title in the first row (7762)
   });
 });
