@@ -142,50 +142,58 @@ async function openForm(page: Page, base: string, serviceId: string, formId: str
   return Date.now() - start;
 }
 
-/** In-page timings at the open flow: select a node, nudge it by keyboard, drag it one step. */
-async function interact(page: Page, nodeId: string, label: string): Promise<{ select: number; nudge: number; drag: number }> {
-  return page.evaluate(
-    async ({ nodeId, label }) => {
-      const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
-      const until = async (ok: () => boolean) => {
-        for (let i = 0; i < 600 && !ok(); i++) await frame();
-        await frame();
-      };
-      const node = document.querySelector(`[data-testid="rf__node-${nodeId}"]`) as HTMLElement;
-      const inspector = () => document.querySelector('aside[aria-label="属性"] h3')?.textContent ?? "";
-      const x = () => new DOMMatrix(getComputedStyle(node).transform).m41;
+/**
+ * In-page timings at the open flow: select a node, nudge it by keyboard, drag it one step.
+ * Plain JavaScript source (evaluated as is, untouched by the TypeScript loader).
+ */
+const interactionScript = `async ({ nodeId, label }) => {
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  const until = async (ok) => {
+    for (let i = 0; i < 600 && !ok(); i++) await frame();
+    await frame();
+  };
+  const node = document.querySelector('[data-testid="rf__node-' + nodeId + '"]');
+  const inspector = () => document.querySelector('aside[aria-label="属性"] h3')?.textContent ?? "";
+  const x = () => new DOMMatrix(getComputedStyle(node).transform).m41;
 
-      let t = performance.now();
-      node.dispatchEvent(new MouseEvent("click", { bubbles: true }));
-      await until(() => inspector().includes(label));
-      const select = performance.now() - t;
+  let t = performance.now();
+  node.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+  await until(() => inspector().includes(label));
+  const select = performance.now() - t;
 
-      node.focus();
-      const before = x();
-      t = performance.now();
-      node.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
-      await until(() => x() !== before);
-      const nudge = performance.now() - t;
+  node.focus();
+  const before = x();
+  t = performance.now();
+  node.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
+  await until(() => x() !== before);
+  const nudge = performance.now() - t;
 
-      const box = node.getBoundingClientRect();
-      const cx = box.left + box.width / 2;
-      const cy = box.top + box.height / 2;
-      node.dispatchEvent(new MouseEvent("mousedown", { bubbles: true, clientX: cx, clientY: cy, button: 0, buttons: 1, view: window }));
-      const moves: number[] = [];
-      for (let step = 1; step <= 10; step++) {
-        const at = x();
-        t = performance.now();
-        window.dispatchEvent(new MouseEvent("mousemove", { bubbles: true, clientX: cx + step * 12, clientY: cy, buttons: 1, view: window }));
-        await until(() => x() !== at);
-        moves.push(performance.now() - t);
-      }
-      window.dispatchEvent(new MouseEvent("mouseup", { bubbles: true, clientX: cx + 120, clientY: cy, view: window }));
-      await frame();
-      moves.sort((a, b) => a - b);
-      return { select, nudge, drag: moves[Math.floor(moves.length / 2)] };
-    },
-    { nodeId, label },
-  );
+  const box = node.getBoundingClientRect();
+  const cx = box.left + box.width / 2;
+  const cy = box.top + box.height / 2;
+  node.dispatchEvent(new MouseEvent("mousedown", { bubbles: true, clientX: cx, clientY: cy, button: 0, buttons: 1, view: window }));
+  const moves = [];
+  for (let step = 1; step <= 10; step++) {
+    const at = x();
+    t = performance.now();
+    window.dispatchEvent(new MouseEvent("mousemove", { bubbles: true, clientX: cx + step * 12, clientY: cy, buttons: 1, view: window }));
+    await until(() => x() !== at);
+    moves.push(performance.now() - t);
+  }
+  window.dispatchEvent(new MouseEvent("mouseup", { bubbles: true, clientX: cx + 120, clientY: cy, view: window }));
+  await frame();
+  moves.sort((a, b) => a - b);
+  return { select, nudge, drag: moves[Math.floor(moves.length / 2)] };
+}`;
+
+interface Interaction {
+  select: number;
+  nudge: number;
+  drag: number;
+}
+
+async function interact(page: Page, nodeId: string, label: string): Promise<Interaction> {
+  return page.evaluate(`(${interactionScript})(${JSON.stringify({ nodeId, label })})`) as Promise<Interaction>;
 }
 
 export async function benchDesigner(): Promise<Figure[]> {
@@ -235,7 +243,7 @@ export async function benchDesigner(): Promise<Figure[]> {
       timings.largestForm.push(await openForm(page, base, idOf(largestForm.code), largestForm.formId, largestForm.fields));
     }
 
-    const interactions = { small: [] as Awaited<ReturnType<typeof interact>>[], big: [] as Awaited<ReturnType<typeof interact>>[] };
+    const interactions = { small: [] as Interaction[], big: [] as Interaction[] };
     for (let run = 0; run < RUNS; run++) {
       await openFlow(page, base, blank.serviceId, 4);
       interactions.small.push(await interact(page, "intake", "受理"));

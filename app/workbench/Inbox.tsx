@@ -79,7 +79,7 @@ export function Inbox() {
                   <td className="px-3 py-2">{item.label}</td>
                   <td className="px-3 py-2">{item.applicantName}</td>
                   <td className="px-3 py-2">
-                    {item.dueDate ?? "—"}
+                    {item.dueDate ?? (item.caseDueDate ? `办结期限 ${item.caseDueDate}` : "—")}
                     {overdue && <span className="ml-2 rounded bg-destructive px-1.5 py-0.5 text-xs text-white">已超期</span>}
                   </td>
                   <td className="px-3 py-2">

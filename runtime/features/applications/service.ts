@@ -282,6 +282,9 @@ export async function withdrawApplication(db: Db, user: SessionUser, id: string,
   });
 }
 
+const OPEN_STATUSES = new Set(["submitted", "in_progress", "waiting_applicant"]);
+const isOpen = (status: string) => OPEN_STATUSES.has(status);
+
 export async function myApplications(db: Db, user: SessionUser) {
   const rows = await db.application.findMany({
     where: { applicantId: user.id },
@@ -299,7 +302,14 @@ export async function myApplications(db: Db, user: SessionUser) {
       office: { select: { name: true } },
     },
   });
-  return rows.map(({ service, office, ...r }) => ({ ...r, serviceTitle: service.title, serviceCode: service.code, officeName: office.name }));
+  const today = chinaDateOf(caseNow());
+  return rows.map(({ service, office, ...r }) => ({
+    ...r,
+    serviceTitle: service.title,
+    serviceCode: service.code,
+    officeName: office.name,
+    overdue: isOpen(r.status) && r.dueDate !== null && r.dueDate < today,
+  }));
 }
 
 /** Everything the applicant's case page shows. */
@@ -347,6 +357,7 @@ export async function describeCase(
       outcome: application.outcome,
       outcomeReason: application.outcomeReason,
       rowVersion: application.rowVersion,
+      overdue: isOpen(application.status) && application.dueDate !== null && application.dueDate < chinaDateOf(caseNow()),
     },
     definition,
     attachments,

@@ -29,14 +29,25 @@ function taskNode(definition: ServiceDefinition, nodeId: string): TaskNode | und
   return node?.type === "task" ? node : undefined;
 }
 
+/** Items once each, ignoring differences of spacing and final punctuation. */
+function distinct(items: string[]): string[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = item.replace(/[\s。；;，,.]/g, "");
+    if (!key || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** 审核要点, 风险点 and 前置校验 for a step, from the guide. */
 export function checkpointsFor(definition: ServiceDefinition, node: TaskNode) {
   const matches = (step: string | null) => !step || node.label.includes(step) || step.includes(node.label);
   return {
-    reviewPoints: [
+    reviewPoints: distinct([
       ...node.checkpoints,
       ...definition.guide.operationNotes.filter((n) => matches(n.step)).flatMap((n) => n.notes),
-    ],
+    ]),
     risks: definition.guide.risks.filter((r) => r.step !== null && matches(r.step)).map((r) => (r.control ? `${r.risk}（防控：${r.control}）` : r.risk)),
     preChecks: definition.guide.preChecks.map((p) => `${p.check}${p.mandatory ? "（强制）" : ""}`),
   };

@@ -15,6 +15,8 @@ export interface InboxItem {
   role: string;
   status: string;
   dueDate: string | null;
+  /** The case's own deadline (办结期限), when it has one. */
+  caseDueDate: string | null;
   /** Past its due date on the case clock (China time). */
   overdue: boolean;
   claimedByMe: boolean;
@@ -66,6 +68,7 @@ export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter =
         select: {
           id: true,
           caseNumber: true,
+          dueDate: true,
           service: { select: { title: true } },
           applicant: { select: { displayName: true } },
           office: { select: { name: true } },
@@ -84,6 +87,7 @@ export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter =
     role: t.role,
     status: t.status,
     dueDate: t.dueDate,
+    caseDueDate: t.application.dueDate,
     overdue: t.dueDate !== null && t.dueDate < today,
     claimedByMe: t.claimedById === user.id,
     claimedBy: t.claimedById ? (claimers.get(t.claimedById) ?? null) : null,
