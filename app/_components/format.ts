@@ -1,4 +1,5 @@
 /** Formatting for people: dates in China time, file sizes, case statuses in Chinese. */
+import { statusLabels, type ApplicationStatus } from "../../runtime/features/cases/status";
 
 const CHINA = "Asia/Shanghai";
 
@@ -67,31 +68,10 @@ export function formatFileSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export type CaseStatus =
-  | "draft"
-  | "submitted"
-  | "in_progress"
-  | "waiting_applicant"
-  | "paused"
-  | "completed"
-  | "refused"
-  | "terminated"
-  | "withdrawn";
-
-export const caseStatusLabels: Record<CaseStatus, string> = {
-  draft: "草稿",
-  submitted: "已提交",
-  in_progress: "办理中",
-  waiting_applicant: "待补正",
-  paused: "已中止",
-  completed: "已办结",
-  refused: "不予受理/未通过",
-  terminated: "已终止",
-  withdrawn: "已撤回",
-};
+export type CaseStatus = ApplicationStatus;
 
 export function caseStatusLabel(status: string): string {
-  return caseStatusLabels[status as CaseStatus] ?? status;
+  return statusLabels[status as CaseStatus] ?? status;
 }
 
 /** Whether a case is closed (no more work on it). */

@@ -55,6 +55,14 @@ describe("flow edit operations", () => {
     expect(conditional.flow.edges.at(-1)).not.toHaveProperty("isDefault");
   });
 
+  it("connecting a task whose actions all have edges adds an action for the new edge", () => {
+    const made = connect(base(), "secondReview", "refused")!;
+    const node = made.flow.nodes.find((n) => n.id === "secondReview");
+    expect(node?.type === "task" && node.actions.at(-1)).toMatchObject({ id: "action1", label: "转到“不予受理”" });
+    expect(made.flow.edges.at(-1)).toMatchObject({ from: "secondReview", to: "refused", action: "action1" });
+    expect(validateFlow(made.flow)).toEqual([]);
+  });
+
   it("refuses edges out of an end, into the start, to itself, or a second edge out of the start", () => {
     const flow = base();
     expect(connect(flow, "done", "intake")).toBeNull();

@@ -90,11 +90,11 @@ export function renameAction(flow: Flow, nodeId: string, actionId: string, newId
 }
 
 /** Adds an action to a task. */
-export function addAction(flow: Flow, nodeId: string): Flow {
+export function addAction(flow: Flow, nodeId: string, label = "新操作"): Flow {
   return updateNode(flow, nodeId, (node) => {
     if (node.type !== "task") return node;
     const id = uniqueId("action", node.actions.map((a) => a.id));
-    return { ...node, actions: [...node.actions, { id, label: "新操作", kind: "approve", requiresComment: false }] };
+    return { ...node, actions: [...node.actions, { id, label, kind: "approve", requiresComment: false }] };
   });
 }
 
@@ -120,9 +120,10 @@ export function removeElements(flow: Flow, nodeIds: Iterable<string>, edgeIds: I
 }
 
 /**
- * Connects `from` to `to`. From a task the edge takes the first action that has no edge yet;
- * from a decision the first edge is the default exit and later ones wait for a condition.
- * Refused (null) out of an end, into the start, to itself, or when the same link exists.
+ * Connects `from` to `to`. From a task the edge takes the first action that has no edge yet
+ * (a new action when every action has one); from a decision the first edge is the default exit
+ * and later ones wait for a condition. Refused (null) out of an end, into the start, to itself,
+ * a second edge out of the start, or a decision's second edge to the same node.
  */
 export function connect(flow: Flow, from: string, to: string): { flow: Flow; edgeId: string } | null {
   const source = flow.nodes.find((n) => n.id === from);
@@ -130,18 +131,23 @@ export function connect(flow: Flow, from: string, to: string): { flow: Flow; edg
   if (!source || !target || from === to || source.type === "end" || target.type === "start") return null;
   const outgoing = flow.edges.filter((e) => e.from === from);
   if (source.type === "start" && outgoing.length > 0) return null;
-  if (outgoing.some((e) => e.to === to) && source.type !== "task") return null;
+  if (source.type === "gateway" && outgoing.some((e) => e.to === to)) return null;
   const edge: FlowEdge = { id: uniqueId("edge", flow.edges.map((e) => e.id)), from, to };
+  let next = flow;
   if (source.type === "task") {
     const free = source.actions.find((a) => !outgoing.some((e) => e.action === a.id));
-    if (!free && outgoing.some((e) => e.to === to)) return null;
     if (free) edge.action = free.id;
+    else {
+      next = addAction(flow, from, `转到“${target.label}”`);
+      const added = next.nodes.find((n) => n.id === from) as TaskNode;
+      edge.action = added.actions[added.actions.length - 1].id;
+    }
   }
   if (source.type === "gateway" && !outgoing.some((e) => e.isDefault)) {
     edge.isDefault = true;
     edge.label = "其他情形";
   }
-  return { flow: { ...flow, edges: [...flow.edges, edge] }, edgeId: edge.id };
+  return { flow: { ...next, edges: [...next.edges, edge] }, edgeId: edge.id };
 }
 
 export function updateEdge(flow: Flow, id: string, update: (edge: FlowEdge) => FlowEdge): Flow {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canRedo, canUndo, commit, createHistory, HISTORY_LIMIT, redo, seal, undo } from "./history";
+import { canRedo, canUndo, commit, createHistory, HISTORY_LIMIT, redo, undo } from "./history";
 
 describe("history", () => {
   it("undoes and redoes steps in order", () => {
@@ -36,13 +36,6 @@ describe("history", () => {
     h = commit(h, "x", "label:other");
     expect(undo(h).present).toBe("受理环节");
     expect(undo(undo(h)).present).toBe("");
-  });
-
-  it("seal ends a group: the same group then starts a new step", () => {
-    let h = commit(createHistory(0), 1, "move:n1");
-    h = seal(h);
-    h = commit(h, 2, "move:n1");
-    expect(undo(h).present).toBe(1);
   });
 
   it("committing the present object again records nothing", () => {

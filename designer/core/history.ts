@@ -48,8 +48,3 @@ export function redo<T>(history: History<T>): History<T> {
   return { past: [...history.past, history.present], present, future, group: null };
 }
 
-/** Ends the current group: the next commit starts a new step even with the same group. */
-export function seal<T>(history: History<T>): History<T> {
-  return history.group === null ? history : { ...history, group: null };
-}
-

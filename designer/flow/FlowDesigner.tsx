@@ -7,7 +7,7 @@
  * Ctrl+C / Ctrl+V to copy and paste; the inspector connects nodes without a mouse.
  */
 import "@xyflow/react/dist/style.css";
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from "react";
 import {
   Background,
   Controls,
@@ -135,7 +135,8 @@ function FlowCanvas({ flow, forms, problems, onChange, focus }: FlowDesignerProp
       if (settled.size === 0) return;
       const wasDrag = dragging.current;
       dragging.current = false;
-      onChange(moveNodes(flowRef.current, settled), wasDrag ? null : `nudge:${[...settled.keys()].sort().join(",")}`);
+      // The canvas shows the new place at once; recording the step may follow a frame later.
+      startTransition(() => onChange(moveNodes(flowRef.current, settled), wasDrag ? null : `nudge:${[...settled.keys()].sort().join(",")}`));
     },
     [onChange],
   );

@@ -46,8 +46,6 @@ export interface Decorations {
   marks?: { nodes: Readonly<Record<string, Mark>>; edges: Readonly<Record<string, Mark>> };
 }
 
-export const noDecorations: Decorations = { problemsByNode: new Map(), problemsByEdge: new Map() };
-
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }

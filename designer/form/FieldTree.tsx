@@ -79,7 +79,12 @@ function FieldRow({ field, path, index, props }: { field: FieldModel; path: stri
         </button>
         <button type="button" aria-pressed={isSelected} onClick={() => props.onSelect(path)} className="flex min-w-0 flex-1 items-center gap-2 text-left">
           <span className="truncate">{title}</span>
-          {field.required && <span className="text-destructive" aria-label="必填">*</span>}
+          {field.required && (
+            <span className="text-destructive">
+              <span aria-hidden="true">*</span>
+              <span className="sr-only">（必填）</span>
+            </span>
+          )}
           <span className="shrink-0 text-xs text-muted-foreground">{fieldKindLabels[field.kind]}</span>
           {field.visibleWhen && <span className="shrink-0 rounded bg-accent px-1 text-xs">条件显示</span>}
         </button>

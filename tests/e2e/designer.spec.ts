@@ -122,6 +122,17 @@ test("an administrator adds a review step and a conditional field, publishes ver
   await expect(page.getByLabel("JSON Schema（draft-07）")).toHaveValue(/"孕期就医说明"/);
   await expect(page.getByLabel("JSON Schema（draft-07）")).toHaveValue(/"const": "女"/);
 
+  // Test run of the draft: the case passes the new review step (in the browser only).
+  await page.getByRole("tab", { name: "试运行" }).click();
+  await page.getByRole("button", { name: "用示例数据填写" }).click();
+  await page.getByRole("button", { name: "提交申请" }).click();
+  for (const [step, action] of [["受理", "予以受理"], ["复核", "复核通过"], ["结果反馈", "办结"]]) {
+    await page.getByRole("group", { name: `${step}的操作` }).getByRole("button", { name: action }).click();
+  }
+  await expect(page.getByRole("heading", { name: "办件状态：已办结" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "办理记录" })).toContainText("复核人员在“复核”选择“复核通过”");
+  await expectAccessible(page);
+
   // Publish version 2.
   await expect(page.getByTestId("save-state")).toContainText("已自动保存");
   await page.getByRole("button", { name: "发布" }).click();
@@ -196,4 +207,24 @@ test("two administrators save the same draft: the second is refused, compares an
   await conflict.getByRole("button", { name: "重新加载（放弃我的修改）" }).click();
   await expect(conflict).toHaveCount(0);
   await expect(summary(bob)).toHaveValue("甲管理员的第二次修改");
+});
+
+test("an administrator creates a service as a copy of another and opens it", async ({ browser }) => {
+  const page = await signedIn(browser, "region.admin");
+  await page.goto("/designer");
+  await page.getByRole("button", { name: "新建事项" }).click();
+  const form = page.getByRole("form", { name: "新建事项" });
+  await form.getByLabel("事项编码").fill("copy-of-s016");
+  await form.getByLabel("事项名称").fill("变更工伤登记（本地试点）");
+  await form.getByLabel("所属部分").fill("一、社会保险公共服务");
+  await form.getByLabel("分类").fill("工伤保险服务事项");
+  await form.getByLabel("内容").selectOption({ label: "复制：变更工伤登记规范（s016）" });
+  await expectAccessible(page);
+  await form.getByRole("button", { name: "创建并打开" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "变更工伤登记（本地试点）" })).toBeVisible();
+  await expect(page.locator(".react-flow__node").first()).toBeVisible();
+  await expect(page.getByText("草稿修订 1")).toBeVisible();
+  await page.goto("/designer");
+  await page.getByLabel("状态").selectOption({ label: "未发布" });
+  await expect(page.getByRole("row", { name: /copy-of-s016/ })).toContainText("有草稿");
 });

@@ -26,7 +26,7 @@ export const statusLabels: Record<ApplicationStatus, string> = {
   waiting_applicant: "待补正",
   paused: "已中止",
   completed: "已办结",
-  refused: "不予受理",
+  refused: "不予受理/未通过",
   terminated: "已终止",
   withdrawn: "已撤回",
 };
