@@ -113,3 +113,24 @@ describe("rjsf", () => {
     expect(out.every((e) => e.stack === e.message)).toBe(true);
   });
 });
+
+describe("designer-written schemas", () => {
+  it("uses the field's own pattern message and names fields declared inside if/then", () => {
+    const schema = {
+      type: "object",
+      properties: {
+        hasAgent: { type: "boolean", title: "是否委托代理人" },
+        postcode: { type: "string", title: "邮政编码", pattern: "^\\d{6}$" },
+        code: { type: "string", title: "工号", pattern: "^[A-Z]{2}\\d{4}$", errorMessage: { pattern: "工号应为两个大写字母加四位数字" } },
+      },
+      allOf: [{ if: { properties: { hasAgent: { const: true } } }, then: { properties: { agentName: { type: "string", title: "代理人姓名", minLength: 1 } }, required: ["agentName"] } }],
+    };
+    const ajv = createAjv({ strict: false });
+    const validate = ajv.compile(schema);
+    validate({ hasAgent: true, postcode: "123", code: "ab12" });
+    const messages = fieldErrors(validate.errors, schema).map((e) => e.message);
+    expect(messages).toContain("工号：工号应为两个大写字母加四位数字");
+    expect(messages).toContain("邮政编码：应为6位数字");
+    expect(messages).toContain("代理人姓名：必填");
+  });
+});

@@ -44,6 +44,22 @@ const FORMAT_FALLBACK: Record<string, string> = {
 
 const isObject = (value: unknown): value is Schema => !!value && typeof value === "object" && !Array.isArray(value);
 
+/**
+ * The schema of property `key` of an object schema, also where it is declared only inside
+ * conditional branches (`allOf` / `if` → `then` / `else`, as conditional visibility writes them).
+ */
+function propertyOf(schema: Schema, key: string): unknown {
+  const direct = isObject(schema.properties) ? (schema.properties as Schema)[key] : undefined;
+  if (direct !== undefined) return direct;
+  const branches = [...(Array.isArray(schema.allOf) ? schema.allOf : []), schema.then, schema.else];
+  for (const branch of branches) {
+    if (!isObject(branch)) continue;
+    const found = propertyOf(branch, key);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 /** The missing property of a `required` error (rjsf quotes it as `'name'` while its localizer runs). */
 function missingPropertyOf(params: unknown): string | undefined {
   const missing = isObject(params) ? params.missingProperty : undefined;
@@ -84,8 +100,11 @@ export function describeError(
       return Number(params.limit) <= 1 ? "必填" : `至少${params.limit}个字`;
     case "maxLength":
       return `不能超过${params.limit}个字`;
-    case "pattern":
+    case "pattern": {
+      const custom = isObject(parent?.errorMessage) ? (parent.errorMessage as Schema).pattern : undefined;
+      if (typeof custom === "string" && custom.trim()) return custom;
       return params.pattern === "^\\d{6}$" ? "应为6位数字" : "格式不正确";
+    }
     case "enum":
     case "const":
       if (isMustTickBoolean(parent)) return "请勾选确认";
@@ -149,7 +168,7 @@ export function describePath(rootSchema: unknown, pointer: string): string {
       schema = schema.items;
       continue;
     }
-    const property = isObject(schema.properties) ? (schema.properties as Schema)[segment] : undefined;
+    const property = propertyOf(schema, segment);
     const title = isObject(property) && typeof property.title === "string" ? property.title : segment;
     // the tick box of an attestation is named by the attestation itself (“本人签字：请勾选确认”)
     if (!(attestationModeOf(schema) && isMustTickBoolean(property) && names.length)) names.push(title);
@@ -246,7 +265,7 @@ export function schemaAt(rootSchema: unknown, pointer: string): Schema | undefin
   for (const segment of pointer.split("/").slice(1).map(unescapePointer)) {
     if (!isObject(schema)) return undefined;
     if (isObject(schema.items) && /^\d+$/.test(segment)) schema = schema.items;
-    else schema = isObject(schema.properties) ? (schema.properties as Schema)[segment] : undefined;
+    else schema = propertyOf(schema, segment);
   }
   return isObject(schema) ? schema : undefined;
 }
