@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
     "pg",
     "@node-rs/argon2",
   ],
+  // Several checkouts or tools building at once can each use their own output folder.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   // `npm test` typechecks the whole project (tsc --noEmit) as its own step; the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
