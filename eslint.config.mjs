@@ -6,7 +6,7 @@ export default tseslint.config(
   {
     ignores: [
       "node_modules/**",
-      ".next/**",
+      ".next*/**",
       "prisma/generated/**",
       "data/**",
       "test-results/**",

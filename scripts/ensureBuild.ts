@@ -16,7 +16,7 @@ function newestMtime(dir: string): number {
 }
 
 export function needsBuild(): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   return ["app", "designer", "runtime"].some((d) => existsSync(path.join(root, d)) && newestMtime(path.join(root, d)) > built);
