@@ -40,6 +40,8 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(port), HOST: "127.0.0.1" },
+    // Cases are filed on the last workday before the National Day holiday, so deadlines shown
+    // must skip it (the case clock runs on from there; sessions use real time).
+    env: { PORT: String(port), HOST: "127.0.0.1", HRSS_CASE_CLOCK_START: "2026-09-30T09:00:00+08:00" },
   },
 });

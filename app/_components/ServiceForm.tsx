@@ -23,6 +23,7 @@ import {
 import { Widgets } from "@rjsf/shadcn";
 import { formValidator, createTransformErrors } from "../../runtime/forms/rjsfValidator";
 import { attestationModeOf } from "../../runtime/forms/attestation";
+import { OFFICE_USE_FIELD, hideOfficeUse } from "../../runtime/forms/officeUse";
 
 type Json = Record<string, unknown>;
 
@@ -245,7 +246,12 @@ function NativeSelectWidget(props: WidgetProps) {
   );
 }
 
-const fields: RegistryFieldsType = { attestation: AttestationField };
+/** An office-use entry in the applicant's form (`runtime/forms/officeUse`): not shown. */
+function OfficeUseHiddenField() {
+  return null;
+}
+
+const fields: RegistryFieldsType = { attestation: AttestationField, [OFFICE_USE_FIELD]: OfficeUseHiddenField };
 const widgets: RegistryWidgetsType = { attestation: AttestationWidget, SelectWidget: NativeSelectWidget };
 
 export interface ServiceFormProps {
@@ -258,6 +264,8 @@ export interface ServiceFormProps {
   /** Called when a submit attempt finds errors. */
   onError?: () => void;
   readonly?: boolean;
+  /** The applicant's form: leave out what the office fills (经办人签字, 以下由经办机构填写 …). */
+  hideOfficeUse?: boolean;
   /** Validate as the person types (after a first attempt). */
   liveValidate?: boolean;
   /** Errors from the server to show on fields. */
@@ -267,13 +275,13 @@ export interface ServiceFormProps {
 
 /** One service form. The ref is rjsf's Form (`validateForm()`, `submit()`). */
 export const ServiceForm = forwardRef<RjsfForm, ServiceFormProps>(function ServiceForm(
-  { formId, schema, uiSchema, formData, onChange, onSubmit, onError, readonly, liveValidate, extraErrors, children },
+  { formId, schema, uiSchema, formData, onChange, onSubmit, onError, readonly, hideOfficeUse: hideOffice, liveValidate, extraErrors, children },
   ref,
 ) {
   const ui = useMemo(() => {
-    const marked = withAttestationFields(schema, uiSchema);
+    const marked = withAttestationFields(schema, hideOffice ? hideOfficeUse(uiSchema) : uiSchema);
     return { ...marked, "ui:submitButtonOptions": { norender: true } } as UiSchema;
-  }, [schema, uiSchema]);
+  }, [schema, uiSchema, hideOffice]);
   const transformErrors = useMemo(() => createTransformErrors(schema), [schema]);
   return (
     <Form

@@ -4,6 +4,7 @@
  */
 import { FORMAT } from "../../runtime/forms/formats";
 import { attestationSchema, attestationUiSchema } from "../../runtime/forms/attestation";
+import { OFFICE_USE_OPTION } from "../../runtime/forms/officeUse";
 import type { Field, ScalarField } from "./fields";
 import { hasRequired } from "./fields";
 import { keyFor, uniqueTitles } from "./keys";
@@ -140,6 +141,7 @@ export function objectSchema(fields: Field[], title: string | undefined): BuiltS
   fields.forEach((field, index) => {
     const key = keyFor(index + 1, field.label);
     const built = fieldSchema({ ...field, label: titles[index] } as Field);
+    if (isOfficeUse(field)) built.uiSchema = withOfficeUseOption(built.uiSchema);
     properties[key] = built.schema;
     if (Object.keys(built.uiSchema).length) uiSchema[key] = built.uiSchema;
     if (hasRequired(field)) required.push(key);
@@ -151,4 +153,18 @@ export function objectSchema(fields: Field[], title: string | undefined): BuiltS
   if (required.length) schema.required = required;
   if (order.length > 1) uiSchema["ui:order"] = order;
   return { schema, uiSchema };
+}
+
+/** A field the office fills: marked itself, or a group/list of nothing but such fields. */
+function isOfficeUse(field: Field): boolean {
+  if (field.officeUse) return true;
+  if (field.kind === "group") return field.children.length > 0 && field.children.every(isOfficeUse);
+  if (field.kind === "list") return field.columns.length > 0 && field.columns.every(isOfficeUse);
+  return false;
+}
+
+/** `ui:options.officeUse`: the applicant's form leaves the field out (`app/_components/ServiceForm`). */
+function withOfficeUseOption(uiSchema: UiSchema): UiSchema {
+  const options = (uiSchema["ui:options"] ?? {}) as Record<string, unknown>;
+  return { ...uiSchema, "ui:options": { ...options, [OFFICE_USE_OPTION]: true } };
 }

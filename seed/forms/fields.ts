@@ -27,6 +27,8 @@ interface FieldBase {
   required?: boolean;
   /** Explanatory text (schema `description`). */
   help?: string;
+  /** Filled in by the office (经办人签字, 以下由经办机构填写 …): never required, not shown to the applicant. */
+  officeUse?: boolean;
 }
 
 export interface ScalarField extends FieldBase {
@@ -75,12 +77,24 @@ export function hasRequired(field: Field): boolean {
   return false;
 }
 
-/** Marks every field in the tree as optional (office-use sections). */
+/** Marks every field in the tree as optional and the office's (office-use sections). */
 export function makeOptional(fields: Field[]): Field[] {
-  return fields.map((field) => {
-    const copy = { ...field, required: false } as Field;
-    if (copy.kind === "group") copy.children = makeOptional(copy.children);
-    if (copy.kind === "list") copy.columns = makeOptional(copy.columns);
-    return copy;
-  });
+  return fields.map(markOfficeUse);
+}
+
+/** A copy of `field` (and everything inside it) marked as the office's: optional, `officeUse`. */
+export function markOfficeUse(field: Field): Field {
+  const copy = { ...field, required: false, officeUse: true } as Field;
+  if (copy.kind === "group") copy.children = makeOptional(copy.children);
+  if (copy.kind === "list") copy.columns = makeOptional(copy.columns);
+  return copy;
+}
+
+/** Marks every field in the tree as optional, in place (fields filled only in some case). */
+export function makeNotRequired(fields: Field[]): void {
+  for (const field of fields) {
+    field.required = false;
+    if (field.kind === "group") makeNotRequired(field.children);
+    if (field.kind === "list") makeNotRequired(field.columns);
+  }
 }

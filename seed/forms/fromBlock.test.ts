@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { form as formContract } from "../../runtime/definition/schema";
 import { createAjv } from "../../runtime/forms/ajv";
 import { formFromBlock } from "./fromBlock";
-import { allFields, childTitles, fieldByTitle, type SchemaNode } from "./schemaWalk";
+import { allFields, childTitles, fieldByTitle, officeUseTitles, type SchemaNode } from "./schemaWalk";
 import { TEST_BLOCKS, blockById } from "./testBlocks";
 
 const strictAjv = createAjv({ strict: true });
@@ -316,5 +316,35 @@ describe("robustness", () => {
     const copy = structuredClone(block);
     expect(formFromBlock(block)).toEqual(formFromBlock(block));
     expect(block).toEqual(copy);
+  });
+});
+
+describe("office-use fields (ui:options.officeUse: left out of the applicant's form)", () => {
+  const officeUse = (id: string) => {
+    const form = formFromBlock(blockById(id));
+    return officeUseTitles(form.schema as SchemaNode, form.uiSchema as SchemaNode);
+  };
+
+  it("the office's signatures are marked, the applicant's are not", () => {
+    expect(officeUse("newInsuredList")).toEqual(["业务经办人签字"]); // not 单位经办人签字
+    expect(officeUse("retireeChanges")).toEqual(["社保经办机构经办人", "审核人", "负责人"]);
+    expect(officeUse("ruralPensionChange")).toEqual(["苏木乡镇（街道）社会保障所审核人（签章）", "旗县（市、区）社保机构审核人（签章）"]);
+    expect(officeUse("contributionNotice")).toContain("审核人（章）");
+    expect(officeUse("declarationLetter")).toEqual([]);
+  });
+
+  it("office sections, (不填写) fields; not an option's details nor the name of an approving office", () => {
+    expect(officeUse("jobSeekerCircles")).toEqual(["服务情况记录"]);
+    expect(officeUse("pensionClaim")).toEqual(["个人编号"]); // (不填写); 退休审批部门 is the applicant's to write
+    expect(officeUse("injuryBenefitApplication")).toEqual(["社保经办机构核定意见", "经办人"]);
+    expect(officeUse("jobSeekerBoxes")).toEqual([]);
+  });
+
+  it("every office-use field is optional", () => {
+    for (const block of TEST_BLOCKS) {
+      const form = formFromBlock(block);
+      const titles = new Set(officeUseTitles(form.schema as SchemaNode, form.uiSchema as SchemaNode));
+      for (const f of allFields(form.schema as SchemaNode)) if (titles.has(String(f.schema.title))) expect(f.required, `${block.id}: ${String(f.schema.title)}`).toBe(false);
+    }
   });
 });

@@ -255,6 +255,7 @@ export function fieldsFromLines(lines: SourceLine[], title: string): { fields: F
           mode: /单位/.test(last.label) ? "seal" : "signature",
           dated: true,
           required: !current.officeUse && !OFFICE_USE.test(last.label),
+          officeUse: current.officeUse || OFFICE_USE.test(last.label) || undefined,
         };
       } else add(current, [{ kind: "scalar", label: "日期", type: "date" }]);
       memory = null;
@@ -332,7 +333,7 @@ function signatureLine(text: string, officeUse: boolean): Field[] | null {
   const label = normaliseLabel(m[1]);
   if (!SIGNING_ROLE.test(label)) return null;
   const office = officeUse || OFFICE_USE.test(label);
-  return [{ kind: "attestation", label, mode: "signature", dated: false, required: !office }];
+  return [{ kind: "attestation", label, mode: "signature", dated: false, required: !office, officeUse: office || undefined }];
 }
 
 /** `xxx 人力资源和社会保障政务服务中心：`: the addressee of a letter, no field. */

@@ -3,6 +3,7 @@
  * type, format, required, help. Pure.
  */
 import type { Field, ScalarType } from "./fields";
+import { markOfficeUse } from "./fields";
 import {
   OFFICE_USE,
   attestationMode,
@@ -126,8 +127,22 @@ export function fieldsFromLabel(raw: string, options: InferOptions = {}): Field[
   return field ? [field] : [];
 }
 
-/** Builds the field a label asks for: an attestation for signature/seal labels, else a typed input. */
+/**
+ * Builds the field a label asks for: an attestation for signature/seal labels, else a typed input.
+ * A field of an office-use section (or an office's own label: `经办人签字`, `（不填写）`) is marked
+ * `officeUse`: the applicant neither fills nor sees it.
+ */
 export function fieldFromLabel(raw: string, options: InferOptions = {}): Field | null {
+  const field = fieldFromLabelOnly(raw, options);
+  if (!field) return null;
+  const title = splitLabel(raw).title;
+  // `退休审批部门`: the name of the office that approved something, which the applicant writes
+  const namesAnOffice = field.kind === "scalar" && /(?:部门|机关)$/.test(title);
+  const office = options.officeUse || (OFFICE_USE.test(title) && !namesAnOffice) || (field.kind === "scalar" && field.readOnly === true);
+  return office ? markOfficeUse(field) : field;
+}
+
+function fieldFromLabelOnly(raw: string, options: InferOptions): Field | null {
   const parts = splitLabel(raw);
   const title = parts.title;
   if (!title || isValueLike(title)) return null;

@@ -4,6 +4,7 @@
  * checkbox/circle option groups, signature and seal labels. Pure.
  */
 import type { Field, ScalarType } from "./fields";
+import { makeNotRequired, makeOptional } from "./fields";
 import { fieldFromLabel } from "./infer";
 import { choiceFromGroup, hasOptions, parseOptionParts } from "./options";
 import {
@@ -224,7 +225,7 @@ export function fieldsFromInline(rawText: string, context: InlineContext = {}): 
     if (!sample && SIGNING_ROLE.test(normaliseLabel(pending))) {
       // `审核人:` / `负责人：` with nothing after it: a place to sign
       const label = normaliseLabel(pending);
-      fields.push({ kind: "attestation", label, mode: "signature", dated: false, required: !officeUse && !OFFICE_USE.test(label) });
+      fields.push({ kind: "attestation", label, mode: "signature", dated: false, required: !officeUse && !OFFICE_USE.test(label), officeUse: officeUse || OFFICE_USE.test(label) || undefined });
       pending = null;
       return;
     }
@@ -298,7 +299,7 @@ export function fieldsFromInline(rawText: string, context: InlineContext = {}): 
     const signedAfter = TRAILING_MARK.test(after);
     if (field && piece.slot === "date" && field.kind === "scalar" && (signedAfter || SIGNING_ROLE.test(label))) {
       const mode = attestationMode(after.match(TRAILING_MARK)?.[0] ?? "") ?? "signature";
-      field = { kind: "attestation", label: normaliseLabel(label), mode, dated: true, required: !officeUse && !OFFICE_USE.test(label) };
+      field = { kind: "attestation", label: normaliseLabel(label), mode, dated: true, required: !officeUse && !OFFICE_USE.test(label), officeUse: officeUse || OFFICE_USE.test(label) || undefined };
     }
     if (field) fields.push(field);
     if (signedAfter && field?.kind === "attestation") {
@@ -357,7 +358,9 @@ function fieldsFromOptionText(text: string, context: InlineContext): Field[] {
   let contextLabelUnused = context.label ?? "";
   for (const part of parseOptionParts(text)) {
     if (part.kind === "text") {
-      const inner = fieldsFromInline(part.text, { officeUse: context.officeUse || part.detail });
+      // an option's detail (`□死亡 死亡时间：`) is filled only with its option: optional, yet the applicant's
+      const inner = fieldsFromInline(part.text, { officeUse: context.officeUse });
+      if (part.detail) makeNotRequired(inner);
       if (inner.length) fields.push(...inner);
       else if (attestationMode(part.text)) {
         const f = fieldFromLabel(part.text, { officeUse: context.officeUse });
@@ -371,8 +374,7 @@ function fieldsFromOptionText(text: string, context: InlineContext): Field[] {
       contextLabelUnused = "";
     }
     const made = choiceFromGroup(part, normaliseLabel(label), style);
-    if (context.officeUse) made.forEach((f) => (f.required = false));
-    fields.push(...made);
+    fields.push(...(context.officeUse ? makeOptional(made) : made));
   }
   return mergeDatesIntoAttestations(fields);
 }

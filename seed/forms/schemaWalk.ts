@@ -52,3 +52,18 @@ export function childTitles(schema: SchemaNode): string[] {
   if (!object) return [];
   return Object.values(object.properties as Record<string, SchemaNode>).map((p) => String(p.title ?? ""));
 }
+
+/** Titles of the fields a form's uiSchema marks as the office's (`ui:options.officeUse`), outermost only. */
+export function officeUseTitles(schema: SchemaNode, uiSchema: SchemaNode | undefined): string[] {
+  const ui = isObject(uiSchema) ? uiSchema : {};
+  const options = ui["ui:options"];
+  if (isObject(options) && options.officeUse === true) return [String(schema.title ?? "")];
+  const titles: string[] = [];
+  if (isObject(schema.properties)) {
+    for (const [key, child] of Object.entries(schema.properties)) {
+      if (isObject(child)) titles.push(...officeUseTitles(child, ui[key] as SchemaNode | undefined));
+    }
+  }
+  if (isObject(schema.items)) titles.push(...officeUseTitles(schema.items, ui.items as SchemaNode | undefined));
+  return titles;
+}

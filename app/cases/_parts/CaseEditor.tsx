@@ -323,6 +323,7 @@ function EditorBody({ detail, mode, refetch }: { detail: ApplicationDetail; mode
             onSubmit={() => next()}
             onError={() => setTried((t) => new Set(t).add(step.key))}
             liveValidate={tried.has(step.key)}
+            hideOfficeUse
           >
             <StepButtons current={current} onBack={() => goTo(current - 1)} nextLabel={current + 1 === reviewIndex ? "下一步：确认" : "下一步"} submit />
           </ServiceForm>

@@ -1,0 +1,36 @@
+/**
+ * Office-use fields: what the paper form leaves to the office (经办人签字, 审核人签字,
+ * `以下由社保经办机构填写` …). The seed marks them in the uiSchema with
+ * `ui:options.officeUse: true`; they are never required, and the applicant's form leaves them out
+ * (staff see them when they read the case). Pure.
+ */
+
+export const OFFICE_USE_OPTION = "officeUse";
+
+/** The rjsf field the applicant's form renders an office-use entry with: nothing. */
+export const OFFICE_USE_FIELD = "officeUseHidden";
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => !!v && typeof v === "object" && !Array.isArray(v);
+
+/** Whether one uiSchema entry marks its field as the office's. */
+export function isOfficeUseUi(uiSchema: unknown): boolean {
+  return isObject(uiSchema) && isObject(uiSchema["ui:options"]) && uiSchema["ui:options"][OFFICE_USE_OPTION] === true;
+}
+
+/** A copy of `uiSchema` in which every office-use entry renders with `OFFICE_USE_FIELD` (hidden). */
+export function hideOfficeUse(uiSchema: unknown): Json {
+  if (!isObject(uiSchema)) return {};
+  if (isOfficeUseUi(uiSchema)) return { ...uiSchema, "ui:field": OFFICE_USE_FIELD };
+  const out: Json = {};
+  for (const [key, value] of Object.entries(uiSchema)) out[key] = !key.startsWith("ui:") && isObject(value) ? hideOfficeUse(value) : value;
+  return out;
+}
+
+/** Whether `uiSchema` marks anything as office-use. */
+export function hasOfficeUse(uiSchema: unknown): boolean {
+  if (!isObject(uiSchema)) return false;
+  if (isOfficeUseUi(uiSchema)) return true;
+  return Object.entries(uiSchema).some(([key, value]) => !key.startsWith("ui:") && hasOfficeUse(value));
+}
