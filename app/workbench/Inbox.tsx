@@ -13,6 +13,10 @@ const filters = [
 ] as const;
 
 
+/** A cell; below 640 px each row is a card of “label value” lines (no sideways scrolling on a phone). */
+const cell =
+  "px-3 py-2 max-sm:flex max-sm:gap-3 max-sm:py-0.5 max-sm:before:w-16 max-sm:before:shrink-0 max-sm:before:text-muted-foreground max-sm:before:content-[attr(data-label)]";
+
 export function Inbox() {
   const trpc = useTRPC();
   const [status, setStatus] = useState<(typeof filters)[number]["value"]>(undefined);
@@ -53,9 +57,9 @@ export function Inbox() {
         </div>
       )}
       {inbox.data && inbox.data.length > 0 && (
-        <table className="mt-4 w-full border-collapse overflow-hidden rounded-lg bg-background text-sm">
+        <table className="mt-4 w-full border-collapse overflow-hidden rounded-lg bg-background text-sm max-sm:block">
           <caption className="sr-only">待办任务</caption>
-          <thead>
+          <thead className="max-sm:sr-only">
             <tr className="border-b text-left">
               <th scope="col" className="px-3 py-2">办件编号</th>
               <th scope="col" className="px-3 py-2">事项</th>
@@ -65,24 +69,24 @@ export function Inbox() {
               <th scope="col" className="px-3 py-2">状态</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className="max-sm:block">
             {inbox.data.map((item) => {
               const overdue = isOverdue(item, today);
               return (
-                <tr key={item.taskId} className="border-b last:border-0">
-                  <td className="px-3 py-2">
+                <tr key={item.taskId} className="border-b last:border-0 max-sm:block max-sm:py-2">
+                  <td data-label={"办件编号"} className={cell}>
                     <Link href={`/workbench/cases/${item.applicationId}`} className="text-primary underline-offset-2 hover:underline">
                       {item.caseNumber ?? "（未编号）"}
                     </Link>
                   </td>
-                  <td className="px-3 py-2">{item.serviceTitle}</td>
-                  <td className="px-3 py-2">{item.label}</td>
-                  <td className="px-3 py-2">{item.applicantName}</td>
-                  <td className="px-3 py-2">
+                  <td data-label={"事项"} className={cell}>{item.serviceTitle}</td>
+                  <td data-label={"环节"} className={cell}>{item.label}</td>
+                  <td data-label={"申请人"} className={cell}>{item.applicantName}</td>
+                  <td data-label={"办理期限"} className={cell}>
                     {item.dueDate ?? (item.caseDueDate ? `办结期限 ${item.caseDueDate}` : "—")}
                     {overdue && <span className="ml-2 rounded bg-destructive px-1.5 py-0.5 text-xs text-white">已超期</span>}
                   </td>
-                  <td className="px-3 py-2">
+                  <td data-label={"状态"} className={cell}>
                     {item.status === "open" ? "待认领" : item.claimedByMe ? "我已认领" : `${item.claimedBy ?? "他人"}已认领`}
                   </td>
                 </tr>

@@ -20,6 +20,10 @@ export function createTrpcNodeHandler() {
     router: appRouter,
     basePath: TRPC_BASE_PATH,
     maxBodySize: 2 * 1024 * 1024,
+    onError: ({ error, path }) => {
+      // Clients get a generic Chinese message (see init.ts); the cause is kept in the server log.
+      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} 失败：`, error.cause ?? error);
+    },
     createContext: ({ req, res }: { req: IncomingMessage; res: ServerResponse }) =>
       createContext({ headers: req.headers, ip: clientIp(req) }, (cookie) => res.appendHeader("Set-Cookie", cookie)),
   });

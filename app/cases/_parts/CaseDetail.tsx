@@ -158,7 +158,7 @@ export function CaseDetail({ id, corrected }: { id: string; corrected: boolean }
           {forms.map((f) => (
             <section key={f.id} aria-label={f.title}>
               <h3 className="mb-2 font-medium">{f.title}</h3>
-              <FormSummary schema={f.schema} data={a.formData[f.id]} />
+              <FormSummary schema={f.schema} uiSchema={f.uiSchema} data={a.formData[f.id]} hideOfficeUse />
             </section>
           ))}
           <section aria-label="已上传材料">

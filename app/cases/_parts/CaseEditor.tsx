@@ -520,7 +520,7 @@ function Review({
               <h3 id={`review-${f.id}`} className="font-medium">{f.title}</h3>
               <button type="button" onClick={() => onEdit(index)} className="text-sm text-primary underline">修改<span className="sr-only">{f.title}</span></button>
             </div>
-            <FormSummary schema={f.schema} data={formData[f.id]} />
+            <FormSummary schema={f.schema} uiSchema={f.uiSchema} data={formData[f.id]} hideOfficeUse />
           </section>
         );
       })}
