@@ -68,7 +68,7 @@ export function ServiceList() {
       {list.isPending && <p className="text-muted-foreground">正在加载…</p>}
       {list.data && list.data.length === 0 && (
         <EmptyState title={filtered ? "没有匹配的服务事项" : "还没有服务事项"}>
-          {filtered ? "请换一个关键词或筛选条件试试。" : "自治区发布的事项模板会出现在这里，也可以新建事项。"}
+          {filtered ? "请换一个关键词或筛选条件试试。" : "这里列出您所在单位的服务事项；本单位还没有事项，可以点“新建事项”创建。"}
         </EmptyState>
       )}
       {list.data && list.data.length > 0 && (

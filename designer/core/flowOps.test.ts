@@ -4,7 +4,7 @@ import example from "../../runtime/definition/example.json";
 import { validateFlow } from "../../runtime/engine/validateFlow";
 import { copyFragment, pasteFragment, PASTE_OFFSET } from "./clipboard";
 import { addAction, addNode, connect, moveNodes, removeAction, removeElements, renameAction, renameNode, updateEdge } from "./flowOps";
-import { layoutFlow, nodeSize } from "./layout";
+import { freePosition, layoutFlow, nodeSize } from "./layout";
 
 const base = (): Flow => serviceDefinition.parse(example).flow;
 
@@ -136,5 +136,30 @@ describe("automatic layout", () => {
         expect(overlap).toBe(false);
       }
     }
+  });
+
+  it("a node added beside the same node twice lands below the first, not on top of it", () => {
+    let flow = base();
+    const beside = { x: 600, y: 120 };
+    const boxOf = (id: string) => {
+      const node = flow.nodes.find((n) => n.id === id)!;
+      return { ...node.position, ...nodeSize(node) };
+    };
+    const ids: string[] = [];
+    for (const type of ["gateway", "task", "end"] as const) {
+      const item = type === "end" ? { type, outcome: "refused" as const } : { type };
+      const made = addNode(flow, item, freePosition(flow, type, beside));
+      flow = made.flow;
+      ids.push(made.id);
+    }
+    expect(flow.nodes.find((n) => n.id === ids[0])!.position).toEqual(beside);
+    const boxes = ids.map(boxOf);
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        expect(a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height).toBe(false);
+      }
+    }
+    // A free place is taken as it is.
+    expect(freePosition(base(), "task", { x: 5000, y: 5000 })).toEqual({ x: 5000, y: 5000 });
   });
 });

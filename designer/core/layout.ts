@@ -33,3 +33,22 @@ export function layoutFlow(flow: Flow): Map<string, Position> {
   }
   return positions;
 }
+
+/** Vertical step when looking for a free place: a task's height and a gap. */
+const FREE_STEP = nodeSize({ type: "task" }).height + 24;
+
+/**
+ * `wanted`, or the first place below it where a new node of `type` covers no node already on the
+ * canvas (so that adding twice beside the same node does not stack the new nodes on each other).
+ */
+export function freePosition(flow: Flow, type: FlowNode["type"], wanted: Position): Position {
+  const { width, height } = nodeSize({ type });
+  const overlaps = (at: Position) =>
+    flow.nodes.some((node) => {
+      const size = nodeSize(node);
+      return at.x < node.position.x + size.width && node.position.x < at.x + width && at.y < node.position.y + size.height && node.position.y < at.y + height;
+    });
+  let at = wanted;
+  for (let i = 0; i < flow.nodes.length + 1 && overlaps(at); i++) at = { x: wanted.x, y: at.y + FREE_STEP };
+  return at;
+}

@@ -7,6 +7,7 @@ import { useEffect, useId, useMemo, useState } from "react";
 import type { FormDefinition } from "../../runtime/definition/schema";
 import { formFieldList } from "../../runtime/features/designer/formFieldList";
 import { stableJson } from "../../runtime/features/designer/diff";
+import { parseJsonText } from "../core/jsonText";
 import { comparisonLabels, logicToRule, ruleToLogic, type Comparison, type ComparisonOp, type SimpleRule } from "../core/jsonLogicRule";
 import { inputClass, labelClass, smallButtonClass } from "../ui/classes";
 
@@ -93,22 +94,25 @@ function ValueInput({ comparison, field, onChange, label }: { comparison: Compar
 export function ConditionEditor({ condition, forms, onChange }: { condition: Condition | undefined; forms: readonly FormDefinition[]; onChange: (condition: Condition) => void }) {
   const id = useId();
   const fields = useMemo(() => ruleFields(forms), [forms]);
+  /** A decision's edge may have no condition yet (not the same as `true`, which always holds). */
+  const unset = condition === undefined;
   const current = condition ?? true;
   const rule = logicToRule(current);
-  const pretty = JSON.stringify(current, null, 2);
+  const pretty = unset ? "" : JSON.stringify(current, null, 2);
   const [text, setText] = useState(pretty);
   const [textError, setTextError] = useState<string | null>(null);
 
   // Follow changes made by the rule editor (or undo) unless the text already says the same.
   useEffect(() => {
     setText((old) => {
+      if (unset) return old.trim() === "" ? old : pretty;
       try {
         return stableJson(JSON.parse(old)) === stableJson(current) ? old : pretty;
       } catch {
         return old;
       }
     });
-  }, [current, pretty]);
+  }, [current, pretty, unset]);
 
   const setRule = (next: SimpleRule) => onChange(ruleToLogic(next));
   const updateComparison = (index: number, patch: Partial<Comparison>) => {
@@ -129,7 +133,12 @@ export function ConditionEditor({ condition, forms, onChange }: { condition: Con
               </select>
             </label>
           )}
-          {rule.comparisons.length === 0 && <p className="text-sm text-muted-foreground">没有条件：总是走这条连线。</p>}
+          {rule.comparisons.length === 0 &&
+            (unset ? (
+              <p className="text-sm text-destructive">还没有设置条件：请添加条件，或把它设为默认出口。</p>
+            ) : (
+              <p className="text-sm text-muted-foreground">没有条件：总是走这条连线。</p>
+            ))}
           <ol className="space-y-2">
             {rule.comparisons.map((comparison, index) => {
               const field = fields.find((f) => f.variable === comparison.variable);
@@ -197,18 +206,17 @@ export function ConditionEditor({ condition, forms, onChange }: { condition: Con
           className={`${inputClass} h-32 font-mono text-xs`}
           spellCheck={false}
           value={text}
+          placeholder={unset ? "例如 {\"==\": [{\"var\": \"form.表单编号.字段\"}, \"值\"]}" : undefined}
           aria-invalid={textError ? true : undefined}
           aria-describedby={textError ? `${id}-json-error` : undefined}
           onChange={(e) => {
             setText(e.target.value);
-            try {
-              const parsed: unknown = JSON.parse(e.target.value);
-              if (typeof parsed !== "boolean" && (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))) throw new Error("规则应为 JSON 对象或 true/false");
-              setTextError(null);
-              onChange(parsed as Condition);
-            } catch (error) {
-              setTextError(error instanceof SyntaxError ? "JSON 格式不正确" : (error as Error).message);
-            }
+            const parsed = parseJsonText(e.target.value);
+            if (!parsed.ok) return setTextError(parsed.message);
+            const value = parsed.value;
+            if (typeof value !== "boolean" && (typeof value !== "object" || value === null || Array.isArray(value))) return setTextError("规则应为 JSON 对象或 true/false");
+            setTextError(null);
+            onChange(value as Condition);
           }}
         />
         {textError && (

@@ -25,7 +25,7 @@ import type { Flow, FormDefinition } from "../../runtime/definition/schema";
 import type { LintProblem } from "../../runtime/features/designer/lint";
 import { copyFragment, pasteFragment, type FlowFragment } from "../core/clipboard";
 import { addNode, connect, moveNodes, removeElements, type PaletteItem, type Position } from "../core/flowOps";
-import { layoutFlow } from "../core/layout";
+import { freePosition, layoutFlow } from "../core/layout";
 import { buttonClass } from "../ui/classes";
 import { syncEdges, syncNodes, type CanvasEdge, type CanvasNode, type Decorations } from "./canvasModel";
 import { EdgeInspector } from "./EdgeInspector";
@@ -171,6 +171,8 @@ function FlowCanvas({ flow, forms, problems, onChange, focus }: FlowDesignerProp
           const box = wrapper.current?.getBoundingClientRect();
           position = box ? reactFlow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 3 }) : { x: 0, y: 0 };
         }
+        // Added from the palette (not dropped at a chosen place): never on top of another node.
+        position = freePosition(flowRef.current, item.type, { x: Math.round(position.x), y: Math.round(position.y) });
       }
       const made = addNode(flowRef.current, item, { x: Math.round(position.x), y: Math.round(position.y) });
       onChange(made.flow);
@@ -203,6 +205,17 @@ function FlowCanvas({ flow, forms, problems, onChange, focus }: FlowDesignerProp
     select(pasted.nodeIds);
     setAnnouncement(`已粘贴 ${pasted.nodeIds.length} 个节点`);
   }, [onChange, select]);
+
+  // Connected from the inspector (keyboard): the new edge is selected and its inspector takes the focus.
+  const inspector = useRef<HTMLElement>(null);
+  const connectedInInspector = useCallback(
+    (edgeId: string) => {
+      select([], [edgeId]);
+      setAnnouncement("已添加连线并选中它，在右侧编辑它的属性");
+      window.setTimeout(() => inspector.current?.querySelector<HTMLElement>("input, select, textarea")?.focus(), 50);
+    },
+    [select],
+  );
 
   const autoLayout = useCallback(() => {
     onChange(moveNodes(flowRef.current, layoutFlow(flowRef.current)));
@@ -270,9 +283,9 @@ function FlowCanvas({ flow, forms, problems, onChange, focus }: FlowDesignerProp
         </p>
         <p role="status" aria-live="polite" className="sr-only">{announcement}</p>
       </div>
-      <aside aria-label="属性" className="rounded-lg border bg-background p-3">
+      <aside ref={inspector} aria-label="属性" className="rounded-lg border bg-background p-3">
         {selectedNode ? (
-          <NodeInspector key={selectedNode.id} flow={flow} node={selectedNode} forms={forms} onChange={onChange} onDelete={deleteSelected} />
+          <NodeInspector key={selectedNode.id} flow={flow} node={selectedNode} forms={forms} onChange={onChange} onDelete={deleteSelected} onConnected={connectedInInspector} />
         ) : selectedEdge ? (
           <EdgeInspector key={selectedEdge.id} flow={flow} edge={selectedEdge} forms={forms} onChange={onChange} onDelete={deleteSelected} />
         ) : (

@@ -192,8 +192,25 @@ function TaskFields({ flow, node, forms, onChange }: { flow: Flow; node: TaskNod
   );
 }
 
-export function NodeInspector({ flow, node, forms, onChange, onDelete }: { flow: Flow; node: FlowNode; forms: readonly FormDefinition[]; onChange: FlowChange; onDelete: () => void }) {
+export function NodeInspector({
+  flow,
+  node,
+  forms,
+  onChange,
+  onDelete,
+  onConnected,
+}: {
+  flow: Flow;
+  node: FlowNode;
+  forms: readonly FormDefinition[];
+  onChange: FlowChange;
+  onDelete: () => void;
+  /** A new edge made here: the designer selects it, so that its condition or action can be set next. */
+  onConnected?: (edgeId: string) => void;
+}) {
   const [connectTo, setConnectTo] = useState("");
+  const [connectError, setConnectError] = useState<string | null>(null);
+  const connectErrorId = useId();
   const canConnect = node.type !== "end";
   const connectable = flow.nodes.filter((n) => n.id !== node.id && n.type !== "start");
   return (
@@ -225,7 +242,15 @@ export function NodeInspector({ flow, node, forms, onChange, onDelete }: { flow:
         <div className="flex items-end gap-1">
           <label className={`${labelClass} flex-1`}>
             添加连线到
-            <select className={inputClass} value={connectTo} onChange={(e) => setConnectTo(e.target.value)}>
+            <select
+              className={inputClass}
+              value={connectTo}
+              aria-describedby={connectError ? connectErrorId : undefined}
+              onChange={(e) => {
+                setConnectTo(e.target.value);
+                setConnectError(null);
+              }}
+            >
               <option value="">请选择节点</option>
               {connectable.map((n) => (
                 <option key={n.id} value={n.id}>{n.label}（{n.id}）</option>
@@ -238,13 +263,22 @@ export function NodeInspector({ flow, node, forms, onChange, onDelete }: { flow:
             disabled={!connectTo}
             onClick={() => {
               const made = connect(flow, node.id, connectTo);
-              if (made) onChange(made.flow);
+              if (!made) {
+                const target = flow.nodes.find((n) => n.id === connectTo);
+                setConnectError(`不能再连接到“${target?.label ?? connectTo}”：${node.type === "start" ? "开始节点只能有一条出口" : "这个判断已经有一条连线通向它"}`);
+                return;
+              }
               setConnectTo("");
+              onChange(made.flow);
+              onConnected?.(made.edgeId);
             }}
           >
             连接
           </button>
         </div>
+      )}
+      {connectError && (
+        <p id={connectErrorId} role="alert" className="text-sm text-destructive">{connectError}</p>
       )}
       {node.type !== "start" && (
         <button type="button" className={`${buttonClass} w-full text-destructive`} onClick={onDelete}>

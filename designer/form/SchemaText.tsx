@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useState } from "react";
 import { stableJson } from "../../runtime/features/designer/diff";
+import { parseJsonText } from "../core/jsonText";
 import { inputClass } from "../ui/classes";
 
 type Json = Record<string, unknown>;
@@ -34,14 +35,11 @@ function JsonArea({ label, value, onChange }: { label: string; value: Json; onCh
         aria-describedby={error ? `${id}-error` : undefined}
         onChange={(e) => {
           setText(e.target.value);
-          try {
-            const parsed: unknown = JSON.parse(e.target.value);
-            if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("应为 JSON 对象");
-            setError(null);
-            onChange(parsed as Json);
-          } catch (cause) {
-            setError(cause instanceof SyntaxError ? `JSON 格式不正确：${cause.message}` : (cause as Error).message);
-          }
+          const parsed = parseJsonText(e.target.value);
+          if (!parsed.ok) return setError(parsed.message);
+          if (!parsed.value || typeof parsed.value !== "object" || Array.isArray(parsed.value)) return setError("应为 JSON 对象（以 { 开头）");
+          setError(null);
+          onChange(parsed.value as Json);
         }}
       />
       {error && <p id={`${id}-error`} role="alert" className="text-sm text-destructive">{error}（修正前不会应用）</p>}

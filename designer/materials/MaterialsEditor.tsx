@@ -11,8 +11,22 @@ type Change = (materials: Material[], group?: string | null) => void;
 const triState = (value: boolean | null) => (value === null ? "" : String(value));
 const fromTriState = (value: string) => (value === "" ? null : value === "true");
 
-function MaterialFields({ material, forms, problems, onChange }: { material: Material; forms: readonly FormDefinition[]; problems: readonly LintProblem[]; onChange: (m: Material, group?: string | null) => void }) {
+function MaterialFields({
+  material,
+  position,
+  forms,
+  problems,
+  onChange,
+}: {
+  material: Material;
+  /** 1-based place in the list: every material has the same fields, so their names say which one. */
+  position: number;
+  forms: readonly FormDefinition[];
+  problems: readonly LintProblem[];
+  onChange: (m: Material, group?: string | null) => void;
+}) {
   const typing = (key: string) => `material:${material.id}:${key}`;
+  const which = <span className="sr-only">（第{position}项）</span>;
   const text = (key: "source" | "kind" | "medium" | "scenario", label: string) => (
     <label className={labelClass}>
       {label}
@@ -23,11 +37,11 @@ function MaterialFields({ material, forms, problems, onChange }: { material: Mat
     <div className="space-y-2">
       <div className="flex flex-wrap items-end gap-2">
         <label className={`${labelClass} min-w-48 flex-1`}>
-          材料名称
+          <span>材料名称{which}</span>
           <input className={inputClass} value={material.name} onChange={(e) => onChange({ ...material, name: e.target.value }, typing("name"))} />
         </label>
         <label className={labelClass}>
-          在线填写的表单
+          <span>在线填写的表单{which}</span>
           <select className={inputClass} value={material.formId ?? ""} onChange={(e) => onChange({ ...material, formId: e.target.value || null })}>
             <option value="">无（上传文件）</option>
             {forms.map((f) => (
@@ -38,7 +52,7 @@ function MaterialFields({ material, forms, problems, onChange }: { material: Mat
         </label>
         <label className={checkboxLabelClass}>
           <input type="checkbox" checked={material.required} onChange={(e) => onChange({ ...material, required: e.target.checked })} />
-          必要
+          <span>必要{which}</span>
         </label>
       </div>
       {problems.map((p, i) => (
@@ -119,11 +133,12 @@ export function MaterialsEditor({ materials, forms, problems, onChange }: { mate
             next.splice(to, 0, moved);
             onChange(next);
           }}
-          render={(material) => (
+          render={(material, index) => (
             <div className="flex gap-2">
               <div className="min-w-0 flex-1">
                 <MaterialFields
                   material={material}
+                  position={index + 1}
                   forms={forms}
                   problems={problems.filter((p) => p.materialId === material.id)}
                   onChange={(m, group) => onChange(materials.map((x) => (x.id === material.id ? m : x)), group)}

@@ -14,7 +14,7 @@ describe("office-use fields in the applicant's form", () => {
     const hidden = hideOfficeUse(ui);
     expect(hidden.f01_seal).toEqual(ui.f01_seal);
     expect(hidden["ui:order"]).toEqual(ui["ui:order"]);
-    expect((hidden.f02 as Record<string, unknown>).f01).toEqual({ "ui:options": { officeUse: true }, "ui:field": OFFICE_USE_FIELD });
+    expect((hidden.f02 as Record<string, unknown>).f01).toEqual({ "ui:options": { officeUse: true }, "ui:field": OFFICE_USE_FIELD, "ui:widget": "hidden" });
     expect((hidden.f02 as Record<string, unknown>).f02).toEqual({ "ui:widget": "textarea" });
     expect((hidden.f10_signature as Record<string, unknown>)["ui:field"]).toBe(OFFICE_USE_FIELD);
     expect(((hidden.list as { items: Record<string, Record<string, unknown>> }).items.f03)["ui:field"]).toBe(OFFICE_USE_FIELD);

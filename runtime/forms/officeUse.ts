@@ -19,10 +19,13 @@ export function isOfficeUseUi(uiSchema: unknown): boolean {
   return isObject(uiSchema) && isObject(uiSchema["ui:options"]) && uiSchema["ui:options"][OFFICE_USE_OPTION] === true;
 }
 
-/** A copy of `uiSchema` in which every office-use entry renders with `OFFICE_USE_FIELD` (hidden). */
+/**
+ * A copy of `uiSchema` in which every office-use entry renders with `OFFICE_USE_FIELD` (nothing),
+ * inside rjsf's hidden field wrapper (`ui:widget: hidden`, so no empty gap is left).
+ */
 export function hideOfficeUse(uiSchema: unknown): Json {
   if (!isObject(uiSchema)) return {};
-  if (isOfficeUseUi(uiSchema)) return { ...uiSchema, "ui:field": OFFICE_USE_FIELD };
+  if (isOfficeUseUi(uiSchema)) return { ...uiSchema, "ui:field": OFFICE_USE_FIELD, "ui:widget": "hidden" };
   const out: Json = {};
   for (const [key, value] of Object.entries(uiSchema)) out[key] = !key.startsWith("ui:") && isObject(value) ? hideOfficeUse(value) : value;
   return out;

@@ -218,7 +218,7 @@ function fieldFromLabelOnly(raw: string, options: InferOptions): Field | null {
 /** A sample value worth showing as a placeholder (not a bare `XXX` or a date mark). */
 function usefulPlaceholder(sample: string): string | undefined {
   const s = sample.trim();
-  if (!s || /^[Xx*\s]+$/.test(s) || isDateMarks(s) || isYearMonthMarks(s) || /^[（(]?不填写[）)]?$/.test(s)) return undefined;
+  if (!s || !/[\p{L}\p{N}]/u.test(s) || /^[Xx*\s]+$/.test(s) || isDateMarks(s) || isYearMonthMarks(s) || /^[（(]?不填写[）)]?$/.test(s)) return undefined;
   if (/^[（(][^）)]*[）)]$/.test(s)) return undefined;
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }

@@ -157,7 +157,7 @@ function isPlainLabel(cell: string): boolean {
 /** Fields of one label/value row. */
 function fieldsFromRow(row: Row, context: TableContext, notes: string[]): Field[] {
   const fields: Field[] = [];
-  const officeUse = context.officeUse;
+  let officeUse = context.officeUse;
   let pending: string | null = null;
   let pendingSample: string | undefined;
   const flush = () => {
@@ -200,6 +200,8 @@ function fieldsFromRow(row: Row, context: TableContext, notes: string[]): Field[
       continue;
     }
     if (hasInlineInputs(cell)) {
+      // `人力资源社会保障行政部门认定意见⇥经审核…同志档案认定: …`: the blanks of an office's row are the office's
+      if (pending !== null && OFFICE_USE.test(normaliseLabel(pending))) officeUse = true;
       const inline = fieldsFromInline(cell, { officeUse });
       if (pending !== null && !/[：:]/.test(cell)) {
         pendingSample = pendingSample ?? cell; // `申报日期⇥年 月`-like samples written with blanks

@@ -173,7 +173,7 @@ const LABEL_WORD =
 
 /** Text that says the field is filled by the office, so it is never required. */
 export const OFFICE_USE =
-  /审核|审批|复审|初审|复核|审查|社保机构|经办机构|就业部门|管理部门|联席会议|三方会议|主管领导|部门负责人|处理人|受理人|接收人|移交人|登记人|办理人|业务经办|经办岗|存档机构|档案馆|人社部门|(?<!单位)经办人|后续跟踪|（就业部门填写）|不填写|服务情况记录/;
+  /审核|审批|复审|初审|复核|审查|社保机构|经办机构|就业部门|管理部门|联席会议|三方会议|主管领导|部门负责人|处理人|受理人|接收人|移交人|登记人|办理人|业务经办|经办岗|存档机构|档案馆|人社部门|(?<!单位)经办人|后续跟踪|（就业部门填写）|不填写|服务情况记录|认定意见/;
 
 /** A signature or seal line: `本人签字`, `签名`, `盖章`, `公章`, `签章`, `(章)`, `（公 章）`. */
 export function attestationMode(text: string): "signature" | "seal" | null {

@@ -69,6 +69,18 @@ export function itemTitle(item: ItemText): string {
     .replace(/\)/g, "）");
 }
 
+/**
+ * The name of the service an item describes: its title without the kind of text it is
+ * (`企业社会保险登记规范` → `企业社会保险登记`, `工伤认定办事指南` → `工伤认定`,
+ * `劳动人事争议仲裁申请流程指南` → `劳动人事争议仲裁申请`), as the applicant's pages and the
+ * letters (“您于…提交的“工伤认定”申请”) name it.
+ */
+export function serviceTitle(item: ItemText): string {
+  const title = itemTitle(item);
+  const name = title.replace(/(?:办事指南|工作指南|流程指南|服务指南|规范)$/, "");
+  return name.length >= 2 ? name : title;
+}
+
 export interface ServiceContent {
   code: string;
   title: string;

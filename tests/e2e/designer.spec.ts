@@ -46,6 +46,14 @@ async function openService(page: Page, title: string): Promise<void> {
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 }
 
+/** Opens a seeded service by its code (its title may be corrected by the seed). */
+async function openServiceByCode(page: Page, code: string): Promise<void> {
+  await page.goto("/designer");
+  await page.getByLabel("搜索事项").fill(code);
+  await page.getByRole("row", { name: new RegExp(`\\b${code}\\b`) }).getByRole("link").click();
+  await expect(page.getByRole("navigation", { name: "位置" })).toContainText(code);
+}
+
 interface PublishedService {
   version: number;
   versionId: string;
@@ -149,6 +157,8 @@ test("an administrator adds a review step and a conditional field, publishes ver
   await page.getByRole("tab", { name: "版本" }).click();
   const diff = page.getByRole("region", { name: "版本差异" });
   await expect(diff.getByText("第 1 版 → 第 2 版")).toBeVisible();
+  // Two published versions: no word about the draft.
+  await expect(diff).not.toContainText("草稿");
   await expect(diff.getByText("环节“复核”").first()).toBeVisible();
   await expect(diff.getByText("表单“工伤职工就医备案表”字段“孕期就医说明”")).toBeVisible();
   await expect(diff.getByTestId("rf__node-step1")).toContainText("新增");
@@ -175,7 +185,7 @@ test("an administrator adds a review step and a conditional field, publishes ver
 
 test("two administrators save the same draft: the second is refused, compares and reloads", async ({ browser }) => {
   test.setTimeout(120_000);
-  const title = "变更工伤登记规范";
+  const title = "变更工伤登记";
   const alice = await signedIn(browser, "region.admin");
   const bob = await signedIn(browser, "region.admin");
   const summary = (page: Page) => page.getByLabel("事项概述（办事大厅列表中显示）");
@@ -218,7 +228,7 @@ test("an administrator creates a service as a copy of another and opens it", asy
   await form.getByLabel("事项名称").fill("变更工伤登记（本地试点）");
   await form.getByLabel("所属部分").fill("一、社会保险公共服务");
   await form.getByLabel("分类").fill("工伤保险服务事项");
-  await form.getByLabel("内容").selectOption({ label: "复制：变更工伤登记规范（s016）" });
+  await form.getByLabel("内容").selectOption({ label: "复制：变更工伤登记（s016）" });
   await expectAccessible(page);
   await form.getByRole("button", { name: "创建并打开" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "变更工伤登记（本地试点）" })).toBeVisible();
@@ -227,4 +237,109 @@ test("an administrator creates a service as a copy of another and opens it", asy
   await page.goto("/designer");
   await page.getByLabel("状态").selectOption({ label: "未发布" });
   await expect(page.getByRole("row", { name: /copy-of-s016/ })).toContainText("有草稿");
+});
+
+test("keyboard: a decision with a condition and a refusal, added beside a step, connected and set from the inspector", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await signedIn(browser, "region.admin");
+  await openServiceByCode(page, "s056");
+  await page.getByRole("tab", { name: "流程" }).click();
+  const palette = page.getByRole("group", { name: "节点类型" });
+  const inspector = page.getByRole("complementary", { name: "属性" });
+  const chooseNode = async (id: string) => {
+    await page.getByTestId(`rf__node-${id}`).focus();
+    await page.keyboard.press("Enter");
+  };
+
+  // Two nodes added beside the same step do not lie on each other.
+  await chooseNode("review");
+  await palette.getByRole("button", { name: "判断", exact: true }).press("Enter");
+  await inspector.getByLabel("名称", { exact: true }).fill("是否特殊工种");
+  await chooseNode("review");
+  await palette.getByRole("button", { name: "结束：不予办理", exact: true }).press("Enter");
+  const decision = (await page.getByTestId("rf__node-decision1").boundingBox())!;
+  const refusal = (await page.getByTestId("rf__node-end1").boundingBox())!;
+  const overlap = decision.x < refusal.x + refusal.width && refusal.x < decision.x + decision.width && decision.y < refusal.y + refusal.height && refusal.y < decision.y + decision.height;
+  expect(overlap, "新节点不应盖住另一个新节点").toBe(false);
+
+  // The decision's first exit is the default one; the second is selected at once, its condition not yet set.
+  await chooseNode("decision1");
+  await inspector.getByLabel("添加连线到").selectOption({ label: "公示（notice）" });
+  await inspector.getByRole("button", { name: "连接" }).press("Enter");
+  await expect(inspector.getByRole("heading", { name: "连线：是否特殊工种 → 公示" })).toBeVisible();
+  await expect(inspector.getByLabel("默认出口（其他条件都不满足时）")).toBeChecked();
+  await chooseNode("decision1");
+  await inspector.getByLabel("添加连线到").selectOption({ label: "不予办理（end1）" });
+  await inspector.getByRole("button", { name: "连接" }).press("Enter");
+  await expect(inspector.getByRole("heading", { name: "连线：是否特殊工种 → 不予办理" })).toBeVisible();
+  await expect(inspector.getByLabel("名称（显示在连线上）")).toBeFocused();
+  await expect(inspector).toContainText("还没有设置条件");
+  await expect(inspector).not.toContainText("总是走这条连线");
+  await expect(inspector.getByLabel("JSON Logic")).toHaveValue("");
+
+  // JSON Logic typed wrong is explained in Chinese.
+  await inspector.getByLabel("JSON Logic").fill('{"==": [');
+  // In Chinese only (not the browser's English SyntaxError text).
+  await expect(inspector.getByRole("alert")).toHaveText(/^JSON 格式不正确：[^A-Za-z]+$/);
+  await inspector.getByLabel("JSON Logic").fill('{"==": [{"var": "form.form-1.f03_gender"}, "女"]}');
+  await expect(inspector.getByRole("alert")).toHaveCount(0);
+  await expect(inspector).not.toContainText("还没有设置条件");
+  await expect(inspector.getByLabel("条件1的值")).toHaveValue("女");
+  await expectAccessible(page);
+
+  // A second edge from the decision to the same node is refused with a reason.
+  await chooseNode("decision1");
+  await inspector.getByLabel("添加连线到").selectOption({ label: "公示（notice）" });
+  await inspector.getByRole("button", { name: "连接" }).press("Enter");
+  await expect(inspector.getByRole("alert")).toContainText("这个判断已经有一条连线通向它");
+
+  // Publishing is refused while the decision cannot be reached; the message does not cover the problems.
+  await page.getByRole("button", { name: "发布" }).click();
+  const blocked = page.getByRole("alert").filter({ hasText: "改正后才能发布" });
+  await expect(blocked).toBeVisible();
+  const problemsPanel = page.locator("#lint-panel");
+  await expect(problemsPanel).toContainText("是否特殊工种");
+  const a = (await blocked.boundingBox())!;
+  const b = (await problemsPanel.boundingBox())!;
+  expect(a.y + a.height <= b.y || b.y + b.height <= a.y || a.x + a.width <= b.x || b.x + b.width <= a.x, "发布提示不应盖住问题列表").toBe(true);
+
+  // 审核 leads to the decision: the flow passes the checks.
+  await chooseNode("review");
+  await inspector.getByLabel("操作1通向").selectOption({ label: "→ 是否特殊工种" });
+  await expect(page.getByRole("button", { name: "检查：通过" })).toBeVisible();
+
+  // The form's JSON text: a syntax error says where, in Chinese.
+  await page.getByRole("tab", { name: "表单" }).click();
+  await page.getByRole("tab", { name: "JSON 源码" }).click();
+  const schemaText = page.getByLabel("JSON Schema（draft-07）");
+  await schemaText.fill((await schemaText.inputValue()).replace('"type": "object"', '"type": "object",,'));
+  await expect(page.getByRole("alert").filter({ hasText: "JSON 格式不正确" })).toHaveText(/第 \d+ 行第 \d+ 列附近有误/);
+});
+
+test("an office administrator sees only the office's services and is told so", async ({ browser }) => {
+  const page = await signedIn(browser, "hohhot.admin");
+  await page.goto("/designer");
+  await expect(page.getByText("这里列出您所在单位的服务事项")).toBeVisible();
+  await expect(page.getByText("自治区发布的事项模板会出现在这里")).toHaveCount(0);
+  const list = await query<unknown[]>(page.request, "designer.list", { search: "企业职工提前退休申请" });
+  expect(list).toEqual([]);
+  await expectAccessible(page);
+});
+
+test("materials: each material's fields say which material they belong to; reordered and linked to a form", async ({ browser }) => {
+  const page = await signedIn(browser, "region.admin");
+  await openServiceByCode(page, "s018");
+  await page.getByRole("tab", { name: "材料" }).click();
+  const list = page.getByRole("list", { name: "材料清单" });
+  const first = await list.getByLabel("材料名称（第1项）").inputValue();
+  const second = await list.getByLabel("材料名称（第2项）").inputValue();
+  expect(first).not.toBe(second);
+  await list.getByRole("listitem").first().getByRole("button", { name: /^下移/ }).click();
+  await expect(list.getByLabel("材料名称（第1项）")).toHaveValue(second);
+  await expect(list.getByLabel("材料名称（第2项）")).toHaveValue(first);
+  await list.getByLabel("在线填写的表单（第3项）").selectOption({ label: "社会保险参保人员关键信息变更申请表" });
+  await expect(list.getByLabel("在线填写的表单（第3项）")).toHaveValue("form-1");
+  await expect(list.getByLabel("必要（第3项）")).toBeVisible();
+  await expect(page.getByRole("button", { name: "检查：通过" })).toBeVisible();
+  await expectAccessible(page);
 });

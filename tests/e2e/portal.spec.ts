@@ -327,3 +327,67 @@ test("申请人在手机宽度下阅读指南、在线申请、补正，办件�
   await expectAccessible(page);
   await shot(page, "15-completion-notice");
 });
+
+test("经办机构填写的栏目（经办人签字、初审/复审签字）不要求申请人填写，也不出现在申请人的表单和确认页中", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const def = readTemplates().find((d) => d.code === "s001")!;
+  const form = applicantForms(def)[0];
+  const properties = (form.schema as Schema).properties ?? {};
+  const keyOf = (title: string) => Object.entries(properties).find(([, s]) => s.title === title)![0];
+  const page = await (await browser.newContext({ viewport: PHONE })).newPage();
+  await signIn(page, "company.demo");
+  await page.goto(`/hall/services/${def.code}/apply`);
+  await page.getByLabel("第一步：选择盟市").selectOption({ label: "呼和浩特市" });
+  await page.getByRole("radio", { name: "新城区" }).check();
+  await page.getByRole("button", { name: "开始填写" }).click();
+  await expect(page).toHaveURL(/\/cases\/[^/]+\/edit$/);
+  const rootId = `form-${form.id}`;
+  // The unit's own seal is asked for; the office's signatures are not there at all.
+  await expect(page.locator(`#${rootId}_${keyOf("单位名称（章）")}_signed`)).toBeVisible();
+  for (const title of ["初审签字", "复审签字", "经办人签字"]) {
+    await expect(page.locator(`#${rootId}_${keyOf(title)}_signed`)).toHaveCount(0);
+    await expect(page.getByText(title, { exact: true })).toHaveCount(0);
+  }
+  await fillRequired(page, rootId, form.schema as Schema);
+  await expectFitsPhone(page);
+  await expectAccessible(page);
+  await shot(page, "office-use-form");
+  await page.getByRole("button", { name: /^下一步/ }).click();
+  await expect(page.getByRole("heading", { name: /^第2步/ })).toBeVisible();
+  // The review lists what the applicant filled, not the office's empty boxes.
+  await page.getByRole("button", { name: /确认提交/ }).click();
+  await expect(page.getByRole("heading", { name: /确认提交/ })).toBeVisible();
+  await expect(page.getByText("单位名称（章）").first()).toBeVisible();
+  for (const title of ["初审签字", "复审签字", "经办人签字"]) await expect(page.getByText(title, { exact: true })).toHaveCount(0);
+  await shot(page, "office-use-review");
+});
+
+test("只由旗县办理的事项：选择盟市时显示盟市名称，而不是行政区划代码", async ({ browser }) => {
+  const def = readTemplates().find((d) => d.guide.levels.length === 1 && d.guide.levels[0] === "banner")!;
+  const page = await (await browser.newContext({ viewport: PHONE })).newPage();
+  await signIn(page, "zhangsan");
+  await page.goto(`/hall/services/${def.code}/apply`);
+  const league = page.getByLabel("第一步：选择盟市");
+  await expect(league.locator("option", { hasText: "呼和浩特市" })).toHaveCount(1);
+  await expect(league.locator("option", { hasText: /^\d{6}$/ })).toHaveCount(0);
+  await league.selectOption({ label: "呼和浩特市" });
+  await expect(page.getByRole("radio", { name: "新城区" })).toBeVisible();
+  await expectFitsPhone(page);
+  await expectAccessible(page);
+  await shot(page, "banner-only-office");
+});
+
+test("无需填表和上传材料的事项：确认提交是唯一一步，没有“上一步”，可以直接提交", async ({ browser }) => {
+  const def = readTemplates().find((d) => applicantForms(d).length === 0 && d.materials.length === 0 && d.guide.levels.includes("league"))!;
+  const page = await (await browser.newContext({ viewport: PHONE })).newPage();
+  await signIn(page, "zhangsan");
+  await page.goto(`/hall/services/${def.code}/apply`);
+  await page.getByLabel("第一步：选择盟市").selectOption({ label: "呼和浩特市" });
+  await page.getByRole("radio").first().check();
+  await page.getByRole("button", { name: "开始填写" }).click();
+  await expect(page.getByRole("heading", { name: "第1步：确认提交" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "上一步" })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "提交申请" }).click();
+  await expect(page).toHaveURL(/\/cases\/[^/]+\/submitted$/);
+});

@@ -122,12 +122,23 @@ test("经办人员不予受理并说明理由，申请人看到办理结果和�
   await expect(row).toContainText("待认领");
   await expectAccessible(staff);
   await shot(staff, "1-inbox");
+  // On a phone each task is a card of “label value” lines, without sideways scrolling.
+  await staff.setViewportSize(PHONE);
+  await expect(row.getByRole("link", { name: filed.caseNumber })).toBeInViewport();
+  expect((await row.boundingBox())!.width).toBeLessThanOrEqual(PHONE.width);
+  expect(await staff.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), "工作台在 375px 宽度下不应出现横向滚动").toBeLessThanOrEqual(0);
+  await expectAccessible(staff);
+  await shot(staff, "1-inbox-phone");
+  await staff.setViewportSize({ width: 1280, height: 720 });
   await row.getByRole("link", { name: filed.caseNumber }).click();
   await expect(staff.getByRole("heading", { name: `当前环节：${staffTasks(def)[0].label}` })).toBeVisible();
   for (const heading of ["审核要点", "风险点", "前置校验", "申请表单", "申请材料", "办理过程"]) {
     await expect(staff.getByRole("heading", { name: heading })).toBeVisible();
   }
   await expect(staff.getByTestId("case-due-date")).toContainText(chinese(expected));
+  // Materials say when they apply and when the office obtains them itself.
+  const noted = def.materials.find((m) => !m.formId && (m.scenario || m.obtainableBySharing));
+  if (noted) await expect(staff.getByTestId("material-note").first()).toContainText(noted.scenario ? `适用于：${noted.scenario}` : "可通过数据共享获取");
   await expectAccessible(staff);
   await shot(staff, "2-case");
 

@@ -41,6 +41,18 @@ describe.each(databaseKinds())("applications and the workbench on %s", (kind) =>
     return { applicant, id };
   }
 
+  it("offers a banner-only service's banners under their league's name (not its code)", async () => {
+    const bannerOnly = exampleDefinition();
+    bannerOnly.code = "banner-only";
+    bannerOnly.guide.levels = ["banner"];
+    await publishService(t.db, bannerOnly);
+    const applicant = await signedIn(t.db, "zhangsan");
+    const offices = await applicant.caller.applications.offices({ code: bannerOnly.code });
+    expect(offices.length).toBeGreaterThan(0);
+    expect(offices.every((o) => o.level === "banner")).toBe(true);
+    expect(offices.find((o) => o.id === "150102")).toMatchObject({ name: "新城区", parentId: "150100", parentName: "呼和浩特市" });
+  });
+
   it("runs a case through correction, review and second review to 办结, submitted once", async () => {
     const { applicant, id } = await draftWithForms("单位解除");
     await storeUpload(t.db, await user("zhangsan"), { applicationId: id, materialId: "m1", fileName: "身份证.png", bytes: PNG_BYTES });

@@ -161,6 +161,21 @@ for (const kind of databaseKinds()) {
       expect(await db.serviceVersion.count({ where: { serviceId, status: "published" } })).toBe(1);
     });
 
+    it("publishing is refused when a promise for every channel is longer than one channel's legal limit", async () => {
+      const state = await as(alice).designer.get({ serviceId });
+      const definition = v1Definition();
+      definition.guide.legalLimit = [
+        { text: "窗口办理20个工作日", days: 20, unit: "workday", channel: "窗口" },
+        { text: "网上办理10个工作日", days: 10, unit: "workday", channel: "网上" },
+      ];
+      definition.guide.promisedLimit = [{ text: "15个工作日", days: 15, unit: "workday" }];
+      const saved = await as(alice).designer.saveDraft({ serviceId, draftId: state.draft!.id, revision: state.draft!.revision, definition: definition as never });
+      const refused = await errorOf(as(alice).designer.publish({ serviceId, draftId: saved.draftId, revision: saved.revision }));
+      expect(refused.code).toBe("PRECONDITION_FAILED");
+      expect(refused.message).toContain("长于法定办结时限“网上办理10个工作日”");
+      expect(await db.serviceVersion.count({ where: { serviceId, status: "published" } })).toBe(1);
+    });
+
     it("publishing makes version 2, served by the catalogue, while a case under version 1 keeps version 1", async () => {
       const applicant = await db.user.create({ data: { username: "applicant", displayName: "张三", passwordHash: "x", kind: "person" } });
       const pinned = await db.application.create({

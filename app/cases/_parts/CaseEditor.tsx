@@ -352,7 +352,7 @@ function EditorBody({ detail, mode, refetch }: { detail: ApplicationDetail; mode
             problems={problems}
             steps={steps}
             onEdit={goTo}
-            onBack={() => goTo(current - 1)}
+            onBack={current > 0 ? () => goTo(current - 1) : undefined}
             beforeSubmit={flush}
             rowVersion={() => rowVersion.current}
             onSubmitted={async (target) => {
@@ -435,7 +435,8 @@ function Review({
   problems: Problem[];
   steps: StepView[];
   onEdit: (step: number) => void;
-  onBack: () => void;
+  /** Absent when the review is the only step (nothing to go back to). */
+  onBack?: () => void;
   beforeSubmit: () => Promise<boolean>;
   rowVersion: () => number;
   onSubmitted: (target: string) => Promise<void>;
@@ -570,7 +571,7 @@ function Review({
           : "提交补正后，办件将回到经办人员继续办理。"}
       </p>
       <div className="flex flex-wrap gap-3">
-        <button type="button" onClick={onBack} className="rounded-md border bg-background px-4 py-2 hover:bg-muted">上一步</button>
+        {onBack && <button type="button" onClick={onBack} className="rounded-md border bg-background px-4 py-2 hover:bg-muted">上一步</button>}
         <button
           type="button"
           onClick={() => void submit()}

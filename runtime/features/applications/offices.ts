@@ -8,6 +8,8 @@ export interface OfficeOption {
   name: string;
   level: Level;
   parentId: string | null;
+  /** The parent's name (a banner's league), for grouping when the parent itself is not offered. */
+  parentName: string | null;
 }
 
 export async function officesFor(db: Db, levels: Level[]): Promise<OfficeOption[]> {
@@ -20,7 +22,7 @@ async function loadOffices(db: Db, wanted: Level[]): Promise<OfficeOption[]> {
   const rows = await db.organisation.findMany({
     where: { level: { in: wanted } },
     orderBy: { id: "asc" },
-    select: { id: true, name: true, level: true, parentId: true },
+    select: { id: true, name: true, level: true, parentId: true, parent: { select: { name: true } } },
   });
-  return rows.map((r) => ({ ...r, level: r.level as Level }));
+  return rows.map(({ parent, ...r }) => ({ ...r, level: r.level as Level, parentName: parent?.name ?? null }));
 }

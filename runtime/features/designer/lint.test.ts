@@ -97,6 +97,23 @@ describe("lint before publish", () => {
     expect(codes(def)).toContain("PROMISED_EXCEEDS_LEGAL");
   });
 
+  it("a promise for every channel answers to each channel's legal limit", () => {
+    const def = valid();
+    def.guide.legalLimit = [
+      { text: "窗口20个工作日", days: 20, unit: "workday", channel: "窗口" },
+      { text: "线上10个工作日", days: 10, unit: "workday", channel: "线上" },
+    ];
+    def.guide.promisedLimit = [{ text: "15个工作日", days: 15, unit: "workday" }];
+    expect(lintDefinition(def).filter((p) => p.code === "PROMISED_EXCEEDS_LEGAL").map((p) => p.message)).toEqual([
+      "承诺办结时限“15个工作日”长于法定办结时限“线上10个工作日”（线上）",
+    ]);
+    def.guide.promisedLimit = [{ text: "10个工作日", days: 10, unit: "workday" }];
+    expect(codes(def)).not.toContain("PROMISED_EXCEEDS_LEGAL");
+    // A promise for one channel answers to that channel only.
+    def.guide.promisedLimit = [{ text: "窗口15个工作日", days: 15, unit: "workday", channel: "窗口" }];
+    expect(codes(def)).not.toContain("PROMISED_EXCEEDS_LEGAL");
+  });
+
   it("lists the variables a JSON Logic rule reads", () => {
     expect(variablesOf({ and: [{ "==": [{ var: "form.a.b" }, 1] }, { in: ["x", { var: ["form.a.c", []] }] }] })).toEqual(["form.a.b", "form.a.c"]);
   });

@@ -210,7 +210,7 @@ function lintLimits(draft: Draft, out: LintProblem[]): void {
         out.push({
           code: "PROMISED_EXCEEDS_LEGAL",
           area: "guide",
-          message: `承诺办结时限“${promised.text}”${promised.channel ? `（${promised.channel}）` : ""}长于法定办结时限“${limit.text}”`,
+          message: `承诺办结时限“${promised.text}”${promised.channel ? `（${promised.channel}）` : ""}长于法定办结时限“${limit.text}”${limit.channel && !promised.channel ? `（${limit.channel}）` : ""}`,
         });
       }
     }

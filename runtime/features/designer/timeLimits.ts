@@ -26,8 +26,14 @@ export function exceeds(promised: TimeLimit, legal: TimeLimit): boolean {
   return p !== null && l !== null && p > l;
 }
 
-/** The legal limits a promised limit answers to: the same channel's, else those without a channel. */
+/**
+ * The legal limits a promised limit answers to: the same channel's, else those without a
+ * channel; a promise for every channel (none named) answers to every channel's legal limit
+ * when the legal limits are all per channel.
+ */
 export function legalLimitsFor(promised: TimeLimit, legal: readonly TimeLimit[]): TimeLimit[] {
   const sameChannel = legal.filter((l) => l.channel && l.channel === promised.channel);
-  return sameChannel.length > 0 ? sameChannel : legal.filter((l) => !l.channel);
+  if (sameChannel.length > 0) return sameChannel;
+  const general = legal.filter((l) => !l.channel);
+  return general.length > 0 || promised.channel ? general : [...legal];
 }

@@ -17,7 +17,7 @@ import {
   conditionsOf,
   emptyGuide,
   groupOf,
-  itemTitle,
+  serviceTitle,
   limitsOf,
   listItemsOf,
   materialFromText,
@@ -116,7 +116,7 @@ export const parse: FamilyParser = (item: ItemText) => {
 
   const service = assembleService(item, {
     code,
-    title: itemTitle(item),
+    title: serviceTitle(item),
     group: groupOf(item),
     summary: trimStop(guide.conditions[0] ?? "") || undefined,
     guide,

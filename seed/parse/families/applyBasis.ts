@@ -22,7 +22,7 @@ import {
   emptyGuide,
   entriesOf,
   groupOf,
-  itemTitle,
+  serviceTitle,
   legalBasisOf,
   linkMaterialsToForms,
   listItemsOf,
@@ -265,7 +265,7 @@ export const parse: FamilyParser = (item: ItemText) => {
 
   const service = assembleService(item, {
     code,
-    title: itemTitle(item),
+    title: serviceTitle(item),
     group: groupOf(item),
     summary: cleanText(guide.conditions[0] ?? "").slice(0, 120) || undefined,
     guide,

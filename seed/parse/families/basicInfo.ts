@@ -19,7 +19,7 @@ import {
   feeOf,
   findUrls,
   groupOf,
-  itemTitle,
+  serviceTitle,
   legalBasisOf,
   limitsOf,
   listItemsOf,
@@ -195,7 +195,7 @@ export const parse: FamilyParser = (item: ItemText) => {
 
   const service = assembleService(item, {
     code,
-    title: itemTitle(item),
+    title: serviceTitle(item),
     group: groupOf(item),
     guide,
     materials,

@@ -22,7 +22,7 @@ import {
   emptyGuide,
   groupOf,
   feeOf,
-  itemTitle,
+  serviceTitle,
   legalBasisOfGroups,
   linkMaterialsToForms,
   listItemsOf,
@@ -244,7 +244,7 @@ export const parse: FamilyParser = (item: ItemText) => {
 
   const service = assembleService(item, {
     code,
-    title: itemTitle(item),
+    title: serviceTitle(item),
     group: groupOf(item),
     guide,
     materials,

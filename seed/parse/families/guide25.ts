@@ -5,7 +5,7 @@
  */
 import type { Guide, Material } from "../../../runtime/definition/schema";
 import { buildFlow, minimalFlow, roleFor, type StepSpec } from "../../flow/build";
-import { assembleService, emptyGuide, formOf, itemTitle, linkMaterialsToForms, PartRanges } from "../assemble";
+import { assembleService, emptyGuide, formOf, linkMaterialsToForms, serviceTitle, PartRanges } from "../assemble";
 import { serviceCode, serviceGroup } from "../categories";
 import { findGuideForms, sameForm, splitFeedback } from "../formBlocks";
 import { parseAddress, parseAudience, parseCaseType, parseChannels, parseLevels } from "../guideFields";
@@ -352,7 +352,7 @@ export const parse: FamilyParser = (item) => {
 
   const service = assembleService(item, {
     code: serviceCode(item.entry.seq),
-    title: itemTitle(item),
+    title: serviceTitle(item),
     group: serviceGroup(item.entry),
     summary: summaryOf(guide),
     guide,

@@ -19,7 +19,7 @@ import {
   emptyGuide,
   feeOf,
   groupOf,
-  itemTitle,
+  serviceTitle,
   legalBasisOf,
   linkMaterialsToForms,
   listItemsOf,
@@ -150,9 +150,9 @@ export const parse: FamilyParser = (item: ItemText) => {
 
   const service = assembleService(item, {
     code,
-    title: itemTitle(item),
+    title: serviceTitle(item),
     group: groupOf(item),
-    summary: itemTitle(item),
+    summary: serviceTitle(item),
     guide,
     materials,
     forms,

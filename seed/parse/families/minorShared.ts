@@ -43,7 +43,7 @@ import { looksLikeFormTitle } from "../formBlocks";
 // ---------------------------------------------------------------------------
 // Groups, codes and the service skeleton (A's assemble.ts / categories.ts)
 
-export { emptyGuide, PartRanges, itemTitle } from "../assemble";
+export { emptyGuide, PartRanges, itemTitle, serviceTitle } from "../assemble";
 export { serviceCode } from "../categories";
 
 /** group.part / group.category: A's serviceGroup (ENTRIES group or the category of the seq range). */

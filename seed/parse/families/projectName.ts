@@ -21,6 +21,7 @@ import {
   groupOf,
   isTemplateTitle,
   itemTitle,
+  serviceTitle,
   legalBasisOf,
   linkMaterialsToForms,
   listItemsOf,
@@ -166,7 +167,7 @@ function parseService(item: ItemText): ParseResult {
 
   const service = assembleService(item, {
     code,
-    title: itemTitle(item),
+    title: serviceTitle(item),
     group: groupOf(item),
     guide,
     materials,

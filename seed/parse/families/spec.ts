@@ -25,7 +25,7 @@ import {
 } from "../text";
 import { dedupeMaterials, materialsInParagraphs, toMaterials } from "../textMaterials";
 import type { FamilyParser, ItemText, SourceLine, Unextracted } from "../types";
-import { assembleService, emptyGuide, formOf, itemTitle, linkMaterialsToForms, PartRanges } from "../assemble";
+import { assembleService, emptyGuide, formOf, linkMaterialsToForms, serviceTitle, PartRanges } from "../assemble";
 
 /** The numbered clause tree of an item and the appendix lines after it. */
 interface Outline {
@@ -336,7 +336,7 @@ export const parse: FamilyParser = (item) => {
 
   const service = assembleService(item, {
     code: serviceCode(item.entry.seq),
-    title: itemTitle(item),
+    title: serviceTitle(item),
     group: serviceGroup(item.entry),
     summary: summaryOf(clauseText(clauses, scope), guide.description ?? ""),
     guide,

@@ -19,7 +19,7 @@ import {
   findUrls,
   groupOf,
   isTemplateTitle,
-  itemTitle,
+  serviceTitle,
   paragraphsOf,
   legalBasisOf,
   linkMaterialsToForms,
@@ -172,7 +172,7 @@ export const parse: FamilyParser = (item: ItemText) => {
 
   const service = assembleService(item, {
     code,
-    title: itemTitle(item),
+    title: serviceTitle(item),
     group: groupOf(item),
     guide,
     materials,

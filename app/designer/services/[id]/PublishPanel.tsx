@@ -6,11 +6,35 @@ import { useTRPC, errorMessage } from "../../../_trpc/client";
 import { buttonClass, primaryButtonClass } from "../../../../designer/ui/classes";
 import type { DraftEditor } from "./useDraftEditor";
 
-export function PublishPanel({ serviceId, problems, nextNumber, editor, onBlocked, onPublished }: { serviceId: string; problems: number; nextNumber: number; editor: DraftEditor; onBlocked: () => void; onPublished: (number: number) => void }) {
+export interface PublishMessage {
+  text: string;
+  error: boolean;
+}
+
+/**
+ * The button and its confirmation. What came of it goes to `onMessage`: the editor shows it in
+ * the page flow under the header's buttons (a floating one covered the problem list).
+ */
+export function PublishPanel({
+  serviceId,
+  problems,
+  nextNumber,
+  editor,
+  onBlocked,
+  onPublished,
+  onMessage: setMessage,
+}: {
+  serviceId: string;
+  problems: number;
+  nextNumber: number;
+  editor: DraftEditor;
+  onBlocked: () => void;
+  onPublished: (number: number) => void;
+  onMessage: (message: PublishMessage | null) => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const publish = useMutation(trpc.designer.publish.mutationOptions());
   const hasWork = editor.draft.draftId !== null || editor.status.kind === "dirty" || editor.status.kind === "saving";
 
@@ -64,11 +88,6 @@ export function PublishPanel({ serviceId, problems, nextNumber, editor, onBlocke
             </button>
           </div>
         </div>
-      )}
-      {message && (
-        <p role={message.error ? "alert" : "status"} className={`absolute right-0 top-full z-10 mt-2 w-80 rounded-md border bg-background p-2 text-sm shadow ${message.error ? "text-destructive" : "text-emerald-800"}`}>
-          {message.text}
-        </p>
       )}
     </div>
   );

@@ -18,11 +18,11 @@ import { ProblemList } from "../../../../designer/lint/ProblemList";
 import { MaterialsEditor } from "../../../../designer/materials/MaterialsEditor";
 import { TestRun } from "../../../../designer/testRun/TestRun";
 import { Tabs, TabPanel } from "../../../../designer/ui/Tabs";
-import { buttonClass } from "../../../../designer/ui/classes";
+import { buttonClass, smallButtonClass } from "../../../../designer/ui/classes";
 import { useDraftEditor } from "./useDraftEditor";
 import { ConflictPanel } from "./ConflictPanel";
 import { FormPreview, TestRunForm } from "./FormPreview";
-import { PublishPanel } from "./PublishPanel";
+import { PublishPanel, type PublishMessage } from "./PublishPanel";
 import { SaveState } from "./SaveState";
 import { SourceTab } from "./SourceTab";
 import { VersionsTab } from "./VersionsTab";
@@ -62,6 +62,7 @@ function Editor({ serviceId, initial }: { serviceId: string; initial: EditorStat
   const [flowFocus, setFlowFocus] = useState<FlowFocus | null>(null);
   const [formFocus, setFormFocus] = useState<{ formId?: string; seq: number }>({ seq: 0 });
   const [published, setPublished] = useState(initial.published?.number ?? null);
+  const [publishMessage, setPublishMessage] = useState<PublishMessage | null>(null);
 
   const checked = useDeferredValue(definition);
   const problems = useMemo(() => lintDefinition(checked), [checked]);
@@ -122,9 +123,18 @@ function Editor({ serviceId, initial }: { serviceId: string; initial: EditorStat
               editor={editor}
               onBlocked={() => setShowProblems(true)}
               onPublished={(number) => setPublished(number)}
+              onMessage={setPublishMessage}
             />
           </div>
         </div>
+        {publishMessage && (
+          <div className={`flex items-start justify-between gap-2 rounded-md border p-2 text-sm ${publishMessage.error ? "text-destructive" : "text-emerald-800"}`}>
+            <p role={publishMessage.error ? "alert" : "status"}>{publishMessage.text}</p>
+            <button type="button" className={smallButtonClass} onClick={() => setPublishMessage(null)}>
+              关闭<span className="sr-only">发布提示</span>
+            </button>
+          </div>
+        )}
         {editor.status.kind === "conflict" && <ConflictPanel serviceId={serviceId} message={editor.status.message} editor={editor} />}
         {showProblems && (
           <div id="lint-panel" className="rounded-md border bg-muted/40 p-3">

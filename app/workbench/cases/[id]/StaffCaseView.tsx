@@ -428,6 +428,12 @@ function Materials({ data }: { data: StaffCase }) {
                   {m.name}
                   {required.has(m.id) && <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-normal text-red-900">必要</span>}
                 </p>
+                {/* the same document may be listed once per scenario (特殊工种 / 病退 …): say which */}
+                {(m.scenario || m.obtainableBySharing) && (
+                  <p className="text-xs text-muted-foreground" data-testid="material-note">
+                    {[m.scenario && `适用于：${m.scenario}`, m.obtainableBySharing && "可通过数据共享获取"].filter(Boolean).join("；")}
+                  </p>
+                )}
                 {files.length === 0 ? (
                   <p className={required.has(m.id) ? "text-destructive" : "text-muted-foreground"}>未上传</p>
                 ) : (

@@ -4,7 +4,6 @@ import { useId, useMemo, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "../../../../_trpc/client";
-import type { OfficeItem } from "../../../../_components/types";
 
 export function OfficePicker({ code }: { code: string }) {
   const trpc = useTRPC();
@@ -25,12 +24,13 @@ export function OfficePicker({ code }: { code: string }) {
   const all = useMemo(() => offices.data ?? [], [offices.data]);
   const levels = useMemo(() => new Set(all.map((o) => o.level)), [all]);
   const leagues = useMemo(() => {
-    const ids = new Set<string>();
+    // a service run only by banners offers no league: its leagues are named by their banners' parentName
+    const names = new Map<string, string>();
     for (const o of all) {
-      if (o.level === "league") ids.add(o.id);
-      if (o.level === "banner" && o.parentId) ids.add(o.parentId);
+      if (o.level === "league") names.set(o.id, o.name);
+      if (o.level === "banner" && o.parentId && !names.has(o.parentId)) names.set(o.parentId, o.parentName ?? o.parentId);
     }
-    return [...ids].map((id) => all.find((o) => o.id === id) ?? ({ id, name: id, level: "league", parentId: null } as OfficeItem));
+    return [...names].map(([id, name]) => ({ id, name }));
   }, [all]);
   const regionOffice = all.find((o) => o.level === "region");
 
