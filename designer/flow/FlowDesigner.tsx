@@ -206,13 +206,15 @@ function FlowCanvas({ flow, forms, problems, onChange, focus }: FlowDesignerProp
     setAnnouncement(`已粘贴 ${pasted.nodeIds.length} 个节点`);
   }, [onChange, select]);
 
-  // Connected from the inspector (keyboard): the new edge is selected and its inspector takes the focus.
+  // Connected from the inspector (keyboard): the new edge is selected and, once its inspector
+  // shows, that takes the focus (the button pressed is gone with the node's inspector).
   const inspector = useRef<HTMLElement>(null);
+  const focusEdgeInspector = useRef<string | null>(null);
   const connectedInInspector = useCallback(
     (edgeId: string) => {
+      focusEdgeInspector.current = edgeId;
       select([], [edgeId]);
       setAnnouncement("已添加连线并选中它，在右侧编辑它的属性");
-      window.setTimeout(() => inspector.current?.querySelector<HTMLElement>("input, select, textarea")?.focus(), 50);
     },
     [select],
   );
@@ -246,6 +248,13 @@ function FlowCanvas({ flow, forms, problems, onChange, focus }: FlowDesignerProp
 
   const selectedNode = selectedNodeIds.length === 1 && selectedEdgeIds.length === 0 ? flow.nodes.find((n) => n.id === selectedNodeIds[0]) : undefined;
   const selectedEdge = selectedEdgeIds.length === 1 && selectedNodeIds.length === 0 ? flow.edges.find((e) => e.id === selectedEdgeIds[0]) : undefined;
+
+  const selectedEdgeId = selectedEdge?.id;
+  useEffect(() => {
+    if (!selectedEdgeId || focusEdgeInspector.current !== selectedEdgeId) return;
+    focusEdgeInspector.current = null;
+    inspector.current?.querySelector<HTMLElement>("input, select, textarea")?.focus();
+  }, [selectedEdgeId]);
 
   return (
     <div className="grid gap-3 lg:grid-cols-[9rem_minmax(0,1fr)_20rem]" onKeyDown={onKeyDown}>

@@ -267,6 +267,7 @@ test("keyboard: a decision with a condition and a refusal, added beside a step, 
   await inspector.getByLabel("添加连线到").selectOption({ label: "公示（notice）" });
   await inspector.getByRole("button", { name: "连接" }).press("Enter");
   await expect(inspector.getByRole("heading", { name: "连线：是否特殊工种 → 公示" })).toBeVisible();
+  await expect(inspector.getByLabel("名称（显示在连线上）")).toBeFocused();
   await expect(inspector.getByLabel("默认出口（其他条件都不满足时）")).toBeChecked();
   await chooseNode("decision1");
   await inspector.getByLabel("添加连线到").selectOption({ label: "不予办理（end1）" });
