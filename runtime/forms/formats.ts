@@ -171,6 +171,8 @@ export const STRING_FORMATS: Record<string, (value: string) => boolean> = {
   [FORMAT.creditCode]: isCreditCode,
   [FORMAT.phone]: isPhone,
   [FORMAT.yearMonth]: isYearMonth,
+  // rjsf's file widget keeps a chosen file as a data URL
+  "data-url": (value: string) => /^data:[\w/+.-]*(;[\w-]+=[^;,]*)*(;base64)?,/.test(value),
 };
 
 /** The numeric formats (validated on numbers). */
