@@ -17,7 +17,30 @@ export function toCalendarLimit(limit: GuideLimit | undefined): TimeLimit | null
   return { days: limit.days, unit: limit.unit };
 }
 
+/** A limit that applies only when the application fails (不符合条件的…通知, 材料不齐全的…告知): not a stage of the process. */
+const conditional = /^(对|凡)?(不符合|不予|申请材料不齐全|材料不齐全|不齐全)/;
+
+/**
+ * Several limits stated without a channel are the stages of one process (受理 5 个工作日 →
+ * 审核 7 个工作日 → 公示 5 个工作日 → 拨付 10 个工作日): the case's own limit is their sum,
+ * in the unit of the first stage (a stage in another unit, e.g. a 3-day notice inside a
+ * 5-workday stage, is part of that stage). Null when there are not several stages.
+ */
+export function stagedTotal(limits: GuideLimit[]): TimeLimit | null {
+  const stages = limits.filter(
+    (l) => !l.channel && (l.unit === "workday" || l.unit === "day") && l.days !== null && !conditional.test(l.text.trim()),
+  );
+  if (stages.length < 2) return null;
+  const unit = stages[0].unit as "workday" | "day";
+  return { days: stages.filter((l) => l.unit === unit).reduce((sum, l) => sum + (l.days ?? 0), 0), unit };
+}
+
 /** The promised limit (承诺办结时限) for the channel, falling back to the legal one. */
 export function caseLimitFor(guide: Guide, channel: "online" | "counter" = "online"): TimeLimit | null {
-  return toCalendarLimit(pick(guide.promisedLimit, channel)) ?? toCalendarLimit(pick(guide.legalLimit, channel));
+  return (
+    stagedTotal(guide.promisedLimit) ??
+    toCalendarLimit(pick(guide.promisedLimit, channel)) ??
+    stagedTotal(guide.legalLimit) ??
+    toCalendarLimit(pick(guide.legalLimit, channel))
+  );
 }
