@@ -38,23 +38,33 @@ interface LoadResult {
   p99: number;
   errors: number;
   total: number;
+  detail: string;
 }
 
 async function load(url: string, headers: Record<string, string>, seconds: number, prefix: string): Promise<LoadResult> {
   let n = 0;
+  let shown = 0;
   const result = await autocannon({
     url,
     method: "POST",
     connections: CONNECTIONS,
     duration: seconds,
     headers: { "content-type": "application/json", ...headers },
-    requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: JSON.stringify(submissionBody(`${prefix}-${++n}`)) }) }],
+    requests: [
+      {
+        setupRequest: (req: autocannon.Request) => ({ ...req, body: JSON.stringify(submissionBody(`${prefix}-${String(++n).padStart(8, "0")}`)) }),
+        onResponse: (status: number, body: string) => {
+          if (status >= 400 && shown++ < 3) console.warn(`  ${status}: ${body.slice(0, 300)}`);
+        },
+      },
+    ],
   });
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.non2xx + result.errors + result.timeouts,
+    detail: `status ${JSON.stringify(result.statusCodeStats)}, errors ${result.errors}, timeouts ${result.timeouts}`,
     total: result.requests.total,
   };
 }
@@ -110,7 +120,7 @@ export async function benchSubmissions(): Promise<Figure[]> {
     await load(floorUrl, {}, 2, "warm");
     const ours = await load(endpoint, headers, DURATION_S, "bench");
     const bare = await load(floorUrl, {}, DURATION_S, "bench");
-    if (ours.errors > 0) console.warn(`警告：产品端 ${ours.errors}/${ours.total} 个请求失败`);
+    if (ours.errors > 0) console.warn(`警告：产品端 ${ours.errors}/${ours.total} 个请求失败（${ours.detail}）`);
     const reference = "bare node:http + JSON + ajv + one SQLite transaction";
     return [
       figure("submissions/s via tRPC (SQLite, 50 connections)", ours.rps, "req/s", reference, bare.rps),
