@@ -8,10 +8,6 @@
  *     drag step (until the node is drawn at its new place).
  * Each is the median of several alternating runs.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { chromium, type Page } from "playwright-core";
 import type { Flow, FlowNode } from "../runtime/definition/schema";
 import { readTemplates } from "../seed/loadTemplates";
@@ -19,32 +15,11 @@ import { blankDefinition } from "../runtime/features/designer/blankDefinition";
 import { layoutFlow } from "../designer/core/layout";
 import { moveNodes } from "../designer/core/flowOps";
 import { readForm, type FieldModel } from "../designer/core/formModel";
-import { ensureBuild } from "../scripts/ensureBuild";
 import { figure, type Figure } from "./figure";
+import { startProductServer } from "./productServer";
 
-const root = path.resolve(import.meta.dirname, "..");
 const RUNS = Number(process.env.BENCH_DESIGNER_RUNS ?? 5);
 
-async function waitFor(url: string, timeoutMs = 180_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`server at ${url} did not start`);
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
-}
 
 /** Fields the form designer lists (sections, tables and what is inside them). */
 const fieldCount = (fields: FieldModel[]): number => fields.reduce((n, f) => n + 1 + fieldCount(f.children), 0);
@@ -197,27 +172,19 @@ async function interact(page: Page, nodeId: string, label: string): Promise<Inte
 }
 
 export async function benchDesigner(): Promise<Figure[]> {
-  ensureBuild();
   const templates = readTemplates();
   const largestFlow = [...templates].sort((a, b) => b.flow.nodes.length - a.flow.nodes.length)[0];
   const forms = templates.flatMap((d) => d.forms.map((f) => ({ code: d.code, formId: f.id, fields: formFields(f) })));
   const largestForm = forms.sort((a, b) => b.fields - a.fields)[0];
   const blankForm = blankDefinition("bench-blank", "", { part: "", category: "" }).forms[0];
 
-  const dir = mkdtempSync(path.join(os.tmpdir(), "hrss-designer-bench-"));
-  const port = 3800 + Math.floor(Math.random() * 500);
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "server.ts")], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${path.join(dir, "bench.db")}`, DATA_DIR: path.join(dir, "files") },
-  });
+  const server = await startProductServer(3800 + Math.floor(Math.random() * 500), "designer-bench");
+  const base = server.base;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
   });
   try {
-    await waitFor(`${base}/login`);
     const api = await Api.signIn(base);
     const services = await api.query<{ id: string; code: string }[]>("designer.list");
     const idOf = (code: string) => services.find((s) => s.code === code)!.id;
@@ -262,7 +229,6 @@ export async function benchDesigner(): Promise<Figure[]> {
     ];
   } finally {
     await browser.close();
-    await stop(server);
-    rmSync(dir, { recursive: true, force: true });
+    await server.stop();
   }
 }

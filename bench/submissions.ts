@@ -4,33 +4,17 @@
  * 50 connections — side by side, in the same run, with the floor: a bare node:http server
  * doing only JSON parse + ajv + one SQLite transaction for the same ~2 KB submission.
  */
-import { fork, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
+import { fork } from "node:child_process";
 import path from "node:path";
 import autocannon from "autocannon";
 import { createDb } from "../runtime/db";
-import { ensureBuild } from "../scripts/ensureBuild";
 import { publishService } from "../tests/support/fixtures";
 import { figure, type Figure } from "./figure";
+import { startProductServer, stopProcess } from "./productServer";
 import { benchDefinition, submissionBody } from "./submissionFixture";
 
-const root = path.resolve(import.meta.dirname, "..");
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
-
-async function waitFor(url: string, timeoutMs = 120_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`server at ${url} did not start`);
-}
 
 interface LoadResult {
   rps: number;
@@ -81,35 +65,19 @@ async function signIn(base: string): Promise<Record<string, string>> {
   return { cookie: cookies.join("; "), "x-csrf-token": decodeURIComponent(csrf) };
 }
 
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
-}
-
 export async function benchSubmissions(): Promise<Figure[]> {
-  ensureBuild();
-  const dir = mkdtempSync(path.join(os.tmpdir(), "hrss-bench-"));
-  const url = `file:${path.join(dir, "bench.db")}`;
   const productPort = 3300 + Math.floor(Math.random() * 500);
   const floorPort = productPort + 1;
-  const product = spawn(process.execPath, ["--import", "tsx", path.join(root, "server.ts")], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", PORT: String(productPort), HOST: "127.0.0.1", DATABASE_URL: url, DATA_DIR: path.join(dir, "files") },
-  });
+  const product = await startProductServer(productPort, "bench");
   const floor = fork(path.join(import.meta.dirname, "floorServer.ts"), {
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
-    env: { ...process.env, PORT: String(floorPort), FLOOR_DB: path.join(dir, "floor.db") },
+    env: { ...process.env, PORT: String(floorPort), FLOOR_DB: path.join(product.dir, "floor.db") },
   });
   try {
-    const base = `http://127.0.0.1:${productPort}`;
-    await waitFor(`${base}/login`);
+    const base = product.base;
     await new Promise<void>((resolve) => floor.once("message", () => resolve()));
-    const db = createDb(url);
+    const db = createDb(product.databaseUrl);
     await publishService(db, benchDefinition());
     await db.$disconnect();
     const headers = await signIn(base);
@@ -128,7 +96,7 @@ export async function benchSubmissions(): Promise<Figure[]> {
       figure("submission latency p99", ours.p99, "ms", reference, bare.p99),
     ];
   } finally {
-    await Promise.all([stop(product), stop(floor)]);
-    rmSync(dir, { recursive: true, force: true });
+    await stopProcess(floor);
+    await product.stop();
   }
 }

@@ -1,0 +1,64 @@
+/**
+ * The product as it runs in production (server.ts, production build, its own fresh SQLite
+ * database in a temporary folder), started for a benchmark and stopped afterwards.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ensureBuild } from "../scripts/ensureBuild";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+export interface ProductServer {
+  base: string;
+  /** DATABASE_URL of its database. */
+  databaseUrl: string;
+  /** Its temporary folder (database, files), removed by stop(). */
+  dir: string;
+  stop(): Promise<void>;
+}
+
+export async function waitFor(url: string, timeoutMs = 180_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+export function stopProcess(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
+
+export async function startProductServer(port: number, name: string): Promise<ProductServer> {
+  ensureBuild();
+  const dir = mkdtempSync(path.join(os.tmpdir(), `hrss-${name}-`));
+  const databaseUrl = `file:${path.join(dir, "bench.db")}`;
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "server.ts")], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, DATA_DIR: path.join(dir, "files") },
+  });
+  const stop = async () => {
+    await stopProcess(child);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitFor(`${base}/login`);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { base, databaseUrl, dir, stop };
+}
