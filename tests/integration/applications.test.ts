@@ -2,11 +2,9 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, databaseKinds, type TestDb } from "../support/testDb";
+import { databaseKinds, type TestDb } from "../support/testDb";
 import { signedIn } from "../support/caller";
-import { exampleDefinition, publishService, PNG_BYTES, VALID_ID } from "../support/fixtures";
-import { seedOrganisations } from "../../seed/organisations";
-import { seedDemoAccounts } from "../../seed/demoAccounts";
+import { createSeededTestDb, exampleDefinition, publishService, PNG_BYTES, VALID_ID } from "../support/fixtures";
 import { storeUpload } from "../../runtime/features/applications/uploads";
 import { loadSessionUser } from "../../runtime/auth/session";
 
@@ -26,9 +24,7 @@ describe.each(databaseKinds())("applications and the workbench on %s", (kind) =>
   const user = async (username: string) => loadSessionUser(t.db, (await t.db.user.findUniqueOrThrow({ where: { username } })).id);
 
   beforeAll(async () => {
-    t = await createTestDb(kind);
-    await seedOrganisations(t.db);
-    await seedDemoAccounts(t.db);
+    t = await createSeededTestDb(kind);
     await publishService(t.db, definition);
   }, 120_000);
   afterAll(async () => t?.cleanup());

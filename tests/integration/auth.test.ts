@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, databaseKinds, type TestDb } from "../support/testDb";
+import { databaseKinds, type TestDb } from "../support/testDb";
+import { createSeededTestDb } from "../support/fixtures";
 import { callerFor, newBrowser, signedIn } from "../support/caller";
-import { seedOrganisations } from "../../seed/organisations";
-import { seedDemoAccounts } from "../../seed/demoAccounts";
 import { resolveSession } from "../../runtime/auth/session";
 import { digest } from "../../runtime/auth/tokens";
 import { SESSION_COOKIE } from "../../runtime/auth/cookies";
@@ -11,9 +10,7 @@ import { MAX_FAILURES_PER_ACCOUNT } from "../../runtime/auth/rateLimit";
 describe.each(databaseKinds())("sign-in and authorisation on %s", (kind) => {
   let t: TestDb;
   beforeAll(async () => {
-    t = await createTestDb(kind);
-    await seedOrganisations(t.db);
-    await seedDemoAccounts(t.db);
+    t = await createSeededTestDb(kind);
   }, 120_000);
   afterAll(async () => t?.cleanup());
 

@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, databaseKinds, type TestDb } from "../support/testDb";
+import { databaseKinds, type TestDb } from "../support/testDb";
+import { createSeededTestDb } from "../support/fixtures";
 import { signedIn } from "../support/caller";
-import { seedOrganisations } from "../../seed/organisations";
-import { seedDemoAccounts } from "../../seed/demoAccounts";
 import { loadCalendar } from "../../runtime/features/cases/calendar";
 import { addWorkdays } from "../../runtime/calendar";
 
 describe.each(databaseKinds())("working-calendar administration on %s", (kind) => {
   let t: TestDb;
   beforeAll(async () => {
-    t = await createTestDb(kind);
-    await seedOrganisations(t.db);
-    await seedDemoAccounts(t.db);
+    t = await createSeededTestDb(kind);
   }, 120_000);
   afterAll(async () => t?.cleanup());
 

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, databaseKinds, type TestDb } from "../support/testDb";
+import { databaseKinds, type TestDb } from "../support/testDb";
 import { signedIn } from "../support/caller";
-import { publishService } from "../support/fixtures";
-import { seedOrganisations } from "../../seed/organisations";
-import { seedDemoAccounts } from "../../seed/demoAccounts";
+import { createSeededTestDb, publishService } from "../support/fixtures";
 import { serviceDefinition } from "../../runtime/definition/schema";
 import { tickTimers } from "../../runtime/features/cases/timers";
 
@@ -41,9 +39,7 @@ const daysLater = (n: number) => new Date(Date.now() + n * 86_400_000);
 describe.each(databaseKinds())("the scheduler's tick on %s", (kind) => {
   let t: TestDb;
   beforeAll(async () => {
-    t = await createTestDb(kind);
-    await seedOrganisations(t.db);
-    await seedDemoAccounts(t.db);
+    t = await createSeededTestDb(kind);
     await publishService(t.db, noticeService);
   }, 120_000);
   afterAll(async () => t?.cleanup());

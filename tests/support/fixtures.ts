@@ -2,6 +2,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Db } from "../../runtime/db";
+import { seedDemoAccounts } from "../../seed/demoAccounts";
+import { seedOrganisations } from "../../seed/organisations";
+import { createTestDb, type DatabaseKind, type TestDb } from "./testDb";
 import { serviceDefinition, type ServiceDefinition } from "../../runtime/definition/schema";
 
 export function exampleDefinition(): ServiceDefinition {
@@ -24,3 +27,11 @@ export async function publishService(db: Db, definition: ServiceDefinition, numb
 
 export const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 export const VALID_ID = "11010519491231002X";
+
+/** A fresh migrated database with the organisations and the demo accounts, as a first start leaves it. */
+export async function createSeededTestDb(kind: DatabaseKind): Promise<TestDb> {
+  const t = await createTestDb(kind);
+  await seedOrganisations(t.db);
+  await seedDemoAccounts(t.db);
+  return t;
+}
