@@ -1,5 +1,6 @@
 /** A case's timeline: its audit events, in order, worded for people. */
 import type { Db } from "../../db";
+import { displayNames } from "../users/displayNames";
 
 export interface TimelineEntry {
   at: Date;
@@ -25,10 +26,7 @@ const labels: Record<string, string> = {
 
 export async function caseTimeline(db: Db, applicationId: string, options: { includeInternal: boolean }): Promise<TimelineEntry[]> {
   const events = await db.auditEvent.findMany({ where: { applicationId }, orderBy: { id: "asc" } });
-  const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => !!id))];
-  const actors = new Map(
-    (await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]),
-  );
+  const actors = await displayNames(db, events.map((e) => e.actorId));
   const entries: TimelineEntry[] = [];
   for (const e of events) {
     const payload = (e.payload ?? {}) as Record<string, unknown>;

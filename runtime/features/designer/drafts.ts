@@ -7,6 +7,7 @@ import type { Db, Tx } from "../../db";
 import type { SessionUser } from "../../auth/roles";
 import { conflict } from "../../errors";
 import { administeredService } from "./access";
+import { displayNames } from "../users/displayNames";
 
 type Definition = Record<string, unknown>;
 
@@ -107,8 +108,7 @@ export async function editorState(db: Db, user: SessionUser, serviceId: string):
     db.serviceVersion.findFirst({ where: { serviceId, status: "draft" } }),
     db.serviceVersion.findFirst({ where: { serviceId, status: "published" }, orderBy: { number: "desc" } }),
   ]);
-  const ids = [draft, published].flatMap((v) => (v ? [v.updatedById ?? v.createdById] : [])).filter((id): id is string => !!id);
-  const names = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
+  const names = await displayNames(db, [draft, published].map((v) => v?.updatedById ?? v?.createdById));
   return {
     service: {
       id: service.id,

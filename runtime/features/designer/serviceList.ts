@@ -2,6 +2,7 @@
 import type { Db } from "../../db";
 import type { SessionUser } from "../../auth/roles";
 import { adminOrganisations } from "./access";
+import { displayNames } from "../users/displayNames";
 
 export interface DesignerServiceRow {
   id: string;
@@ -50,12 +51,7 @@ export async function listDesignerServices(db: Db, user: SessionUser, filter: De
       },
     },
   });
-  const editorIds = [
-    ...new Set(services.flatMap((s) => s.versions.slice(0, 1).map((v) => v.updatedById ?? v.createdById)).filter((id): id is string => !!id)),
-  ];
-  const editors = new Map(
-    (await db.user.findMany({ where: { id: { in: editorIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]),
-  );
+  const editors = await displayNames(db, services.map((s) => s.versions[0]?.updatedById ?? s.versions[0]?.createdById));
   return services.map((s) => {
     const published = s.versions.filter((v) => v.status === "published").map((v) => v.number ?? 0);
     const latest = s.versions[0];

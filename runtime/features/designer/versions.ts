@@ -5,6 +5,7 @@ import { notFound } from "../../errors";
 import { serviceDefinition, type ServiceDefinition } from "../../definition/schema";
 import { administeredService } from "./access";
 import { diffDefinitions, type DefinitionDiff } from "./diff";
+import { displayNames } from "../users/displayNames";
 
 export interface VersionRow {
   id: string;
@@ -39,8 +40,7 @@ export async function listVersions(db: Db, user: SessionUser, serviceId: string)
       _count: { select: { applications: true } },
     },
   });
-  const ids = [...new Set(versions.flatMap((v) => [v.updatedById ?? v.createdById, v.publishedById]).filter((id): id is string => !!id))];
-  const names = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
+  const names = await displayNames(db, versions.flatMap((v) => [v.updatedById ?? v.createdById, v.publishedById]));
   return versions.map((v) => ({
     id: v.id,
     number: v.number,

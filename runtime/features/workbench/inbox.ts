@@ -3,6 +3,7 @@ import type { Db } from "../../db";
 import type { SessionUser } from "../../auth/roles";
 import { chinaDateOf } from "../../calendar";
 import { caseNow } from "../../clock";
+import { displayNames } from "../users/displayNames";
 
 export interface InboxFilter {
   status?: "open" | "claimed" | "mine";
@@ -76,10 +77,7 @@ export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter =
       },
     },
   });
-  const claimerIds = [...new Set(tasks.map((t) => t.claimedById).filter((id): id is string => id !== null))];
-  const claimers = new Map(
-    (await db.user.findMany({ where: { id: { in: claimerIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]),
-  );
+  const claimers = await displayNames(db, tasks.map((t) => t.claimedById));
   const today = chinaDateOf(caseNow());
   return tasks.map((t) => ({
     taskId: t.id,
