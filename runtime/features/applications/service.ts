@@ -9,11 +9,11 @@ import type { CaseState } from "../../engine";
 import type { ServiceDefinition } from "../../definition/schema";
 import { getPublishedService } from "../catalogue/service";
 import { applicantCase } from "../cases/access";
+import { describeCase, isOpen } from "../cases/caseView";
 import { loadCalendar } from "../cases/calendar";
 import { pinnedDefinition } from "../cases/definitions";
 import { caseLimitFor } from "../cases/limits";
 import { runCaseEvent, STALE_CASE_MESSAGE } from "../cases/runEvent";
-import { caseTimeline } from "../cases/timeline";
 import { officesFor } from "./offices";
 import { submissionProblems } from "./submissionCheck";
 import { caseNow } from "../../clock";
@@ -282,8 +282,6 @@ export async function withdrawApplication(db: Db, user: SessionUser, id: string,
   });
 }
 
-const OPEN_STATUSES = new Set(["submitted", "in_progress", "waiting_applicant"]);
-const isOpen = (status: string) => OPEN_STATUSES.has(status);
 
 export async function myApplications(db: Db, user: SessionUser) {
   const rows = await db.application.findMany({
@@ -318,57 +316,6 @@ export async function applicationDetail(db: Db, user: SessionUser, id: string) {
   return describeCase(db, application, { includeInternal: false });
 }
 
-export async function describeCase(
-  db: Db,
-  application: Awaited<ReturnType<typeof applicantCase>>,
-  options: { includeInternal: boolean },
-) {
-  const definition = await pinnedDefinition(db, application.serviceVersionId);
-  const state = (application.engineState ?? null) as CaseState | null;
-  const [attachments, timeline, tasks] = await Promise.all([
-    db.attachment.findMany({
-      where: { applicationId: application.id },
-      orderBy: { createdAt: "asc" },
-      select: { id: true, materialId: true, fileName: true, size: true, mimeType: true, createdAt: true },
-    }),
-    caseTimeline(db, application.id, options),
-    db.task.findMany({
-      where: { applicationId: application.id, status: { in: ["open", "claimed"] } },
-      select: { id: true, nodeId: true, label: true, role: true, dueDate: true, status: true, claimedById: true },
-    }),
-  ]);
-  const correctionTask = state?.tasks.find((t) => t.correction);
-  return {
-    application: {
-      id: application.id,
-      caseNumber: application.caseNumber,
-      status: application.status,
-      officeId: application.officeId,
-      officeName: application.office.name,
-      serviceCode: application.service.code,
-      serviceTitle: application.service.title,
-      version: application.serviceVersion.number,
-      applicantName: application.applicant.displayName,
-      formData: (application.formData ?? {}) as FormsData,
-      submittedAt: application.submittedAt,
-      dueDate: application.dueDate,
-      promisedDate: application.promisedDate,
-      closedAt: application.closedAt,
-      outcome: application.outcome,
-      outcomeReason: application.outcomeReason,
-      rowVersion: application.rowVersion,
-      overdue: isOpen(application.status) && application.dueDate !== null && application.dueDate < chinaDateOf(caseNow()),
-    },
-    definition,
-    attachments,
-    correction: correctionTask?.correction
-      ? { items: correctionTask.correction.items, requestedAt: correctionTask.correction.requestedAt }
-      : null,
-    timeline,
-    activeTasks: tasks.map((t) => ({ taskId: t.id, nodeId: t.nodeId, label: t.label, role: t.role, dueDate: t.dueDate, status: t.status })),
-    pause: state?.pause ?? null,
-  };
-}
 
 
 export async function removeAttachment(db: Db, user: SessionUser, id: string, attachmentId: string) {

@@ -14,7 +14,7 @@ import { officeCase } from "../cases/access";
 import { loadCalendar } from "../cases/calendar";
 import { pinnedDefinition } from "../cases/definitions";
 import { runCaseEvent, STALE_CASE_MESSAGE, taskRowId } from "../cases/runEvent";
-import { describeCase } from "../applications/service";
+import { describeCase } from "../cases/caseView";
 import { caseNow } from "../../clock";
 
 /** The task roles a user holds at an office. */

@@ -1,0 +1,65 @@
+/** What a case page shows of a case, for its applicant and for the handling office's staff. */
+import type { Db } from "../../db";
+import { chinaDateOf } from "../../calendar";
+import { caseNow } from "../../clock";
+import type { CaseState } from "../../engine";
+import type { CaseWithRelations } from "./access";
+import { pinnedDefinition } from "./definitions";
+import { caseTimeline } from "./timeline";
+
+type FormsData = Record<string, Record<string, unknown>>;
+
+const OPEN_STATUSES = new Set(["submitted", "in_progress", "waiting_applicant"]);
+export const isOpen = (status: string) => OPEN_STATUSES.has(status);
+
+export async function describeCase(
+  db: Db,
+  application: CaseWithRelations,
+  options: { includeInternal: boolean },
+) {
+  const definition = await pinnedDefinition(db, application.serviceVersionId);
+  const state = (application.engineState ?? null) as CaseState | null;
+  const [attachments, timeline, tasks] = await Promise.all([
+    db.attachment.findMany({
+      where: { applicationId: application.id },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, materialId: true, fileName: true, size: true, mimeType: true, createdAt: true },
+    }),
+    caseTimeline(db, application.id, options),
+    db.task.findMany({
+      where: { applicationId: application.id, status: { in: ["open", "claimed"] } },
+      select: { id: true, nodeId: true, label: true, role: true, dueDate: true, status: true, claimedById: true },
+    }),
+  ]);
+  const correctionTask = state?.tasks.find((t) => t.correction);
+  return {
+    application: {
+      id: application.id,
+      caseNumber: application.caseNumber,
+      status: application.status,
+      officeId: application.officeId,
+      officeName: application.office.name,
+      serviceCode: application.service.code,
+      serviceTitle: application.service.title,
+      version: application.serviceVersion.number,
+      applicantName: application.applicant.displayName,
+      formData: (application.formData ?? {}) as FormsData,
+      submittedAt: application.submittedAt,
+      dueDate: application.dueDate,
+      promisedDate: application.promisedDate,
+      closedAt: application.closedAt,
+      outcome: application.outcome,
+      outcomeReason: application.outcomeReason,
+      rowVersion: application.rowVersion,
+      overdue: isOpen(application.status) && application.dueDate !== null && application.dueDate < chinaDateOf(caseNow()),
+    },
+    definition,
+    attachments,
+    correction: correctionTask?.correction
+      ? { items: correctionTask.correction.items, requestedAt: correctionTask.correction.requestedAt }
+      : null,
+    timeline,
+    activeTasks: tasks.map((t) => ({ taskId: t.id, nodeId: t.nodeId, label: t.label, role: t.role, dueDate: t.dueDate, status: t.status })),
+    pause: state?.pause ?? null,
+  };
+}
