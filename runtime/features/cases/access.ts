@@ -19,9 +19,16 @@ export async function applicantCase(db: Db | Tx, user: SessionUser, id: string) 
   return application;
 }
 
+/** The (office, task role) pairs a user works cases in: caseworkers take caseworker steps, reviewers reviewer steps. */
+export function workScopes(user: SessionUser): { officeId: string; role: "caseworker" | "reviewer" }[] {
+  return user.memberships.flatMap((m) =>
+    m.role === "caseworker" || m.role === "reviewer" ? [{ officeId: m.organisationId, role: m.role }] : [],
+  );
+}
+
 /** The offices where a staff user works cases (as caseworker or reviewer). */
 export function staffOffices(user: SessionUser): string[] {
-  return user.memberships.filter((m) => m.role === "caseworker" || m.role === "reviewer").map((m) => m.organisationId);
+  return workScopes(user).map((s) => s.officeId);
 }
 
 export async function officeCase(db: Db | Tx, user: SessionUser, id: string) {

@@ -10,7 +10,7 @@ import type { CaseState } from "../../engine";
 import type { TaskRole } from "../../definition/schema";
 type StaffRole = Exclude<TaskRole, "applicant">;
 import type { ServiceDefinition, TaskNode } from "../../definition/schema";
-import { officeCase } from "../cases/access";
+import { officeCase, workScopes } from "../cases/access";
 import { loadCalendar } from "../cases/calendar";
 import { pinnedDefinition } from "../cases/definitions";
 import { runCaseEvent, STALE_CASE_MESSAGE, taskRowId } from "../cases/runEvent";
@@ -19,9 +19,9 @@ import { caseNow } from "../../clock";
 
 /** The task roles a user holds at an office. */
 function rolesAt(user: SessionUser, officeId: string): StaffRole[] {
-  return user.memberships
-    .filter((m) => m.organisationId === officeId && (m.role === "caseworker" || m.role === "reviewer"))
-    .map((m) => m.role as StaffRole);
+  return workScopes(user)
+    .filter((s) => s.officeId === officeId)
+    .map((s) => s.role);
 }
 
 function taskNode(definition: ServiceDefinition, nodeId: string): TaskNode | undefined {

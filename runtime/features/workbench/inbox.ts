@@ -4,6 +4,7 @@ import type { SessionUser } from "../../auth/roles";
 import { chinaDateOf } from "../../calendar";
 import { caseNow } from "../../clock";
 import { displayNames } from "../users/displayNames";
+import { workScopes } from "../cases/access";
 
 export interface InboxFilter {
   status?: "open" | "claimed" | "mine";
@@ -30,12 +31,6 @@ export interface InboxItem {
   createdAt: Date;
 }
 
-/** The (office, task role) pairs a user works: caseworkers take caseworker steps, reviewers reviewer steps. */
-export function workScopes(user: SessionUser): { officeId: string; role: string }[] {
-  return user.memberships
-    .filter((m) => m.role === "caseworker" || m.role === "reviewer")
-    .map((m) => ({ officeId: m.organisationId, role: m.role }));
-}
 
 export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter = {}): Promise<InboxItem[]> {
   const scopes = workScopes(user);
