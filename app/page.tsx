@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { currentUser } from "./_lib/session";
-import { areasFor } from "../runtime/auth/roles";
+import { areasFor } from "@/runtime/auth/roles";
 
 const cards = {
   hall: { href: "/hall", title: "办事大厅", text: "查找服务事项，阅读办事指南，在线申请并跟踪办件进度。" },

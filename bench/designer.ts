@@ -9,12 +9,12 @@
  * Each is the median of several alternating runs.
  */
 import { chromium, type Page } from "playwright-core";
-import type { Flow, FlowNode } from "../runtime/definition/schema";
-import { readTemplates } from "../seed/loadTemplates";
-import { blankDefinition } from "../runtime/features/designer/blankDefinition";
-import { layoutFlow } from "../designer/core/layout";
-import { moveNodes } from "../designer/core/flowOps";
-import { readForm, type FieldModel } from "../designer/core/formModel";
+import type { Flow, FlowNode } from "@/runtime/definition/schema";
+import { readTemplates } from "@/seed/loadTemplates";
+import { blankDefinition } from "@/runtime/features/designer/blankDefinition";
+import { layoutFlow } from "@/designer/core/layout";
+import { moveNodes } from "@/designer/core/flowOps";
+import { readForm, type FieldModel } from "@/designer/core/formModel";
 import { figure, type Figure } from "./figure";
 import { startProductServer } from "./productServer";
 

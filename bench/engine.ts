@@ -10,8 +10,8 @@
  * machine falls on both alike. Bounded: about four seconds in all.
  */
 import { Engine } from "bpmn-engine";
-import { flow, type Flow } from "../runtime/definition/schema";
-import { applyEvent, type CaseEvent, type CaseState } from "../runtime/engine";
+import { flow, type Flow } from "@/runtime/definition/schema";
+import { applyEvent, type CaseEvent, type CaseState } from "@/runtime/engine";
 
 import type { Figure } from "./figure";
 

@@ -4,7 +4,7 @@
  */
 import http from "node:http";
 import Database from "better-sqlite3";
-import { createAjv } from "../runtime/forms/ajv";
+import { createAjv } from "@/runtime/forms/ajv";
 import { exampleForm } from "./submissionFixture";
 
 const port = Number(process.env.PORT);

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ensureBuild } from "../scripts/ensureBuild";
+import { ensureBuild } from "@/scripts/ensureBuild";
 
 const root = path.resolve(import.meta.dirname, "..");
 

@@ -7,10 +7,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { createDb, migrate } from "../runtime/db";
-import { parseSeed } from "../seed/pipeline";
-import { loadTemplates } from "../seed/loadTemplates";
-import { seedOrganisations } from "../seed/organisations";
+import { createDb, migrate } from "@/runtime/db";
+import { parseSeed } from "@/seed/pipeline";
+import { loadTemplates } from "@/seed/loadTemplates";
+import { seedOrganisations } from "@/seed/organisations";
 import { figure, type Figure } from "./figure";
 
 const source = path.join(import.meta.dirname, "..", "seed", "source");

@@ -1,7 +1,7 @@
 /** The submission both sides of the submissions benchmark receive: the example service's form, ~2 KB. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { serviceDefinition, type FormDefinition, type ServiceDefinition } from "../runtime/definition/schema";
+import { serviceDefinition, type FormDefinition, type ServiceDefinition } from "@/runtime/definition/schema";
 
 export function benchDefinition(): ServiceDefinition {
   const raw = JSON.parse(readFileSync(path.join(import.meta.dirname, "../runtime/definition/example.json"), "utf8"));

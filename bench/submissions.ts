@@ -7,8 +7,8 @@
 import { fork } from "node:child_process";
 import path from "node:path";
 import autocannon from "autocannon";
-import { createDb } from "../runtime/db";
-import { publishService } from "../tests/support/fixtures";
+import { createDb } from "@/runtime/db";
+import { publishService } from "@/tests/support/fixtures";
 import { figure, type Figure } from "./figure";
 import { startProductServer, stopProcess } from "./productServer";
 import { benchDefinition, submissionBody } from "./submissionFixture";

@@ -32,9 +32,9 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type * as SchemaEngineWasm from "@prisma/schema-engine-wasm";
 import type { SchemaEngine as WasmSchemaEngine } from "@prisma/schema-engine-wasm";
-import { loadMigrations } from "../runtime/db/migrate";
-import type { DbKind } from "../runtime/db/url";
-import { startPgCluster } from "../tests/support/pgCluster";
+import { loadMigrations } from "@/runtime/db/migrate";
+import type { DbKind } from "@/runtime/db/url";
+import { startPgCluster } from "@/tests/support/pgCluster";
 import { derivePostgresSchema, POSTGRES_SCHEMA, ROOT, SQLITE_SCHEMA, writePostgresSchema } from "./prisma-generate";
 
 const MIGRATIONS_ROOT = path.join(ROOT, "prisma/migrations");

@@ -5,9 +5,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { getDb } from "../runtime/db";
-import { exportPublished } from "../runtime/features/interchange/interchange";
-import { prepareDatabase } from "../seed/prepare";
+import { getDb } from "@/runtime/db";
+import { exportPublished } from "@/runtime/features/interchange/interchange";
+import { prepareDatabase } from "@/seed/prepare";
 
 const { values } = parseArgs({ options: { out: { type: "string" } } });
 if (!values.out) {

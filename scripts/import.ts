@@ -5,10 +5,10 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { getDb } from "../runtime/db";
-import { checkDefinitionFile, importAsDrafts } from "../runtime/features/interchange/interchange";
-import type { ServiceDefinition } from "../runtime/definition/schema";
-import { prepareDatabase } from "../seed/prepare";
+import { getDb } from "@/runtime/db";
+import { checkDefinitionFile, importAsDrafts } from "@/runtime/features/interchange/interchange";
+import type { ServiceDefinition } from "@/runtime/definition/schema";
+import { prepareDatabase } from "@/seed/prepare";
 
 const files = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 if (files.length === 0) {

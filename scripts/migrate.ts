@@ -2,7 +2,7 @@
  * npm run db:migrate — apply the committed migrations to DATABASE_URL
  * (default file:./data/app.db). Safe to run repeatedly and from several instances at once.
  */
-import { migrate, redactUrl, databaseUrl } from "../runtime/db";
+import { migrate, redactUrl, databaseUrl } from "@/runtime/db";
 
 const url = databaseUrl();
 try {

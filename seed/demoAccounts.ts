@@ -2,9 +2,9 @@
  * Demo accounts for every role at region, league and banner level, plus two applicants.
  * Passwords come from DEMO_PASSWORD (development default documented in README).
  */
-import type { Db } from "../runtime/db";
-import { hashPassword } from "../runtime/auth/password";
-import type { StaffRole } from "../runtime/auth/roles";
+import type { Db } from "@/runtime/db";
+import { hashPassword } from "@/runtime/auth/password";
+import type { StaffRole } from "@/runtime/auth/roles";
 
 export const DEFAULT_DEMO_PASSWORD = "Demo@2026";
 

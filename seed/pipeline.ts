@@ -3,7 +3,7 @@
  * definitions (appendices attached) and what each entry left unextracted. Used by
  * `seed/build.ts` (which writes the templates), `seed/report.ts` and the templates test.
  */
-import { serviceDefinition, type ServiceDefinition } from "../runtime/definition/schema";
+import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";
 import { FAMILY_PARSERS } from "./parse/families";
 import { cutItems, numberLines, parseEntries } from "./parse/items";
 import type { ParseResult, Unextracted } from "./parse/types";

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ServiceDefinition } from "../runtime/definition/schema";
+import type { ServiceDefinition } from "@/runtime/definition/schema";
 import { parseSeed, SOURCE_DOCUMENT } from "./pipeline";
 
 interface Counts {

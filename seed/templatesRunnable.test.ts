@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { readTemplates } from "./loadTemplates";
-import { applyEvent, validateFlow } from "../runtime/engine";
+import { applyEvent, validateFlow } from "@/runtime/engine";
 
 const templates = readTemplates();
 

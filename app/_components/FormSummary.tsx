@@ -1,6 +1,6 @@
 /** A filled form as a readable list of “field: value” (for review pages and documents). */
-import { attestationModeOf } from "../../runtime/forms/attestation";
-import { isOfficeUseUi } from "../../runtime/forms/officeUse";
+import { attestationModeOf } from "@/runtime/forms/attestation";
+import { isOfficeUseUi } from "@/runtime/forms/officeUse";
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => !!v && typeof v === "object" && !Array.isArray(v);

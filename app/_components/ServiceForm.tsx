@@ -21,9 +21,9 @@ import {
   type WidgetProps,
 } from "@rjsf/utils";
 import { Widgets } from "@rjsf/shadcn";
-import { formValidator, createTransformErrors } from "../../runtime/forms/rjsfValidator";
-import { attestationModeOf } from "../../runtime/forms/attestation";
-import { OFFICE_USE_FIELD, hideOfficeUse } from "../../runtime/forms/officeUse";
+import { formValidator, createTransformErrors } from "@/runtime/forms/rjsfValidator";
+import { attestationModeOf } from "@/runtime/forms/attestation";
+import { OFFICE_USE_FIELD, hideOfficeUse } from "@/runtime/forms/officeUse";
 
 type Json = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { areasFor, roleLabels, type SessionUser, type Area } from "../../runtime/auth/roles";
+import { areasFor, roleLabels, type SessionUser, type Area } from "@/runtime/auth/roles";
 import { SignOutButton } from "./SignOutButton";
 import { NavLink } from "./NavLink";
 

@@ -1,5 +1,5 @@
 /** Formatting for people: dates in China time, file sizes, case statuses in Chinese. */
-import { statusLabels, type ApplicationStatus } from "../../runtime/features/cases/status";
+import { statusLabels, type ApplicationStatus } from "@/runtime/features/cases/status";
 
 const CHINA = "Asia/Shanghai";
 

@@ -1,6 +1,6 @@
 /** Output types of the procedures the pages call (end-to-end from the routers). */
 import type { inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "../../runtime/trpc/appRouter";
+import type { AppRouter } from "@/runtime/trpc/appRouter";
 
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type ApplicationDetail = RouterOutputs["applications"]["get"];

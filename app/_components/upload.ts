@@ -1,5 +1,5 @@
 /** Uploading a material's file to `POST /api/files` (raw body, CSRF header), with the same limits as the server. */
-import { CSRF_COOKIE, CSRF_HEADER, parseCookies } from "../../runtime/auth/cookies";
+import { CSRF_COOKIE, CSRF_HEADER, parseCookies } from "@/runtime/auth/cookies";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const ACCEPTED_EXTENSIONS = [".pdf", ".jpg", ".jpeg", ".png", ".ofd"];

@@ -1,10 +1,10 @@
 /** The signed-in user for server components (reads the session cookie). */
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { getDb } from "../../runtime/db";
-import { SESSION_COOKIE } from "../../runtime/auth/cookies";
-import { resolveSession } from "../../runtime/auth/session";
-import { areasFor, type Area, type SessionUser } from "../../runtime/auth/roles";
+import { getDb } from "@/runtime/db";
+import { SESSION_COOKIE } from "@/runtime/auth/cookies";
+import { resolveSession } from "@/runtime/auth/session";
+import { areasFor, type Area, type SessionUser } from "@/runtime/auth/roles";
 
 export async function currentUser(): Promise<SessionUser | null> {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;

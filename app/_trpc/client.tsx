@@ -4,8 +4,8 @@ import { useState, type ReactNode } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
-import type { AppRouter } from "../../runtime/trpc/appRouter";
-import { CSRF_COOKIE, CSRF_HEADER, parseCookies } from "../../runtime/auth/cookies";
+import type { AppRouter } from "@/runtime/trpc/appRouter";
+import { CSRF_COOKIE, CSRF_HEADER, parseCookies } from "@/runtime/auth/cookies";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "../../runtime/db";
-import { listPublishedServices, type CatalogueEntry } from "../../runtime/features/catalogue/service";
+import { getDb } from "@/runtime/db";
+import { listPublishedServices, type CatalogueEntry } from "@/runtime/features/catalogue/service";
 import { EmptyState } from "../_components/EmptyState";
 
 export const metadata: Metadata = { title: "办事大厅" };

@@ -3,7 +3,7 @@
  * them. Pasting gives every node and edge a fresh id and shifts the fragment so that it does
  * not cover the original; pasting twice shifts twice as far.
  */
-import type { Flow, FlowEdge, FlowNode } from "../../runtime/definition/schema";
+import type { Flow, FlowEdge, FlowNode } from "@/runtime/definition/schema";
 import { uniqueId } from "./ids";
 
 export interface FlowFragment {

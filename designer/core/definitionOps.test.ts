@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import example from "../../runtime/definition/example.json";
-import { serviceDefinition } from "../../runtime/definition/schema";
+import example from "@/runtime/definition/example.json";
+import { serviceDefinition } from "@/runtime/definition/schema";
 import { newForm, renameForm } from "./definitionOps";
 
 describe("definition edits", () => {

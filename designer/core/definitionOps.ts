@@ -1,5 +1,5 @@
 /** Edits that touch several parts of a service definition at once. Pure. */
-import type { FormDefinition, ServiceDefinition } from "../../runtime/definition/schema";
+import type { FormDefinition, ServiceDefinition } from "@/runtime/definition/schema";
 import { uniqueId } from "./ids";
 
 /** Rewrites `var` paths `form.<from>.…` to `form.<to>.…` inside a JSON Logic rule. */

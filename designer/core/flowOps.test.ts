@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { flow as flowSchema, serviceDefinition, type Flow } from "../../runtime/definition/schema";
-import example from "../../runtime/definition/example.json";
-import { validateFlow } from "../../runtime/engine/validateFlow";
+import { flow as flowSchema, serviceDefinition, type Flow } from "@/runtime/definition/schema";
+import example from "@/runtime/definition/example.json";
+import { validateFlow } from "@/runtime/engine/validateFlow";
 import { copyFragment, pasteFragment, PASTE_OFFSET } from "./clipboard";
 import { addAction, addNode, connect, moveNodes, removeAction, removeElements, renameAction, renameNode, updateEdge } from "./flowOps";
 import { freePosition, layoutFlow, nodeSize } from "./layout";

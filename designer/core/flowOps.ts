@@ -2,7 +2,7 @@
  * Edit operations on a flow, pure: each takes a flow and returns a new one (or the same object
  * when nothing changed), so the history can keep every state.
  */
-import type { EndNode, Flow, FlowEdge, FlowNode, TaskNode } from "../../runtime/definition/schema";
+import type { EndNode, Flow, FlowEdge, FlowNode, TaskNode } from "@/runtime/definition/schema";
 import { uniqueId } from "./ids";
 
 export type Position = { x: number; y: number };

@@ -3,8 +3,8 @@
  * how a schema is recognised as one of them. Schemas the builder does not know stay "other":
  * shown, moved and relabelled like any field, edited in full as JSON text.
  */
-import { FORMAT } from "../../runtime/forms/formats";
-import { attestationModeOf, attestationSchema, attestationUiSchema } from "../../runtime/forms/attestation";
+import { FORMAT } from "@/runtime/forms/formats";
+import { attestationModeOf, attestationSchema, attestationUiSchema } from "@/runtime/forms/attestation";
 
 export type JsonSchema = Record<string, unknown>;
 export type UiSchema = Record<string, unknown>;

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import example from "../../runtime/definition/example.json";
-import { attestationSchema, attestationUiSchema } from "../../runtime/forms/attestation";
-import { createAjv } from "../../runtime/forms/ajv";
+import example from "@/runtime/definition/example.json";
+import { attestationSchema, attestationUiSchema } from "@/runtime/forms/attestation";
+import { createAjv } from "@/runtime/forms/ajv";
 import { addField, fieldAt, moveField, moveFieldTo, removeField, renameField, updateField } from "./formEdit";
 import { detectKind, fieldKinds, type JsonSchema } from "./formFields";
 import { readForm, writeForm, type FormModel } from "./formModel";

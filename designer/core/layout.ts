@@ -1,6 +1,6 @@
 /** Automatic top-to-bottom layout of a flow with dagre. */
 import dagre from "@dagrejs/dagre";
-import type { Flow, FlowNode } from "../../runtime/definition/schema";
+import type { Flow, FlowNode } from "@/runtime/definition/schema";
 import type { Position } from "./flowOps";
 
 /** The size the canvas draws each kind of node at (also what the layout reserves). */

@@ -4,9 +4,9 @@
  * 全部/任一) and, always beside it, the JSON Logic it writes, editable as text.
  */
 import { useEffect, useId, useMemo, useState } from "react";
-import type { FormDefinition } from "../../runtime/definition/schema";
-import { formFieldList } from "../../runtime/features/designer/formFieldList";
-import { stableJson } from "../../runtime/features/designer/diff";
+import type { FormDefinition } from "@/runtime/definition/schema";
+import { formFieldList } from "@/runtime/features/designer/formFieldList";
+import { stableJson } from "@/runtime/features/designer/diff";
 import { parseJsonText } from "../core/jsonText";
 import { comparisonLabels, logicToRule, ruleToLogic, type Comparison, type ComparisonOp, type SimpleRule } from "../core/jsonLogicRule";
 import { inputClass, labelClass, smallButtonClass } from "../ui/classes";

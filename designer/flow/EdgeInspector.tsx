@@ -1,6 +1,6 @@
 "use client";
 /** The selected edge: from a step, the action that takes it; from a decision, its condition or the default exit. */
-import type { Flow, FlowEdge, FormDefinition } from "../../runtime/definition/schema";
+import type { Flow, FlowEdge, FormDefinition } from "@/runtime/definition/schema";
 import { updateEdge } from "../core/flowOps";
 import { buttonClass, checkboxLabelClass, inputClass, labelClass } from "../ui/classes";
 import { ConditionEditor } from "./ConditionEditor";

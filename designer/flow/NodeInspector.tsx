@@ -1,7 +1,7 @@
 "use client";
 /** The selected node's properties: name, id, role, actions with where each leads, forms, time limit, pause. */
 import { useId, useState } from "react";
-import type { ActionKind, Flow, FlowNode, FormDefinition, TaskNode } from "../../runtime/definition/schema";
+import type { ActionKind, Flow, FlowNode, FormDefinition, TaskNode } from "@/runtime/definition/schema";
 import { addAction, connect, outcomeLabels, removeAction, renameAction, renameNode, updateEdge, updateNode } from "../core/flowOps";
 import { isValidId } from "../core/ids";
 import { buttonClass, checkboxLabelClass, inputClass, labelClass, smallButtonClass } from "../ui/classes";

@@ -4,8 +4,8 @@
  * edit of one node re-renders one node, also with hundreds on the canvas.
  */
 import { MarkerType, type Edge, type Node } from "@xyflow/react";
-import type { FlowEdge, FlowNode } from "../../runtime/definition/schema";
-import type { ChangeKind } from "../../runtime/features/designer/diff";
+import type { FlowEdge, FlowNode } from "@/runtime/definition/schema";
+import type { ChangeKind } from "@/runtime/features/designer/diff";
 import { outcomeLabels } from "../core/flowOps";
 import { nodeSize } from "../core/layout";
 

@@ -4,7 +4,7 @@
  * range, length, pattern with its message, options, rows, signature, and the rule that shows it.
  */
 import { useId, useState, type ReactNode } from "react";
-import { attestationModeOf, attestationSchema, type AttestationMode } from "../../runtime/forms/attestation";
+import { attestationModeOf, attestationSchema, type AttestationMode } from "@/runtime/forms/attestation";
 import {
   containerKinds,
   fieldKindLabels,

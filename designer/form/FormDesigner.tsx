@@ -5,8 +5,8 @@
  * it) and the JSON Schema / uiSchema as text — all views of one form, kept in step.
  */
 import { useMemo, useState, type ReactNode } from "react";
-import type { FormDefinition } from "../../runtime/definition/schema";
-import type { LintProblem } from "../../runtime/features/designer/lint";
+import type { FormDefinition } from "@/runtime/definition/schema";
+import type { LintProblem } from "@/runtime/features/designer/lint";
 import { newForm } from "../core/definitionOps";
 import { addField, fieldAt, moveFieldTo, removeField, renameField, siblingsAt, updateField } from "../core/formEdit";
 import { readForm, writeForm, type FormModel } from "../core/formModel";

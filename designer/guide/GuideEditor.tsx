@@ -1,7 +1,7 @@
 "use client";
 /** 办事指南: the service's basic data and every field of its guide. */
 import type { ReactNode } from "react";
-import type { Guide, Level, ServiceDefinition, TimeLimit } from "../../runtime/definition/schema";
+import type { Guide, Level, ServiceDefinition, TimeLimit } from "@/runtime/definition/schema";
 import { checkboxLabelClass, inputClass, labelClass } from "../ui/classes";
 import { LinesInput } from "./LinesInput";
 import { RowsEditor } from "./RowsEditor";

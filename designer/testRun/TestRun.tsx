@@ -6,12 +6,12 @@
  * correction lists, filling the step's forms); simulated time moves on with each event.
  */
 import { useMemo, useState, type ReactNode } from "react";
-import type { FormDefinition, ServiceDefinition, TaskNode } from "../../runtime/definition/schema";
-import { applyEvent, type CaseEvent, type CaseState, type Effect, type FormsData } from "../../runtime/engine";
-import { caseLimitFor } from "../../runtime/features/cases/limits";
-import { applicantForms } from "../../runtime/features/applications/requirements";
-import { validateFormData } from "../../runtime/forms/validate";
-import { sampleFormData } from "../../runtime/forms/sample";
+import type { FormDefinition, ServiceDefinition, TaskNode } from "@/runtime/definition/schema";
+import { applyEvent, type CaseEvent, type CaseState, type Effect, type FormsData } from "@/runtime/engine";
+import { caseLimitFor } from "@/runtime/features/cases/limits";
+import { applicantForms } from "@/runtime/features/applications/requirements";
+import { validateFormData } from "@/runtime/forms/validate";
+import { sampleFormData } from "@/runtime/forms/sample";
 import { outcomeLabels } from "../core/flowOps";
 import { roleLabels } from "../flow/canvasModel";
 import { buttonClass, inputClass, labelClass, primaryButtonClass, smallButtonClass } from "../ui/classes";

@@ -11,8 +11,8 @@ import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import Database from "better-sqlite3";
-import { PrismaClient as SqlitePrismaClient, type Prisma } from "../../prisma/generated/sqlite/client";
-import { PrismaClient as PostgresPrismaClient } from "../../prisma/generated/postgres/client";
+import { PrismaClient as SqlitePrismaClient, type Prisma } from "@/prisma/generated/sqlite/client";
+import { PrismaClient as PostgresPrismaClient } from "@/prisma/generated/postgres/client";
 import { databaseKind, databaseUrl, sqliteFilePath, type DbKind } from "./url";
 
 export type Db = SqlitePrismaClient;

@@ -25,7 +25,7 @@ export {
 export { databaseKind, databaseUrl, DEFAULT_DATABASE_URL, redactUrl, sqliteFilePath, type DbKind } from "./url";
 // The Prisma namespace (input/output types, Prisma.JsonNull / Prisma.DbNull, error classes) and
 // the model types. Runtime values in it are shared by both generated clients.
-export { Prisma } from "../../prisma/generated/sqlite/client";
+export { Prisma } from "@/prisma/generated/sqlite/client";
 export type {
   Application,
   Attachment,
@@ -40,4 +40,4 @@ export type {
   Session,
   Task,
   User,
-} from "../../prisma/generated/sqlite/client";
+} from "@/prisma/generated/sqlite/client";

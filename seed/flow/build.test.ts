@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { flow as flowSchema, type FlowNode, type TaskNode } from "../../runtime/definition/schema";
+import { flow as flowSchema, type FlowNode, type TaskNode } from "@/runtime/definition/schema";
 import { buildFlow, minimalFlow, roleFor, slaFromLimit } from "./build";
 
 const tasks = (nodes: FlowNode[]) => nodes.filter((node): node is TaskNode => node.type === "task");

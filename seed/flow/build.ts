@@ -14,7 +14,7 @@ import type {
   TaskNode,
   TaskRole,
   TimeLimit,
-} from "../../runtime/definition/schema";
+} from "@/runtime/definition/schema";
 
 export interface StepSla {
   days: number;

@@ -7,8 +7,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { form as formContract } from "../../runtime/definition/schema";
-import { validateFormData } from "../../runtime/forms/validate";
+import { form as formContract } from "@/runtime/definition/schema";
+import { validateFormData } from "@/runtime/forms/validate";
 import { hasRequiredFields, renderFormHtml, rjsfErrors, sampleFormData } from "./renderForm";
 
 const TEMPLATES_DIR = fileURLToPath(new URL("../templates/", import.meta.url));

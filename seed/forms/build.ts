@@ -2,9 +2,9 @@
  * `Field[]` → JSON Schema draft-07 + rjsf uiSchema. Keys are stable ASCII ids (`f01_name`), titles
  * are the Chinese labels, made unique among siblings. Pure.
  */
-import { FORMAT } from "../../runtime/forms/formats";
-import { attestationSchema, attestationUiSchema } from "../../runtime/forms/attestation";
-import { OFFICE_USE_OPTION } from "../../runtime/forms/officeUse";
+import { FORMAT } from "@/runtime/forms/formats";
+import { attestationSchema, attestationUiSchema } from "@/runtime/forms/attestation";
+import { OFFICE_USE_OPTION } from "@/runtime/forms/officeUse";
 import type { Field, ScalarField } from "./fields";
 import { hasRequired } from "./fields";
 import { keyFor, uniqueTitles } from "./keys";

@@ -6,9 +6,9 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { form as formContract } from "../../runtime/definition/schema";
-import { createAjv } from "../../runtime/forms/ajv";
-import { sampleFormData } from "../../runtime/forms/sample";
+import { form as formContract } from "@/runtime/definition/schema";
+import { createAjv } from "@/runtime/forms/ajv";
+import { sampleFormData } from "@/runtime/forms/sample";
 import { formFromBlock } from "./fromBlock";
 
 const DOCUMENT = fileURLToPath(new URL("../source/000_f296b97e2ab141b6.txt", import.meta.url));

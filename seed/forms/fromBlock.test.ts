@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { form as formContract } from "../../runtime/definition/schema";
-import { createAjv } from "../../runtime/forms/ajv";
+import { form as formContract } from "@/runtime/definition/schema";
+import { createAjv } from "@/runtime/forms/ajv";
 import { formFromBlock } from "./fromBlock";
 import { allFields, childTitles, fieldByTitle, officeUseTitles, type SchemaNode } from "./schemaWalk";
 import { TEST_BLOCKS, blockById } from "./testBlocks";

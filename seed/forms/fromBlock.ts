@@ -6,7 +6,7 @@
  * Pipeline: lines → segments (tables, paragraphs) → `Field`s (table.ts, inline.ts) grouped under
  * outline headings → `buildSchema` (build.ts). Never throws: odd input yields what could be recovered.
  */
-import type { FormDefinition } from "../../runtime/definition/schema";
+import type { FormDefinition } from "@/runtime/definition/schema";
 import type { FormBlock, SourceLine } from "../parse/types";
 import { DRAFT_07, objectSchema } from "./build";
 import type { Field, GroupField } from "./fields";

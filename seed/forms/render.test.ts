@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateFormData } from "../../runtime/forms/validate";
+import { validateFormData } from "@/runtime/forms/validate";
 import { formFromBlock } from "./fromBlock";
 import { hasRequiredFields, renderFormHtml, rjsfErrors, sampleFormData } from "./renderForm";
 import { TEST_BLOCKS } from "./testBlocks";

@@ -6,8 +6,8 @@ import Form from "@rjsf/core";
 import type { RJSFSchema, UiSchema } from "@rjsf/utils";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
-import { formValidator, transformErrors } from "../../runtime/forms/rjsfValidator";
-import { sampleFormData } from "../../runtime/forms/sample";
+import { formValidator, transformErrors } from "@/runtime/forms/rjsfValidator";
+import { sampleFormData } from "@/runtime/forms/sample";
 
 export interface RenderableForm {
   schema: Record<string, unknown>;

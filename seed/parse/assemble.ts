@@ -3,7 +3,7 @@
  * the `source.parts` line ranges, forms from blocks (via the form converter) and the
  * material ↔ form links.
  */
-import type { Guide, LineRange, Material, ServiceDefinition } from "../../runtime/definition/schema";
+import type { Guide, LineRange, Material, ServiceDefinition } from "@/runtime/definition/schema";
 import { formFromBlock } from "../forms/fromBlock";
 import { sameForm } from "./formBlocks";
 import { rangeOf } from "./text";

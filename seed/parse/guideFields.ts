@@ -2,7 +2,7 @@
  * Short guide fields written as one line of text: 行使层级, 服务对象, 办件类型, 办理形式（渠道）,
  * 网办地址 / 办事地址.
  */
-import type { Guide, Level } from "../../runtime/definition/schema";
+import type { Guide, Level } from "@/runtime/definition/schema";
 import { isNone } from "./limits";
 import { splitTopLevel, stripMarkup, trimPunctuation } from "./text";
 

@@ -4,7 +4,7 @@
  * (`所属业务节点⇥风险点`) and the 内部业务经办流程 node table (`节点名称⇥经办科室/角色⇥节点经办时限`).
  * Each reader takes a table (header row first) and skips `无` rows.
  */
-import type { Guide } from "../../runtime/definition/schema";
+import type { Guide } from "@/runtime/definition/schema";
 import { slaFromLimit, type StepSpec } from "../flow/build";
 import { parseTimeLimits } from "./limits";
 import { headerNames, type TableBlock } from "./text";

@@ -3,7 +3,7 @@
  * from numbered paragraphs (`a) 《X》（文号）；`, `1.《X》（…）第十六条：“…”`) or from the
  * `层级⇥文号⇥政策名称⇥章节` tables of parts 2 and 3.
  */
-import type { Guide } from "../../runtime/definition/schema";
+import type { Guide } from "@/runtime/definition/schema";
 import { headerNames, parseListMarker, stripMarkup, trimPunctuation, type Paragraph } from "./text";
 
 export type LegalBasisItem = Guide["legalBasis"][number];

@@ -4,7 +4,7 @@
  *   `15个工作日` → { days: 15, unit: "workday" }     `即时办结` → { days: 0, unit: "instant" }
  *   `90 自然日` / `60 日` → { unit: "day" }           `线上 3 个工作日，线下：即时办理` → one per channel
  */
-import type { TimeLimit } from "../../runtime/definition/schema";
+import type { TimeLimit } from "@/runtime/definition/schema";
 import { parseChineseNumeral, stripMarkup } from "./text";
 
 /** A duration found inside a sentence. */

@@ -4,7 +4,7 @@
  * 提供本人有效身份证；`), a sentence `提供有效身份证件、户口簿首页和本人页，填写《X》（见附录 A
  * 表 A.1）`, an inline `需申请单位提供（一）《X》；（二）《Y》`, or `持有效身份证件原件办理`.
  */
-import type { Material } from "../../runtime/definition/schema";
+import type { Material } from "@/runtime/definition/schema";
 import { parseListMarker, splitInlineList, splitTopLevel, trimPunctuation, type Paragraph } from "./text";
 
 /** A material as found in the text, before it becomes a contract Material. */

@@ -6,9 +6,9 @@ import type {
   FormDefinition,
   ServiceDefinition,
   LineRange,
-} from "../../runtime/definition/schema";
+} from "@/runtime/definition/schema";
 import type { z } from "zod";
-import type { appendix } from "../../runtime/definition/schema";
+import type { appendix } from "@/runtime/definition/schema";
 
 /** One row of ENTRIES.tsv */
 export interface EntryRow {

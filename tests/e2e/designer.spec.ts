@@ -6,8 +6,8 @@
  * conflict message and can compare and reload. Pages pass axe.
  */
 import { test, expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { CSRF_COOKIE, CSRF_HEADER } from "../../runtime/auth/cookies";
-import { sampleFormData } from "../../runtime/forms/sample";
+import { CSRF_COOKIE, CSRF_HEADER } from "@/runtime/auth/cookies";
+import { sampleFormData } from "@/runtime/forms/sample";
 import { signIn, expectAccessible } from "./helpers";
 
 const SERVICE = { code: "s079", title: "工伤异地居住就医申请" };

@@ -8,13 +8,13 @@
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import { signIn, expectAccessible } from "./helpers";
-import { readTemplates } from "../../seed/loadTemplates";
-import { applicantForms, requiredUploads } from "../../runtime/features/applications/requirements";
-import { caseLimitFor } from "../../runtime/features/cases/limits";
-import { attestationModeOf } from "../../runtime/forms/attestation";
-import { sampleValue } from "../../runtime/forms/sample";
-import { chinaDateOf, createWorkCalendar, dueDate } from "../../runtime/calendar";
-import type { ServiceDefinition, TaskNode } from "../../runtime/definition/schema";
+import { readTemplates } from "@/seed/loadTemplates";
+import { applicantForms, requiredUploads } from "@/runtime/features/applications/requirements";
+import { caseLimitFor } from "@/runtime/features/cases/limits";
+import { attestationModeOf } from "@/runtime/forms/attestation";
+import { sampleValue } from "@/runtime/forms/sample";
+import { chinaDateOf, createWorkCalendar, dueDate } from "@/runtime/calendar";
+import type { ServiceDefinition, TaskNode } from "@/runtime/definition/schema";
 
 const PHONE = { width: 375, height: 812 };
 const SCREENS = process.env.E2E_SCREENS ?? "test-results/screens";

@@ -12,4 +12,4 @@ process.env.DATA_DIR = path.join(dir, "files");
 (process.env as Record<string, string>).NODE_ENV = "production";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-await import("../../server");
+await import("@/server");

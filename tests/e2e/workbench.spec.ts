@@ -8,12 +8,12 @@
 import { test, expect, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import { signIn, expectAccessible } from "./helpers";
-import { readTemplates } from "../../seed/loadTemplates";
-import { applicantForms, requiredUploads } from "../../runtime/features/applications/requirements";
-import { caseLimitFor } from "../../runtime/features/cases/limits";
-import { sampleFormData } from "../../runtime/forms/sample";
-import { chinaDateOf, createWorkCalendar, dueDate } from "../../runtime/calendar";
-import type { ServiceDefinition, TaskNode } from "../../runtime/definition/schema";
+import { readTemplates } from "@/seed/loadTemplates";
+import { applicantForms, requiredUploads } from "@/runtime/features/applications/requirements";
+import { caseLimitFor } from "@/runtime/features/cases/limits";
+import { sampleFormData } from "@/runtime/forms/sample";
+import { chinaDateOf, createWorkCalendar, dueDate } from "@/runtime/calendar";
+import type { ServiceDefinition, TaskNode } from "@/runtime/definition/schema";
 
 const SCREENS = process.env.E2E_SCREENS ?? "test-results/screens";
 mkdirSync(SCREENS, { recursive: true });

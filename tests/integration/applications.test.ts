@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds, type TestDb } from "../support/testDb";
 import { signedIn } from "../support/caller";
 import { createSeededTestDb, exampleDefinition, publishService, PNG_BYTES, VALID_ID } from "../support/fixtures";
-import { storeUpload } from "../../runtime/features/applications/uploads";
-import { loadSessionUser } from "../../runtime/auth/session";
+import { storeUpload } from "@/runtime/features/applications/uploads";
+import { loadSessionUser } from "@/runtime/auth/session";
 
 process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "hrss-files-"));
 

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds, type TestDb } from "../support/testDb";
 import { createSeededTestDb } from "../support/fixtures";
 import { signedIn } from "../support/caller";
-import { loadCalendar } from "../../runtime/features/cases/calendar";
-import { addWorkdays } from "../../runtime/calendar";
+import { loadCalendar } from "@/runtime/features/cases/calendar";
+import { addWorkdays } from "@/runtime/calendar";
 
 describe.each(databaseKinds())("working-calendar administration on %s", (kind) => {
   let t: TestDb;

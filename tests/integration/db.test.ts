@@ -16,7 +16,7 @@ import {
   nextCounterValue,
   Prisma,
   type Db,
-} from "../../runtime/db";
+} from "@/runtime/db";
 import { createTestDb, databaseKinds, type TestDb } from "../support/testDb";
 
 async function fixtures(db: Db) {
@@ -288,7 +288,7 @@ for (const kind of databaseKinds()) {
     });
 
     it.runIf(kind === "postgres")("increments atomically across separate clients (several app instances)", async () => {
-      const { createDb } = await import("../../runtime/db");
+      const { createDb } = await import("@/runtime/db");
       const clients = [createDb(t.url, { poolSize: 4 }), createDb(t.url, { poolSize: 4 })];
       try {
         const values = await Promise.all(
@@ -307,7 +307,7 @@ for (const kind of databaseKinds()) {
 
 describe("committed migrations", () => {
   it("match prisma/schema.prisma on every database (no schema change without a migration)", async () => {
-    const { pendingSchemaChanges } = await import("../../scripts/create-migration");
+    const { pendingSchemaChanges } = await import("@/scripts/create-migration");
     const { scripts, postgresSchemaStale } = await pendingSchemaChanges(databaseKinds(), {
       pgServerUrl: process.env.TEST_PG_URL,
     });

@@ -5,13 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import type { Db } from "../../runtime/db";
-import type { SessionUser } from "../../runtime/auth/roles";
-import { appRouter } from "../../runtime/trpc/appRouter";
-import { createCallerFactory } from "../../runtime/trpc/init";
-import type { Context } from "../../runtime/trpc/context";
-import { serviceDefinition, type ServiceDefinition } from "../../runtime/definition/schema";
-import example from "../../runtime/definition/example.json";
+import type { Db } from "@/runtime/db";
+import type { SessionUser } from "@/runtime/auth/roles";
+import { appRouter } from "@/runtime/trpc/appRouter";
+import { createCallerFactory } from "@/runtime/trpc/init";
+import type { Context } from "@/runtime/trpc/context";
+import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";
+import example from "@/runtime/definition/example.json";
 import { createTestDb, databaseKinds, type TestDb } from "../support/testDb";
 
 const createCaller = createCallerFactory(appRouter);

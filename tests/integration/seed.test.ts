@@ -4,9 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, databaseKinds, type TestDb } from "../support/testDb";
-import { readTemplates, loadTemplates } from "../../seed/loadTemplates";
-import { seedOrganisations } from "../../seed/organisations";
-import { checkDefinitionFile, exportPublished, importAsDrafts } from "../../runtime/features/interchange/interchange";
+import { readTemplates, loadTemplates } from "@/seed/loadTemplates";
+import { seedOrganisations } from "@/seed/organisations";
+import { checkDefinitionFile, exportPublished, importAsDrafts } from "@/runtime/features/interchange/interchange";
 
 const templates = readTemplates();
 const root = path.resolve(import.meta.dirname, "../..");

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds, type TestDb } from "../support/testDb";
 import { signedIn } from "../support/caller";
 import { createSeededTestDb, publishService } from "../support/fixtures";
-import { serviceDefinition } from "../../runtime/definition/schema";
-import { tickTimers } from "../../runtime/features/cases/timers";
+import { serviceDefinition } from "@/runtime/definition/schema";
+import { tickTimers } from "@/runtime/features/cases/timers";
 
 const noticeService = serviceDefinition.parse({
   code: "notice-test",

@@ -2,11 +2,11 @@
  * Calls tRPC procedures as a browser would, against a real database: the context is
  * built from headers (session cookie, CSRF header, origin) exactly as the server builds it.
  */
-import { appRouter } from "../../runtime/trpc/appRouter";
-import { createCallerFactory } from "../../runtime/trpc/init";
-import { createContext } from "../../runtime/trpc/context";
-import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, parseCookies } from "../../runtime/auth/cookies";
-import type { Db } from "../../runtime/db";
+import { appRouter } from "@/runtime/trpc/appRouter";
+import { createCallerFactory } from "@/runtime/trpc/init";
+import { createContext } from "@/runtime/trpc/context";
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, parseCookies } from "@/runtime/auth/cookies";
+import type { Db } from "@/runtime/db";
 
 const factory = createCallerFactory(appRouter);
 

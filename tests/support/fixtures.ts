@@ -1,11 +1,11 @@
 /** Test fixtures built from the documented example definition (runtime/definition/example.json). */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Db } from "../../runtime/db";
-import { seedDemoAccounts } from "../../seed/demoAccounts";
-import { seedOrganisations } from "../../seed/organisations";
+import type { Db } from "@/runtime/db";
+import { seedDemoAccounts } from "@/seed/demoAccounts";
+import { seedOrganisations } from "@/seed/organisations";
 import { createTestDb, type DatabaseKind, type TestDb } from "./testDb";
-import { serviceDefinition, type ServiceDefinition } from "../../runtime/definition/schema";
+import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";
 
 export function exampleDefinition(): ServiceDefinition {
   const raw = JSON.parse(readFileSync(path.join(import.meta.dirname, "../../runtime/definition/example.json"), "utf8"));

@@ -16,8 +16,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { createDb, type Db } from "../../runtime/db/client";
-import { migrate, type MigrateResult } from "../../runtime/db/migrate";
+import { createDb, type Db } from "@/runtime/db/client";
+import { migrate, type MigrateResult } from "@/runtime/db/migrate";
 import { PG_UNAVAILABLE_ENV, pgClusterUnavailableReason, startPgCluster, type PgCluster } from "./pgCluster";
 
 export type DatabaseKind = "sqlite" | "postgres";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Forbidden } from "../../_components/EmptyState";
+import { Forbidden } from "@/app/_components/EmptyState";
 import { requireApplicant } from "../_parts/guard";
 import { CaseDetail } from "../_parts/CaseDetail";
 

@@ -2,13 +2,13 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTRPC, errorMessage } from "../../_trpc/client";
-import { applicantForms } from "../../../runtime/features/applications/requirements";
-import { StatusBadge } from "../../_components/StatusBadge";
-import { Timeline } from "../../_components/Timeline";
-import { FormSummary } from "../../_components/FormSummary";
-import { ErrorNotice, Loading } from "../../_components/Notice";
-import { formatChineseDate, formatDateTime, formatFileSize, isClosedStatus, isOverdue, todayInChina } from "../../_components/format";
+import { useTRPC, errorMessage } from "@/app/_trpc/client";
+import { applicantForms } from "@/runtime/features/applications/requirements";
+import { StatusBadge } from "@/app/_components/StatusBadge";
+import { Timeline } from "@/app/_components/Timeline";
+import { FormSummary } from "@/app/_components/FormSummary";
+import { ErrorNotice, Loading } from "@/app/_components/Notice";
+import { formatChineseDate, formatDateTime, formatFileSize, isClosedStatus, isOverdue, todayInChina } from "@/app/_components/format";
 
 const outcomeText: Record<string, string> = {
   completed: "您的申请已办结。",

@@ -1,11 +1,11 @@
 "use client";
 /** Upload each material of the list; required ones marked; limits shown; server errors shown per material. */
 import { useState } from "react";
-import { useTRPCClient, errorMessage } from "../../_trpc/client";
-import type { Material } from "../../../runtime/definition/schema";
-import type { AttachmentItem } from "../../_components/types";
-import { formatFileSize } from "../../_components/format";
-import { ACCEPT_ATTRIBUTE, UPLOAD_LIMITS_TEXT, uploadMaterial, uploadProblem } from "../../_components/upload";
+import { useTRPCClient, errorMessage } from "@/app/_trpc/client";
+import type { Material } from "@/runtime/definition/schema";
+import type { AttachmentItem } from "@/app/_components/types";
+import { formatFileSize } from "@/app/_components/format";
+import { ACCEPT_ATTRIBUTE, UPLOAD_LIMITS_TEXT, uploadMaterial, uploadProblem } from "@/app/_components/upload";
 
 interface Props {
   applicationId: string;

@@ -2,11 +2,11 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTRPC, errorMessage } from "../../_trpc/client";
-import { EmptyState } from "../../_components/EmptyState";
-import { StatusBadge } from "../../_components/StatusBadge";
-import { ErrorNotice, Loading } from "../../_components/Notice";
-import { formatChineseDate, formatDateTime, isClosedStatus, isOverdue, todayInChina } from "../../_components/format";
+import { useTRPC, errorMessage } from "@/app/_trpc/client";
+import { EmptyState } from "@/app/_components/EmptyState";
+import { StatusBadge } from "@/app/_components/StatusBadge";
+import { ErrorNotice, Loading } from "@/app/_components/Notice";
+import { formatChineseDate, formatDateTime, isClosedStatus, isOverdue, todayInChina } from "@/app/_components/format";
 
 const filters = [
   { key: "all", label: "全部", match: () => true },

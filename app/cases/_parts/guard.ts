@@ -1,6 +1,6 @@
 /** Applicant pages: sign in first (back to the same page afterwards). */
 import { redirect } from "next/navigation";
-import { currentUser } from "../../_lib/session";
+import { currentUser } from "@/app/_lib/session";
 
 export async function requireApplicant(path: string) {
   const user = await currentUser();

@@ -1,9 +1,9 @@
 /** Loads a case document for the signed-in user (applicant or the office's staff). */
 import { redirect } from "next/navigation";
-import { getDb } from "../../../runtime/db";
-import { AppError } from "../../../runtime/errors";
-import { caseDocument, type DocumentKind } from "../../../runtime/features/applications/documents";
-import { currentUser } from "../../_lib/session";
+import { getDb } from "@/runtime/db";
+import { AppError } from "@/runtime/errors";
+import { caseDocument, type DocumentKind } from "@/runtime/features/applications/documents";
+import { currentUser } from "@/app/_lib/session";
 
 export type LoadedDocument = Awaited<ReturnType<typeof caseDocument>>;
 

@@ -8,7 +8,7 @@
  *   stops and the case goes to the applicant's 补正 task (the action's edge), where the
  *   applicant's `submit` reopens the asking step with its clock running on.
  */
-import type { Action, TaskNode } from "../../definition/schema";
+import type { Action, TaskNode } from "@/runtime/definition/schema";
 import { startCaseClock } from "../caseClock";
 import { restartClock, stopClock } from "../clock";
 import { record, type EventContext } from "../context";

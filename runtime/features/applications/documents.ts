@@ -3,9 +3,9 @@
  * (不予受理决定书 / 办结通知书 / 终止办理告知书 / 撤回确认). The applicant and the
  * handling office's staff may print them.
  */
-import type { Db } from "../../db";
-import type { SessionUser } from "../../auth/roles";
-import { AppError } from "../../errors";
+import type { Db } from "@/runtime/db";
+import type { SessionUser } from "@/runtime/auth/roles";
+import { AppError } from "@/runtime/errors";
 import { applicantCase, officeCase } from "../cases/access";
 import { pinnedDefinition } from "../cases/definitions";
 

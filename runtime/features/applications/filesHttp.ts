@@ -3,11 +3,11 @@
  * material, GET /api/files/<id> downloads one. Same session, CSRF and origin rules as tRPC.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { getDb } from "../../db";
-import { AppError } from "../../errors";
-import { sameToken } from "../../auth/tokens";
-import { createContext } from "../../trpc/context";
-import { clientIp } from "../../trpc/nodeHandler";
+import { getDb } from "@/runtime/db";
+import { AppError } from "@/runtime/errors";
+import { sameToken } from "@/runtime/auth/tokens";
+import { createContext } from "@/runtime/trpc/context";
+import { clientIp } from "@/runtime/trpc/nodeHandler";
 import { MAX_UPLOAD_BYTES } from "./fileTypes";
 import { openAttachment, storeUpload } from "./uploads";
 

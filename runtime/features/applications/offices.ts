@@ -1,7 +1,7 @@
 /** Offices an applicant may choose to handle a service, from the levels that run it (行使层级). */
-import type { Db } from "../../db";
-import type { Level } from "../../definition/schema";
-import { cached, dbCache } from "../../cache";
+import type { Db } from "@/runtime/db";
+import type { Level } from "@/runtime/definition/schema";
+import { cached, dbCache } from "@/runtime/cache";
 
 export interface OfficeOption {
   id: string;

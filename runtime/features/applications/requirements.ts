@@ -2,7 +2,7 @@
  * What an applicant must provide for a service version: which forms they fill, which
  * materials they must upload. Pure, and light enough for the browser.
  */
-import type { FormDefinition, Material, ServiceDefinition } from "../../definition/schema";
+import type { FormDefinition, Material, ServiceDefinition } from "@/runtime/definition/schema";
 
 /** Forms the applicant fills: all but those only staff steps edit. */
 export function applicantForms(definition: ServiceDefinition): FormDefinition[] {

@@ -1,6 +1,6 @@
 /** 办事大厅 → 申请: the applicant's procedures. */
 import { z } from "zod";
-import { router, applicantProcedure, authedProcedure, publicProcedure } from "../../trpc/init";
+import { router, applicantProcedure, authedProcedure, publicProcedure } from "@/runtime/trpc/init";
 import { getPublishedService } from "../catalogue/service";
 import { officesFor } from "./offices";
 import {

@@ -1,12 +1,12 @@
 /** The applicant's side of a case: drafts, submission, correction, withdrawal, reading. */
-import type { Db, Tx } from "../../db";
-import { isUniqueViolation, nextCounterValue } from "../../db";
-import type { SessionUser } from "../../auth/roles";
-import { AppError, conflict, notFound } from "../../errors";
-import { getStorage } from "../../storage";
-import { chinaDateOf, dueDate, type WorkCalendar } from "../../calendar";
-import type { CaseState } from "../../engine";
-import type { ServiceDefinition } from "../../definition/schema";
+import type { Db, Tx } from "@/runtime/db";
+import { isUniqueViolation, nextCounterValue } from "@/runtime/db";
+import type { SessionUser } from "@/runtime/auth/roles";
+import { AppError, conflict, notFound } from "@/runtime/errors";
+import { getStorage } from "@/runtime/storage";
+import { chinaDateOf, dueDate, type WorkCalendar } from "@/runtime/calendar";
+import type { CaseState } from "@/runtime/engine";
+import type { ServiceDefinition } from "@/runtime/definition/schema";
 import { getPublishedService } from "../catalogue/service";
 import { applicantCase } from "../cases/access";
 import { describeCase, isOpen } from "../cases/caseView";
@@ -16,7 +16,7 @@ import { caseLimitFor } from "../cases/limits";
 import { runCaseEvent, STALE_CASE_MESSAGE } from "../cases/runEvent";
 import { officesFor } from "./offices";
 import { submissionProblems } from "./submissionCheck";
-import { caseNow } from "../../clock";
+import { caseNow } from "@/runtime/clock";
 
 type FormsData = Record<string, Record<string, unknown>>;
 

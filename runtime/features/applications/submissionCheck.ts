@@ -1,7 +1,7 @@
 /** Whether a submission meets what its pinned version asks: every problem at once, in Chinese. */
-import type { ServiceDefinition } from "../../definition/schema";
-import { validateFormData } from "../../forms/validate";
-import type { FieldError } from "../../errors";
+import type { ServiceDefinition } from "@/runtime/definition/schema";
+import { validateFormData } from "@/runtime/forms/validate";
+import type { FieldError } from "@/runtime/errors";
 import { applicantForms, requiredUploads } from "./requirements";
 
 export interface SubmissionCheck {

@@ -3,10 +3,10 @@
  * pinned version, an allowed type recognised by content, at most 10 MB. Nothing is
  * recorded unless the file was stored, and nothing is stored for a refused upload.
  */
-import type { Db } from "../../db";
-import type { SessionUser } from "../../auth/roles";
-import { AppError } from "../../errors";
-import { getStorage, newStorageKey } from "../../storage";
+import type { Db } from "@/runtime/db";
+import type { SessionUser } from "@/runtime/auth/roles";
+import { AppError } from "@/runtime/errors";
+import { getStorage, newStorageKey } from "@/runtime/storage";
 import { applicantCase, officeCase } from "../cases/access";
 import { pinnedDefinition } from "../cases/definitions";
 import { ALLOWED_TYPES_TEXT, MAX_UPLOAD_BYTES, cleanFileName, sniffFileType } from "./fileTypes";

@@ -1,9 +1,9 @@
 /** 登录 / 退出 / 当前用户 */
 import { z } from "zod";
-import { router, publicProcedure } from "../../trpc/init";
-import { signIn, signOut } from "../../auth/session";
-import { CSRF_COOKIE, SESSION_COOKIE, serializeCookie } from "../../auth/cookies";
-import { areasFor } from "../../auth/roles";
+import { router, publicProcedure } from "@/runtime/trpc/init";
+import { signIn, signOut } from "@/runtime/auth/session";
+import { CSRF_COOKIE, SESSION_COOKIE, serializeCookie } from "@/runtime/auth/cookies";
+import { areasFor } from "@/runtime/auth/roles";
 
 const secureCookies = process.env.COOKIE_SECURE === "1";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { router, staffProcedure } from "../../trpc/init";
+import { router, staffProcedure } from "@/runtime/trpc/init";
 import { clearDay, setDay, yearOverview } from "./service";
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期应为 YYYY-MM-DD 格式");

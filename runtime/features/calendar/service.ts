@@ -1,10 +1,10 @@
 /** 工作日历: administrators add or correct days the official schedule lacks or gets wrong. */
-import type { Db } from "../../db";
-import type { SessionUser } from "../../auth/roles";
-import { isYearKnown, isWorkday, createWorkCalendar, isIsoDate } from "../../calendar";
-import { AppError } from "../../errors";
-import { audited } from "../../trpc/audited";
-import { dbCache } from "../../cache";
+import type { Db } from "@/runtime/db";
+import type { SessionUser } from "@/runtime/auth/roles";
+import { isYearKnown, isWorkday, createWorkCalendar, isIsoDate } from "@/runtime/calendar";
+import { AppError } from "@/runtime/errors";
+import { audited } from "@/runtime/trpc/audited";
+import { dbCache } from "@/runtime/cache";
 
 export async function yearOverview(db: Db, year: number) {
   const rows = await db.calendarOverride.findMany({

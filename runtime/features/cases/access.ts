@@ -2,9 +2,9 @@
  * Who may see a case: an applicant only their own; staff only their office's. A case
  * outside one's reach is "not found", so its existence is not revealed.
  */
-import type { Db, Tx } from "../../db";
-import type { SessionUser } from "../../auth/roles";
-import { notFound } from "../../errors";
+import type { Db, Tx } from "@/runtime/db";
+import type { SessionUser } from "@/runtime/auth/roles";
+import { notFound } from "@/runtime/errors";
 
 const caseInclude = {
   service: { select: { code: true, title: true } },

@@ -1,7 +1,7 @@
 /** The working calendar in force: the official schedule plus administrators' overrides. */
-import type { Db, Tx } from "../../db";
-import { cached, dbCache } from "../../cache";
-import { createWorkCalendar, type CalendarOverrides, type WorkCalendar } from "../../calendar";
+import type { Db, Tx } from "@/runtime/db";
+import { cached, dbCache } from "@/runtime/cache";
+import { createWorkCalendar, type CalendarOverrides, type WorkCalendar } from "@/runtime/calendar";
 
 /** Cached briefly per client; an administrator's correction is in force within seconds. */
 export async function loadCalendar(db: Db | Tx): Promise<WorkCalendar> {

@@ -1,8 +1,8 @@
 /** What a case page shows of a case, for its applicant and for the handling office's staff. */
-import type { Db } from "../../db";
-import { chinaDateOf } from "../../calendar";
-import { caseNow } from "../../clock";
-import type { CaseState } from "../../engine";
+import type { Db } from "@/runtime/db";
+import { chinaDateOf } from "@/runtime/calendar";
+import { caseNow } from "@/runtime/clock";
+import type { CaseState } from "@/runtime/engine";
 import type { CaseWithRelations } from "./access";
 import { pinnedDefinition } from "./definitions";
 import { caseTimeline } from "./timeline";

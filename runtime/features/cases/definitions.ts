@@ -2,9 +2,9 @@
  * Pinned service definitions. A published version never changes, so its parsed
  * definition is cached per process by version id.
  */
-import type { Db, Tx } from "../../db";
-import { serviceDefinition, type ServiceDefinition } from "../../definition/schema";
-import { notFound } from "../../errors";
+import type { Db, Tx } from "@/runtime/db";
+import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";
+import { notFound } from "@/runtime/errors";
 
 const cache = new Map<string, ServiceDefinition>();
 const MAX_CACHED = 500;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readTemplates } from "../../../seed/loadTemplates";
+import { readTemplates } from "@/seed/loadTemplates";
 import { caseLimitFor } from "./limits";
 
 const byCode = new Map(readTemplates().map((t) => [t.code, t]));

@@ -1,6 +1,6 @@
 /** Which of a guide's time limits a case runs under, as the calendar's TimeLimit. */
-import type { Guide, TimeLimit as GuideLimit } from "../../definition/schema";
-import type { TimeLimit } from "../../calendar";
+import type { Guide, TimeLimit as GuideLimit } from "@/runtime/definition/schema";
+import type { TimeLimit } from "@/runtime/calendar";
 
 const online = /线上|网上|网办|网厅|在线/;
 

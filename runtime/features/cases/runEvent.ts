@@ -4,12 +4,12 @@
  * is a conflict, never a lost update), the tasks it opened and closed, the deadlines, and
  * audit events for the event itself and for each notice and document it issued.
  */
-import type { Tx } from "../../db";
-import type { Flow } from "../../definition/schema";
-import { applyEvent, type CaseEvent, type CaseState, type Effect } from "../../engine";
-import type { WorkCalendar } from "../../calendar";
-import { AppError, conflict } from "../../errors";
-import type { SessionUser } from "../../auth/roles";
+import type { Tx } from "@/runtime/db";
+import type { Flow } from "@/runtime/definition/schema";
+import { applyEvent, type CaseEvent, type CaseState, type Effect } from "@/runtime/engine";
+import type { WorkCalendar } from "@/runtime/calendar";
+import { AppError, conflict } from "@/runtime/errors";
+import type { SessionUser } from "@/runtime/auth/roles";
 import { applicationStatus } from "./status";
 
 export interface CaseRecord {

@@ -1,5 +1,5 @@
 /** The application status stored for lists and filters, derived from the engine's state. */
-import type { CaseState } from "../../engine";
+import type { CaseState } from "@/runtime/engine";
 
 export type ApplicationStatus =
   | "draft"

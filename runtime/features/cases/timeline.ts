@@ -1,5 +1,5 @@
 /** A case's timeline: its audit events, in order, worded for people. */
-import type { Db } from "../../db";
+import type { Db } from "@/runtime/db";
 import { displayNames } from "../users/displayNames";
 
 export interface TimelineEntry {

@@ -5,14 +5,14 @@
  * instance changed meanwhile is simply skipped until the next tick. Also removes expired
  * sessions and old sign-in attempts.
  */
-import type { Db } from "../../db";
-import { chinaDateOf } from "../../calendar";
-import type { CaseState } from "../../engine";
-import { AppError } from "../../errors";
+import type { Db } from "@/runtime/db";
+import { chinaDateOf } from "@/runtime/calendar";
+import type { CaseState } from "@/runtime/engine";
+import { AppError } from "@/runtime/errors";
 import { loadCalendar } from "./calendar";
 import { pinnedDefinition } from "./definitions";
 import { runCaseEvent } from "./runEvent";
-import { caseNow } from "../../clock";
+import { caseNow } from "@/runtime/clock";
 
 const BATCH = 200;
 

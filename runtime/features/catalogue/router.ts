@@ -1,6 +1,6 @@
 /** 办事大厅 catalogue: published services and their guides, readable without signing in. */
 import { z } from "zod";
-import { router, publicProcedure } from "../../trpc/init";
+import { router, publicProcedure } from "@/runtime/trpc/init";
 import { getPublishedService, listPublishedServices } from "./service";
 
 export const catalogueRouter = router({

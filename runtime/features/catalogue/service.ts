@@ -1,8 +1,8 @@
 /** Reads of the published catalogue. The region (150000) owns the templates. */
-import type { Db } from "../../db";
-import { notFound } from "../../errors";
-import { serviceDefinition, type ServiceDefinition } from "../../definition/schema";
-import { cached, dbCache } from "../../cache";
+import type { Db } from "@/runtime/db";
+import { notFound } from "@/runtime/errors";
+import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";
+import { cached, dbCache } from "@/runtime/cache";
 
 export const REGION_ID = "150000";
 

@@ -3,9 +3,9 @@
  * hold the region's templates; an office admin holds its office's services, so a local variant
  * (a Service owned by a league or banner, with parentServiceId) is theirs without more rules.
  */
-import type { Db, Tx } from "../../db";
-import type { SessionUser } from "../../auth/roles";
-import { forbidden, notFound } from "../../errors";
+import type { Db, Tx } from "@/runtime/db";
+import type { SessionUser } from "@/runtime/auth/roles";
+import { forbidden, notFound } from "@/runtime/errors";
 
 /** Organisations whose services a user administers. */
 export function adminOrganisations(user: SessionUser): string[] {

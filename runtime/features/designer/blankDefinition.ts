@@ -3,9 +3,9 @@
  * (申请 → 受理 → 办结 / 不予受理), one application form with a signature, and that form as
  * its one required material.
  */
-import type { ServiceDefinition } from "../../definition/schema";
-import { attestationSchema, attestationUiSchema } from "../../forms/attestation";
-import { FORMAT } from "../../forms/formats";
+import type { ServiceDefinition } from "@/runtime/definition/schema";
+import { attestationSchema, attestationUiSchema } from "@/runtime/forms/attestation";
+import { FORMAT } from "@/runtime/forms/formats";
 
 export function blankDefinition(code: string, title: string, group: ServiceDefinition["group"]): ServiceDefinition {
   return {

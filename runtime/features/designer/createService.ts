@@ -1,9 +1,9 @@
 /** A new service under one of the user's organisations: blank, or a copy of another service's latest version. */
-import type { Tx } from "../../db";
-import { isUniqueViolation } from "../../db";
-import type { SessionUser } from "../../auth/roles";
-import { conflict } from "../../errors";
-import type { ServiceDefinition } from "../../definition/schema";
+import type { Tx } from "@/runtime/db";
+import { isUniqueViolation } from "@/runtime/db";
+import type { SessionUser } from "@/runtime/auth/roles";
+import { conflict } from "@/runtime/errors";
+import type { ServiceDefinition } from "@/runtime/definition/schema";
 import { administeredService, ownerForNewService } from "./access";
 import { blankDefinition } from "./blankDefinition";
 

@@ -4,7 +4,7 @@
  * subject's name, what changed, and the values before and after in words; plus the flow's
  * node and edge ids by kind of change, to colour the canvas. Pure.
  */
-import type { FlowEdge, FlowNode, FormDefinition, Material, ServiceDefinition } from "../../definition/schema";
+import type { FlowEdge, FlowNode, FormDefinition, Material, ServiceDefinition } from "@/runtime/definition/schema";
 import { formFieldList } from "./formFieldList";
 import type { LintArea } from "./lint";
 

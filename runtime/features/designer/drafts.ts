@@ -3,9 +3,9 @@
  * A save names the revision it was based on; when someone saved in between, it is refused with
  * a conflict (never merged or overwritten silently).
  */
-import type { Db, Tx } from "../../db";
-import type { SessionUser } from "../../auth/roles";
-import { conflict } from "../../errors";
+import type { Db, Tx } from "@/runtime/db";
+import type { SessionUser } from "@/runtime/auth/roles";
+import { conflict } from "@/runtime/errors";
 import { administeredService } from "./access";
 import { displayNames } from "../users/displayNames";
 

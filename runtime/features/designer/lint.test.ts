@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import example from "../../definition/example.json";
-import { serviceDefinition, type ServiceDefinition } from "../../definition/schema";
+import example from "@/runtime/definition/example.json";
+import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";
 import { blankDefinition } from "./blankDefinition";
 import { lintDefinition, variablesOf } from "./lint";
 

@@ -6,10 +6,10 @@
  * fields, materials with a place to hand them in (an upload at submission, or the form they are
  * filled in as, which must exist), and promised limits within the legal ones. Pure; tolerant of half-edited drafts (it reports, never throws).
  */
-import "../../zod";
-import { serviceDefinition, type Flow, type ServiceDefinition } from "../../definition/schema";
-import { validateFlow } from "../../engine/validateFlow";
-import { createAjv } from "../../forms/ajv";
+import "@/runtime/zod";
+import { serviceDefinition, type Flow, type ServiceDefinition } from "@/runtime/definition/schema";
+import { validateFlow } from "@/runtime/engine/validateFlow";
+import { createAjv } from "@/runtime/forms/ajv";
 import { formFieldList } from "./formFieldList";
 import { exceeds, legalLimitsFor } from "./timeLimits";
 

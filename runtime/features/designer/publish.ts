@@ -2,10 +2,10 @@
  * Publishing a draft: it must pass the lint; it becomes the next numbered version, immutable
  * from then on. Cases already submitted keep the version they pinned (Application.serviceVersionId).
  */
-import type { Tx } from "../../db";
-import type { SessionUser } from "../../auth/roles";
-import { AppError, conflict } from "../../errors";
-import { serviceDefinition } from "../../definition/schema";
+import type { Tx } from "@/runtime/db";
+import type { SessionUser } from "@/runtime/auth/roles";
+import { AppError, conflict } from "@/runtime/errors";
+import { serviceDefinition } from "@/runtime/definition/schema";
 import { lintDefinition } from "./lint";
 
 export interface PublishInput {

@@ -3,8 +3,8 @@
  * owning organisation; every mutation runs in one transaction with its audit event.
  */
 import { z } from "zod";
-import { router, staffProcedure } from "../../trpc/init";
-import { audited } from "../../trpc/audited";
+import { router, staffProcedure } from "@/runtime/trpc/init";
+import { audited } from "@/runtime/trpc/audited";
 import { administeredService } from "./access";
 import { createService } from "./createService";
 import { editorState, writeDraft } from "./drafts";

@@ -1,6 +1,6 @@
 /** The designer's list of services an administrator may edit, with their latest version. */
-import type { Db } from "../../db";
-import type { SessionUser } from "../../auth/roles";
+import type { Db } from "@/runtime/db";
+import type { SessionUser } from "@/runtime/auth/roles";
 import { adminOrganisations } from "./access";
 import { displayNames } from "../users/displayNames";
 

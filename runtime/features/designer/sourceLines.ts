@@ -4,10 +4,10 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Db } from "../../db";
-import type { SessionUser } from "../../auth/roles";
-import { notFound } from "../../errors";
-import type { LineRange, Source } from "../../definition/schema";
+import type { Db } from "@/runtime/db";
+import type { SessionUser } from "@/runtime/auth/roles";
+import { notFound } from "@/runtime/errors";
+import type { LineRange, Source } from "@/runtime/definition/schema";
 import { administeredService } from "./access";
 
 export const SOURCE_DIR = path.resolve(import.meta.dirname, "../../../seed/source");

@@ -1,5 +1,5 @@
 /** Comparing time limits as the guide states them (承诺办结时限 against 法定办结时限). */
-import type { TimeLimit } from "../../definition/schema";
+import type { TimeLimit } from "@/runtime/definition/schema";
 
 /** Fewest calendar days a limit can span (n workdays take at least n days). */
 function shortestDays(limit: TimeLimit): number | null {

@@ -1,8 +1,8 @@
 /** The versions of a service: the list, one version's definition, and the diff between two. */
-import type { Db, Tx } from "../../db";
-import type { SessionUser } from "../../auth/roles";
-import { notFound } from "../../errors";
-import { serviceDefinition, type ServiceDefinition } from "../../definition/schema";
+import type { Db, Tx } from "@/runtime/db";
+import type { SessionUser } from "@/runtime/auth/roles";
+import { notFound } from "@/runtime/errors";
+import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";
 import { administeredService } from "./access";
 import { diffDefinitions, type DefinitionDiff } from "./diff";
 import { displayNames } from "../users/displayNames";

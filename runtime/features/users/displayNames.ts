@@ -1,5 +1,5 @@
 /** People's names for the user ids a list refers to (editors, actors, claimers), in one query. */
-import type { Db } from "../../db";
+import type { Db } from "@/runtime/db";
 
 export async function displayNames(db: Db, ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
   const wanted = [...new Set([...ids].filter((id): id is string => !!id))];

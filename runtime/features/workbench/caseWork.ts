@@ -3,19 +3,19 @@
  * task, and acting on it through the engine. Only the handling office's staff, and only
  * for the steps of their role.
  */
-import type { Db, Tx } from "../../db";
-import type { SessionUser } from "../../auth/roles";
-import { AppError, conflict, notFound } from "../../errors";
-import type { CaseState } from "../../engine";
-import type { TaskRole } from "../../definition/schema";
+import type { Db, Tx } from "@/runtime/db";
+import type { SessionUser } from "@/runtime/auth/roles";
+import { AppError, conflict, notFound } from "@/runtime/errors";
+import type { CaseState } from "@/runtime/engine";
+import type { TaskRole } from "@/runtime/definition/schema";
 type StaffRole = Exclude<TaskRole, "applicant">;
-import type { ServiceDefinition, TaskNode } from "../../definition/schema";
+import type { ServiceDefinition, TaskNode } from "@/runtime/definition/schema";
 import { officeCase, workScopes } from "../cases/access";
 import { loadCalendar } from "../cases/calendar";
 import { pinnedDefinition } from "../cases/definitions";
 import { runCaseEvent, STALE_CASE_MESSAGE, taskRowId } from "../cases/runEvent";
 import { describeCase } from "../cases/caseView";
-import { caseNow } from "../../clock";
+import { caseNow } from "@/runtime/clock";
 
 /** The task roles a user holds at an office. */
 function rolesAt(user: SessionUser, officeId: string): StaffRole[] {

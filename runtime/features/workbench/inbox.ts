@@ -1,8 +1,8 @@
 /** The caseworker's inbox: open tasks of their own offices, for the roles they hold there. */
-import type { Db } from "../../db";
-import type { SessionUser } from "../../auth/roles";
-import { chinaDateOf } from "../../calendar";
-import { caseNow } from "../../clock";
+import type { Db } from "@/runtime/db";
+import type { SessionUser } from "@/runtime/auth/roles";
+import { chinaDateOf } from "@/runtime/calendar";
+import { caseNow } from "@/runtime/clock";
 import { displayNames } from "../users/displayNames";
 import { workScopes } from "../cases/access";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { router, staffProcedure } from "../../trpc/init";
+import { router, staffProcedure } from "@/runtime/trpc/init";
 import { listInbox } from "./inbox";
 import { actOnTask, caseForStaff, claimTask, pauseOrResume, releaseTask } from "./caseWork";
 

@@ -5,9 +5,9 @@
  * (社区受理 5 日 → 苏木乡镇初审 7 日 → … → 公示 → 拨付) are the flow; per-channel limits only
  * (线上 / 线下) give the minimal flow.
  */
-import type { Material } from "../../../runtime/definition/schema";
+import type { Material } from "@/runtime/definition/schema";
 import type { FamilyParser, ItemText, Unextracted } from "../types";
-import { buildFlow, minimalFlow } from "../../flow/build";
+import { buildFlow, minimalFlow } from "@/seed/flow/build";
 import {
   PartRanges,
   addNote,

@@ -6,10 +6,10 @@
  * dash chains (103: two chains → two procedures) or, for prose procedures, from the staged
  * limits of 办理时限 (审核 → 公示 → 拨付).
  */
-import type { Material, ServiceDefinition } from "../../../runtime/definition/schema";
+import type { Material, ServiceDefinition } from "@/runtime/definition/schema";
 import type { FamilyParser, ItemText, SourceLine, Unextracted } from "../types";
 import { cleanText, splitTopLevel, type Section } from "../text";
-import { buildFlow, minimalFlow, type StepSpec } from "../../flow/build";
+import { buildFlow, minimalFlow, type StepSpec } from "@/seed/flow/build";
 import {
   PartRanges,
   addNote,

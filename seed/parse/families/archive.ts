@@ -8,10 +8,10 @@
  * One service per service block (s146-01 …), the templates/forms attached to the service that
  * uses them, the working rules and the preface as appendices, 附录 4 as a reference appendix.
  */
-import type { Guide, Material, ServiceDefinition } from "../../../runtime/definition/schema";
+import type { Guide, Material, ServiceDefinition } from "@/runtime/definition/schema";
 import type { Appendix, FamilyParser, ItemText, SourceLine, Unextracted } from "../types";
 import { cleanText, findNumeralSections, isPicturePlaceholder, parseListMarker, splitTopLevel, type Section } from "../text";
-import { type StepSpec } from "../../flow/build";
+import { type StepSpec } from "@/seed/flow/build";
 import {
   PartRanges,
   addNote,

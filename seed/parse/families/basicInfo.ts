@@ -4,11 +4,11 @@
  * 流程 (picture). 工伤认定 (74) adds 申请时限 and the procedure sections 申请受理 · 调查核实 ·
  * 时限中止、恢复 · 作出决定 · 文书送达, which become its flow. No tables, no forms.
  */
-import type { Guide, Material } from "../../../runtime/definition/schema";
+import type { Guide, Material } from "@/runtime/definition/schema";
 import type { FamilyParser, ItemText, SourceLine, Unextracted } from "../types";
 import { cleanText, type Section } from "../text";
 import { findLimitExpressions } from "../limits";
-import { buildFlow, minimalFlow, slaFromLimit, type StepSpec } from "../../flow/build";
+import { buildFlow, minimalFlow, slaFromLimit, type StepSpec } from "@/seed/flow/build";
 import {
   PartRanges,
   addNote,

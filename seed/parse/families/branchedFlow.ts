@@ -5,8 +5,8 @@
  * carrying the forms the applicant fills.
  */
 import dagre from "@dagrejs/dagre";
-import type { Action, Flow, FlowEdge, FlowNode } from "../../../runtime/definition/schema";
-import { buildFlow, roleFor, type StepSpec } from "../../flow/build";
+import type { Action, Flow, FlowEdge, FlowNode } from "@/runtime/definition/schema";
+import { buildFlow, roleFor, type StepSpec } from "@/seed/flow/build";
 
 /**
  * Steps that start with the applicant's own 申请 step carrying the forms the applicant fills

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { serviceDefinition, type Flow, type TaskNode } from "../../../runtime/definition/schema";
+import { serviceDefinition, type Flow, type TaskNode } from "@/runtime/definition/schema";
 import { parse } from "./disputeGuide";
 import { itemBySeq } from "./minorFixtures";
 import { taskLabels } from "./minorShared";

@@ -8,11 +8,11 @@
  *   (三)申请人领取受理结果, each with `1. 申请人 2. 调解组织 3. 依据`) + `附件` flowchart.
  * The `申请流程` blocks are the flow steps; 不予受理 is the refusal branch.
  */
-import type { Material, ServiceDefinition } from "../../../runtime/definition/schema";
+import type { Material, ServiceDefinition } from "@/runtime/definition/schema";
 import type { Appendix, FamilyParser, ItemText, SourceLine, Unextracted } from "../types";
 import { cleanText, parseListMarker, type Paragraph } from "../text";
 import { findLimitExpressions } from "../limits";
-import { buildFlow, slaFromLimit, type StepSpec } from "../../flow/build";
+import { buildFlow, slaFromLimit, type StepSpec } from "@/seed/flow/build";
 import {
   PartRanges,
   addNote,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appendix } from "../../../runtime/definition/schema";
+import { appendix } from "@/runtime/definition/schema";
 import { parse } from "./disputeRules";
 import { itemBySeq } from "./minorFixtures";
 

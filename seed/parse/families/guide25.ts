@@ -3,8 +3,8 @@
  * headings `N、name` (事项描述 … 业务表单 [结果反馈]). Headings are mapped by name, never by
  * number, since items omit headings and renumber the rest.
  */
-import type { Guide, Material } from "../../../runtime/definition/schema";
-import { buildFlow, minimalFlow, roleFor, type StepSpec } from "../../flow/build";
+import type { Guide, Material } from "@/runtime/definition/schema";
+import { buildFlow, minimalFlow, roleFor, type StepSpec } from "@/seed/flow/build";
 import { assembleService, emptyGuide, formOf, linkMaterialsToForms, serviceTitle, PartRanges } from "../assemble";
 import { serviceCode, serviceGroup } from "../categories";
 import { findGuideForms, sameForm, splitFeedback } from "../formBlocks";

@@ -6,7 +6,7 @@
  * `文书格式：《求职登记表》`, `附表` + 个人求职登记表 and a flowchart caption. One service whose
  * flow offers the three 发布 procedures from its 申请 step.
  */
-import type { Material, ServiceDefinition } from "../../../runtime/definition/schema";
+import type { Material, ServiceDefinition } from "@/runtime/definition/schema";
 import type { FamilyParser, ItemText, SourceLine, Unextracted } from "../types";
 import { cleanText, splitTopLevel } from "../text";
 import {

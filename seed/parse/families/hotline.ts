@@ -7,11 +7,11 @@
  * One service per sub-flow (s145-01 政策咨询服务, s145-02 办事指南服务, s145-03 投诉举报服务); the
  * 通用 clauses are notes of each, 附录 A/B appendices of each, the forms go where the text uses them.
  */
-import type { Guide, ServiceDefinition } from "../../../runtime/definition/schema";
+import type { Guide, ServiceDefinition } from "@/runtime/definition/schema";
 import type { FamilyParser, ItemText, SourceLine, Unextracted } from "../types";
 import { childClauses, cleanText, clauseLines, findClauses, type Clause } from "../text";
 import { findLimitExpressions } from "../limits";
-import { buildFlow, slaFromLimit, type StepSpec } from "../../flow/build";
+import { buildFlow, slaFromLimit, type StepSpec } from "@/seed/flow/build";
 import {
   PartRanges,
   addNote,

@@ -3,7 +3,7 @@
  * （内部流转）`, `非本地户籍人员需提供居住证明`), materials of a 材料列表 table, and the links
  * between materials and forms (A's sameForm, with a similarity fallback for near-identical names).
  */
-import type { Material } from "../../../runtime/definition/schema";
+import type { Material } from "@/runtime/definition/schema";
 import { cleanText, fullWidthParens, trimPunctuation } from "../text";
 import { yesNo } from "../guideTables";
 import { formKey, sameForm } from "../formBlocks";

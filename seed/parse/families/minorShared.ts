@@ -14,7 +14,7 @@ import type {
   Material,
   ServiceDefinition,
   TimeLimit,
-} from "../../../runtime/definition/schema";
+} from "@/runtime/definition/schema";
 import type { Appendix, ItemText, SourceLine, Unextracted } from "../types";
 import {
   cleanText,

@@ -3,8 +3,8 @@
  * `1.申请：…`, `（一）申报：…`), dash chains (`求职登记-推荐就业岗位-实现就业/跟踪回访`) and
  * plain numbered sentences; SLAs come from the matching stage of the item's time-limit text.
  */
-import type { LineRange } from "../../../runtime/definition/schema";
-import { roleFor, slaFromLimit, type StepSpec } from "../../flow/build";
+import type { LineRange } from "@/runtime/definition/schema";
+import { roleFor, slaFromLimit, type StepSpec } from "@/seed/flow/build";
 import { splitTopLevel, trimPunctuation } from "../text";
 import { actionIn, sameAction, stagesOf, type Stage } from "./stagedLimits";
 import { branchesOf } from "../outcomes";

@@ -7,10 +7,10 @@
  * - 138 技工院校毕业证书查询、核验: … · 申请材料列表 (table) · 流程图 (picture) · 办理环节
  *   (`申请查询—结果反馈。`); the 线上/线下查询核验 procedure sits under 政策设定依据 without a heading.
  */
-import type { ServiceDefinition } from "../../../runtime/definition/schema";
+import type { ServiceDefinition } from "@/runtime/definition/schema";
 import type { FamilyParser, ItemText, ParseResult, SourceLine, Unextracted } from "../types";
 import { cleanText, findTables, parseListMarker, type Section } from "../text";
-import { buildFlow, minimalFlow, type StepSpec } from "../../flow/build";
+import { buildFlow, minimalFlow, type StepSpec } from "@/seed/flow/build";
 import {
   PartRanges,
   addNote,

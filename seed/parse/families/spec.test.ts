@@ -2,7 +2,7 @@
  * The spec parser against what the document says at the cited lines (read by hand).
  */
 import { describe, expect, it } from "vitest";
-import { serviceDefinition, type ServiceDefinition, type TaskNode } from "../../../runtime/definition/schema";
+import { serviceDefinition, type ServiceDefinition, type TaskNode } from "@/runtime/definition/schema";
 import { itemBySeq } from "./minorFixtures";
 import { parse } from "./spec";
 

@@ -3,8 +3,8 @@
  * (variants: 9 clauses, card-8clauses, ecard-7clauses, 10clauses, workGuide-7clauses) and
  * 附录 A forms. Clauses are found by outline continuity and mapped by their titles.
  */
-import type { Guide, Material } from "../../../runtime/definition/schema";
-import { buildFlow, minimalFlow, roleFor, type StepSpec } from "../../flow/build";
+import type { Guide, Material } from "@/runtime/definition/schema";
+import { buildFlow, minimalFlow, roleFor, type StepSpec } from "@/seed/flow/build";
 import { serviceCode, serviceGroup } from "../categories";
 import { findSpecForms, formReference, isAppendixHeading, sameForm } from "../formBlocks";
 import { parseChannels } from "../guideFields";

@@ -5,10 +5,10 @@
  * `stagesOf` cuts it into one stage per stated duration, with who acts and what they do, so a
  * parser can both list the limits and turn the stages into flow steps.
  */
-import type { TimeLimit } from "../../../runtime/definition/schema";
+import type { TimeLimit } from "@/runtime/definition/schema";
 import { cleanText, fullWidthParens } from "../text";
 import { findLimitExpressions } from "../limits";
-import { slaFromLimit, type StepSpec } from "../../flow/build";
+import { slaFromLimit, type StepSpec } from "@/seed/flow/build";
 
 export interface Stage {
   /** The clause(s) stating the stage, as written (markup stripped). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { serviceDefinition } from "../../../runtime/definition/schema";
+import { serviceDefinition } from "@/runtime/definition/schema";
 import { parse } from "./unempGuide";
 import { itemBySeq } from "./minorFixtures";
 import { taskLabels } from "./minorShared";

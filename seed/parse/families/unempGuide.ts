@@ -6,10 +6,10 @@
  * 100's 备注 carries two text templates (告知书, 回执单). No flow section: staged limits (98,
  * 100) give the steps, otherwise the minimal flow.
  */
-import type { Guide, Material, TimeLimit } from "../../../runtime/definition/schema";
+import type { Guide, Material, TimeLimit } from "@/runtime/definition/schema";
 import type { FamilyParser, FormBlock, ItemText, SourceLine, Unextracted } from "../types";
 import { cleanText, findTables, type Section } from "../text";
-import { buildFlow, minimalFlow } from "../../flow/build";
+import { buildFlow, minimalFlow } from "@/seed/flow/build";
 import {
   PartRanges,
   addNote,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { Forbidden } from "../../../_components/EmptyState";
-import { requireApplicant } from "../../_parts/guard";
-import { CaseEditor } from "../../_parts/CaseEditor";
+import { Forbidden } from "@/app/_components/EmptyState";
+import { requireApplicant } from "@/app/cases/_parts/guard";
+import { CaseEditor } from "@/app/cases/_parts/CaseEditor";
 
 export const metadata: Metadata = { title: "补正材料" };
 export const dynamic = "force-dynamic";

@@ -1,10 +1,10 @@
 "use client";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
-import { useTRPC, errorMessage } from "../../../_trpc/client";
-import { ErrorNotice, Loading } from "../../../_components/Notice";
-import { formatChineseDate, formatDateTime } from "../../../_components/format";
-import { StatusBadge } from "../../../_components/StatusBadge";
+import { useTRPC, errorMessage } from "@/app/_trpc/client";
+import { ErrorNotice, Loading } from "@/app/_components/Notice";
+import { formatChineseDate, formatDateTime } from "@/app/_components/format";
+import { StatusBadge } from "@/app/_components/StatusBadge";
 
 export function Submitted({ id }: { id: string }) {
   const trpc = useTRPC();

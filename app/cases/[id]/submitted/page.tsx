@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { Forbidden } from "../../../_components/EmptyState";
-import { requireApplicant } from "../../_parts/guard";
+import { Forbidden } from "@/app/_components/EmptyState";
+import { requireApplicant } from "@/app/cases/_parts/guard";
 import { Submitted } from "./Submitted";
 
 export const metadata: Metadata = { title: "提交成功" };

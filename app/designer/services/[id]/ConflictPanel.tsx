@@ -5,11 +5,11 @@
  */
 import { useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import { useTRPC, errorMessage } from "../../../_trpc/client";
-import { diffDefinitions } from "../../../../runtime/features/designer/diff";
-import type { EditorState } from "../../../../runtime/features/designer/drafts";
-import { DiffView } from "../../../../designer/versions/DiffView";
-import { buttonClass, primaryButtonClass } from "../../../../designer/ui/classes";
+import { useTRPC, errorMessage } from "@/app/_trpc/client";
+import { diffDefinitions } from "@/runtime/features/designer/diff";
+import type { EditorState } from "@/runtime/features/designer/drafts";
+import { DiffView } from "@/designer/versions/DiffView";
+import { buttonClass, primaryButtonClass } from "@/designer/ui/classes";
 import { startingDefinition, type DraftEditor } from "./useDraftEditor";
 
 export function ConflictPanel({ serviceId, message, editor }: { serviceId: string; message: string; editor: DraftEditor }) {

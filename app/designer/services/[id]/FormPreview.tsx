@@ -5,8 +5,8 @@
  */
 import { useRef, useState } from "react";
 import type RjsfForm from "@rjsf/core";
-import { ServiceForm } from "../../../_components/ServiceForm";
-import type { FormDefinition } from "../../../../runtime/definition/schema";
+import { ServiceForm } from "@/app/_components/ServiceForm";
+import type { FormDefinition } from "@/runtime/definition/schema";
 
 type Data = Record<string, unknown>;
 

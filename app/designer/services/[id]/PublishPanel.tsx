@@ -2,8 +2,8 @@
 /** 发布: saves what is pending, then asks the server to publish the draft as the next numbered version. */
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useTRPC, errorMessage } from "../../../_trpc/client";
-import { buttonClass, primaryButtonClass } from "../../../../designer/ui/classes";
+import { useTRPC, errorMessage } from "@/app/_trpc/client";
+import { buttonClass, primaryButtonClass } from "@/designer/ui/classes";
 import type { DraftEditor } from "./useDraftEditor";
 
 export interface PublishMessage {

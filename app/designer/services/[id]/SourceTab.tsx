@@ -1,8 +1,8 @@
 "use client";
 /** 原文 tab: the template's lines from the source document. */
 import { useQuery } from "@tanstack/react-query";
-import { useTRPC, errorMessage } from "../../../_trpc/client";
-import { SourceView } from "../../../../designer/source/SourceView";
+import { useTRPC, errorMessage } from "@/app/_trpc/client";
+import { SourceView } from "@/designer/source/SourceView";
 
 export function SourceTab({ serviceId }: { serviceId: string }) {
   const trpc = useTRPC();

@@ -2,11 +2,11 @@
 /** 版本: every version of the service, a comparison of any two (in words and on the canvas), and restore. */
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTRPC, errorMessage } from "../../../_trpc/client";
-import type { VersionRow } from "../../../../runtime/features/designer/versions";
-import { DiffView } from "../../../../designer/versions/DiffView";
-import { FlowDiffCanvas } from "../../../../designer/versions/FlowDiffCanvas";
-import { buttonClass, primaryButtonClass, smallButtonClass } from "../../../../designer/ui/classes";
+import { useTRPC, errorMessage } from "@/app/_trpc/client";
+import type { VersionRow } from "@/runtime/features/designer/versions";
+import { DiffView } from "@/designer/versions/DiffView";
+import { FlowDiffCanvas } from "@/designer/versions/FlowDiffCanvas";
+import { buttonClass, primaryButtonClass, smallButtonClass } from "@/designer/ui/classes";
 import type { DraftEditor } from "./useDraftEditor";
 
 const versionName = (v: Pick<VersionRow, "number" | "status">) => (v.status === "draft" ? "草稿" : `第 ${v.number} 版`);

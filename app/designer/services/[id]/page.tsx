@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { requireArea } from "../../../_lib/session";
-import { Forbidden } from "../../../_components/EmptyState";
+import { requireArea } from "@/app/_lib/session";
+import { Forbidden } from "@/app/_components/EmptyState";
 import { ServiceEditor } from "./ServiceEditor";
 
 export const metadata: Metadata = { title: "编辑服务事项 · 设计器" };

@@ -7,10 +7,10 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useTRPC, errorMessage } from "../../../_trpc/client";
-import { canRedo, canUndo, commit, createHistory, redo, undo, type History } from "../../../../designer/core/history";
-import { serviceDefinition, type ServiceDefinition } from "../../../../runtime/definition/schema";
-import type { EditorState } from "../../../../runtime/features/designer/drafts";
+import { useTRPC, errorMessage } from "@/app/_trpc/client";
+import { canRedo, canUndo, commit, createHistory, redo, undo, type History } from "@/designer/core/history";
+import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";
+import type { EditorState } from "@/runtime/features/designer/drafts";
 
 export const AUTOSAVE_DELAY_MS = 800;
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { EmptyState } from "../../../_components/EmptyState";
-import { formatChineseDate, formatDateTime } from "../../../_components/format";
-import { OfficialLetter, Para, authorityName } from "../../_parts/OfficialLetter";
-import { loadDocument, type LoadedDocument } from "../../_parts/load";
+import { EmptyState } from "@/app/_components/EmptyState";
+import { formatChineseDate, formatDateTime } from "@/app/_components/format";
+import { OfficialLetter, Para, authorityName } from "@/app/documents/_parts/OfficialLetter";
+import { loadDocument, type LoadedDocument } from "@/app/documents/_parts/load";
 
 export const metadata: Metadata = { title: "办理结果文书" };
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { EmptyState } from "../../../_components/EmptyState";
-import { formatChineseDate, formatDateTime } from "../../../_components/format";
-import { OfficialLetter, Para, authorityName } from "../../_parts/OfficialLetter";
-import { loadDocument } from "../../_parts/load";
+import { EmptyState } from "@/app/_components/EmptyState";
+import { formatChineseDate, formatDateTime } from "@/app/_components/format";
+import { OfficialLetter, Para, authorityName } from "@/app/documents/_parts/OfficialLetter";
+import { loadDocument } from "@/app/documents/_parts/load";
 
 export const metadata: Metadata = { title: "受理回执" };
 export const dynamic = "force-dynamic";

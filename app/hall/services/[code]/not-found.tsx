@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { EmptyState } from "../../../_components/EmptyState";
+import { EmptyState } from "@/app/_components/EmptyState";
 
 export default function ServiceNotFound() {
   return (

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { getDb } from "../../../../runtime/db";
-import { getPublishedService, type PublishedService } from "../../../../runtime/features/catalogue/service";
-import type { Guide, Material, TimeLimit } from "../../../../runtime/definition/schema";
-import { currentUser } from "../../../_lib/session";
+import { getDb } from "@/runtime/db";
+import { getPublishedService, type PublishedService } from "@/runtime/features/catalogue/service";
+import type { Guide, Material, TimeLimit } from "@/runtime/definition/schema";
+import { currentUser } from "@/app/_lib/session";
 
 export const dynamic = "force-dynamic";
 

@@ -3,14 +3,14 @@
 import { useId, useState, type FormEvent } from "react";
 import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTRPC, errorMessage } from "../../../_trpc/client";
-import type { StaffCase } from "../../../_components/types";
-import { StatusBadge } from "../../../_components/StatusBadge";
-import { Timeline } from "../../../_components/Timeline";
-import { ServiceForm } from "../../../_components/ServiceForm";
-import { ErrorNotice, Loading } from "../../../_components/Notice";
-import { formatChineseDate, formatDateTime, formatFileSize, isClosedStatus, isOverdue, todayInChina } from "../../../_components/format";
-import { applicantForms, requiredUploads } from "../../../../runtime/features/applications/requirements";
+import { useTRPC, errorMessage } from "@/app/_trpc/client";
+import type { StaffCase } from "@/app/_components/types";
+import { StatusBadge } from "@/app/_components/StatusBadge";
+import { Timeline } from "@/app/_components/Timeline";
+import { ServiceForm } from "@/app/_components/ServiceForm";
+import { ErrorNotice, Loading } from "@/app/_components/Notice";
+import { formatChineseDate, formatDateTime, formatFileSize, isClosedStatus, isOverdue, todayInChina } from "@/app/_components/format";
+import { applicantForms, requiredUploads } from "@/runtime/features/applications/requirements";
 
 const roleLabels: Record<string, string> = { caseworker: "经办人员", reviewer: "复核人员", applicant: "申请人" };
 

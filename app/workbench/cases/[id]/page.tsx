@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { requireArea } from "../../../_lib/session";
-import { Forbidden } from "../../../_components/EmptyState";
+import { requireArea } from "@/app/_lib/session";
+import { Forbidden } from "@/app/_components/EmptyState";
 import { StaffCaseView } from "./StaffCaseView";
 
 export const metadata: Metadata = { title: "办件办理" };

@@ -3,7 +3,7 @@
 import { useId, useMemo, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useTRPC, errorMessage } from "../../../../_trpc/client";
+import { useTRPC, errorMessage } from "@/app/_trpc/client";
 
 export function OfficePicker({ code }: { code: string }) {
   const trpc = useTRPC();

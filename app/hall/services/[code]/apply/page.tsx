@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getDb } from "../../../../../runtime/db";
-import { getPublishedService } from "../../../../../runtime/features/catalogue/service";
-import { currentUser } from "../../../../_lib/session";
-import { EmptyState } from "../../../../_components/EmptyState";
+import { getDb } from "@/runtime/db";
+import { getPublishedService } from "@/runtime/features/catalogue/service";
+import { currentUser } from "@/app/_lib/session";
+import { EmptyState } from "@/app/_components/EmptyState";
 import { OfficePicker } from "./OfficePicker";
 
 export const metadata: Metadata = { title: "在线办理 · 选择办理机构" };
