@@ -5,6 +5,7 @@
  */
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import path from "node:path";
+import { writeWithPrisma } from "@/runtime/write";
 import type { Db } from "@/runtime/db";
 import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";
 
@@ -35,7 +36,8 @@ export async function loadTemplates(
   const now = new Date();
   let created = 0;
   const pending = templates.filter((t) => !existing.has(t.code));
-  await db.$transaction(async (tx) => {
+  if (pending.length === 0) return { created, total: templates.length };
+  await writeWithPrisma(db, null, async ({ tx, audit }) => {
     for (const def of pending) {
       const service = await tx.service.upsert({
         where: { ownerOrgId_code: { ownerOrgId: REGION_ID, code: def.code } },
@@ -52,9 +54,10 @@ export async function loadTemplates(
           createdAt: now,
         },
       });
+      audit.record({ action: "seed", organisationId: REGION_ID, entityType: "Service", entityId: service.id, payload: { code: def.code, version: 1 } });
       created++;
       onProgress?.(created, pending.length);
     }
-  }, { timeout: 120_000, maxWait: 30_000 });
+  }, { timeoutMs: 120_000 });
   return { created, total: templates.length };
 }

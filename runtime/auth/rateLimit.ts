@@ -3,7 +3,7 @@
  * instances: too many failures for one account (or from one address) in a window locks
  * further attempts until the window passes.
  */
-import type { Db } from "../db";
+import type { Db, Tx } from "../db";
 
 export const LOGIN_WINDOW_MINUTES = 15;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
@@ -19,7 +19,7 @@ export async function loginBlocked(db: Db, username: string, ip: string, now: Da
 }
 
 export async function recordLoginAttempt(
-  db: Db,
+  db: Db | Tx,
   attempt: { username: string; ip: string; success: boolean; at: Date },
 ): Promise<void> {
   await db.loginAttempt.create({ data: attempt });

@@ -1,5 +1,5 @@
 /** Sign-in, session lookup and sign-out. Sessions live in the database (several app instances share them). */
-import type { Db } from "../db";
+import type { Db, Tx } from "../db";
 import { AppError } from "../errors";
 import { hashPassword, verifyPassword } from "./password";
 import { loginBlocked, recordLoginAttempt, LOGIN_WINDOW_MINUTES } from "./rateLimit";
@@ -31,28 +31,40 @@ export interface IssuedSession {
 let dummyHash: Promise<string> | undefined;
 const getDummyHash = () => (dummyHash ??= hashPassword(newToken()));
 
-export async function signIn(db: Db, input: SignInInput, now = new Date()): Promise<IssuedSession> {
+export type CredentialCheck =
+  | { ok: true; user: { id: string; kind: SessionUser["kind"] } }
+  | { ok: false; error: AppError; userId: string | null; reason: "blocked" | "credentials" };
+
+/** Checks a sign-in outside any transaction (hashing is slow): limit, account, password. */
+export async function checkCredentials(db: Db, input: SignInInput, now = new Date()): Promise<CredentialCheck> {
   const username = input.username.trim();
-  if (await loginBlocked(db, username, input.ip, now)) {
-    throw new AppError(
-      "TOO_MANY_REQUESTS",
-      `登录失败次数过多，请 ${LOGIN_WINDOW_MINUTES} 分钟后再试`,
-    );
-  }
   const user = await db.user.findUnique({ where: { username } });
+  if (await loginBlocked(db, username, input.ip, now)) {
+    const error = new AppError("TOO_MANY_REQUESTS", `登录失败次数过多，请 ${LOGIN_WINDOW_MINUTES} 分钟后再试`);
+    return { ok: false, error, userId: user?.id ?? null, reason: "blocked" };
+  }
   const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), input.password);
   if (!user || !ok || user.disabledAt) {
-    await recordLoginAttempt(db, { username, ip: input.ip, success: false, at: now });
-    throw new AppError("UNAUTHORIZED", "用户名或密码不正确");
+    return { ok: false, error: new AppError("UNAUTHORIZED", "用户名或密码不正确"), userId: user?.id ?? null, reason: "credentials" };
   }
-  await recordLoginAttempt(db, { username, ip: input.ip, success: true, at: now });
+  return { ok: true, user: { id: user.id, kind: user.kind as SessionUser["kind"] } };
+}
+
+/** Records the attempt and, when the check passed, opens a session: inside the caller's write transaction. */
+export async function recordSignIn(tx: Tx, input: SignInInput, check: CredentialCheck, now = new Date()): Promise<IssuedSession | null> {
+  const username = input.username.trim();
+  if (!check.ok) {
+    if (check.reason === "credentials") await recordLoginAttempt(tx, { username, ip: input.ip, success: false, at: now });
+    return null;
+  }
+  await recordLoginAttempt(tx, { username, ip: input.ip, success: true, at: now });
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-  await db.session.create({
+  await tx.session.create({
     data: {
       id: digest(token),
-      userId: user.id,
+      userId: check.user.id,
       csrfToken,
       createdAt: now,
       lastSeenAt: now,
@@ -60,7 +72,7 @@ export async function signIn(db: Db, input: SignInInput, now = new Date()): Prom
       userAgent: input.userAgent?.slice(0, 300),
     },
   });
-  return { token, csrfToken, expiresAt, user: await loadSessionUser(db, user.id) };
+  return { token, csrfToken, expiresAt, user: await loadSessionUser(tx, check.user.id) };
 }
 
 export interface ResolvedSession {
@@ -93,13 +105,14 @@ export async function resolveSession(db: Db, token: string | undefined, now = ne
   return resolved;
 }
 
-export async function signOut(db: Db, token: string | undefined): Promise<void> {
-  if (!token) return;
+/** Ends the session a token names (inside the caller's write transaction); answers whether there was one. */
+export async function endSession(db: Db, tx: Tx, token: string | undefined): Promise<boolean> {
+  if (!token) return false;
   sessionCache(db)?.delete(digest(token));
-  await db.session.deleteMany({ where: { id: digest(token) } });
+  return (await tx.session.deleteMany({ where: { id: digest(token) } })).count > 0;
 }
 
-export async function loadSessionUser(db: Db, userId: string): Promise<SessionUser> {
+export async function loadSessionUser(db: Db | Tx, userId: string): Promise<SessionUser> {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
     include: { memberships: { include: { organisation: true } } },

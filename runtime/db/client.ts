@@ -11,9 +11,11 @@ import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { PrismaClient as SqlitePrismaClient, type Prisma } from "@/prisma/generated/sqlite/client";
 import { PrismaClient as PostgresPrismaClient } from "@/prisma/generated/postgres/client";
 import { databaseKind, databaseUrl, sqliteFilePath, type DbKind } from "./url";
+import { isDriverUniqueViolation, PostgresSql, SqliteSql, type SqlDb, type SqliteAdapterHandle } from "./sql";
 
 export type Db = SqlitePrismaClient;
 /** The client handed to interactive transaction callbacks. */
@@ -29,6 +31,27 @@ export interface CreateDbOptions {
 }
 
 const kinds = new WeakMap<object, DbKind>();
+const sqlPorts = new WeakMap<object, SqlDb>();
+
+/**
+ * Prisma's SQLite adapter factory, wrapped so that plain SQL (runtime/db/sql.ts) can use the
+ * adapter's own connection and transaction lock.
+ */
+function sharedSqliteAdapter(file: string, busy: number) {
+  const factory = new PrismaBetterSqlite3({ url: file, timeout: busy });
+  let connected: SqliteAdapterHandle | undefined;
+  const wrapped = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const adapter = await factory.connect();
+      connected = adapter as unknown as SqliteAdapterHandle;
+      return adapter;
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  } as unknown as PrismaBetterSqlite3;
+  return { factory: wrapped, adapter: () => connected };
+}
 
 /** A new client for `url` (default DATABASE_URL). Prefer getDb(); the caller owns this one ($disconnect). */
 export function createDb(url?: string, options: CreateDbOptions = {}): Db {
@@ -50,16 +73,35 @@ export function createDb(url?: string, options: CreateDbOptions = {}): Db {
     }
     // The adapter opens its own better-sqlite3 connection: `timeout` sets its busy timeout;
     // better-sqlite3 enables foreign keys by default.
-    const adapter = new PrismaBetterSqlite3({ url: file, timeout: busy });
-    db = new SqlitePrismaClient({ adapter, log: options.log });
+    const shared = sharedSqliteAdapter(file, busy);
+    const client = new SqlitePrismaClient({ adapter: shared.factory, log: options.log });
+    db = client;
+    sqlPorts.set(
+      db,
+      new SqliteSql(async () => {
+        if (!shared.adapter()) await client.$connect();
+        const adapter = shared.adapter();
+        if (!adapter) throw new Error("SQLite adapter did not connect");
+        return adapter;
+      }),
+    );
   } else {
     // Pass the URL as-is: no shadow database is ever made from this adapter (see
-    // scripts/create-migration.ts for why that matters).
-    const adapter = new PrismaPg({ connectionString: target, max: options.poolSize });
+    // scripts/create-migration.ts for why that matters). Prisma and plain SQL share the pool.
+    const pool = new pg.Pool({ connectionString: target, max: options.poolSize });
+    const adapter = new PrismaPg(pool, { disposeExternalPool: true });
     db = new PostgresPrismaClient({ adapter, log: options.log }) as unknown as Db;
+    sqlPorts.set(db, new PostgresSql(pool));
   }
   kinds.set(db, kind);
   return db;
+}
+
+/** Plain SQL on the same connections as `db` (hot write paths only; see runtime/db/sql.ts). */
+export function sqlOf(db: Db): SqlDb {
+  const port = sqlPorts.get(db);
+  if (!port) throw new Error("sqlOf: not a client made by createDb/getDb");
+  return port;
 }
 
 /** Which database a client talks to. */
@@ -95,6 +137,7 @@ export async function closeDb(): Promise<void> {
 
 /** True when `err` is a unique-constraint violation (Prisma P2002), on either database. */
 export function isUniqueViolation(err: unknown): boolean {
+  if (isDriverUniqueViolation(err)) return true;
   return typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2002";
 }
 

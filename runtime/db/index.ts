@@ -5,6 +5,7 @@ export {
   getDb,
   isUniqueViolation,
   nextCounterValue,
+  sqlOf,
   type CreateDbOptions,
   type Db,
   type Tx,
@@ -41,3 +42,4 @@ export type {
   Task,
   User,
 } from "@/prisma/generated/sqlite/client";
+export { isDriverUniqueViolation, type SqlDb, type SqlTx, type SqlValue } from "./sql";

@@ -11,6 +11,7 @@ import { AppError, type FieldError } from "../errors";
 import { hasRole, type StaffRole, type SessionUser } from "../auth/roles";
 import { sameToken } from "../auth/tokens";
 import type { Context } from "./context";
+import type { AuditAction } from "../write/auditActions";
 
 const codeMap: Record<AppError["code"], TRPC_ERROR_CODE_KEY> = {
   BAD_REQUEST: "BAD_REQUEST",
@@ -20,6 +21,8 @@ const codeMap: Record<AppError["code"], TRPC_ERROR_CODE_KEY> = {
   CONFLICT: "CONFLICT",
   TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
   PRECONDITION_FAILED: "PRECONDITION_FAILED",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
 };
 
 const genericMessages: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
@@ -36,7 +39,12 @@ function zodFieldErrors(error: ZodError): FieldError[] {
   return error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
 }
 
-const t = initTRPC.context<Context>().create({
+/** What a procedure declares of itself: a mutation names the audit action(s) it records. */
+export interface ProcedureMeta {
+  audit?: readonly AuditAction[];
+}
+
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     let message = error.message;

@@ -9,7 +9,7 @@ import { sameToken } from "@/runtime/auth/tokens";
 import { createContext } from "@/runtime/trpc/context";
 import { clientIp } from "@/runtime/trpc/nodeHandler";
 import { MAX_UPLOAD_BYTES } from "./fileTypes";
-import { openAttachment, storeUpload } from "./uploads";
+import { checkUploadTarget, openAttachment, storeCheckedUpload } from "./uploads";
 
 export const FILES_PATH = "/api/files";
 
@@ -21,6 +21,8 @@ const statusOf: Record<AppError["code"], number> = {
   CONFLICT: 409,
   TOO_MANY_REQUESTS: 429,
   PRECONDITION_FAILED: 412,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
@@ -32,8 +34,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 
 function sendError(res: ServerResponse, error: unknown) {
   if (error instanceof AppError) {
-    const status = error.message.includes("10 MB") ? 413 : error.message.includes("文件类型") ? 415 : statusOf[error.code];
-    sendJson(res, status, { error: { message: error.message } });
+    sendJson(res, statusOf[error.code], { error: { message: error.message } });
     return;
   }
   console.error(error);
@@ -42,15 +43,24 @@ function sendError(res: ServerResponse, error: unknown) {
 
 async function readBody(req: IncomingMessage): Promise<Uint8Array> {
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > MAX_UPLOAD_BYTES) throw new AppError("BAD_REQUEST", "文件超过 10 MB，请压缩后再上传");
+  if (declared > MAX_UPLOAD_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "文件超过 10 MB，请压缩后再上传");
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_UPLOAD_BYTES) throw new AppError("BAD_REQUEST", "文件超过 10 MB，请压缩后再上传");
+    if (size > MAX_UPLOAD_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "文件超过 10 MB，请压缩后再上传");
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/** The host of an Origin header; an opaque origin ("null") or garbage has none. */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host || null;
+  } catch {
+    return null;
+  }
 }
 
 export async function handleFiles(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -59,7 +69,7 @@ export async function handleFiles(req: IncomingMessage, res: ServerResponse): Pr
     const ctx = await createContext({ headers: req.headers, ip: clientIp(req) }, (c) => res.appendHeader("Set-Cookie", c), getDb());
     if (!ctx.user || !ctx.session) throw new AppError("UNAUTHORIZED", "请先登录");
     if (req.method === "POST" && url.pathname === FILES_PATH) {
-      if (ctx.origin && ctx.host && new URL(ctx.origin).host !== ctx.host) throw new AppError("FORBIDDEN", "跨站请求已被拒绝");
+      if (ctx.origin && ctx.host && originHost(ctx.origin) !== ctx.host) throw new AppError("FORBIDDEN", "跨站请求已被拒绝");
       if (!ctx.presentedCsrf || !sameToken(ctx.presentedCsrf, ctx.session.csrfToken)) {
         throw new AppError("FORBIDDEN", "请求校验失败，请刷新页面后重试");
       }
@@ -70,12 +80,12 @@ export async function handleFiles(req: IncomingMessage, res: ServerResponse): Pr
       } catch {
         /* keep as sent */
       }
-      const attachment = await storeUpload(ctx.db, ctx.user, {
+      // Session, case, role and material are checked before a byte of the body is read.
+      const target = await checkUploadTarget(ctx.db, ctx.user, {
         applicationId: url.searchParams.get("applicationId") ?? "",
         materialId: url.searchParams.get("materialId") ?? "",
-        fileName,
-        bytes: await readBody(req),
       });
+      const attachment = await storeCheckedUpload(ctx.db, ctx.user, target, fileName, await readBody(req));
       sendJson(res, 201, { attachment });
       return;
     }

@@ -3,17 +3,11 @@ import { z } from "zod";
 import { router, applicantProcedure, authedProcedure, publicProcedure } from "@/runtime/trpc/init";
 import { getPublishedService } from "../catalogue/service";
 import { officesFor } from "./offices";
-import {
-  answerCorrection,
-  applicationDetail,
-  myApplications,
-  removeAttachment,
-  saveDraft,
-  startDraft,
-  submitApplication,
-  submitDirect,
-  withdrawApplication,
-} from "./service";
+import { answerCorrection } from "./correction";
+import { removeAttachment, saveDraft, startDraft } from "./drafts";
+import { applicationDetail, myApplications } from "./reading";
+import { submitApplication, submitDirect } from "./submission";
+import { withdrawApplication } from "./withdrawal";
 import { caseDocument } from "./documents";
 
 const id = z.string().min(1).max(64);
@@ -26,24 +20,29 @@ export const applicationsRouter = router({
   }),
 
   startDraft: applicantProcedure
+    .meta({ audit: ["create"] })
     .input(z.object({ code: z.string().min(1).max(80), officeId: z.string().min(1).max(12) }))
     .mutation(({ ctx, input }) => startDraft(ctx.db, ctx.user, input.code, input.officeId)),
 
   get: applicantProcedure.input(z.object({ id })).query(({ ctx, input }) => applicationDetail(ctx.db, ctx.user, input.id)),
 
   saveDraft: applicantProcedure
+    .meta({ audit: ["saveDraft"] })
     .input(z.object({ id, formData: formsData, rowVersion: z.number().int().positive() }))
     .mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.user, input.id, input.formData, input.rowVersion)),
 
   removeAttachment: applicantProcedure
+    .meta({ audit: ["detach"] })
     .input(z.object({ id, attachmentId: id }))
     .mutation(({ ctx, input }) => removeAttachment(ctx.db, ctx.user, input.id, input.attachmentId)),
 
   submit: applicantProcedure
+    .meta({ audit: ["submit"] })
     .input(z.object({ id, idempotencyKey: z.string().min(8).max(100) }))
     .mutation(({ ctx, input }) => submitApplication(ctx.db, ctx.user, input.id, input.idempotencyKey)),
 
   submitDirect: applicantProcedure
+    .meta({ audit: ["submit"] })
     .input(
       z.object({
         code: z.string().min(1).max(80),
@@ -57,10 +56,12 @@ export const applicationsRouter = router({
   mine: applicantProcedure.query(({ ctx }) => myApplications(ctx.db, ctx.user)),
 
   answerCorrection: applicantProcedure
+    .meta({ audit: ["act:*"] })
     .input(z.object({ id, formData: formsData, rowVersion: z.number().int().positive() }))
     .mutation(({ ctx, input }) => answerCorrection(ctx.db, ctx.user, input.id, input.formData, input.rowVersion)),
 
   withdraw: applicantProcedure
+    .meta({ audit: ["withdraw", "deleteDraft"] })
     .input(z.object({ id, reason: z.string().trim().max(500).optional() }))
     .mutation(({ ctx, input }) => withdrawApplication(ctx.db, ctx.user, input.id, input.reason)),
 

@@ -7,36 +7,56 @@ import type { Db } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { AppError } from "@/runtime/errors";
 import { getStorage, newStorageKey } from "@/runtime/storage";
+import { writeWithPrisma } from "@/runtime/write";
 import { applicantCase, officeCase } from "../cases/access";
 import { pinnedDefinition } from "../cases/definitions";
 import { ALLOWED_TYPES_TEXT, MAX_UPLOAD_BYTES, cleanFileName, sniffFileType } from "./fileTypes";
 
-export interface UploadInput {
+export interface UploadTarget {
   applicationId: string;
   materialId: string;
+}
+
+export interface UploadInput extends UploadTarget {
   fileName: string;
   bytes: Uint8Array;
 }
 
-export async function storeUpload(db: Db, user: SessionUser, input: UploadInput) {
+/** Where an upload may go, checked before its body is read: the applicant's own editable case, a material of its version. */
+export async function checkUploadTarget(db: Db, user: SessionUser, target: UploadTarget) {
   if (user.kind === "staff") throw new AppError("FORBIDDEN", "工作人员账号不能上传申请材料");
-  const application = await applicantCase(db, user, input.applicationId);
+  const application = await applicantCase(db, user, target.applicationId);
   if (application.status !== "draft" && application.status !== "waiting_applicant") {
     throw new AppError("PRECONDITION_FAILED", "办件已提交，不能再上传材料");
   }
   const definition = await pinnedDefinition(db, application.serviceVersionId);
-  const material = definition.materials.find((m) => m.id === input.materialId);
+  const material = definition.materials.find((m) => m.id === target.materialId);
   if (!material) throw new AppError("BAD_REQUEST", "本事项没有这项材料");
-  if (input.bytes.byteLength === 0) throw new AppError("BAD_REQUEST", "文件为空，请重新选择");
-  if (input.bytes.byteLength > MAX_UPLOAD_BYTES) throw new AppError("BAD_REQUEST", "文件超过 10 MB，请压缩后再上传");
-  const fileName = cleanFileName(input.fileName);
-  const type = sniffFileType(fileName, input.bytes.subarray(0, 16));
-  if (!type) throw new AppError("BAD_REQUEST", `不支持的文件类型，请上传 ${ALLOWED_TYPES_TEXT} 格式的文件`);
+  return { application: { id: application.id, officeId: application.officeId }, material: { id: material.id, name: material.name } };
+}
+
+export type CheckedTarget = Awaited<ReturnType<typeof checkUploadTarget>>;
+
+export async function storeUpload(db: Db, user: SessionUser, input: UploadInput) {
+  const target = await checkUploadTarget(db, user, input);
+  return storeCheckedUpload(db, user, target, input.fileName, input.bytes);
+}
+
+/** Stores the file, then records it through the write path (the case is checked again in the transaction). */
+export async function storeCheckedUpload(db: Db, user: SessionUser, target: CheckedTarget, rawFileName: string, bytes: Uint8Array) {
+  if (bytes.byteLength === 0) throw new AppError("BAD_REQUEST", "文件为空，请重新选择");
+  if (bytes.byteLength > MAX_UPLOAD_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "文件超过 10 MB，请压缩后再上传");
+  const fileName = cleanFileName(rawFileName);
+  const type = sniffFileType(fileName, bytes.subarray(0, 16));
+  if (!type) throw new AppError("UNSUPPORTED_MEDIA_TYPE", `不支持的文件类型，请上传 ${ALLOWED_TYPES_TEXT} 格式的文件`);
   const storage = getStorage();
   const storageKey = newStorageKey("attachments", type.extensions[0]);
-  const stored = await storage.put(storageKey, input.bytes, { maxBytes: MAX_UPLOAD_BYTES });
+  const stored = await storage.put(storageKey, bytes, { maxBytes: MAX_UPLOAD_BYTES });
+  const { application, material } = target;
   try {
-    return await db.$transaction(async (tx) => {
+    return await writeWithPrisma(db, user, async ({ tx, audit }) => {
+      const current = await applicantCase(tx, user, application.id);
+      if (current.status !== "draft" && current.status !== "waiting_applicant") throw new AppError("PRECONDITION_FAILED", "办件已提交，不能再上传材料");
       const attachment = await tx.attachment.create({
         data: {
           applicationId: application.id,
@@ -50,17 +70,14 @@ export async function storeUpload(db: Db, user: SessionUser, input: UploadInput)
         },
         select: { id: true, materialId: true, fileName: true, size: true, mimeType: true, createdAt: true },
       });
-      await tx.auditEvent.create({
-        data: {
-          actorId: user.id,
-          actorRole: "applicant",
-          organisationId: application.officeId,
-          applicationId: application.id,
-          entityType: "attachment",
-          entityId: attachment.id,
-          action: "attach",
-          payload: { materialId: material.id, materialName: material.name, fileName, size: stored.size },
-        },
+      audit.record({
+        action: "attach",
+        actorRole: "applicant",
+        organisationId: application.officeId,
+        applicationId: application.id,
+        entityType: "attachment",
+        entityId: attachment.id,
+        payload: { materialId: material.id, materialName: material.name, fileName, size: stored.size },
       });
       return attachment;
     });

@@ -1,7 +1,8 @@
 /** 登录 / 退出 / 当前用户 */
 import { z } from "zod";
 import { router, publicProcedure } from "@/runtime/trpc/init";
-import { signIn, signOut } from "@/runtime/auth/session";
+import { checkCredentials, endSession, recordSignIn } from "@/runtime/auth/session";
+import { writeWithPrisma } from "@/runtime/write";
 import { CSRF_COOKIE, SESSION_COOKIE, serializeCookie } from "@/runtime/auth/cookies";
 import { areasFor } from "@/runtime/auth/roles";
 
@@ -13,6 +14,7 @@ export const authRouter = router({
   ),
 
   signIn: publicProcedure
+    .meta({ audit: ["signIn", "signInFailed"] })
     .input(
       z.object({
         username: z.string().trim().min(1, "请输入用户名").max(64),
@@ -20,25 +22,31 @@ export const authRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const issued = await signIn(ctx.db, { ...input, ip: ctx.ip, userAgent: ctx.userAgent });
+      const attempt = { ...input, ip: ctx.ip, userAgent: ctx.userAgent };
+      const check = await checkCredentials(ctx.db, attempt);
+      const actor = check.ok ? check.user : null;
+      const issued = await writeWithPrisma(ctx.db, actor, async ({ tx, audit }) => {
+        const session = await recordSignIn(tx, attempt, check);
+        const entityId = check.ok ? check.user.id : (check.userId ?? input.username);
+        if (check.ok) audit.record({ action: "signIn", entityType: "user", entityId });
+        else audit.record({ action: "signInFailed", entityType: "user", entityId, actorRole: "anonymous", payload: { username: input.username, reason: check.reason, ip: ctx.ip } });
+        return session;
+      });
+      if (!check.ok || !issued) throw check.ok ? new Error("sign-in recorded without a session") : check.error;
       const maxAge = (issued.expiresAt.getTime() - Date.now()) / 1000;
       ctx.setCookie(serializeCookie(SESSION_COOKIE, issued.token, { maxAgeSeconds: maxAge, httpOnly: true, secure: secureCookies }));
       ctx.setCookie(serializeCookie(CSRF_COOKIE, issued.csrfToken, { maxAgeSeconds: maxAge, httpOnly: false, secure: secureCookies }));
-      await ctx.db.auditEvent.create({
-        data: { actorId: issued.user.id, entityType: "user", entityId: issued.user.id, action: "signIn", actorRole: issued.user.kind },
-      });
       return { user: issued.user, areas: areasFor(issued.user) };
     }),
 
-  signOut: publicProcedure.mutation(async ({ ctx }) => {
-    await signOut(ctx.db, ctx.sessionToken);
+  signOut: publicProcedure.meta({ audit: ["signOut"] }).mutation(async ({ ctx }) => {
+    await writeWithPrisma(ctx.db, ctx.user, async ({ tx, audit }) => {
+      const ended = await endSession(ctx.db, tx, ctx.sessionToken);
+      if (ended && ctx.user) audit.record({ action: "signOut", entityType: "user", entityId: ctx.user.id });
+      else audit.unchanged();
+    });
     ctx.setCookie(serializeCookie(SESSION_COOKIE, "", { maxAgeSeconds: 0, httpOnly: true, secure: secureCookies }));
     ctx.setCookie(serializeCookie(CSRF_COOKIE, "", { maxAgeSeconds: 0, httpOnly: false, secure: secureCookies }));
-    if (ctx.user) {
-      await ctx.db.auditEvent.create({
-        data: { actorId: ctx.user.id, entityType: "user", entityId: ctx.user.id, action: "signOut", actorRole: ctx.user.kind },
-      });
-    }
     return { ok: true };
   }),
 });

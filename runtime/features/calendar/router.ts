@@ -10,10 +10,12 @@ export const calendarRouter = router({
     .query(({ ctx, input }) => yearOverview(ctx.db, input.year)),
 
   setDay: staffProcedure(["region_admin"])
+    .meta({ audit: ["setDay"] })
     .input(z.object({ date, kind: z.enum(["holiday", "workday"]), note: z.string().trim().max(100).optional() }))
     .mutation(({ ctx, input }) => setDay(ctx.db, ctx.user, input)),
 
   clearDay: staffProcedure(["region_admin"])
+    .meta({ audit: ["clearDay"] })
     .input(z.object({ date }))
     .mutation(({ ctx, input }) => clearDay(ctx.db, ctx.user, input.date)),
 });

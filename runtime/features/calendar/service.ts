@@ -3,8 +3,8 @@ import type { Db } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { isYearKnown, isWorkday, createWorkCalendar, isIsoDate } from "@/runtime/calendar";
 import { AppError } from "@/runtime/errors";
-import { audited } from "@/runtime/trpc/audited";
-import { dbCache } from "@/runtime/cache";
+import { writeWithPrisma } from "@/runtime/write";
+import { forgetCalendar } from "@/runtime/features/cases/calendar";
 
 export async function yearOverview(db: Db, year: number) {
   const rows = await db.calendarOverride.findMany({
@@ -24,29 +24,28 @@ export async function yearOverview(db: Db, year: number) {
   };
 }
 
-function forgetCalendar(db: Db) {
-  dbCache(db, "calendar", 1)?.clear();
-}
 
 export async function setDay(db: Db, user: SessionUser, input: { date: string; kind: "holiday" | "workday"; note?: string }) {
   if (!isIsoDate(input.date)) throw new AppError("BAD_REQUEST", "日期无效，请使用 YYYY-MM-DD 格式的真实日期");
-  const result = await audited(db, user, async (tx) => {
+  const result = await writeWithPrisma(db, user, async ({ tx, audit }) => {
     const row = await tx.calendarOverride.upsert({
       where: { date: input.date },
       create: { date: input.date, kind: input.kind, note: input.note ?? null, createdById: user.id },
       update: { kind: input.kind, note: input.note ?? null, createdById: user.id },
     });
-    return { result: row, audit: { entityType: "calendar", entityId: input.date, action: "setDay", organisationId: "150000", payload: input } };
+    audit.record({ entityType: "calendar", entityId: input.date, action: "setDay", organisationId: "150000", payload: input });
+    return row;
   });
   forgetCalendar(db);
   return result;
 }
 
 export async function clearDay(db: Db, user: SessionUser, date: string) {
-  const result = await audited(db, user, async (tx) => {
+  const result = await writeWithPrisma(db, user, async ({ tx, audit }) => {
     const removed = await tx.calendarOverride.deleteMany({ where: { date } });
     if (removed.count === 0) throw new AppError("NOT_FOUND", "该日期没有调整记录");
-    return { result: { ok: true }, audit: { entityType: "calendar", entityId: date, action: "clearDay", organisationId: "150000" } };
+    audit.record({ entityType: "calendar", entityId: date, action: "clearDay", organisationId: "150000" });
+    return { ok: true };
   });
   forgetCalendar(db);
   return result;

@@ -1,15 +1,16 @@
 /**
- * Runs one engine event on a case inside the caller's transaction and persists what it
- * returns: the new state and status (guarded by the row version, so a concurrent change
- * is a conflict, never a lost update), the tasks it opened and closed, the deadlines, and
- * audit events for the event itself and for each notice and document it issued.
+ * Runs one engine event on a case inside the caller's write transaction (plain SQL, see
+ * runtime/write) and persists what it returns: the new state and status (guarded by the row
+ * version, so a concurrent change is a conflict, never a lost update), the tasks it opened and
+ * closed, the deadlines, and audit events for the event itself and for each notice and
+ * document it issued.
  */
-import type { Tx } from "@/runtime/db";
+import type { SqlTx, SqlValue } from "@/runtime/db";
 import type { Flow } from "@/runtime/definition/schema";
 import { applyEvent, type CaseEvent, type CaseState, type Effect } from "@/runtime/engine";
 import type { WorkCalendar } from "@/runtime/calendar";
-import { AppError, conflict } from "@/runtime/errors";
-import type { SessionUser } from "@/runtime/auth/roles";
+import { AppError, staleCase } from "@/runtime/errors";
+import type { AuditSink } from "@/runtime/write";
 import { applicationStatus } from "./status";
 
 export interface CaseRecord {
@@ -19,16 +20,23 @@ export interface CaseRecord {
   engineState: unknown;
 }
 
+/** Columns an event may set besides state and status. */
+export interface CaseColumns {
+  caseNumber?: string;
+  submittedAt?: Date;
+  idempotencyKey?: string;
+  promisedDate?: string | null;
+  dueDate?: string | null;
+  formData?: Record<string, unknown>;
+}
+
 export interface RunCaseEventInput {
   application: CaseRecord;
   flow: Flow;
   event: CaseEvent;
   calendar: WorkCalendar;
-  /** Null for what the system does by itself (the timer). */
-  actor: SessionUser | null;
   actorRole: string;
-  /** Columns to set besides state and status (caseNumber, submittedAt …). */
-  extra?: Record<string, unknown>;
+  extra?: CaseColumns;
   auditPayload?: Record<string, unknown>;
 }
 
@@ -38,13 +46,25 @@ export interface RunCaseEventResult {
   rowVersion: number;
 }
 
-export const STALE_CASE_MESSAGE = "办件已被他人更新，请刷新后重试";
+export { STALE_CASE_MESSAGE } from "@/runtime/errors";
 
 /** The Task row id of an engine task: deterministic, so effects can be applied by id. */
 export const taskRowId = (applicationId: string, engineTaskId: string) => `${applicationId}.${engineTaskId}`;
 
-export async function runCaseEvent(tx: Tx, input: RunCaseEventInput): Promise<RunCaseEventResult> {
-  const { application, flow, event, calendar, actor } = input;
+const INSERT_TASK =
+  'INSERT INTO "Task" ("id", "applicationId", "nodeId", "label", "role", "officeId", "status", "dueDate", "createdAt") VALUES (?, ?, ?, ?, ?, ?, \'open\', ?, ?)';
+const CLOSE_TASK =
+  'UPDATE "Task" SET "status" = \'done\', "completedAt" = ?, "actionId" = ? WHERE "id" = ? AND "status" IN (\'open\', \'claimed\')';
+const TASK_DEADLINE = 'UPDATE "Task" SET "dueDate" = ? WHERE "id" = ?';
+
+function caseUpdate(sql: SqlTx, columns: Record<string, SqlValue>, id: string, rowVersion: number) {
+  const names = Object.keys(columns);
+  const text = `UPDATE "Application" SET ${names.map((n) => `"${n}" = ?`).join(", ")}, "rowVersion" = "rowVersion" + 1 WHERE "id" = ? AND "rowVersion" = ?`;
+  return sql.run(text, [...names.map((n) => columns[n]), id, rowVersion]);
+}
+
+export async function runCaseEvent(sql: SqlTx, audit: AuditSink, input: RunCaseEventInput): Promise<RunCaseEventResult> {
+  const { application, flow, event, calendar } = input;
   const before = (application.engineState ?? null) as CaseState | null;
   const result = applyEvent(flow, before, event, { calendar });
   if (!result.ok) throw new AppError("BAD_REQUEST", result.error.message);
@@ -52,60 +72,46 @@ export async function runCaseEvent(tx: Tx, input: RunCaseEventInput): Promise<Ru
   if (state === before) return { state, effects, rowVersion: application.rowVersion };
   const status = applicationStatus(state);
   const caseDeadline = [...effects].reverse().find((e) => e.type === "setDeadline" && e.scope === "case");
-  const updated = await tx.application.updateMany({
-    where: { id: application.id, rowVersion: application.rowVersion },
-    data: {
-      ...input.extra,
-      status,
-      engineState: state as never,
-      rowVersion: { increment: 1 },
-      ...(caseDeadline && caseDeadline.type === "setDeadline" ? { dueDate: caseDeadline.dueOn } : {}),
-      ...(state.status === "closed"
-        ? { closedAt: new Date(state.closedAt ?? event.at), outcome: state.outcome, outcomeReason: state.outcomeReason }
-        : {}),
-    },
-  });
-  if (updated.count !== 1) throw conflict(STALE_CASE_MESSAGE);
+  const extra = input.extra ?? {};
+  const columns: Record<string, SqlValue> = { status, engineState: JSON.stringify(state), updatedAt: sql.time(new Date()) };
+  if (extra.caseNumber !== undefined) columns.caseNumber = extra.caseNumber;
+  if (extra.submittedAt !== undefined) columns.submittedAt = sql.time(extra.submittedAt);
+  if (extra.idempotencyKey !== undefined) columns.idempotencyKey = extra.idempotencyKey;
+  if (extra.promisedDate !== undefined) columns.promisedDate = extra.promisedDate;
+  if (extra.dueDate !== undefined) columns.dueDate = extra.dueDate;
+  if (extra.formData !== undefined) columns.formData = JSON.stringify(extra.formData);
+  if (caseDeadline?.type === "setDeadline") columns.dueDate = caseDeadline.dueOn;
+  if (state.status === "closed") {
+    columns.closedAt = sql.time(new Date(state.closedAt ?? event.at));
+    columns.outcome = state.outcome ?? null;
+    columns.outcomeReason = state.outcomeReason ?? null;
+  }
+  if ((await caseUpdate(sql, columns, application.id, application.rowVersion)) !== 1) throw staleCase();
 
+  const at = sql.time(new Date(event.at));
   for (const effect of effects) {
     if (effect.type === "openTask") {
-      await tx.task.create({
-        data: {
-          id: taskRowId(application.id, effect.taskId),
-          applicationId: application.id,
-          nodeId: effect.nodeId,
-          label: effect.label,
-          role: effect.role,
-          officeId: application.officeId,
-          status: "open",
-          dueDate: effect.dueOn,
-        },
-      });
+      await sql.run(INSERT_TASK, [
+        taskRowId(application.id, effect.taskId),
+        application.id,
+        effect.nodeId,
+        effect.label,
+        effect.role,
+        application.officeId,
+        effect.dueOn ?? null,
+        sql.time(new Date()),
+      ]);
     } else if (effect.type === "closeTask") {
-      await tx.task.updateMany({
-        where: { id: taskRowId(application.id, effect.taskId), status: { in: ["open", "claimed"] } },
-        data: { status: "done", completedAt: new Date(event.at), actionId: effect.actionId },
-      });
+      await sql.run(CLOSE_TASK, [at, effect.actionId ?? null, taskRowId(application.id, effect.taskId)]);
     } else if (effect.type === "setDeadline" && effect.scope === "task" && effect.taskId) {
-      await tx.task.updateMany({ where: { id: taskRowId(application.id, effect.taskId) }, data: { dueDate: effect.dueOn } });
+      await sql.run(TASK_DEADLINE, [effect.dueOn, taskRowId(application.id, effect.taskId)]);
     }
   }
 
-  const base = { actorId: actor?.id ?? null, actorRole: input.actorRole, organisationId: application.officeId, applicationId: application.id };
-  await tx.auditEvent.create({
-    data: {
-      ...base,
-      entityType: "application",
-      entityId: application.id,
-      action: event.type === "act" ? `act:${event.actionId}` : event.type,
-      payload: { ...input.auditPayload, status } as never,
-    },
-  });
-  const notices = effects.filter((e) => e.type === "notify" || e.type === "issueDocument" || e.type === "overdue");
-  if (notices.length) {
-    await tx.auditEvent.createMany({
-      data: notices.map((effect) => ({ ...base, entityType: "application", entityId: application.id, action: effect.type, payload: effect as never })),
-    });
+  const base = { actorRole: input.actorRole, organisationId: application.officeId, applicationId: application.id, entityType: "application" as const, entityId: application.id };
+  audit.record({ ...base, action: event.type === "act" ? `act:${event.actionId}` : event.type, payload: { ...input.auditPayload, status } });
+  for (const effect of effects) {
+    if (effect.type === "notify" || effect.type === "issueDocument" || effect.type === "overdue") audit.record({ ...base, action: effect.type, payload: effect });
   }
   return { state, effects, rowVersion: application.rowVersion + 1 };
 }

@@ -10,7 +10,9 @@ import { chinaDateOf } from "@/runtime/calendar";
 import type { CaseState } from "@/runtime/engine";
 import { AppError } from "@/runtime/errors";
 import { loadCalendar } from "./calendar";
-import { pinnedDefinition } from "./definitions";
+import { pinnedDefinitionSql } from "./definitions";
+import { readCase } from "./caseStore";
+import { writeWithSql } from "@/runtime/write";
 import { runCaseEvent } from "./runEvent";
 import { caseNow } from "@/runtime/clock";
 
@@ -29,18 +31,21 @@ export async function tickTimers(db: Db, now = caseNow()): Promise<{ ticked: num
   let changed = 0;
   for (const { applicationId } of due) {
     try {
-      const moved = await db.$transaction(async (tx) => {
-        const application = await tx.application.findUnique({ where: { id: applicationId } });
-        if (!application?.engineState || (application.engineState as unknown as CaseState).status === "closed") return false;
-        const definition = await pinnedDefinition(tx, application.serviceVersionId);
-        const result = await runCaseEvent(tx, {
+      const moved = await writeWithSql(db, null, async ({ sql, audit }) => {
+        const application = await readCase(sql, applicationId);
+        if (!application?.engineState || (application.engineState as CaseState).status === "closed") {
+          audit.unchanged();
+          return false;
+        }
+        const definition = await pinnedDefinitionSql(sql, application.serviceVersionId);
+        const result = await runCaseEvent(sql, audit, {
           application,
           flow: definition.flow,
           calendar,
-          actor: null,
           actorRole: "system",
           event: { type: "timer", at: now.toISOString() },
         });
+        if (result.rowVersion === application.rowVersion) audit.unchanged();
         return result.rowVersion !== application.rowVersion;
       });
       if (moved) changed++;

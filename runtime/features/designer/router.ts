@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { router, staffProcedure } from "@/runtime/trpc/init";
-import { audited } from "@/runtime/trpc/audited";
+import { writeWithPrisma } from "@/runtime/write";
 import { administeredService } from "./access";
 import { createService } from "./createService";
 import { editorState, writeDraft } from "./drafts";
@@ -53,64 +53,62 @@ export const designerRouter = router({
     .query(({ ctx, input }) => compareVersions(ctx.db, ctx.user, input.serviceId, input.beforeId, input.afterId)),
 
   saveDraft: designer
+    .meta({ audit: ["draft.create", "draft.save"] })
     .input(z.object({ serviceId: id, ...draftRef, definition }))
     .mutation(({ ctx, input }) =>
-      audited(ctx.db, ctx.user, async (tx) => {
+      writeWithPrisma(ctx.db, ctx.user, async ({ tx, audit }) => {
         const service = await administeredService(tx, ctx.user, input.serviceId);
         const result = await writeDraft(tx, ctx.user, service.id, input, input.definition);
-        return {
-          result,
-          audit: {
-            entityType: "ServiceVersion",
-            entityId: result.draftId,
-            action: input.draftId ? "draft.save" : "draft.create",
-            organisationId: service.ownerOrgId,
-            payload: { serviceId: service.id, revision: result.revision },
-          },
-        };
+        audit.record({
+          entityType: "ServiceVersion",
+          entityId: result.draftId,
+          action: input.draftId ? "draft.save" : "draft.create",
+          organisationId: service.ownerOrgId,
+          payload: { serviceId: service.id, revision: result.revision },
+        });
+        return result;
       }),
     ),
 
   publish: designer
+    .meta({ audit: ["version.publish"] })
     .input(z.object({ serviceId: id, draftId: id, revision: z.number().int().positive() }))
     .mutation(({ ctx, input }) =>
-      audited(ctx.db, ctx.user, async (tx) => {
+      writeWithPrisma(ctx.db, ctx.user, async ({ tx, audit }) => {
         const service = await administeredService(tx, ctx.user, input.serviceId);
         const result = await publishDraft(tx, ctx.user, service.id, input);
-        return {
-          result,
-          audit: {
-            entityType: "ServiceVersion",
-            entityId: result.versionId,
-            action: "version.publish",
-            organisationId: service.ownerOrgId,
-            payload: { serviceId: service.id, number: result.number },
-          },
-        };
+        audit.record({
+          entityType: "ServiceVersion",
+          entityId: result.versionId,
+          action: "version.publish",
+          organisationId: service.ownerOrgId,
+          payload: { serviceId: service.id, number: result.number },
+        });
+        return result;
       }),
     ),
 
   restore: designer
+    .meta({ audit: ["version.restore"] })
     .input(z.object({ serviceId: id, versionId: id, ...draftRef }))
     .mutation(({ ctx, input }) =>
-      audited(ctx.db, ctx.user, async (tx) => {
+      writeWithPrisma(ctx.db, ctx.user, async ({ tx, audit }) => {
         const service = await administeredService(tx, ctx.user, input.serviceId);
         const restored = await versionDefinition(tx, ctx.user, service.id, input.versionId);
         const result = await writeDraft(tx, ctx.user, service.id, input, restored.definition as Record<string, unknown>);
-        return {
-          result,
-          audit: {
-            entityType: "ServiceVersion",
-            entityId: result.draftId,
-            action: "version.restore",
-            organisationId: service.ownerOrgId,
-            payload: { serviceId: service.id, fromVersionId: input.versionId, fromNumber: restored.number },
-          },
-        };
+        audit.record({
+          entityType: "ServiceVersion",
+          entityId: result.draftId,
+          action: "version.restore",
+          organisationId: service.ownerOrgId,
+          payload: { serviceId: service.id, fromVersionId: input.versionId, fromNumber: restored.number },
+        });
+        return result;
       }),
     ),
 
   createService: designer
+    .meta({ audit: ["service.create", "service.copy"] })
     .input(
       z.object({
         code: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, "事项编码只能包含小写字母、数字和连字符（2–64 个字符）"),
@@ -122,18 +120,16 @@ export const designerRouter = router({
       }),
     )
     .mutation(({ ctx, input }) =>
-      audited(ctx.db, ctx.user, async (tx) => {
+      writeWithPrisma(ctx.db, ctx.user, async ({ tx, audit }) => {
         const result = await createService(tx, ctx.user, input);
-        return {
-          result,
-          audit: {
-            entityType: "Service",
-            entityId: result.serviceId,
-            action: input.copyFromServiceId ? "service.copy" : "service.create",
-            organisationId: result.ownerOrgId,
-            payload: { code: input.code, copyFromServiceId: input.copyFromServiceId ?? null },
-          },
-        };
+        audit.record({
+          entityType: "Service",
+          entityId: result.serviceId,
+          action: input.copyFromServiceId ? "service.copy" : "service.create",
+          organisationId: result.ownerOrgId,
+          payload: { code: input.code, copyFromServiceId: input.copyFromServiceId ?? null },
+        });
+        return result;
       }),
     ),
 });

@@ -3,6 +3,7 @@
  * interchange format users of Form.io or SurveyJS expect. Import checks every file first
  * and changes nothing unless all of them are valid; valid ones become drafts.
  */
+import { writeWithPrisma } from "@/runtime/write";
 import type { Db } from "@/runtime/db";
 import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";
 import { REGION_ID } from "../catalogue/service";
@@ -57,8 +58,11 @@ export function checkDefinitionFile(file: string, text: string): { definition?: 
 export async function importAsDrafts(db: Db, definitions: ServiceDefinition[], actorId: string | null): Promise<{ created: number; updated: number }> {
   let created = 0;
   let updated = 0;
-  await db.$transaction(
-    async (tx) => {
+  const actor = actorId ? { id: actorId, kind: "staff" as const } : null;
+  await writeWithPrisma(
+    db,
+    actor,
+    async ({ tx, audit }) => {
       for (const definition of definitions) {
         const service = await tx.service.upsert({
           where: { ownerOrgId_code: { ownerOrgId: REGION_ID, code: definition.code } },
@@ -78,12 +82,10 @@ export async function importAsDrafts(db: Db, definitions: ServiceDefinition[], a
           });
           created++;
         }
-        await tx.auditEvent.create({
-          data: { actorId, organisationId: REGION_ID, entityType: "service", entityId: service.id, action: "import", payload: { code: definition.code } },
-        });
+        audit.record({ action: "import", organisationId: REGION_ID, entityType: "Service", entityId: service.id, payload: { code: definition.code } });
       }
     },
-    { timeout: 120_000, maxWait: 30_000 },
+    { timeoutMs: 120_000 },
   );
   return { created, updated };
 }

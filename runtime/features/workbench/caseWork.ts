@@ -3,17 +3,19 @@
  * task, and acting on it through the engine. Only the handling office's staff, and only
  * for the steps of their role.
  */
-import type { Db, Tx } from "@/runtime/db";
+import type { Db, SqlTx } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
-import { AppError, conflict, notFound } from "@/runtime/errors";
+import { AppError, conflict, notFound, staleCase } from "@/runtime/errors";
 import type { CaseState } from "@/runtime/engine";
 import type { TaskRole } from "@/runtime/definition/schema";
 type StaffRole = Exclude<TaskRole, "applicant">;
 import type { ServiceDefinition, TaskNode } from "@/runtime/definition/schema";
 import { officeCase, workScopes } from "../cases/access";
-import { loadCalendar } from "../cases/calendar";
-import { pinnedDefinition } from "../cases/definitions";
-import { runCaseEvent, STALE_CASE_MESSAGE, taskRowId } from "../cases/runEvent";
+import { loadCalendarSql } from "../cases/calendar";
+import { officeCaseRow } from "../cases/caseStore";
+import { pinnedDefinitionSql } from "../cases/definitions";
+import { runCaseEvent, taskRowId } from "../cases/runEvent";
+import { writeWithSql } from "@/runtime/write";
 import { describeCase } from "../cases/caseView";
 import { caseNow } from "@/runtime/clock";
 
@@ -90,40 +92,51 @@ export async function caseForStaff(db: Db, user: SessionUser, id: string) {
   };
 }
 
-async function workableTask(tx: Tx, user: SessionUser, taskId: string) {
-  const task = await tx.task.findUnique({ where: { id: taskId } });
+interface TaskRow {
+  id: string;
+  applicationId: string;
+  nodeId: string;
+  role: string;
+  officeId: string;
+  status: string;
+  claimedById: string | null;
+}
+
+async function workableTask(sql: SqlTx, user: SessionUser, taskId: string): Promise<TaskRow> {
+  const task = await sql.get<TaskRow>('SELECT "id", "applicationId", "nodeId", "role", "officeId", "status", "claimedById" FROM "Task" WHERE "id" = ?', [taskId]);
   if (!task || !rolesAt(user, task.officeId).includes(task.role as StaffRole)) throw notFound("任务");
-  if (task.status === "done" || task.status === "cancelled") throw conflict("该任务已办理完毕，请刷新后查看");
+  if (task.status === "done" || task.status === "cancelled") throw conflict("该任务已办理完毕，请刷新后查看", "stale");
   return task;
 }
 
+const taskAudit = (task: TaskRow) => ({ actorRole: task.role, organisationId: task.officeId, applicationId: task.applicationId, entityType: "task" as const, entityId: task.id });
+
 export async function claimTask(db: Db, user: SessionUser, taskId: string) {
-  return db.$transaction(async (tx) => {
-    const task = await workableTask(tx, user, taskId);
-    if (task.claimedById === user.id) return { ok: true };
-    const claimed = await tx.task.updateMany({
-      where: { id: taskId, status: "open", claimedById: null },
-      data: { status: "claimed", claimedById: user.id, claimedAt: new Date() },
-    });
-    if (claimed.count !== 1) throw conflict("该任务已被其他人认领");
-    await tx.auditEvent.create({
-      data: { actorId: user.id, actorRole: task.role, organisationId: task.officeId, applicationId: task.applicationId, entityType: "task", entityId: taskId, action: "claim" },
-    });
+  return writeWithSql(db, user, async ({ sql, audit }) => {
+    const task = await workableTask(sql, user, taskId);
+    if (task.claimedById === user.id) {
+      audit.unchanged();
+      return { ok: true };
+    }
+    const claimed = await sql.run(
+      'UPDATE "Task" SET "status" = \'claimed\', "claimedById" = ?, "claimedAt" = ? WHERE "id" = ? AND "status" = \'open\' AND "claimedById" IS NULL',
+      [user.id, sql.time(new Date()), taskId],
+    );
+    if (claimed !== 1) throw conflict("该任务已被其他人认领", "claimed");
+    audit.record({ ...taskAudit(task), action: "claim" });
     return { ok: true };
   });
 }
 
 export async function releaseTask(db: Db, user: SessionUser, taskId: string) {
-  return db.$transaction(async (tx) => {
-    const task = await workableTask(tx, user, taskId);
-    const released = await tx.task.updateMany({
-      where: { id: taskId, status: "claimed", claimedById: user.id },
-      data: { status: "open", claimedById: null, claimedAt: null },
-    });
-    if (released.count !== 1) throw conflict("只能释放自己认领的任务");
-    await tx.auditEvent.create({
-      data: { actorId: user.id, actorRole: task.role, organisationId: task.officeId, applicationId: task.applicationId, entityType: "task", entityId: taskId, action: "release" },
-    });
+  return writeWithSql(db, user, async ({ sql, audit }) => {
+    const task = await workableTask(sql, user, taskId);
+    const released = await sql.run(
+      'UPDATE "Task" SET "status" = \'open\', "claimedById" = NULL, "claimedAt" = NULL WHERE "id" = ? AND "status" = \'claimed\' AND "claimedById" = ?',
+      [taskId, user.id],
+    );
+    if (released !== 1) throw conflict("只能释放自己认领的任务", "claimed");
+    audit.record({ ...taskAudit(task), action: "release" });
     return { ok: true };
   });
 }
@@ -138,41 +151,37 @@ export interface ActInput {
 }
 
 export async function actOnTask(db: Db, user: SessionUser, input: ActInput) {
-  return db.$transaction(
-    async (tx) => {
-      const application = await officeCase(tx, user, input.applicationId);
-      const task = await workableTask(tx, user, input.taskId);
-      if (task.applicationId !== application.id) throw notFound("任务");
-      if (task.claimedById && task.claimedById !== user.id) throw conflict("该任务已被其他人认领");
-      if (application.rowVersion !== input.rowVersion) throw conflict(STALE_CASE_MESSAGE);
-      const definition = await pinnedDefinition(tx, application.serviceVersionId);
-      const action = taskNode(definition, task.nodeId)?.actions.find((a) => a.id === input.actionId);
-      if (!action) throw new AppError("BAD_REQUEST", "当前环节没有该操作");
-      const engineTaskId = task.id.slice(application.id.length + 1);
-      if (taskRowId(application.id, engineTaskId) !== task.id) throw notFound("任务");
-      const comment = input.comment?.trim() || undefined;
-      const result = await runCaseEvent(tx, {
-        application,
-        flow: definition.flow,
-        calendar: await loadCalendar(db),
-        actor: user,
-        actorRole: task.role,
-        event: {
-          type: "act",
-          at: caseNow().toISOString(),
-          taskId: engineTaskId,
-          actionId: input.actionId,
-          actor: { role: task.role as StaffRole, id: user.id },
-          comment,
-          correctionItems: input.correctionItems?.map((i) => i.trim()).filter(Boolean),
-        },
-        auditPayload: { actionLabel: action.label, comment, correctionItems: input.correctionItems, taskId: task.id },
-      });
-      await tx.task.updateMany({ where: { id: task.id }, data: { comment: comment ?? null } });
-      return { rowVersion: result.rowVersion, status: result.state.status };
-    },
-    { timeout: 20_000, maxWait: 20_000 },
-  );
+  return writeWithSql(db, user, async ({ sql, audit }) => {
+    const application = await officeCaseRow(sql, user, input.applicationId);
+    const task = await workableTask(sql, user, input.taskId);
+    if (task.applicationId !== application.id) throw notFound("任务");
+    if (task.claimedById && task.claimedById !== user.id) throw conflict("该任务已被其他人认领", "claimed");
+    if (application.rowVersion !== input.rowVersion) throw staleCase();
+    const definition = await pinnedDefinitionSql(sql, application.serviceVersionId);
+    const action = taskNode(definition, task.nodeId)?.actions.find((a) => a.id === input.actionId);
+    if (!action) throw new AppError("BAD_REQUEST", "当前环节没有该操作");
+    const engineTaskId = task.id.slice(application.id.length + 1);
+    if (taskRowId(application.id, engineTaskId) !== task.id) throw notFound("任务");
+    const comment = input.comment?.trim() || undefined;
+    const result = await runCaseEvent(sql, audit, {
+      application,
+      flow: definition.flow,
+      calendar: await loadCalendarSql(db, sql),
+      actorRole: task.role,
+      event: {
+        type: "act",
+        at: caseNow().toISOString(),
+        taskId: engineTaskId,
+        actionId: input.actionId,
+        actor: { role: task.role as StaffRole, id: user.id },
+        comment,
+        correctionItems: input.correctionItems?.map((i) => i.trim()).filter(Boolean),
+      },
+      auditPayload: { actionLabel: action.label, comment, correctionItems: input.correctionItems, taskId: task.id },
+    });
+    await sql.run('UPDATE "Task" SET "comment" = ? WHERE "id" = ?', [comment ?? null, task.id]);
+    return { rowVersion: result.rowVersion, status: result.state.status };
+  });
 }
 
 export async function pauseOrResume(
@@ -180,20 +189,19 @@ export async function pauseOrResume(
   user: SessionUser,
   input: { applicationId: string; rowVersion: number; kind: "pause" | "resume"; reason?: string },
 ) {
-  return db.$transaction(async (tx) => {
-    const application = await officeCase(tx, user, input.applicationId);
+  return writeWithSql(db, user, async ({ sql, audit }) => {
+    const application = await officeCaseRow(sql, user, input.applicationId);
     const roles = rolesAt(user, application.officeId);
     if (roles.length === 0) throw notFound("办件");
-    if (application.rowVersion !== input.rowVersion) throw conflict(STALE_CASE_MESSAGE);
-    const definition = await pinnedDefinition(tx, application.serviceVersionId);
+    if (application.rowVersion !== input.rowVersion) throw staleCase();
+    const definition = await pinnedDefinitionSql(sql, application.serviceVersionId);
     const at = caseNow().toISOString();
     const actor = { role: roles[0], id: user.id };
     const reason = input.reason?.trim() ?? "";
-    const result = await runCaseEvent(tx, {
+    const result = await runCaseEvent(sql, audit, {
       application,
       flow: definition.flow,
-      calendar: await loadCalendar(db),
-      actor: user,
+      calendar: await loadCalendarSql(db, sql),
       actorRole: roles[0],
       event: input.kind === "pause" ? { type: "pause", at, actor, reason } : { type: "resume", at, actor, comment: reason || undefined },
       auditPayload: { reason },

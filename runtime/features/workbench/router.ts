@@ -21,11 +21,12 @@ export const workbenchRouter = router({
 
   case: worker.input(z.object({ id })).query(({ ctx, input }) => caseForStaff(ctx.db, ctx.user, input.id)),
 
-  claim: worker.input(z.object({ taskId: id })).mutation(({ ctx, input }) => claimTask(ctx.db, ctx.user, input.taskId)),
+  claim: worker.meta({ audit: ["claim"] }).input(z.object({ taskId: id })).mutation(({ ctx, input }) => claimTask(ctx.db, ctx.user, input.taskId)),
 
-  release: worker.input(z.object({ taskId: id })).mutation(({ ctx, input }) => releaseTask(ctx.db, ctx.user, input.taskId)),
+  release: worker.meta({ audit: ["release"] }).input(z.object({ taskId: id })).mutation(({ ctx, input }) => releaseTask(ctx.db, ctx.user, input.taskId)),
 
   act: worker
+    .meta({ audit: ["act:*"] })
     .input(
       z.object({
         applicationId: id,
@@ -39,10 +40,12 @@ export const workbenchRouter = router({
     .mutation(({ ctx, input }) => actOnTask(ctx.db, ctx.user, input)),
 
   pause: worker
+    .meta({ audit: ["pause"] })
     .input(z.object({ applicationId: id, reason: z.string().trim().min(1, "请填写中止原因").max(1000), rowVersion: z.number().int().positive() }))
     .mutation(({ ctx, input }) => pauseOrResume(ctx.db, ctx.user, { ...input, kind: "pause" })),
 
   resume: worker
+    .meta({ audit: ["resume"] })
     .input(z.object({ applicationId: id, reason: z.string().trim().max(1000).optional(), rowVersion: z.number().int().positive() }))
     .mutation(({ ctx, input }) => pauseOrResume(ctx.db, ctx.user, { ...input, kind: "resume" })),
 });

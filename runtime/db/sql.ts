@@ -1,0 +1,167 @@
+/**
+ * Plain SQL on the very connections Prisma uses, for the hot write paths (filing a case,
+ * a caseworker's claim and action). Measured: a submission through Prisma 7's driver
+ * adapters spends ~5 ms in the query compiler/interpreter; the same statements prepared
+ * once on the driver take a few tens of microseconds (see ARCHITECTURE.md, "hot path").
+ *
+ * - SQLite: Prisma's better-sqlite3 adapter owns one connection and a mutex for its
+ *   transactions. We open our transactions through that adapter (so Prisma's and ours never
+ *   interleave) and run prepared, cached statements on the same connection.
+ * - PostgreSQL: Prisma's adapter is given our pg Pool; we take a client from it, BEGIN …
+ *   COMMIT, with named (server-prepared) statements.
+ *
+ * Statements are written once with `?` placeholders and double-quoted identifiers; PostgreSQL
+ * gets `$1…` in their place. Only this module and runtime/write may open transactions (lint).
+ */
+import type Database from "better-sqlite3";
+import type { Pool, PoolClient } from "pg";
+import { createHash } from "node:crypto";
+import type { DbKind } from "./url";
+
+export type SqlValue = string | number | null | boolean;
+
+export interface SqlTx {
+  readonly kind: DbKind;
+  get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
+  all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  /** Runs a statement; answers how many rows it changed. */
+  run(sql: string, params?: readonly SqlValue[]): Promise<number>;
+  /** A timestamp as the column stores it (Prisma's formats: ISO text on SQLite, timestamp(3) on PostgreSQL). */
+  time(at: Date): string;
+  /** A JSON column's value as read (text on SQLite, parsed on PostgreSQL). */
+  json<T>(value: unknown): T;
+}
+
+export interface SqlDb {
+  readonly kind: DbKind;
+  transaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T>;
+}
+
+/** The Prisma adapter's transaction handle: its commit/rollback only release the adapter's lock. */
+interface AdapterTransaction {
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+export interface SqliteAdapterHandle {
+  client: Database.Database;
+  startTransaction(): Promise<AdapterTransaction>;
+}
+
+const sqliteTime = (at: Date) => at.toISOString().replace("Z", "+00:00");
+const postgresTime = (at: Date) => at.toISOString().slice(0, 23);
+
+class SqliteTx implements SqlTx {
+  readonly kind = "sqlite" as const;
+  constructor(private readonly statement: (sql: string) => Database.Statement) {}
+  get<T>(sql: string, params: readonly SqlValue[] = []) {
+    return Promise.resolve(this.statement(sql).get(...params.map(sqliteValue)) as T | undefined);
+  }
+  all<T>(sql: string, params: readonly SqlValue[] = []) {
+    return Promise.resolve(this.statement(sql).all(...params.map(sqliteValue)) as T[]);
+  }
+  run(sql: string, params: readonly SqlValue[] = []) {
+    return Promise.resolve(Number(this.statement(sql).run(...params.map(sqliteValue)).changes));
+  }
+  time = sqliteTime;
+  json<T>(value: unknown): T {
+    return (typeof value === "string" ? JSON.parse(value) : value) as T;
+  }
+}
+
+const sqliteValue = (v: SqlValue) => (typeof v === "boolean" ? (v ? 1 : 0) : v);
+
+export class SqliteSql implements SqlDb {
+  readonly kind = "sqlite" as const;
+  private readonly statements = new Map<string, Database.Statement>();
+  constructor(private readonly adapter: () => Promise<SqliteAdapterHandle>) {}
+
+  private prepare(client: Database.Database, sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = client.prepare(sql);
+      // Prisma's connection returns BigInt for integers; this path wants plain numbers.
+      if (statement.reader) statement.safeIntegers(false);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  async transaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
+    const adapter = await this.adapter();
+    const lock = await adapter.startTransaction(); // BEGIN, under the adapter's mutex
+    const client = adapter.client;
+    try {
+      const result = await work(new SqliteTx((sql) => this.prepare(client, sql)));
+      client.prepare("COMMIT").run();
+      return result;
+    } catch (error) {
+      if (client.inTransaction) client.prepare("ROLLBACK").run();
+      throw error;
+    } finally {
+      await lock.commit(); // releases the mutex only
+    }
+  }
+}
+
+const placeholders = new Map<string, { name: string; text: string }>();
+function postgresStatement(sql: string) {
+  let statement = placeholders.get(sql);
+  if (!statement) {
+    let n = 0;
+    const text = sql.replace(/\?/g, () => `$${++n}`);
+    statement = { name: `q${createHash("sha1").update(text).digest("hex").slice(0, 16)}`, text };
+    placeholders.set(sql, statement);
+  }
+  return statement;
+}
+
+class PostgresTx implements SqlTx {
+  readonly kind = "postgres" as const;
+  constructor(private readonly client: PoolClient) {}
+  private async query<T>(sql: string, params: readonly SqlValue[]) {
+    const { name, text } = postgresStatement(sql);
+    return this.client.query<T & object>({ name, text, values: params as SqlValue[] });
+  }
+  async get<T>(sql: string, params: readonly SqlValue[] = []) {
+    return (await this.query<T>(sql, params)).rows[0] as T | undefined;
+  }
+  async all<T>(sql: string, params: readonly SqlValue[] = []) {
+    return (await this.query<T>(sql, params)).rows as T[];
+  }
+  async run(sql: string, params: readonly SqlValue[] = []) {
+    return (await this.query(sql, params)).rowCount ?? 0;
+  }
+  time = postgresTime;
+  json<T>(value: unknown): T {
+    return value as T;
+  }
+}
+
+export class PostgresSql implements SqlDb {
+  readonly kind = "postgres" as const;
+  constructor(private readonly pool: Pool) {}
+  async transaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query("BEGIN");
+      const result = await work(new PostgresTx(client));
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {
+        broken = true;
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+}
+
+/** True when `err` is a unique-constraint violation from either driver or from Prisma. */
+export function isDriverUniqueViolation(err: unknown): boolean {
+  if (typeof err !== "object" || err === null) return false;
+  const code = (err as { code?: unknown }).code;
+  return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "23505";
+}

@@ -1,0 +1,46 @@
+/** 一次性告知 answered: the applicant's corrected forms go back to the step that asked. */
+import type { Db } from "@/runtime/db";
+import type { SessionUser } from "@/runtime/auth/roles";
+import { AppError, staleCase } from "@/runtime/errors";
+import type { CaseState } from "@/runtime/engine";
+import { writeWithSql } from "@/runtime/write";
+import { loadCalendarSql } from "@/runtime/features/cases/calendar";
+import { applicantCaseRow, uploadedMaterialIds, type FormsData } from "@/runtime/features/cases/caseStore";
+import { pinnedDefinitionSql } from "@/runtime/features/cases/definitions";
+import { runCaseEvent } from "@/runtime/features/cases/runEvent";
+import { caseNow } from "@/runtime/clock";
+import { submissionProblems } from "./submissionCheck";
+
+export async function answerCorrection(db: Db, user: SessionUser, id: string, formData: FormsData, rowVersion: number) {
+  return writeWithSql(db, user, async ({ sql, audit }) => {
+    const application = await applicantCaseRow(sql, user, id);
+    if (application.status !== "waiting_applicant") throw new AppError("PRECONDITION_FAILED", "该办件当前不需要补正");
+    if (application.rowVersion !== rowVersion) throw staleCase();
+    const state = application.engineState as CaseState;
+    const task = state.tasks.find((t) => t.role === "applicant");
+    if (!task) throw new AppError("PRECONDITION_FAILED", "该办件当前不需要补正");
+    const definition = await pinnedDefinitionSql(sql, application.serviceVersionId);
+    const node = definition.flow.nodes.find((n) => n.id === task.nodeId);
+    const submitAction = node?.type === "task" ? node.actions.find((a) => a.kind === "submit") : undefined;
+    if (!submitAction) throw new AppError("PRECONDITION_FAILED", "补正环节没有可用的提交操作");
+    const merged: FormsData = { ...application.formData, ...formData };
+    const problems = submissionProblems(definition, {
+      formData: merged,
+      uploadedMaterialIds: await uploadedMaterialIds(sql, id),
+      versionId: application.serviceVersionId,
+    });
+    if (problems.length) throw new AppError("BAD_REQUEST", `补正内容未通过校验：${problems.map((p) => p.message).join("；")}`, problems);
+    const editable = new Set(node?.type === "task" ? node.forms.filter((f) => f.mode === "edit").map((f) => f.formId) : []);
+    const patch = Object.fromEntries(Object.entries(formData).filter(([formId]) => editable.has(formId)));
+    const result = await runCaseEvent(sql, audit, {
+      application,
+      flow: definition.flow,
+      calendar: await loadCalendarSql(db, sql),
+      actorRole: "applicant",
+      event: { type: "act", at: caseNow().toISOString(), taskId: task.taskId, actionId: submitAction.id, actor: { role: "applicant", id: user.id }, forms: patch },
+      extra: { formData: merged },
+      auditPayload: { actionLabel: submitAction.label },
+    });
+    return { rowVersion: result.rowVersion };
+  });
+}

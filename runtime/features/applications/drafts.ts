@@ -1,0 +1,82 @@
+/** 草稿: starting a case, saving what the applicant typed, removing an uploaded material. */
+import type { Db } from "@/runtime/db";
+import type { SessionUser } from "@/runtime/auth/roles";
+import { AppError, conflict, notFound } from "@/runtime/errors";
+import { getStorage } from "@/runtime/storage";
+import { writeWithPrisma } from "@/runtime/write";
+import { getPublishedService } from "@/runtime/features/catalogue/service";
+import { applicantCase } from "@/runtime/features/cases/access";
+import { pinnedDefinition } from "@/runtime/features/cases/definitions";
+import type { FormsData } from "@/runtime/features/cases/caseStore";
+import { officesFor } from "./offices";
+
+const EDITABLE = new Set(["draft", "waiting_applicant"]);
+
+export async function startDraft(db: Db, user: SessionUser, code: string, officeId: string) {
+  const published = await getPublishedService(db, code);
+  const offices = await officesFor(db, published.definition.guide.levels);
+  if (!offices.some((o) => o.id === officeId)) throw new AppError("BAD_REQUEST", "请选择本事项的办理机构");
+  return writeWithPrisma(db, user, async ({ tx, audit }) => {
+    const application = await tx.application.create({
+      data: { serviceId: published.serviceId, serviceVersionId: published.versionId, officeId, applicantId: user.id, status: "draft", formData: {} },
+    });
+    audit.record({
+      action: "create",
+      actorRole: "applicant",
+      entityType: "application",
+      entityId: application.id,
+      applicationId: application.id,
+      organisationId: officeId,
+      payload: { code, version: published.version },
+    });
+    return { id: application.id };
+  });
+}
+
+export async function saveDraft(db: Db, user: SessionUser, id: string, formData: FormsData, rowVersion: number) {
+  return writeWithPrisma(db, user, async ({ tx, audit }) => {
+    const application = await applicantCase(tx, user, id);
+    if (!EDITABLE.has(application.status)) throw new AppError("PRECONDITION_FAILED", "办件已提交，不能再修改");
+    const definition = await pinnedDefinition(tx, application.serviceVersionId);
+    const known = new Set(definition.forms.map((f) => f.id));
+    const unknown = Object.keys(formData).filter((k) => !known.has(k));
+    if (unknown.length) throw new AppError("BAD_REQUEST", `表单不存在：${unknown.join("、")}`);
+    const updated = await tx.application.updateMany({
+      where: { id, rowVersion },
+      data: { formData: formData as never, rowVersion: { increment: 1 } },
+    });
+    if (updated.count !== 1) throw conflict("草稿已在其他窗口更新，请刷新后继续填写", "stale");
+    audit.record({
+      action: "saveDraft",
+      actorRole: "applicant",
+      entityType: "application",
+      entityId: id,
+      applicationId: id,
+      organisationId: application.officeId,
+      payload: { forms: Object.keys(formData), rowVersion: rowVersion + 1 },
+    });
+    return { rowVersion: rowVersion + 1, savedAt: new Date() };
+  });
+}
+
+export async function removeAttachment(db: Db, user: SessionUser, id: string, attachmentId: string) {
+  const storageKey = await writeWithPrisma(db, user, async ({ tx, audit }) => {
+    const application = await applicantCase(tx, user, id);
+    if (!EDITABLE.has(application.status)) throw new AppError("PRECONDITION_FAILED", "办件已提交，不能删除材料");
+    const attachment = await tx.attachment.findFirst({ where: { id: attachmentId, applicationId: id } });
+    if (!attachment) throw notFound("材料");
+    await tx.attachment.delete({ where: { id: attachmentId } });
+    audit.record({
+      action: "detach",
+      actorRole: "applicant",
+      entityType: "attachment",
+      entityId: attachmentId,
+      applicationId: id,
+      organisationId: application.officeId,
+      payload: { materialId: attachment.materialId, fileName: attachment.fileName },
+    });
+    return attachment.storageKey;
+  });
+  await getStorage().delete(storageKey);
+  return { ok: true };
+}

@@ -1,0 +1,40 @@
+/** What the applicant reads: their cases, and one case in full. */
+import type { Db } from "@/runtime/db";
+import type { SessionUser } from "@/runtime/auth/roles";
+import { chinaDateOf } from "@/runtime/calendar";
+import { applicantCase } from "@/runtime/features/cases/access";
+import { describeCase, isOpen } from "@/runtime/features/cases/caseView";
+import { caseNow } from "@/runtime/clock";
+
+export async function myApplications(db: Db, user: SessionUser) {
+  const rows = await db.application.findMany({
+    where: { applicantId: user.id },
+    orderBy: { updatedAt: "desc" },
+    take: 200,
+    select: {
+      id: true,
+      caseNumber: true,
+      status: true,
+      submittedAt: true,
+      dueDate: true,
+      promisedDate: true,
+      updatedAt: true,
+      service: { select: { title: true, code: true } },
+      office: { select: { name: true } },
+    },
+  });
+  const today = chinaDateOf(caseNow());
+  return rows.map(({ service, office, ...r }) => ({
+    ...r,
+    serviceTitle: service.title,
+    serviceCode: service.code,
+    officeName: office.name,
+    overdue: isOpen(r.status) && r.dueDate !== null && r.dueDate < today,
+  }));
+}
+
+/** Everything the applicant's case page shows. */
+export async function applicationDetail(db: Db, user: SessionUser, id: string) {
+  const application = await applicantCase(db, user, id);
+  return describeCase(db, application, { includeInternal: false });
+}

@@ -1,0 +1,139 @@
+/**
+ * Filing a case (提交申报): a draft the applicant filled, or a whole submission in one call
+ * (counters and API clients). Once per idempotency key: a double click or a retry answers
+ * with the first filing. The hot path of the product: plain SQL in the one write path.
+ */
+import type { Db, SqlTx } from "@/runtime/db";
+import { isUniqueViolation } from "@/runtime/db";
+import { newId } from "@/runtime/db/ids";
+import type { SessionUser } from "@/runtime/auth/roles";
+import { AppError, isStaleConflict } from "@/runtime/errors";
+import { chinaDateOf, dueDate, type WorkCalendar } from "@/runtime/calendar";
+import type { ServiceDefinition } from "@/runtime/definition/schema";
+import { writeWithSql, type AuditSink } from "@/runtime/write";
+import { getPublishedService } from "@/runtime/features/catalogue/service";
+import { loadCalendarSql } from "@/runtime/features/cases/calendar";
+import { applicantCaseRow, uploadedMaterialIds, type FormsData } from "@/runtime/features/cases/caseStore";
+import { pinnedDefinitionSql } from "@/runtime/features/cases/definitions";
+import { caseLimitFor } from "@/runtime/features/cases/limits";
+import { runCaseEvent } from "@/runtime/features/cases/runEvent";
+import { caseNow } from "@/runtime/clock";
+import { nextCaseNumber } from "./caseNumbers";
+import { officesFor } from "./offices";
+import { submissionProblems } from "./submissionCheck";
+
+export interface SubmitResult {
+  caseNumber: string;
+  dueDate: string | null;
+  promisedDate: string | null;
+}
+
+export interface DirectSubmission {
+  code: string;
+  officeId: string;
+  formData: FormsData;
+  idempotencyKey: string;
+}
+
+/** What filing a draft needs to know of it. */
+interface DraftCase {
+  id: string;
+  officeId: string;
+  rowVersion: number;
+  engineState: unknown;
+  serviceVersionId: string;
+  formData: FormsData;
+  uploaded: ReadonlySet<string>;
+  versionNumber: number | null;
+}
+
+type Filing = (sql: SqlTx, audit: AuditSink) => Promise<SubmitResult>;
+
+const PREVIOUS =
+  'SELECT "id", "caseNumber", "dueDate", "promisedDate" FROM "Application" WHERE "applicantId" = ? AND "idempotencyKey" = ?';
+const INSERT_DRAFT =
+  'INSERT INTO "Application" ("id", "serviceId", "serviceVersionId", "officeId", "applicantId", "status", "formData", "rowVersion", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, \'draft\', ?, 1, ?, ?)';
+
+/** Submits a draft once. */
+export async function submitApplication(db: Db, user: SessionUser, id: string, idempotencyKey: string): Promise<SubmitResult> {
+  return idempotent(db, user, idempotencyKey, id, async (sql, audit) => {
+    const application = await applicantCaseRow(sql, user, id);
+    if (application.status !== "draft") throw new AppError("PRECONDITION_FAILED", "该办件已提交，请勿重复提交");
+    const definition = await pinnedDefinitionSql(sql, application.serviceVersionId);
+    const version = await sql.get<{ number: number | null }>('SELECT "number" FROM "ServiceVersion" WHERE "id" = ?', [application.serviceVersionId]);
+    const draft: DraftCase = { ...application, uploaded: await uploadedMaterialIds(sql, id), versionNumber: version?.number ?? null };
+    return fileDraft(sql, audit, user, draft, definition, idempotencyKey, await loadCalendarSql(db, sql));
+  });
+}
+
+/** Creates and submits a case in one call. Same validation, same idempotency. */
+export async function submitDirect(db: Db, user: SessionUser, input: DirectSubmission): Promise<SubmitResult> {
+  const published = await getPublishedService(db, input.code);
+  const offices = await officesFor(db, published.definition.guide.levels);
+  if (!offices.some((o) => o.id === input.officeId)) throw new AppError("BAD_REQUEST", "请选择本事项的办理机构");
+  return idempotent(db, user, input.idempotencyKey, null, async (sql, audit) => {
+    const id = newId();
+    const now = sql.time(new Date());
+    await sql.run(INSERT_DRAFT, [id, published.serviceId, published.versionId, input.officeId, user.id, JSON.stringify(input.formData), now, now]);
+    const draft: DraftCase = { id, officeId: input.officeId, rowVersion: 1, engineState: null, serviceVersionId: published.versionId, formData: input.formData, uploaded: new Set(), versionNumber: published.version };
+    return fileDraft(sql, audit, user, draft, published.definition, input.idempotencyKey, await loadCalendarSql(db, sql));
+  });
+}
+
+/**
+ * One filing per (applicant, key). A retry finds the first filing and answers with it; a
+ * concurrent retry that loses the race (unique key, or the draft changed under it) does too.
+ */
+async function idempotent(db: Db, user: SessionUser, idempotencyKey: string, id: string | null, file: Filing): Promise<SubmitResult> {
+  const attempt = () =>
+    writeWithSql(db, user, async ({ sql, audit }) => {
+      const previous = await sql.get<SubmitResult & { id: string }>(PREVIOUS, [user.id, idempotencyKey]);
+      if (previous) {
+        if (id !== null && previous.id !== id) throw new AppError("BAD_REQUEST", "提交标识已被其他办件使用，请刷新页面后重试");
+        audit.unchanged();
+        return { caseNumber: previous.caseNumber ?? "", dueDate: previous.dueDate, promisedDate: previous.promisedDate };
+      }
+      return file(sql, audit);
+    });
+  try {
+    return await attempt();
+  } catch (error) {
+    if (isUniqueViolation(error) || isStaleConflict(error)) return attempt();
+    throw error;
+  }
+}
+
+/** Validates a draft against its pinned version and files it: case number, engine, tasks, audit. */
+async function fileDraft(
+  sql: SqlTx,
+  audit: AuditSink,
+  user: SessionUser,
+  draft: DraftCase,
+  definition: ServiceDefinition,
+  idempotencyKey: string,
+  calendar: WorkCalendar,
+): Promise<SubmitResult> {
+  const problems = submissionProblems(definition, { formData: draft.formData, uploadedMaterialIds: draft.uploaded, versionId: draft.serviceVersionId });
+  if (problems.length) throw new AppError("BAD_REQUEST", `提交未通过校验：${problems.map((p) => p.message).join("；")}`, problems);
+  const at = caseNow().toISOString();
+  const caseLimit = caseLimitFor(definition.guide, "online");
+  const caseNumber = await nextCaseNumber(sql, at);
+  const promisedDate = caseLimit ? dueDate(chinaDateOf(at), caseLimit, [], calendar) : null;
+  await runCaseEvent(sql, audit, {
+    application: draft,
+    flow: definition.flow,
+    calendar,
+    actorRole: "applicant",
+    event: {
+      type: "submit",
+      at,
+      actor: { role: "applicant", id: user.id },
+      applicant: { kind: user.kind, name: user.displayName, ...user.facts },
+      forms: draft.formData,
+      caseLimit,
+    },
+    extra: { caseNumber, submittedAt: new Date(at), idempotencyKey, promisedDate, dueDate: promisedDate },
+    auditPayload: { caseNumber, version: draft.versionNumber },
+  });
+  return { caseNumber, dueDate: promisedDate, promisedDate };
+}

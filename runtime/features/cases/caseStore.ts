@@ -1,0 +1,64 @@
+/**
+ * A case as the write paths read it, in plain SQL inside the write transaction, with the
+ * same access rules as runtime/features/cases/access.ts: an applicant only their own case,
+ * staff only their office's submitted cases; anything else is "not found".
+ */
+import type { SqlTx } from "@/runtime/db";
+import type { SessionUser } from "@/runtime/auth/roles";
+import { notFound } from "@/runtime/errors";
+import { staffOffices } from "./access";
+
+export type FormsData = Record<string, Record<string, unknown>>;
+
+export interface CaseRow {
+  id: string;
+  applicantId: string;
+  officeId: string;
+  serviceId: string;
+  serviceVersionId: string;
+  status: string;
+  rowVersion: number;
+  caseNumber: string | null;
+  engineState: unknown;
+  formData: FormsData;
+}
+
+const SELECT_CASE =
+  'SELECT "id", "applicantId", "officeId", "serviceId", "serviceVersionId", "status", "rowVersion", "caseNumber", "engineState", "formData" FROM "Application" WHERE "id" = ?';
+
+export async function readCase(sql: SqlTx, id: string): Promise<CaseRow | undefined> {
+  const row = await sql.get<CaseRow>(SELECT_CASE, [id]);
+  if (!row) return undefined;
+  return {
+    ...row,
+    rowVersion: Number(row.rowVersion),
+    engineState: row.engineState === null ? null : sql.json(row.engineState),
+    formData: (sql.json<FormsData | null>(row.formData) ?? {}) as FormsData,
+  };
+}
+
+export async function applicantCaseRow(sql: SqlTx, user: SessionUser, id: string): Promise<CaseRow> {
+  const row = await readCase(sql, id);
+  if (!row || row.applicantId !== user.id) throw notFound("办件");
+  return row;
+}
+
+export async function officeCaseRow(sql: SqlTx, user: SessionUser, id: string): Promise<CaseRow> {
+  const row = await readCase(sql, id);
+  if (!row || row.status === "draft" || !staffOffices(user).includes(row.officeId)) throw notFound("办件");
+  return row;
+}
+
+export async function uploadedMaterialIds(sql: SqlTx, applicationId: string): Promise<Set<string>> {
+  const rows = await sql.all<{ materialId: string }>('SELECT "materialId" FROM "Attachment" WHERE "applicationId" = ?', [applicationId]);
+  return new Set(rows.map((r) => r.materialId));
+}
+
+/** Atomically increments the counter `name` (created at 1) in the caller's transaction. */
+export async function nextCounter(sql: SqlTx, name: string): Promise<number> {
+  const row = await sql.get<{ value: number }>(
+    'INSERT INTO "Counter" ("name", "value") VALUES (?, 1) ON CONFLICT ("name") DO UPDATE SET "value" = "Counter"."value" + 1 RETURNING "value"',
+    [name],
+  );
+  return Number(row?.value);
+}

@@ -1,0 +1,62 @@
+/**
+ * Every action the audit trail records, one place. A mutation names its action(s) in its
+ * tRPC meta (`{ audit: … }`); the write path refuses to commit a mutation that recorded none,
+ * and tests/integration/auditEvents.test.ts calls every mutation and checks its event.
+ */
+export const AUDIT_ACTIONS = [
+  // accounts
+  "signIn",
+  "signInFailed",
+  "signOut",
+  // applicants' cases
+  "create",
+  "saveDraft",
+  "deleteDraft",
+  "submit",
+  "withdraw",
+  "attach",
+  "detach",
+  // caseworkers and the engine
+  "claim",
+  "release",
+  "pause",
+  "resume",
+  "timer",
+  "notify",
+  "issueDocument",
+  "overdue",
+  // designer
+  "draft.create",
+  "draft.save",
+  "version.publish",
+  "version.restore",
+  "service.create",
+  "service.copy",
+  // working calendar
+  "setDay",
+  "clearDay",
+  // interchange and seeding
+  "import",
+  "seed",
+] as const;
+
+/** `act:<actionId>`: a step's action (受理, 审核通过, 一次性告知 …) as the flow names it. */
+export type StepAction = `act:${string}`;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number] | StepAction;
+
+export type AuditEntity = "user" | "application" | "task" | "attachment" | "Service" | "ServiceVersion" | "calendar";
+
+export interface AuditEntry {
+  action: AuditAction;
+  entityType: AuditEntity;
+  entityId: string;
+  applicationId?: string | null;
+  organisationId?: string | null;
+  /** Defaults to the actor's kind (`staff`, `person`, `organisation`), or `system`. */
+  actorRole?: string;
+  payload?: unknown;
+}
+
+export function isAuditAction(value: string): value is AuditAction {
+  return (AUDIT_ACTIONS as readonly string[]).includes(value) || /^act:.+/.test(value);
+}

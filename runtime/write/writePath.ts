@@ -1,0 +1,102 @@
+/**
+ * The one write path. Every mutation, from tRPC, the upload route, the scheduler, import or
+ * seeding, runs as: input validated (zod, at the procedure) → role checked (the procedure) →
+ * `write…(db, actor, work)`: the work reads, checks the organisation of what it touches and
+ * writes in ONE transaction, recording typed audit events that are written in that same
+ * transaction → commit. A mutation that records no audit event is refused (a bug, not data).
+ *
+ * Two transaction engines, one path: `writeWithPrisma` for most features, `writeWithSql` for
+ * the hot case operations (plain prepared SQL on Prisma's own connections; see runtime/db/sql.ts).
+ * Lint forbids `$transaction` and audit writes anywhere else.
+ */
+import type { Db, SqlTx, Tx } from "@/runtime/db";
+import { Prisma, sqlOf } from "@/runtime/db";
+import type { SessionUser } from "@/runtime/auth/roles";
+import type { AuditEntry } from "./auditActions";
+
+export type Actor = Pick<SessionUser, "id" | "kind"> | null;
+
+export interface AuditSink {
+  record(entry: AuditEntry): void;
+  /** This write changed nothing (a replayed idempotent request): no event is due. */
+  unchanged(): void;
+}
+
+export interface PrismaWork {
+  tx: Tx;
+  audit: AuditSink;
+}
+
+export interface SqlWork {
+  sql: SqlTx;
+  audit: AuditSink;
+}
+
+export interface WriteOptions {
+  /** Interactive transaction limits for long writes (import, seeding). */
+  timeoutMs?: number;
+}
+
+class Recorder implements AuditSink {
+  readonly entries: AuditEntry[] = [];
+  private nothingChanged = false;
+  record(entry: AuditEntry) {
+    this.entries.push(entry);
+  }
+  unchanged() {
+    this.nothingChanged = true;
+  }
+  rows(actor: Actor, at: Date) {
+    if (this.entries.length === 0 && !this.nothingChanged) throw new Error("写操作没有记录审计事件（程序缺陷）");
+    return this.entries.map((e) => ({
+      at,
+      actorId: actor?.id ?? null,
+      actorRole: e.actorRole ?? actor?.kind ?? "system",
+      organisationId: e.organisationId ?? null,
+      applicationId: e.applicationId ?? null,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      action: e.action,
+      payload: e.payload === undefined ? null : e.payload,
+    }));
+  }
+}
+
+export async function writeWithPrisma<T>(db: Db, actor: Actor, work: (w: PrismaWork) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+  const timeout = options.timeoutMs ?? 20_000;
+  return db.$transaction(
+    async (tx) => {
+      const audit = new Recorder();
+      const result = await work({ tx, audit });
+      const rows = audit.rows(actor, new Date()).map((row) => ({ ...row, payload: row.payload === null ? Prisma.DbNull : (row.payload as Prisma.InputJsonValue) }));
+      await tx.auditEvent.createMany({ data: rows });
+      return result;
+    },
+    { timeout, maxWait: timeout },
+  );
+}
+
+const INSERT_AUDIT =
+  'INSERT INTO "AuditEvent" ("at", "actorId", "actorRole", "organisationId", "applicationId", "entityType", "entityId", "action", "payload") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+export async function writeWithSql<T>(db: Db, actor: Actor, work: (w: SqlWork) => Promise<T>): Promise<T> {
+  return sqlOf(db).transaction(async (sql) => {
+    const audit = new Recorder();
+    const result = await work({ sql, audit });
+    const at = sql.time(new Date());
+    for (const row of audit.rows(actor, new Date())) {
+      await sql.run(INSERT_AUDIT, [
+        at,
+        row.actorId,
+        row.actorRole,
+        row.organisationId,
+        row.applicationId,
+        row.entityType,
+        row.entityId,
+        row.action,
+        row.payload === null ? null : JSON.stringify(row.payload),
+      ]);
+    }
+    return result;
+  });
+}
