@@ -1,0 +1,166 @@
+/**
+ * Every mutation of the router writes its audit event in its own transaction. The list of
+ * mutations comes from the router itself: a new mutation without a declared audit action
+ * (`.meta({ audit: [...] })`) or without a call below fails this test.
+ */
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "@/runtime/trpc/appRouter";
+import type { ProcedureMeta } from "@/runtime/trpc/init";
+import { loadSessionUser } from "@/runtime/auth/session";
+import { storeUpload } from "@/runtime/features/applications/uploads";
+import type { ServiceDefinition } from "@/runtime/definition/schema";
+import { databaseKinds, type TestDb } from "../support/testDb";
+import { signedIn } from "../support/caller";
+import { createSeededTestDb, exampleDefinition, publishService, PNG_BYTES, VALID_ID } from "../support/fixtures";
+
+process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "hrss-audit-files-"));
+
+interface ProcedureDef {
+  _def: { type: "query" | "mutation" | "subscription"; meta?: ProcedureMeta };
+}
+const procedures = (appRouter as unknown as { _def: { procedures: Record<string, ProcedureDef> } })._def.procedures;
+const mutations = Object.entries(procedures)
+  .filter(([, p]) => p._def.type === "mutation")
+  .map(([name, p]) => ({ name, audit: p._def.meta?.audit ?? [] }));
+
+/** Effects an engine event may add beside the event itself. */
+const ENGINE_NOTICES = new Set(["notify", "issueDocument", "overdue"]);
+const matches = (declared: readonly string[], action: string) =>
+  declared.some((d) => (d.endsWith(":*") ? action.startsWith(d.slice(0, -1)) : d === action));
+
+const definition = exampleDefinition();
+const CODE = definition.code;
+const form = () => ({ registration: { name: "王五", idNumber: VALID_ID, phone: "13912345678", lostJobOn: "2026-11-20", reason: "单位解除", attestation: true } });
+
+it("every mutation declares the audit action(s) it records", () => {
+  expect(mutations.length).toBeGreaterThanOrEqual(20);
+  expect(mutations.filter((m) => m.audit.length === 0).map((m) => m.name)).toEqual([]);
+});
+
+describe.each(databaseKinds())("every mutation writes its audit event on %s", (kind) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createSeededTestDb(kind);
+    await publishService(t.db, definition);
+  }, 120_000);
+  afterAll(async () => t?.cleanup());
+
+  it("one event of the declared action per call, in the call's transaction", async () => {
+    const db = () => t.db;
+    const lastId = async () => (await db().auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))?.id ?? 0;
+    const applicant = await signedIn(db(), "zhangsan");
+    const caseworker = await signedIn(db(), "xincheng.caseworker");
+    const admin = await signedIn(db(), "region.admin");
+    const user = async (username: string) => loadSessionUser(db(), (await db().user.findUniqueOrThrow({ where: { username } })).id);
+    const state: { draftId?: string; rowVersion?: number; caseId?: string; taskId?: string; serviceId?: string; designDraft?: { id: string; revision: number }; versionId?: string } = {};
+
+    const caseView = async () => {
+      const view = await caseworker.caller.workbench.case({ id: state.caseId! });
+      state.taskId = view.currentTask?.taskId;
+      state.rowVersion = view.application.rowVersion;
+      return view;
+    };
+
+    // One valid call per mutation, in an order that builds the state the next ones need.
+    const calls: [string, () => Promise<unknown>][] = [
+      ["auth.signIn", () => signedIn(db(), "hohhot.admin")],
+      ["applications.startDraft", async () => (state.draftId = (await applicant.caller.applications.startDraft({ code: CODE, officeId: "150102" })).id)],
+      ["applications.saveDraft", async () => (state.rowVersion = (await applicant.caller.applications.saveDraft({ id: state.draftId!, formData: form(), rowVersion: 1 })).rowVersion)],
+      [
+        "applications.removeAttachment",
+        async () => {
+          const attachment = await storeUpload(db(), await user("zhangsan"), { applicationId: state.draftId!, materialId: "m1", fileName: "id.png", bytes: PNG_BYTES });
+          return applicant.caller.applications.removeAttachment({ id: state.draftId!, attachmentId: attachment.id });
+        },
+      ],
+      ["applications.withdraw", () => applicant.caller.applications.withdraw({ id: state.draftId! })],
+      [
+        "applications.submit",
+        async () => {
+          const { id } = await applicant.caller.applications.startDraft({ code: CODE, officeId: "150102" });
+          await applicant.caller.applications.saveDraft({ id, formData: form(), rowVersion: 1 });
+          state.caseId = id;
+          return applicant.caller.applications.submit({ id, idempotencyKey: "audit-submit-0001" });
+        },
+      ],
+      ["applications.submitDirect", () => applicant.caller.applications.submitDirect({ code: CODE, officeId: "150102", formData: form(), idempotencyKey: "audit-direct-0001" })],
+      ["workbench.claim", async () => (await caseView(), caseworker.caller.workbench.claim({ taskId: state.taskId! }))],
+      ["workbench.release", () => caseworker.caller.workbench.release({ taskId: state.taskId! })],
+      [
+        "workbench.act",
+        async () => {
+          await caseView();
+          return caseworker.caller.workbench.act({
+            applicationId: state.caseId!,
+            taskId: state.taskId!,
+            actionId: "askCorrection",
+            comment: "材料不全",
+            correctionItems: ["失业时间填写有误"],
+            rowVersion: state.rowVersion!,
+          });
+        },
+      ],
+      [
+        "applications.answerCorrection",
+        async () => {
+          const waiting = await applicant.caller.applications.get({ id: state.caseId! });
+          return applicant.caller.applications.answerCorrection({ id: state.caseId!, formData: form(), rowVersion: waiting.application.rowVersion });
+        },
+      ],
+      [
+        "workbench.pause",
+        async () => {
+          // 受理 first: 审核 is the step that may be paused.
+          await caseView();
+          await caseworker.caller.workbench.act({ applicationId: state.caseId!, taskId: state.taskId!, actionId: "accept", rowVersion: state.rowVersion! });
+          await caseView();
+          return caseworker.caller.workbench.pause({ applicationId: state.caseId!, reason: "等待鉴定结论", rowVersion: state.rowVersion! });
+        },
+      ],
+      ["workbench.resume", async () => (await caseView(), caseworker.caller.workbench.resume({ applicationId: state.caseId!, rowVersion: state.rowVersion! }))],
+      [
+        "designer.createService",
+        async () => {
+          const created = await admin.caller.designer.createService({ code: "audit-copy", title: "审计测试", part: "测试", category: "测试", copyFromServiceId: (await db().service.findFirstOrThrow({ where: { code: CODE } })).id });
+          state.serviceId = created.serviceId;
+          state.designDraft = { id: created.draftId, revision: 1 };
+          return created;
+        },
+      ],
+      [
+        "designer.saveDraft",
+        async () => {
+          const opened = await admin.caller.designer.get({ serviceId: state.serviceId! });
+          const edited = { ...(opened.draft!.definition as ServiceDefinition), summary: "审计测试的修改" };
+          const saved = await admin.caller.designer.saveDraft({ serviceId: state.serviceId!, draftId: opened.draft!.id, revision: opened.draft!.revision, definition: edited as never });
+          state.designDraft = { id: saved.draftId, revision: saved.revision };
+        },
+      ],
+      [
+        "designer.publish",
+        async () => (state.versionId = (await admin.caller.designer.publish({ serviceId: state.serviceId!, draftId: state.designDraft!.id, revision: state.designDraft!.revision })).versionId),
+      ],
+      ["designer.restore", () => admin.caller.designer.restore({ serviceId: state.serviceId!, versionId: state.versionId!, draftId: null, revision: null })],
+      ["calendar.setDay", () => admin.caller.calendar.setDay({ date: "2031-01-02", kind: "holiday", note: "审计测试" })],
+      ["calendar.clearDay", () => admin.caller.calendar.clearDay({ date: "2031-01-02" })],
+      ["auth.signOut", () => applicant.caller.auth.signOut()],
+    ];
+
+    expect(calls.map(([name]) => name).sort()).toEqual(mutations.map((m) => m.name).sort());
+    for (const [name, call] of calls) {
+      const declared = mutations.find((m) => m.name === name)!.audit;
+      const before = await lastId();
+      await call();
+      const events = await db().auditEvent.findMany({ where: { id: { gt: before } }, orderBy: { id: "asc" } });
+      const own = events.filter((e) => matches(declared, e.action));
+      const others = events.filter((e) => !matches(declared, e.action) && !ENGINE_NOTICES.has(e.action));
+      // Setting up some calls runs other mutations first (an upload, a draft): those events are theirs.
+      const setUp = new Set(["attach", "create", "saveDraft", "act:accept"]);
+      expect({ name, own: own.length, unexpected: others.filter((e) => !setUp.has(e.action)).map((e) => e.action) }).toEqual({ name, own: 1, unexpected: [] });
+      expect(own[0].entityId, name).toBeTruthy();
+    }
+  });
+});
