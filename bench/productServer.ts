@@ -40,10 +40,11 @@ export function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startProductServer(port: number, name: string): Promise<ProductServer> {
+/** Starts the production server; on its own fresh SQLite file unless `databaseUrl` names another database. */
+export async function startProductServer(port: number, name: string, options: { databaseUrl?: string } = {}): Promise<ProductServer> {
   ensureBuild();
   const dir = mkdtempSync(path.join(os.tmpdir(), `hrss-${name}-`));
-  const databaseUrl = `file:${path.join(dir, "bench.db")}`;
+  const databaseUrl = options.databaseUrl ?? `file:${path.join(dir, "bench.db")}`;
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "server.ts")], {
     cwd: root,

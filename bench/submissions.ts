@@ -9,6 +9,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { createDb } from "@/runtime/db";
 import { publishService } from "@/tests/support/fixtures";
+import { pgClusterUnavailableReason, startPgCluster } from "@/tests/support/pgCluster";
 import { figure, type Figure } from "./figure";
 import { startProductServer, stopProcess } from "./productServer";
 import { benchDefinition, submissionBody } from "./submissionFixture";
@@ -44,10 +45,11 @@ async function load(url: string, headers: Record<string, string>, seconds: numbe
     ],
   });
   return {
-    rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.non2xx + result.errors + result.timeouts,
+    // autocannon counts every answer; a figure of requests per second counts 2xx only.
+    rps: (result.requests.total - result.non2xx - result.errors - result.timeouts) / seconds,
     detail: `status ${JSON.stringify(result.statusCodeStats)}, errors ${result.errors}, timeouts ${result.timeouts}`,
     total: result.requests.total,
   };
@@ -65,38 +67,66 @@ async function signIn(base: string): Promise<Record<string, string>> {
   return { cookie: cookies.join("; "), "x-csrf-token": decodeURIComponent(csrf) };
 }
 
-export async function benchSubmissions(): Promise<Figure[]> {
+interface Pair {
+  ours: LoadResult;
+  bare: LoadResult;
+}
+
+/** The product and its floor on one database, measured one after the other in this run. */
+async function measurePair(kind: "SQLite" | "PostgreSQL", databaseUrl: string | undefined, floorEnv: Record<string, string>): Promise<Pair> {
   const productPort = 3300 + Math.floor(Math.random() * 500);
   const floorPort = productPort + 1;
-  const product = await startProductServer(productPort, "bench");
+  const product = await startProductServer(productPort, `bench-${kind}`, { databaseUrl });
   const floor = fork(path.join(import.meta.dirname, "floorServer.ts"), {
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
-    env: { ...process.env, PORT: String(floorPort), FLOOR_DB: path.join(product.dir, "floor.db") },
+    env: { ...process.env, PORT: String(floorPort), FLOOR_DB: path.join(product.dir, "floor.db"), ...floorEnv },
   });
   try {
-    const base = product.base;
     await new Promise<void>((resolve) => floor.once("message", () => resolve()));
     const db = createDb(product.databaseUrl);
     await publishService(db, benchDefinition());
     await db.$disconnect();
-    const headers = await signIn(base);
-    const endpoint = `${base}/api/trpc/applications.submitDirect`;
+    const headers = await signIn(product.base);
+    const endpoint = `${product.base}/api/trpc/applications.submitDirect`;
     const floorUrl = `http://127.0.0.1:${floorPort}/submit`;
-    // Warm up both (JIT, caches, SQLite pages), then measure.
-    await load(endpoint, headers, 2, "warm");
-    await load(floorUrl, {}, 2, "warm");
-    const ours = await load(endpoint, headers, DURATION_S, "bench");
-    const bare = await load(floorUrl, {}, DURATION_S, "bench");
-    if (ours.errors > 0) console.warn(`警告：产品端 ${ours.errors}/${ours.total} 个请求失败（${ours.detail}）`);
-    const reference = "bare node:http + JSON + ajv + one SQLite transaction";
-    return [
-      figure("submissions/s via tRPC (SQLite, 50 connections)", ours.rps, "req/s", reference, bare.rps),
-      figure("submission latency p50", ours.p50, "ms", reference, bare.p50),
-      figure("submission latency p99", ours.p99, "ms", reference, bare.p99),
-    ];
+    // Warm up both (JIT, caches, pages), then measure.
+    await load(endpoint, headers, 2, `warm-${kind}`);
+    await load(floorUrl, {}, 2, `warm-${kind}`);
+    const ours = await load(endpoint, headers, DURATION_S, `bench-${kind}`);
+    const bare = await load(floorUrl, {}, DURATION_S, `bench-${kind}`);
+    if (ours.errors > 0) console.warn(`警告：产品端（${kind}）${ours.errors}/${ours.total} 个请求失败（${ours.detail}）`);
+    return { ours, bare };
   } finally {
     await stopProcess(floor);
     await product.stop();
   }
+}
+
+function pairFigures(kind: string, { ours, bare }: Pair): Figure[] {
+  const reference = `bare node:http + JSON + ajv + one ${kind} transaction`;
+  return [
+    figure(`submissions/s via tRPC (${kind}, ${CONNECTIONS} connections, 2xx only)`, ours.rps, "req/s", reference, bare.rps),
+    figure(`submission latency p50 (${kind})`, ours.p50, "ms", reference, bare.p50),
+    figure(`submission latency p99 (${kind})`, ours.p99, "ms", reference, bare.p99),
+    figure(`submission non-2xx and errors (${kind})`, ours.errors, "requests", `of ${ours.total} sent (floor: ${bare.errors} of ${bare.total})`, bare.errors),
+  ];
+}
+
+export async function benchSubmissions(): Promise<Figure[]> {
+  const figures = pairFigures("SQLite", await measurePair("SQLite", undefined, {}));
+  const unavailable = pgClusterUnavailableReason();
+  if (unavailable) {
+    console.warn(`跳过 PostgreSQL 提交基准：${unavailable}`);
+    return figures;
+  }
+  const cluster = await startPgCluster({ database: "bench" });
+  try {
+    const productUrl = await cluster.createDatabase("bench_product");
+    const floorUrl = await cluster.createDatabase("bench_floor");
+    figures.push(...pairFigures("PostgreSQL", await measurePair("PostgreSQL", productUrl, { FLOOR_PG: floorUrl })));
+  } finally {
+    await cluster.stop();
+  }
+  return figures;
 }

@@ -6,6 +6,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { appRouter } from "./appRouter";
 import { createContext } from "./context";
+import { handleSingleCall, singleMutationPath } from "./singleCall";
+import type { TRPCError } from "@trpc/server";
+import type { Db } from "@/runtime/db";
 
 export const TRPC_BASE_PATH = "/api/trpc/";
 
@@ -15,16 +18,42 @@ export function clientIp(req: IncomingMessage): string {
   return (first ?? req.socket.remoteAddress ?? "unknown").trim();
 }
 
-export function createTrpcNodeHandler() {
-  return createHTTPHandler({
+const MAX_BODY_SIZE = 2 * 1024 * 1024;
+
+/** Clients get a generic Chinese message (see init.ts); the cause is kept in the server log. */
+function logError({ error, path }: { error: TRPCError; path?: string }) {
+  if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} 失败：`, error.cause ?? error);
+}
+
+function contextFor(db?: Db) {
+  return (req: IncomingMessage, res: ServerResponse) =>
+    createContext({ headers: req.headers, ip: clientIp(req) }, (cookie) => res.appendHeader("Set-Cookie", cookie), db);
+}
+
+export interface TrpcNodeHandlerOptions {
+  /** The database (default: the process-wide one). */
+  db?: Db;
+  /** Serve single mutations through the lean path (default true; tests compare both). */
+  singleCalls?: boolean;
+}
+
+/**
+ * tRPC at /api/trpc: a single mutation through the lean single-call path (runtime/trpc/singleCall.ts),
+ * everything else (batches, queries) through tRPC's standalone adapter.
+ */
+export function createTrpcNodeHandler(options: TrpcNodeHandlerOptions = {}) {
+  const contextOf = contextFor(options.db);
+  const standalone = createHTTPHandler({
     router: appRouter,
     basePath: TRPC_BASE_PATH,
-    maxBodySize: 2 * 1024 * 1024,
-    onError: ({ error, path }) => {
-      // Clients get a generic Chinese message (see init.ts); the cause is kept in the server log.
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} 失败：`, error.cause ?? error);
-    },
-    createContext: ({ req, res }: { req: IncomingMessage; res: ServerResponse }) =>
-      createContext({ headers: req.headers, ip: clientIp(req) }, (cookie) => res.appendHeader("Set-Cookie", cookie)),
+    maxBodySize: MAX_BODY_SIZE,
+    onError: logError,
+    createContext: ({ req, res }: { req: IncomingMessage; res: ServerResponse }) => contextOf(req, res),
   });
+  const single = { router: appRouter, basePath: TRPC_BASE_PATH, maxBodySize: MAX_BODY_SIZE, createContext: contextOf, onError: logError };
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const path = options.singleCalls === false ? null : singleMutationPath(req, single);
+    if (path) void handleSingleCall(req, res, path, single);
+    else standalone(req, res);
+  };
 }
