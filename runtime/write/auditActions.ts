@@ -35,6 +35,9 @@ export const AUDIT_ACTIONS = [
   // working calendar
   "setDay",
   "clearDay",
+  // who saw what: staff reading a case, anyone downloading an applicant's file
+  "read",
+  "download",
   // interchange and seeding
   "import",
   "seed",

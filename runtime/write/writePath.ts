@@ -13,6 +13,7 @@ import type { Db, SqlTx, Tx } from "@/runtime/db";
 import { Prisma, sqlOf } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import type { AuditEntry } from "./auditActions";
+import { linkEvents } from "./auditChain";
 
 export type Actor = Pick<SessionUser, "id" | "kind"> | null;
 
@@ -57,7 +58,8 @@ class Recorder implements AuditSink {
       entityType: e.entityType,
       entityId: e.entityId,
       action: e.action,
-      payload: e.payload === undefined ? null : e.payload,
+      // As it will read back from the database (dates as ISO text, no undefined), so its hash verifies.
+      payload: e.payload === undefined ? null : (JSON.parse(JSON.stringify(e.payload)) as unknown),
     }));
   }
 }
@@ -68,8 +70,16 @@ export async function writeWithPrisma<T>(db: Db, actor: Actor, work: (w: PrismaW
     async (tx) => {
       const audit = new Recorder();
       const result = await work({ tx, audit });
-      const rows = audit.rows(actor, new Date()).map((row) => ({ ...row, payload: row.payload === null ? Prisma.DbNull : (row.payload as Prisma.InputJsonValue) }));
-      await tx.auditEvent.createMany({ data: rows });
+      const rows = audit.rows(actor, new Date());
+      if (rows.length > 0) {
+        // Locks the chain's head until commit (the UPDATE takes the row lock), answering the last hash.
+        const head = await tx.auditHead.update({ where: { id: 1 }, data: { count: { increment: rows.length } } });
+        const linked = linkEvents(head.hash, rows);
+        await tx.auditEvent.createMany({
+          data: linked.map((row) => ({ ...row, payload: row.payload === null ? Prisma.DbNull : (row.payload as Prisma.InputJsonValue) })),
+        });
+        await tx.auditHead.update({ where: { id: 1 }, data: { hash: linked[linked.length - 1].hash } });
+      }
       return result;
     },
     { timeout, maxWait: timeout },
@@ -77,14 +87,22 @@ export async function writeWithPrisma<T>(db: Db, actor: Actor, work: (w: PrismaW
 }
 
 const INSERT_AUDIT =
-  'INSERT INTO "AuditEvent" ("at", "actorId", "actorRole", "organisationId", "applicationId", "entityType", "entityId", "action", "payload") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  'INSERT INTO "AuditEvent" ("at", "actorId", "actorRole", "organisationId", "applicationId", "entityType", "entityId", "action", "payload", "prevHash", "hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const LOCK_HEAD = 'UPDATE "AuditHead" SET "count" = "count" + ? WHERE "id" = 1 RETURNING "hash"';
+const MOVE_HEAD = 'UPDATE "AuditHead" SET "hash" = ? WHERE "id" = 1';
 
 export async function writeWithSql<T>(db: Db, actor: Actor, work: (w: SqlWork) => Promise<T>): Promise<T> {
   return sqlOf(db).transaction(async (sql) => {
     const audit = new Recorder();
     const result = await work({ sql, audit });
-    const at = sql.time(new Date());
-    for (const row of audit.rows(actor, new Date())) {
+    const now = new Date();
+    const at = sql.time(now);
+    const rows = audit.rows(actor, now);
+    if (rows.length === 0) return result;
+    const head = await sql.get<{ hash: string }>(LOCK_HEAD, [rows.length]);
+    if (!head) throw new Error("审计链头不存在（数据库迁移未完成）");
+    const linked = linkEvents(head.hash, rows);
+    for (const row of linked) {
       await sql.run(INSERT_AUDIT, [
         at,
         row.actorId,
@@ -95,8 +113,16 @@ export async function writeWithSql<T>(db: Db, actor: Actor, work: (w: SqlWork) =
         row.entityId,
         row.action,
         row.payload === null ? null : JSON.stringify(row.payload),
+        row.prevHash,
+        row.hash,
       ]);
     }
+    await sql.run(MOVE_HEAD, [linked[linked.length - 1].hash]);
     return result;
   });
+}
+
+/** Records that someone saw something (a staff read of a case, a file download): an audit event of its own. */
+export function recordAccess(db: Db, actor: Actor, entry: AuditEntry): Promise<void> {
+  return writeWithPrisma(db, actor, async ({ audit }) => audit.record(entry));
 }

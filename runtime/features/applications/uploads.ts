@@ -7,7 +7,7 @@ import type { Db } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { AppError } from "@/runtime/errors";
 import { getStorage, newStorageKey } from "@/runtime/storage";
-import { writeWithPrisma } from "@/runtime/write";
+import { recordAccess, writeWithPrisma } from "@/runtime/write";
 import { applicantCase, officeCase } from "../cases/access";
 import { pinnedDefinition } from "../cases/definitions";
 import { ALLOWED_TYPES_TEXT, MAX_UPLOAD_BYTES, cleanFileName, sniffFileType } from "./fileTypes";
@@ -91,7 +91,14 @@ export async function storeCheckedUpload(db: Db, user: SessionUser, target: Chec
 export async function openAttachment(db: Db, user: SessionUser, attachmentId: string) {
   const attachment = await db.attachment.findUnique({ where: { id: attachmentId } });
   if (!attachment?.applicationId) throw new AppError("NOT_FOUND", "材料不存在或您无权查看");
-  if (user.kind === "staff") await officeCase(db, user, attachment.applicationId);
-  else await applicantCase(db, user, attachment.applicationId);
+  const owner = user.kind === "staff" ? await officeCase(db, user, attachment.applicationId) : await applicantCase(db, user, attachment.applicationId);
+  await recordAccess(db, user, {
+    action: "download",
+    entityType: "attachment",
+    entityId: attachment.id,
+    applicationId: attachment.applicationId,
+    organisationId: owner.officeId,
+    payload: { materialId: attachment.materialId, fileName: attachment.fileName },
+  });
   return { attachment, stream: await getStorage().get(attachment.storageKey) };
 }

@@ -30,7 +30,8 @@ export async function caseTimeline(db: Db, applicationId: string, options: { inc
   const entries: TimelineEntry[] = [];
   for (const e of events) {
     const payload = (e.payload ?? {}) as Record<string, unknown>;
-    if (e.action === "issueDocument" || e.action === "saveDraft") continue;
+    // Drafts saved, documents issued and who looked at what belong to the audit trail, not the case's story.
+    if (e.action === "issueDocument" || e.action === "saveDraft" || e.action === "read" || e.action === "download") continue;
     if (!options.includeInternal && (e.action === "claim" || e.action === "release")) continue;
     let label = labels[e.action] ?? e.action;
     if (e.action.startsWith("act:")) label = String(payload.actionLabel ?? "办理");

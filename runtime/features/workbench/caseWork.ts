@@ -15,7 +15,7 @@ import { loadCalendarSql } from "../cases/calendar";
 import { officeCaseRow } from "../cases/caseStore";
 import { pinnedDefinitionSql } from "../cases/definitions";
 import { runCaseEvent, taskRowId } from "../cases/runEvent";
-import { writeWithSql } from "@/runtime/write";
+import { recordAccess, writeWithSql } from "@/runtime/write";
 import { describeCase } from "../cases/caseView";
 import { caseNow } from "@/runtime/clock";
 
@@ -57,6 +57,8 @@ export function checkpointsFor(definition: ServiceDefinition, node: TaskNode) {
 
 export async function caseForStaff(db: Db, user: SessionUser, id: string) {
   const application = await officeCase(db, user, id);
+  // Staff reads of applicants' cases are part of the audit trail (who saw what).
+  await recordAccess(db, user, { action: "read", entityType: "application", entityId: id, applicationId: id, organisationId: application.officeId, actorRole: "staff" });
   const detail = await describeCase(db, application, { includeInternal: true });
   const roles = rolesAt(user, application.officeId);
   const staffTask = await db.task.findFirst({
