@@ -4,7 +4,7 @@
  * attacker with the database owner's rights who drops the triggers first).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Prisma, sqlOf } from "@/runtime/db";
+import { type Prisma, sqlOf } from "@/runtime/db";
 import { verifyAuditTrail } from "@/runtime/write/auditVerify";
 import { databaseKinds, type TestDb } from "../support/testDb";
 import { signedIn } from "../support/caller";
