@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { readTemplates } from "./loadTemplates";
-import { applicantForms } from "@/runtime/features/applications/requirements";
+import { applicantForms } from "@/runtime/definition/requirements";
 import { officeUseTitles, type SchemaNode } from "./forms/schemaWalk";
 
 const templates = new Map(readTemplates().map((t) => [t.code, t]));

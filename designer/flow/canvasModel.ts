@@ -5,7 +5,7 @@
  */
 import { MarkerType, type Edge, type Node } from "@xyflow/react";
 import type { FlowEdge, FlowNode } from "@/runtime/definition/schema";
-import type { ChangeKind } from "@/runtime/features/designer/diff";
+import type { ChangeKind } from "@/runtime/definition/diff";
 import { outcomeLabels } from "../core/flowOps";
 import { nodeSize } from "../core/layout";
 

@@ -1,6 +1,6 @@
 "use client";
 /** The lint's problems, grouped by part of the service; each one takes you to where it is. */
-import type { LintArea, LintProblem } from "@/runtime/features/designer/lint";
+import type { LintArea, LintProblem } from "@/runtime/definition/lint";
 import { areaLabels } from "../versions/DiffView";
 
 export function ProblemList({ problems, onGo }: { problems: readonly LintProblem[]; onGo: (problem: LintProblem) => void }) {

@@ -8,8 +8,8 @@
 import { useMemo, useState, type ReactNode } from "react";
 import type { FormDefinition, ServiceDefinition, TaskNode } from "@/runtime/definition/schema";
 import { applyEvent, type CaseEvent, type CaseState, type Effect, type FormsData } from "@/runtime/engine";
-import { caseLimitFor } from "@/runtime/features/cases/limits";
-import { applicantForms } from "@/runtime/features/applications/requirements";
+import { caseLimitFor } from "@/runtime/definition/caseLimit";
+import { applicantForms } from "@/runtime/definition/requirements";
 import { validateFormData } from "@/runtime/forms/validate";
 import { sampleFormData } from "@/runtime/forms/sample";
 import { outcomeLabels } from "../core/flowOps";

@@ -1,7 +1,7 @@
 "use client";
 /** A version comparison in words: every change, grouped by part of the service. */
-import type { DiffEntry, ChangeKind } from "@/runtime/features/designer/diff";
-import type { LintArea } from "@/runtime/features/designer/lint";
+import type { DiffEntry, ChangeKind } from "@/runtime/definition/diff";
+import type { LintArea } from "@/runtime/definition/lint";
 
 export const areaLabels: Record<LintArea, string> = { basic: "基本信息", guide: "办事指南", materials: "材料", flow: "流程", forms: "表单" };
 const kindLabels: Record<ChangeKind, string> = { added: "新增", removed: "删除", changed: "修改" };

@@ -12,7 +12,7 @@ import { applicantCase } from "../cases/access";
 import { describeCase, isOpen } from "../cases/caseView";
 import { loadCalendar } from "../cases/calendar";
 import { pinnedDefinition } from "../cases/definitions";
-import { caseLimitFor } from "../cases/limits";
+import { caseLimitFor } from "@/runtime/definition/caseLimit";
 import { runCaseEvent, STALE_CASE_MESSAGE } from "../cases/runEvent";
 import { officesFor } from "./offices";
 import { submissionProblems } from "./submissionCheck";

@@ -5,7 +5,7 @@ import type { SessionUser } from "@/runtime/auth/roles";
 import { conflict } from "@/runtime/errors";
 import type { ServiceDefinition } from "@/runtime/definition/schema";
 import { administeredService, ownerForNewService } from "./access";
-import { blankDefinition } from "./blankDefinition";
+import { blankDefinition } from "@/runtime/definition/blankDefinition";
 
 export interface NewService {
   code: string;

@@ -6,7 +6,7 @@ import type { Tx } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { AppError, conflict } from "@/runtime/errors";
 import { serviceDefinition } from "@/runtime/definition/schema";
-import { lintDefinition } from "./lint";
+import { lintDefinition } from "@/runtime/definition/lint";
 
 export interface PublishInput {
   draftId: string;

@@ -4,7 +4,7 @@ import type { SessionUser } from "@/runtime/auth/roles";
 import { notFound } from "@/runtime/errors";
 import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";
 import { administeredService } from "./access";
-import { diffDefinitions, type DefinitionDiff } from "./diff";
+import { diffDefinitions, type DefinitionDiff } from "@/runtime/definition/diff";
 import { displayNames } from "../users/displayNames";
 
 export interface VersionRow {

@@ -10,7 +10,7 @@ import { Timeline } from "@/app/_components/Timeline";
 import { ServiceForm } from "@/app/_components/ServiceForm";
 import { ErrorNotice, Loading } from "@/app/_components/Notice";
 import { formatChineseDate, formatDateTime, formatFileSize, isClosedStatus, isOverdue, todayInChina } from "@/app/_components/format";
-import { applicantForms, requiredUploads } from "@/runtime/features/applications/requirements";
+import { applicantForms, requiredUploads } from "@/runtime/definition/requirements";
 
 const roleLabels: Record<string, string> = { caseworker: "经办人员", reviewer: "复核人员", applicant: "申请人" };
 
