@@ -12,8 +12,7 @@ import { caseLimitFor } from "@/runtime/definition/caseLimit";
 import { applicantForms } from "@/runtime/definition/requirements";
 import { validateFormData } from "@/runtime/forms/validate";
 import { sampleFormData } from "@/runtime/forms/sample";
-import { outcomeLabels } from "../core/flowOps";
-import { roleLabels } from "../flow/canvasModel";
+import { outcomeLabels, taskRoleLabels } from "@/runtime/definition/labels";
 import { buttonClass, inputClass, labelClass, primaryButtonClass, smallButtonClass } from "../ui/classes";
 
 type Data = Record<string, unknown>;
@@ -71,7 +70,7 @@ function TaskCard({ definition, state, taskId, clock, run, renderForm }: { defin
       <h4 className="font-semibold">
         {node.label}
         <span className="ml-2 text-sm font-normal text-muted-foreground">
-          由{roleLabels[task.role]}办理{task.clock.dueOn ? ` · 期限 ${task.clock.dueOn}` : ""}
+          由{taskRoleLabels[task.role]}办理{task.clock.dueOn ? ` · 期限 ${task.clock.dueOn}` : ""}
           {task.correction ? ` · 需补正：${task.correction.items.join("；")}` : ""}
         </span>
       </h4>
@@ -116,7 +115,7 @@ function TaskCard({ definition, state, taskId, clock, run, renderForm }: { defin
                   correctionItems: action.kind === "correction" ? items.split("\n").map((i) => i.trim()).filter(Boolean) : undefined,
                   forms: Object.keys(edits).length ? edits : undefined,
                 },
-                `${roleLabels[task.role]}在“${node.label}”选择“${action.label}”`,
+                `${taskRoleLabels[task.role]}在“${node.label}”选择“${action.label}”`,
               )
             }
           >

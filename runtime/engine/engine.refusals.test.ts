@@ -30,7 +30,7 @@ describe("refused events leave the state untouched", () => {
 
   it("names the step and the role in the message", () => {
     expect(expectRefused(reviewFlow, started, accept({ actor: { role: "reviewer" } }), "ROLE_NOT_ALLOWED")).toBe(
-      "环节“受理”应由经办人员办理，审核人员不能操作",
+      "环节“受理”应由经办人员办理，复核人员不能操作",
     );
   });
 

@@ -10,7 +10,7 @@ import { applyEvent, type CaseEvent, type CaseState, type Effect } from "@/runti
 import type { WorkCalendar } from "@/runtime/calendar";
 import { AppError, conflict } from "@/runtime/errors";
 import type { SessionUser } from "@/runtime/auth/roles";
-import { applicationStatus } from "./status";
+import { applicationStatus } from "@/runtime/engine/status";
 
 export interface CaseRecord {
   id: string;
