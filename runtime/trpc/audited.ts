@@ -1,4 +1,5 @@
 /** The last two steps of every mutation: act in a transaction, then write the audit event in it. */
+import "server-only";
 import type { Db, Tx } from "../db";
 import type { SessionUser } from "../auth/roles";
 

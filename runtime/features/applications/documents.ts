@@ -3,6 +3,7 @@
  * (不予受理决定书 / 办结通知书 / 终止办理告知书 / 撤回确认). The applicant and the
  * handling office's staff may print them.
  */
+import "server-only";
 import type { Db } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { AppError } from "@/runtime/errors";

@@ -2,6 +2,7 @@
  * /api/files over node:http (binary bodies do not belong in tRPC): POST uploads a
  * material, GET /api/files/<id> downloads one. Same session, CSRF and origin rules as tRPC.
  */
+import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { getDb } from "@/runtime/db";
 import { AppError } from "@/runtime/errors";

@@ -1,4 +1,5 @@
 /** The applicant's side of a case: drafts, submission, correction, withdrawal, reading. */
+import "server-only";
 import type { Db, Tx } from "@/runtime/db";
 import { isUniqueViolation, nextCounterValue } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";

@@ -3,6 +3,7 @@
  * pinned version, an allowed type recognised by content, at most 10 MB. Nothing is
  * recorded unless the file was stored, and nothing is stored for a refused upload.
  */
+import "server-only";
 import type { Db } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { AppError } from "@/runtime/errors";

@@ -1,4 +1,5 @@
 /** 登录 / 退出 / 当前用户 */
+import "server-only";
 import { z } from "zod";
 import { router, publicProcedure } from "@/runtime/trpc/init";
 import { signIn, signOut } from "@/runtime/auth/session";

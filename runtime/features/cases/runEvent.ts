@@ -4,6 +4,7 @@
  * is a conflict, never a lost update), the tasks it opened and closed, the deadlines, and
  * audit events for the event itself and for each notice and document it issued.
  */
+import "server-only";
 import type { Tx } from "@/runtime/db";
 import type { Flow } from "@/runtime/definition/schema";
 import { applyEvent, type CaseEvent, type CaseState, type Effect } from "@/runtime/engine";

@@ -1,4 +1,5 @@
 /** A case's timeline: its audit events, in order, worded for people. */
+import "server-only";
 import type { Db } from "@/runtime/db";
 import { caseActionLabels } from "@/runtime/definition/labels";
 import { displayNames } from "../users/displayNames";

@@ -1,4 +1,5 @@
 /** A new service under one of the user's organisations: blank, or a copy of another service's latest version. */
+import "server-only";
 import type { Tx } from "@/runtime/db";
 import { isUniqueViolation } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";

@@ -2,6 +2,7 @@
  * The lines of the source document a service definition was extracted from (its `source`
  * range), read from the repository's seed/source folder.
  */
+import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "@/runtime/db";

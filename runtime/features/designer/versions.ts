@@ -1,4 +1,5 @@
 /** The versions of a service: the list, one version's definition, and the diff between two. */
+import "server-only";
 import type { Db, Tx } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { notFound } from "@/runtime/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { router, staffProcedure } from "@/runtime/trpc/init";
 import { listInbox } from "./inbox";
