@@ -4,7 +4,8 @@ import reactHooks from "eslint-plugin-react-hooks";
 import layering from "./eslint/layering.mjs";
 
 // The layers (ARCHITECTURE.md): app → designer, runtime; designer → the pure parts of runtime;
-// seed → runtime; runtime → nothing of the others. Tests may use tests/support and seed data.
+// seed → runtime; runtime → nothing of the others. Tests may use tests/support and seed data;
+// production code never imports tests.
 const testFiles = ["**/*.test.ts", "**/*.test.tsx"];
 /** What code running in the browser may import from runtime: the contract and its tools, the engine, the calendar, forms. */
 const browserSafeRuntime = [
@@ -85,6 +86,10 @@ export default tseslint.config(
   {
     files: testFiles.map((f) => `seed/${f}`),
     rules: { "layering/dependencies": ["error", { layer: "A seed test", disallow: ["app", "designer", "scripts", "bench", "server"] }] },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    rules: { "layering/dependencies": ["error", { layer: "app", disallow: ["seed", "tests", "scripts", "bench", "server"] }] },
   },
   {
     // Designer tests run under node and may read fixtures from disk.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { flow } from "../definition/schema";
-import { expectRefused, on, step } from "./testSupport";
-import { reviewFlow } from "./testFlows";
+import { expectRefused, on, step } from "@/tests/support/engineSupport";
+import { reviewFlow } from "@/tests/support/engineFlows";
 import type { CaseEvent } from "./types";
 
 const { state: started } = step(reviewFlow, null, { type: "submit", at: on("2025-09-01"), forms: { application: { amount: 1 } } });
