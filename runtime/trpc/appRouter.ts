@@ -1,5 +1,4 @@
 /** The root router: one sub-router per feature folder. */
-import "server-only";
 import { router } from "./init";
 import { authRouter } from "../features/auth/router";
 import { catalogueRouter } from "../features/catalogue/router";

@@ -3,7 +3,6 @@
  * validate input (zod) → authorise (role and organisation) → act in a transaction →
  * write an audit event (see `audited`). Errors reach the client as Chinese messages.
  */
-import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { ZodError } from "zod";

@@ -1,5 +1,4 @@
 /** Material uploads: allowed types recognised by their content (not by what the client claims). Pure. */
-import "server-only";
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 export interface FileType {

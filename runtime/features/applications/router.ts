@@ -1,5 +1,4 @@
 /** 办事大厅 → 申请: the applicant's procedures. */
-import "server-only";
 import { z } from "zod";
 import { router, applicantProcedure, authedProcedure, publicProcedure } from "@/runtime/trpc/init";
 import { getPublishedService } from "../catalogue/service";

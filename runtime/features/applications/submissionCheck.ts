@@ -1,5 +1,4 @@
 /** Whether a submission meets what its pinned version asks: every problem at once, in Chinese. */
-import "server-only";
 import type { ServiceDefinition } from "@/runtime/definition/schema";
 import { validateFormData } from "@/runtime/forms/validate";
 import type { FieldError } from "@/runtime/errors";

@@ -1,5 +1,4 @@
 /** 登录 / 退出 / 当前用户 */
-import "server-only";
 import { z } from "zod";
 import { router, publicProcedure } from "@/runtime/trpc/init";
 import { signIn, signOut } from "@/runtime/auth/session";

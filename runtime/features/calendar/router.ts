@@ -1,4 +1,3 @@
-import "server-only";
 import { z } from "zod";
 import { router, staffProcedure } from "@/runtime/trpc/init";
 import { clearDay, setDay, yearOverview } from "./service";

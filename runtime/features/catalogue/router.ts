@@ -1,5 +1,4 @@
 /** 办事大厅 catalogue: published services and their guides, readable without signing in. */
-import "server-only";
 import { z } from "zod";
 import { router, publicProcedure } from "@/runtime/trpc/init";
 import { getPublishedService, listPublishedServices } from "./service";

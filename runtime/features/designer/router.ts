@@ -2,7 +2,6 @@
  * The designer's API. Every query and mutation checks that the user administers the service's
  * owning organisation; every mutation runs in one transaction with its audit event.
  */
-import "server-only";
 import { z } from "zod";
 import { router, staffProcedure } from "@/runtime/trpc/init";
 import { audited } from "@/runtime/trpc/audited";
