@@ -6,7 +6,7 @@
  */
 import type { FlowEdge, FlowNode, FormDefinition, Material, ServiceDefinition } from "@/runtime/definition/schema";
 import { formFieldList } from "./formFieldList";
-import { caseTypeLabels, guideFieldLabels, levelLabels, nodeTypeLabels, outcomeLabels, taskRoleLabels } from "./labels";
+import { caseTypeLabels, definitionFieldLabels, guideFieldLabels, levelLabels, nodeTypeLabels, outcomeLabels, taskRoleLabels } from "./labels";
 import type { LintArea } from "./lint";
 
 export type ChangeKind = "added" | "removed" | "changed";
@@ -357,12 +357,10 @@ function diffForms(before: readonly FormDefinition[], after: readonly FormDefini
 
 // ------------------------------------------------------------------ all
 
-const basicLabels: Record<string, string> = { title: "事项名称", summary: "事项概述", part: "所属部分", category: "分类" };
-
 export function diffDefinitions(before: ServiceDefinition, after: ServiceDefinition): DefinitionDiff {
   const entries: DiffEntry[] = [];
   const basic = (d: ServiceDefinition) => ({ title: d.title, summary: d.summary, part: d.group.part, category: d.group.category });
-  for (const change of attributeChanges(basic(before), basic(after), basicLabels, (_k, v) => words(v))) {
+  for (const change of attributeChanges(basic(before), basic(after), definitionFieldLabels, (_k, v) => words(v))) {
     entries.push({ area: "basic", kind: "changed", subject: "基本信息", ...change });
   }
   diffGuide(before.guide as Record<string, unknown>, after.guide as Record<string, unknown>, entries);

@@ -6,6 +6,7 @@
  */
 import type { StaffRole } from "@/runtime/auth/roles";
 import type { ApplicationStatus } from "@/runtime/engine/status";
+import type { CaseStatus } from "@/runtime/engine/types";
 import type { ActionKind, EndNode, FlowNode, Level, TaskRole } from "./schema";
 import type { LintArea } from "./lint";
 import type { ChangeKind } from "./diff";
@@ -44,6 +45,14 @@ export const applicationStatusLabels: Record<ApplicationStatus, string> = {
   refused: "不予受理/未通过",
   terminated: "已终止",
   withdrawn: "已撤回",
+};
+
+/** Where a case stands in the engine (the designer's test run shows it). */
+export const caseStateLabels: Record<CaseStatus, string> = {
+  running: "办理中",
+  waiting_applicant: "等待申请人补正",
+  paused: "已中止",
+  closed: "已办结",
 };
 
 /** A workbench task: nobody holds it yet, or a staff member has claimed it. */
@@ -98,6 +107,21 @@ export const caseActionLabels: Record<string, string> = {
   detach: "删除材料",
   claim: "认领任务",
   release: "释放任务",
+};
+
+/** The top-level fields of a service definition and its group (part and category). */
+export const definitionFieldLabels: Record<string, string> = {
+  code: "事项编码",
+  title: "事项名称",
+  summary: "事项概述",
+  group: "分类",
+  part: "所属部分",
+  category: "分类",
+  guide: "办事指南",
+  materials: "材料",
+  forms: "表单",
+  flow: "流程",
+  source: "来源",
 };
 
 /** The fields of a service's guide (办事指南). */
