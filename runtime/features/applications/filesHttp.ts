@@ -9,7 +9,7 @@ import { AppError } from "@/runtime/errors";
 import { sameToken } from "@/runtime/auth/tokens";
 import { createContext } from "@/runtime/trpc/context";
 import { clientIp } from "@/runtime/trpc/nodeHandler";
-import { MAX_UPLOAD_BYTES } from "./fileTypes";
+import { MAX_UPLOAD_BYTES } from "@/runtime/forms/fileTypes";
 import { openAttachment, storeUpload } from "./uploads";
 
 export const FILES_PATH = "/api/files";

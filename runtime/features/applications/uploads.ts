@@ -10,7 +10,7 @@ import { AppError } from "@/runtime/errors";
 import { getStorage, newStorageKey } from "@/runtime/storage";
 import { applicantCase, officeCase } from "../cases/access";
 import { pinnedDefinition } from "../cases/definitions";
-import { ALLOWED_TYPES_TEXT, MAX_UPLOAD_BYTES, cleanFileName, sniffFileType } from "./fileTypes";
+import { ALLOWED_TYPES_TEXT, MAX_UPLOAD_BYTES, cleanFileName, sniffFileType } from "@/runtime/forms/fileTypes";
 
 export interface UploadInput {
   applicationId: string;
