@@ -1,6 +1,38 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
+import layering from "./eslint/layering.mjs";
+
+// The layers (ARCHITECTURE.md): app → designer, runtime; designer → the pure parts of runtime;
+// seed → runtime; runtime → nothing of the others. Tests may use tests/support and seed data;
+// production code never imports tests.
+const testFiles = ["**/*.test.ts", "**/*.test.tsx"];
+/** What code running in the browser may import from runtime: the contract and its tools, the engine, the calendar, forms. */
+const browserSafeRuntime = [
+  "runtime/definition",
+  "runtime/engine",
+  "runtime/calendar",
+  "runtime/forms",
+  "runtime/auth/cookies",
+  "runtime/auth/roles",
+];
+/** Packages that need the server: database drivers, password hashing, request headers. */
+const serverPackages = [
+  "server-only",
+  "prisma",
+  "@prisma/client",
+  "@prisma/adapter-better-sqlite3",
+  "@prisma/adapter-pg",
+  "@prisma/driver-adapter-utils",
+  "better-sqlite3",
+  "pg",
+  "@node-rs/argon2",
+  "next/headers",
+];
+const browserSafe = {
+  typeOnly: ["runtime/trpc/appRouter"],
+  packages: serverPackages,
+};
 
 export default tseslint.config(
   {
@@ -13,6 +45,8 @@ export default tseslint.config(
       "playwright-report/**",
       "bench/results/**",
       "next-env.d.ts",
+      // Deliberate layering violations, linted by tests/unit/layering.test.ts under other names.
+      "tests/fixtures/**",
     ],
   },
   js.configs.recommended,
@@ -51,6 +85,49 @@ export default tseslint.config(
           message: "审计事件只能由唯一写入路径写入：在 runtime/write 的工作函数里调用 audit.record(...)。",
         },
       ],
+    },
+  },
+  {
+    plugins: { layering },
+  },
+  {
+    files: ["runtime/**/*.{ts,tsx}"],
+    rules: {
+      "layering/dependencies": [
+        "error",
+        { layer: "runtime", disallow: ["app", "designer", "seed", "tests", "scripts", "bench", "server"] },
+      ],
+    },
+  },
+  {
+    files: testFiles.map((f) => `runtime/${f}`),
+    rules: { "layering/dependencies": ["error", { layer: "A runtime test", disallow: ["app", "designer", "scripts", "bench", "server"] }] },
+  },
+  {
+    files: ["seed/**/*.{ts,tsx}"],
+    rules: {
+      "layering/dependencies": ["error", { layer: "seed", disallow: ["app", "designer", "tests", "scripts", "bench", "server"] }],
+    },
+  },
+  {
+    files: testFiles.map((f) => `seed/${f}`),
+    rules: { "layering/dependencies": ["error", { layer: "A seed test", disallow: ["app", "designer", "scripts", "bench", "server"] }] },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    rules: { "layering/dependencies": ["error", { layer: "app", disallow: ["seed", "tests", "scripts", "bench", "server"] }] },
+  },
+  {
+    // Designer tests run under node and may read fixtures from disk.
+    files: ["designer/**/*.{ts,tsx}"],
+    ignores: testFiles,
+    rules: { "layering/browser-safe": ["error", { ...browserSafe, allow: ["designer", ...browserSafeRuntime] }] },
+  },
+  {
+    // Client components: app/ files that begin with "use client".
+    files: ["app/**/*.{ts,tsx}"],
+    rules: {
+      "layering/browser-safe": ["error", { ...browserSafe, directive: "use client", allow: ["app", "designer", ...browserSafeRuntime] }],
     },
   },
 );

@@ -2,8 +2,14 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  // `@/x` is the project root (tsconfig paths), as for tsc, tsx and Next.
-  resolve: { alias: [{ find: /^@\//, replacement: fileURLToPath(new URL("./", import.meta.url)) }] },
+  // `@/x` is the project root (tsconfig paths), as for tsc, tsx and Next. `server-only` is the
+  // package's empty module, as tsconfig paths make it for tsx: tests and scripts are server code.
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: fileURLToPath(new URL("./", import.meta.url)) },
+      { find: /^server-only$/, replacement: fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url)) },
+    ],
+  },
   test: {
     include: ["{runtime,seed,designer,scripts,tests/unit,tests/integration}/**/*.test.{ts,tsx}"],
     exclude: ["node_modules", "tests/e2e/**", ".next"],

@@ -11,7 +11,7 @@
 import { chromium, type Page } from "playwright-core";
 import type { Flow, FlowNode } from "@/runtime/definition/schema";
 import { readTemplates } from "@/seed/loadTemplates";
-import { blankDefinition } from "@/runtime/features/designer/blankDefinition";
+import { blankDefinition } from "@/runtime/definition/blankDefinition";
 import { layoutFlow } from "@/designer/core/layout";
 import { moveNodes } from "@/designer/core/flowOps";
 import { readForm, type FieldModel } from "@/designer/core/formModel";

@@ -5,6 +5,7 @@
  * instances share one database: a change made through another instance is seen within
  * the TTL. Set CACHE_TTL_SCALE=0 to turn them off.
  */
+import "server-only";
 import { LRUCache } from "lru-cache";
 
 const scale = Number(process.env.CACHE_TTL_SCALE ?? 1);

@@ -4,6 +4,7 @@
  * runs on from there at normal speed — so a walkthrough can show a case submitted the day
  * before a public holiday, whatever today is. Sessions and sign-in limits always use real time.
  */
+import "server-only";
 const started = Date.now();
 const configured = process.env.HRSS_CASE_CLOCK_START ? Date.parse(process.env.HRSS_CASE_CLOCK_START) : Number.NaN;
 const offset = Number.isNaN(configured) ? 0 : configured - started;

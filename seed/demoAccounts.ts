@@ -2,6 +2,7 @@
  * Demo accounts for every role at region, league and banner level, plus two applicants.
  * Passwords come from DEMO_PASSWORD (development default documented in README).
  */
+import "server-only";
 import type { Db } from "@/runtime/db";
 import { hashPassword } from "@/runtime/auth/password";
 import type { StaffRole } from "@/runtime/auth/roles";

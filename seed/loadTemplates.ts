@@ -3,6 +3,7 @@
  * version 1 of each service. Idempotent: a service that already has a version 1 is left
  * as it is, so running it twice changes nothing and never overwrites administrators' work.
  */
+import "server-only";
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import path from "node:path";
 import { writeWithPrisma } from "@/runtime/write";

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { readTemplates } from "./loadTemplates";
-import { applicantForms } from "@/runtime/features/applications/requirements";
-import { officeUseTitles, type SchemaNode } from "./forms/schemaWalk";
+import { applicantForms } from "@/runtime/definition/requirements";
+import { officeUseTitles, type SchemaNode } from "@/tests/support/schemaWalk";
 
 const templates = new Map(readTemplates().map((t) => [t.code, t]));
 const officeUse = (code: string, formTitle: RegExp) => {

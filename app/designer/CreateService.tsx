@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "../_trpc/client";
-import type { DesignerServiceRow, ServiceGroup } from "@/runtime/features/designer/serviceList";
+import type { DesignerServiceRow, ServiceGroup } from "@/app/_components/types";
 
 const field = "rounded-md border border-input bg-background px-3 py-1.5";
 

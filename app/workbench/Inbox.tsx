@@ -5,10 +5,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "../_trpc/client";
 import { EmptyState } from "../_components/EmptyState";
 import { isOverdue, todayInChina } from "../_components/format";
+import { taskStatusLabels } from "@/runtime/definition/labels";
 
 const filters = [
   { value: undefined, label: "全部待办" },
-  { value: "open", label: "待认领" },
+  { value: "open", label: taskStatusLabels.open },
   { value: "mine", label: "我已认领" },
 ] as const;
 
@@ -87,7 +88,7 @@ export function Inbox() {
                     {overdue && <span className="ml-2 rounded bg-destructive px-1.5 py-0.5 text-xs text-white">已超期</span>}
                   </td>
                   <td data-label={"状态"} className={cell}>
-                    {item.status === "open" ? "待认领" : item.claimedByMe ? "我已认领" : `${item.claimedBy ?? "他人"}已认领`}
+                    {item.status === "open" ? taskStatusLabels.open : item.claimedByMe ? `我${taskStatusLabels.claimed}` : `${item.claimedBy ?? "他人"}${taskStatusLabels.claimed}`}
                   </td>
                 </tr>
               );

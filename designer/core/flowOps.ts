@@ -3,6 +3,7 @@
  * when nothing changed), so the history can keep every state.
  */
 import type { EndNode, Flow, FlowEdge, FlowNode, TaskNode } from "@/runtime/definition/schema";
+import { outcomeLabels } from "@/runtime/definition/labels";
 import { uniqueId } from "./ids";
 
 export type Position = { x: number; y: number };
@@ -12,13 +13,6 @@ export type PaletteItem =
   | { type: "task" }
   | { type: "gateway" }
   | { type: "end"; outcome: EndNode["outcome"] };
-
-export const outcomeLabels: Record<EndNode["outcome"], string> = {
-  completed: "办结",
-  refused: "不予办理",
-  terminated: "终止办理",
-  withdrawn: "撤回",
-};
 
 export function newNode(item: PaletteItem, id: string, position: Position): FlowNode {
   switch (item.type) {

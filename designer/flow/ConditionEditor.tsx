@@ -5,8 +5,8 @@
  */
 import { useEffect, useId, useMemo, useState } from "react";
 import type { FormDefinition } from "@/runtime/definition/schema";
-import { formFieldList } from "@/runtime/features/designer/formFieldList";
-import { stableJson } from "@/runtime/features/designer/diff";
+import { formFieldList } from "@/runtime/definition/formFieldList";
+import { stableJson } from "@/runtime/definition/diff";
 import { parseJsonText } from "../core/jsonText";
 import { comparisonLabels, logicToRule, ruleToLogic, type Comparison, type ComparisonOp, type SimpleRule } from "../core/jsonLogicRule";
 import { inputClass, labelClass, smallButtonClass } from "../ui/classes";

@@ -22,7 +22,7 @@ import {
   type NodeChange,
 } from "@xyflow/react";
 import type { Flow, FormDefinition } from "@/runtime/definition/schema";
-import type { LintProblem } from "@/runtime/features/designer/lint";
+import type { LintProblem } from "@/runtime/definition/lint";
 import { copyFragment, pasteFragment, type FlowFragment } from "../core/clipboard";
 import { addNode, connect, moveNodes, removeElements, type PaletteItem, type Position } from "../core/flowOps";
 import { freePosition, layoutFlow } from "../core/layout";

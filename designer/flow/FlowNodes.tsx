@@ -2,8 +2,8 @@
 /** How each kind of flow node looks on the canvas: start, step (task), decision (gateway), end. */
 import { memo } from "react";
 import { Handle, Position, type NodeProps, type NodeTypes } from "@xyflow/react";
-import { outcomeLabels } from "../core/flowOps";
-import { roleLabels, type CanvasNode, type Mark } from "./canvasModel";
+import { changeKindLabels, outcomeLabels, taskRoleLabels } from "@/runtime/definition/labels";
+import type { CanvasNode, Mark } from "./canvasModel";
 
 const markClasses: Record<Mark, string> = {
   added: "bg-emerald-50 border-emerald-700",
@@ -11,8 +11,6 @@ const markClasses: Record<Mark, string> = {
   changed: "bg-amber-50 border-amber-700",
   moved: "bg-sky-50 border-sky-700",
 };
-
-const markWords: Record<Mark, string> = { added: "新增", removed: "删除", changed: "修改", moved: "移动" };
 
 function Frame({ data, selected, shape, children }: { data: CanvasNode["data"]; selected: boolean; shape: string; children: React.ReactNode }) {
   const problem = data.problems.length > 0;
@@ -32,7 +30,7 @@ function Frame({ data, selected, shape, children }: { data: CanvasNode["data"]; 
       )}
       {data.mark && data.mark !== "moved" && (
         <span className="absolute -left-2 -top-2 rounded bg-foreground px-1 text-xs text-background" aria-hidden="true">
-          {markWords[data.mark]}
+          {changeKindLabels[data.mark]}
         </span>
       )}
     </div>
@@ -58,7 +56,7 @@ function TaskNode({ data, selected }: NodeProps<CanvasNode>) {
       <Handle type="target" position={Position.Top} className={handleClass} />
       <span className="truncate font-medium">{node.label}</span>
       <span className="truncate text-xs text-muted-foreground">
-        {roleLabels[node.role] ?? "未指定角色"}
+        {taskRoleLabels[node.role] ?? "未指定角色"}
         {node.sla ? ` · ${node.sla.days}${node.sla.unit === "workday" ? "个工作日" : "天"}` : ""}
         {node.pausable ? " · 可中止" : ""}
       </span>

@@ -2,21 +2,13 @@
 /** The selected node's properties: name, id, role, actions with where each leads, forms, time limit, pause. */
 import { useId, useState } from "react";
 import type { ActionKind, Flow, FlowNode, FormDefinition, TaskNode } from "@/runtime/definition/schema";
-import { addAction, connect, outcomeLabels, removeAction, renameAction, renameNode, updateEdge, updateNode } from "../core/flowOps";
+import { addAction, connect, removeAction, renameAction, renameNode, updateEdge, updateNode } from "../core/flowOps";
+import { actionKindLabels, outcomeLabels, taskRoleLabels } from "@/runtime/definition/labels";
 import { isValidId } from "../core/ids";
 import { buttonClass, checkboxLabelClass, inputClass, labelClass, smallButtonClass } from "../ui/classes";
-import { roleLabels } from "./canvasModel";
 
 export type FlowChange = (next: Flow, group?: string | null) => void;
 
-const actionKindLabels: Record<ActionKind, string> = {
-  submit: "提交",
-  approve: "通过/受理",
-  correction: "一次性告知补正",
-  reject: "不予受理/不予通过",
-  terminate: "终止办理",
-  complete: "办结/确认",
-};
 
 /** An id field that only takes valid, unused ids (applied on blur / Enter). */
 function IdInput({ label, value, taken, onRename }: { label: string; value: string; taken: (id: string) => boolean; onRename: (id: string) => void }) {
@@ -66,7 +58,7 @@ function TaskFields({ flow, node, forms, onChange }: { flow: Flow; node: TaskNod
       <label className={labelClass}>
         办理角色
         <select className={inputClass} value={node.role ?? ""} onChange={(e) => set({ role: e.target.value as TaskNode["role"] })}>
-          {Object.entries(roleLabels).map(([value, label]) => (
+          {Object.entries(taskRoleLabels).map(([value, label]) => (
             <option key={value} value={value}>{label}</option>
           ))}
         </select>

@@ -1,7 +1,8 @@
 "use client";
 /** The node palette: drag an item onto the canvas, or press it (Enter / Space) to add it beside the selection. */
 import type { DragEvent } from "react";
-import { outcomeLabels, type PaletteItem } from "../core/flowOps";
+import { outcomeLabels } from "@/runtime/definition/labels";
+import type { PaletteItem } from "../core/flowOps";
 
 export const PALETTE_MIME = "application/x-hrss-flow-node";
 

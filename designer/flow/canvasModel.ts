@@ -5,8 +5,8 @@
  */
 import { MarkerType, type Edge, type Node } from "@xyflow/react";
 import type { FlowEdge, FlowNode } from "@/runtime/definition/schema";
-import type { ChangeKind } from "@/runtime/features/designer/diff";
-import { outcomeLabels } from "../core/flowOps";
+import type { ChangeKind } from "@/runtime/definition/diff";
+import { nodeTypeLabels, outcomeLabels, taskRoleLabels } from "@/runtime/definition/labels";
 import { nodeSize } from "../core/layout";
 
 export type Mark = ChangeKind | "moved";
@@ -27,12 +27,10 @@ export interface EdgeData extends Record<string, unknown> {
 export type CanvasNode = Node<NodeData>;
 export type CanvasEdge = Edge<EdgeData>;
 
-export const roleLabels: Record<string, string> = { applicant: "申请人", caseworker: "经办人员", reviewer: "复核人员" };
-const typeLabels: Record<FlowNode["type"], string> = { start: "开始", task: "步骤", gateway: "判断", end: "结束" };
 
 export function nodeAriaLabel(node: FlowNode, problems: readonly string[]): string {
-  const parts = [`${typeLabels[node.type]}“${node.label}”`];
-  if (node.type === "task") parts.push(`${roleLabels[node.role] ?? "未指定角色"}办理`);
+  const parts = [`${nodeTypeLabels[node.type]}“${node.label}”`];
+  if (node.type === "task") parts.push(`${taskRoleLabels[node.role] ?? "未指定角色"}办理`);
   if (node.type === "end") parts.push(outcomeLabels[node.outcome] ?? "");
   if (problems.length > 0) parts.push(`${problems.length} 个问题`);
   return parts.filter(Boolean).join("，");

@@ -6,7 +6,7 @@
  */
 import { useMemo, useState, type ReactNode } from "react";
 import type { FormDefinition } from "@/runtime/definition/schema";
-import type { LintProblem } from "@/runtime/features/designer/lint";
+import type { LintProblem } from "@/runtime/definition/lint";
 import { newForm } from "../core/definitionOps";
 import { addField, fieldAt, moveFieldTo, removeField, renameField, siblingsAt, updateField } from "../core/formEdit";
 import { readForm, writeForm, type FormModel } from "../core/formModel";

@@ -4,7 +4,7 @@
  * editor follows); edits in the visual editor show here at once.
  */
 import { useEffect, useId, useState } from "react";
-import { stableJson } from "@/runtime/features/designer/diff";
+import { stableJson } from "@/runtime/definition/diff";
 import { parseJsonText } from "../core/jsonText";
 import { inputClass } from "../ui/classes";
 

@@ -2,17 +2,15 @@
 /** 办事指南: the service's basic data and every field of its guide. */
 import type { ReactNode } from "react";
 import type { Guide, Level, ServiceDefinition, TimeLimit } from "@/runtime/definition/schema";
+import { levelLabels, limitUnitLabels } from "@/runtime/definition/labels";
 import { checkboxLabelClass, inputClass, labelClass } from "../ui/classes";
 import { LinesInput } from "./LinesInput";
 import { RowsEditor } from "./RowsEditor";
 
 type Change = (definition: ServiceDefinition, group?: string | null) => void;
 
-const levelLabels: Record<Level, string> = { region: "自治区级", league: "盟市级", banner: "旗县级" };
 const limitUnits = [
-  { value: "workday", label: "工作日" },
-  { value: "day", label: "自然日" },
-  { value: "instant", label: "即时办结" },
+  ...(["workday", "day", "instant"] as const).map((unit) => ({ value: unit, label: limitUnitLabels[unit] })),
   { value: "", label: "未说明" },
 ];
 

@@ -1,7 +1,7 @@
 "use client";
 /** The lint's problems, grouped by part of the service; each one takes you to where it is. */
-import type { LintArea, LintProblem } from "@/runtime/features/designer/lint";
-import { areaLabels } from "../versions/DiffView";
+import type { LintArea, LintProblem } from "@/runtime/definition/lint";
+import { lintAreaLabels as areaLabels } from "@/runtime/definition/labels";
 
 export function ProblemList({ problems, onGo }: { problems: readonly LintProblem[]; onGo: (problem: LintProblem) => void }) {
   if (problems.length === 0) {

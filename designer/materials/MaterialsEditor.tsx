@@ -1,7 +1,7 @@
 "use client";
 /** 材料: the list of materials, reorderable, each linked to the form it is filled in as (if any). */
 import type { FormDefinition, Material } from "@/runtime/definition/schema";
-import type { LintProblem } from "@/runtime/features/designer/lint";
+import type { LintProblem } from "@/runtime/definition/lint";
 import { uniqueId } from "../core/ids";
 import { buttonClass, checkboxLabelClass, inputClass, labelClass, smallButtonClass } from "../ui/classes";
 import { SortableList } from "../ui/SortableList";

@@ -1,12 +1,12 @@
 "use client";
 /** 原文: the lines of the source document the template was extracted from, with the parts' ranges as links. */
-import { guideLabels } from "@/runtime/features/designer/diff";
-import type { SourceText } from "@/runtime/features/designer/sourceLines";
+import { guideFieldLabels } from "@/runtime/definition/labels";
+import type { SourceText } from "@/runtime/definition/sourceText";
 
 /** `guide.legalLimit` → 法定办结时限, `guide.notes.咨询方式` → 其他说明·咨询方式, `forms.form-1` → 表单 form-1. */
 function partLabel(key: string): string {
   const [scope, name, ...rest] = key.split(".");
-  if (scope === "guide" && name) return [guideLabels[name] ?? name, ...rest].join("·");
+  if (scope === "guide" && name) return [guideFieldLabels[name] ?? name, ...rest].join("·");
   if (scope === "forms") return `表单 ${[name, ...rest].join(".")}`;
   return { materials: "材料", flow: "流程" }[scope] ?? key;
 }

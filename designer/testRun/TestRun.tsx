@@ -8,12 +8,11 @@
 import { useMemo, useState, type ReactNode } from "react";
 import type { FormDefinition, ServiceDefinition, TaskNode } from "@/runtime/definition/schema";
 import { applyEvent, type CaseEvent, type CaseState, type Effect, type FormsData } from "@/runtime/engine";
-import { caseLimitFor } from "@/runtime/features/cases/limits";
-import { applicantForms } from "@/runtime/features/applications/requirements";
+import { caseLimitFor } from "@/runtime/definition/caseLimit";
+import { applicantForms } from "@/runtime/definition/requirements";
 import { validateFormData } from "@/runtime/forms/validate";
 import { sampleFormData } from "@/runtime/forms/sample";
-import { outcomeLabels } from "../core/flowOps";
-import { roleLabels } from "../flow/canvasModel";
+import { caseStateLabels, outcomeLabels, taskRoleLabels } from "@/runtime/definition/labels";
 import { buttonClass, inputClass, labelClass, primaryButtonClass, smallButtonClass } from "../ui/classes";
 
 type Data = Record<string, unknown>;
@@ -39,12 +38,11 @@ interface LogEntry {
 }
 
 const HOUR = 3_600_000;
-const statusWords: Record<CaseState["status"], string> = { running: "办理中", waiting_applicant: "等待申请人补正", paused: "已中止", closed: "已办结" };
 
 function effectText(effect: Effect): string | null {
   switch (effect.type) {
     case "notify":
-      return `通知${effect.recipient === "applicant" ? "申请人" : "经办人员"}：${effect.message}`;
+      return `通知${taskRoleLabels[effect.recipient]}：${effect.message}`;
     case "issueDocument":
       return `出具文书：${effect.title}${effect.reason ? `（${effect.reason}）` : ""}`;
     case "setDeadline":
@@ -71,7 +69,7 @@ function TaskCard({ definition, state, taskId, clock, run, renderForm }: { defin
       <h4 className="font-semibold">
         {node.label}
         <span className="ml-2 text-sm font-normal text-muted-foreground">
-          由{roleLabels[task.role]}办理{task.clock.dueOn ? ` · 期限 ${task.clock.dueOn}` : ""}
+          由{taskRoleLabels[task.role]}办理{task.clock.dueOn ? ` · 期限 ${task.clock.dueOn}` : ""}
           {task.correction ? ` · 需补正：${task.correction.items.join("；")}` : ""}
         </span>
       </h4>
@@ -116,7 +114,7 @@ function TaskCard({ definition, state, taskId, clock, run, renderForm }: { defin
                   correctionItems: action.kind === "correction" ? items.split("\n").map((i) => i.trim()).filter(Boolean) : undefined,
                   forms: Object.keys(edits).length ? edits : undefined,
                 },
-                `${roleLabels[task.role]}在“${node.label}”选择“${action.label}”`,
+                `${taskRoleLabels[task.role]}在“${node.label}”选择“${action.label}”`,
               )
             }
           >
@@ -210,7 +208,7 @@ export function TestRun({ definition, flowProblems, renderForm }: TestRunProps) 
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
           <section aria-label="当前办理" className="space-y-3">
             <div className="flex flex-wrap items-center gap-2">
-              <h3 className="font-semibold">办件状态：{statusWords[state.status]}</h3>
+              <h3 className="font-semibold">办件状态：{caseStateLabels[state.status]}</h3>
               {state.outcome && <span className="rounded bg-accent px-2 py-0.5 text-sm">结果：{outcomeLabels[state.outcome]}</span>}
               <span className="text-sm text-muted-foreground">模拟时间 {new Date(clock).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}</span>
             </div>

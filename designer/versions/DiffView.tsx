@@ -1,10 +1,9 @@
 "use client";
 /** A version comparison in words: every change, grouped by part of the service. */
-import type { DiffEntry, ChangeKind } from "@/runtime/features/designer/diff";
-import type { LintArea } from "@/runtime/features/designer/lint";
+import type { DiffEntry, ChangeKind } from "@/runtime/definition/diff";
+import type { LintArea } from "@/runtime/definition/lint";
+import { changeKindLabels, lintAreaLabels as areaLabels } from "@/runtime/definition/labels";
 
-export const areaLabels: Record<LintArea, string> = { basic: "基本信息", guide: "办事指南", materials: "材料", flow: "流程", forms: "表单" };
-const kindLabels: Record<ChangeKind, string> = { added: "新增", removed: "删除", changed: "修改" };
 const kindClasses: Record<ChangeKind, string> = {
   added: "bg-emerald-50 text-emerald-900 border-emerald-700",
   removed: "bg-red-50 text-red-900 border-red-700",
@@ -26,7 +25,7 @@ export function DiffView({ entries }: { entries: readonly DiffEntry[] }) {
             <ul className="space-y-1 text-sm">
               {list.map((entry, i) => (
                 <li key={i} className="flex flex-wrap items-baseline gap-2 rounded border bg-background px-2 py-1">
-                  <span className={`rounded border px-1 text-xs ${kindClasses[entry.kind]}`}>{kindLabels[entry.kind]}</span>
+                  <span className={`rounded border px-1 text-xs ${kindClasses[entry.kind]}`}>{changeKindLabels[entry.kind]}</span>
                   <span className="font-medium">{entry.subject}</span>
                   {entry.attribute && <span className="text-muted-foreground">{entry.attribute}</span>}
                   {entry.kind === "changed" && (entry.before !== undefined || entry.after !== undefined) && (

@@ -4,7 +4,7 @@ import "@xyflow/react/dist/style.css";
 import { useMemo } from "react";
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider } from "@xyflow/react";
 import type { Flow } from "@/runtime/definition/schema";
-import type { DefinitionDiff } from "@/runtime/features/designer/diff";
+import type { DefinitionDiff } from "@/runtime/definition/diff";
 import { flowAriaLabels } from "../flow/ariaLabels";
 import { syncEdges, syncNodes, type CanvasEdge, type CanvasNode } from "../flow/canvasModel";
 import { flowNodeTypes } from "../flow/FlowNodes";

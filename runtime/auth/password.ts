@@ -1,4 +1,5 @@
 /** Password hashing with argon2id (@node-rs/argon2, a maintained native binding). */
+import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 
 export function hashPassword(password: string): Promise<string> {

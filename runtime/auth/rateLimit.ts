@@ -3,6 +3,7 @@
  * instances: too many failures for one account (or from one address) in a window locks
  * further attempts until the window passes.
  */
+import "server-only";
 import type { Db, Tx } from "../db";
 
 export const LOGIN_WINDOW_MINUTES = 15;

@@ -2,13 +2,6 @@
 export const staffRoles = ["region_admin", "office_admin", "caseworker", "reviewer"] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
-export const roleLabels: Record<StaffRole, string> = {
-  region_admin: "自治区管理员",
-  office_admin: "经办机构管理员",
-  caseworker: "经办人员",
-  reviewer: "复核人员",
-};
-
 export type UserKind = "staff" | "person" | "organisation";
 
 export interface MembershipView {

@@ -1,4 +1,5 @@
 /** Sign-in, session lookup and sign-out. Sessions live in the database (several app instances share them). */
+import "server-only";
 import type { Db, Tx } from "../db";
 import { AppError } from "../errors";
 import { hashPassword, verifyPassword } from "./password";

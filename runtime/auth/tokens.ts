@@ -1,4 +1,5 @@
 /** Random tokens and their digests; the database only ever stores digests of session tokens. */
+import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 
 export function newToken(): string {

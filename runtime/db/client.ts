@@ -6,6 +6,7 @@
  * client's type. The PostgreSQL client is cast to it in one place (createDb) — keep models to
  * what both databases support so that the cast stays honest.
  */
+import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";

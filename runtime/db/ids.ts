@@ -2,6 +2,7 @@
  * Ids for rows the plain-SQL paths insert, in the shape of Prisma's cuid() (25 characters,
  * starting with "c", time-ordered prefix) so that both kinds of rows look alike.
  */
+import "server-only";
 import { randomBytes } from "node:crypto";
 
 let counter = Math.floor(Math.random() * 36 ** 4);

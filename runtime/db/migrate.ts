@@ -9,6 +9,7 @@
  *   pg_advisory_lock; SQLite on its write lock (BEGIN IMMEDIATE + busy timeout) and
  *   re-checks `_migrations` inside each transaction.
  */
+import "server-only";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";

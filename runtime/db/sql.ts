@@ -13,6 +13,7 @@
  * Statements are written once with `?` placeholders and double-quoted identifiers; PostgreSQL
  * gets `$1…` in their place. Only this module and runtime/write may open transactions (lint).
  */
+import "server-only";
 import type Database from "better-sqlite3";
 import type { Pool, PoolClient } from "pg";
 import { createHash } from "node:crypto";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { effectsOf, expectRefused, on, step, steps } from "./testSupport";
-import { reviewFlow } from "./testFlows";
+import { effectsOf, expectRefused, on, step, steps } from "@/tests/support/engineSupport";
+import { reviewFlow } from "@/tests/support/engineFlows";
 import type { CaseEvent } from "./types";
 
 const submitted: CaseEvent = { type: "submit", at: on("2025-09-01"), forms: { application: { amount: 5000 } } };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyEvent } from "./applyEvent";
-import { effectsOf, expectRefused, on, step, steps } from "./testSupport";
-import { eligibilityFlow, reviewFlow } from "./testFlows";
+import { effectsOf, expectRefused, on, step, steps } from "@/tests/support/engineSupport";
+import { eligibilityFlow, reviewFlow } from "@/tests/support/engineFlows";
 import type { CaseEvent } from "./types";
 import { flow as flowSchema } from "../definition/schema";
 

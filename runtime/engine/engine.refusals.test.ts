@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { flow } from "../definition/schema";
-import { expectRefused, on, step } from "./testSupport";
-import { reviewFlow } from "./testFlows";
+import { expectRefused, on, step } from "@/tests/support/engineSupport";
+import { reviewFlow } from "@/tests/support/engineFlows";
 import type { CaseEvent } from "./types";
 
 const { state: started } = step(reviewFlow, null, { type: "submit", at: on("2025-09-01"), forms: { application: { amount: 1 } } });
@@ -30,7 +30,7 @@ describe("refused events leave the state untouched", () => {
 
   it("names the step and the role in the message", () => {
     expect(expectRefused(reviewFlow, started, accept({ actor: { role: "reviewer" } }), "ROLE_NOT_ALLOWED")).toBe(
-      "环节“受理”应由经办人员办理，审核人员不能操作",
+      "环节“受理”应由经办人员办理，复核人员不能操作",
     );
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { effectsOf, on, step, steps } from "./testSupport";
-import { noticeFlow, reviewFlow } from "./testFlows";
+import { effectsOf, on, step, steps } from "@/tests/support/engineSupport";
+import { noticeFlow, reviewFlow } from "@/tests/support/engineFlows";
 import type { CaseEvent } from "./types";
 
 const noticeOpened: CaseEvent[] = [

@@ -1,12 +1,11 @@
 /** Checks shared by several events; each throws the refusal it names. */
 import type { TaskRole } from "../definition/schema";
+import { taskRoleLabels } from "../definition/labels";
 import { EngineError } from "./errors";
 import type { CaseState } from "./types";
 
-const ROLE_NAMES: Record<TaskRole, string> = { applicant: "申请人", caseworker: "经办人员", reviewer: "审核人员" };
-
 export function roleName(role: TaskRole): string {
-  return ROLE_NAMES[role] ?? role;
+  return taskRoleLabels[role] ?? role;
 }
 
 export function requireNotClosed(state: CaseState): void {

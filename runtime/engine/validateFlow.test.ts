@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { flow } from "../definition/schema";
-import { eligibilityFlow, noticeFlow, reviewFlow } from "./testFlows";
+import { eligibilityFlow, noticeFlow, reviewFlow } from "@/tests/support/engineFlows";
 import { validateFlow, type FlowProblemCode } from "./validateFlow";
 
 const codes = (problems: { code: FlowProblemCode }[]) => problems.map((problem) => problem.code).sort();

@@ -5,6 +5,7 @@
  * `-` per segment, no empty, `.` or `..` segments, no leading slash. Anything else is refused
  * with StorageKeyError, so a key can never name a file outside the storage root.
  */
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, open, readFile, rename, rm, stat, unlink } from "node:fs/promises";

@@ -3,6 +3,7 @@
  * session cookie), and what the CSRF guard needs. Transport-neutral: built from a
  * node:http request by the server, or from plain headers by tests.
  */
+import "server-only";
 import type { Db } from "../db";
 import { getDb } from "../db";
 import { CSRF_HEADER, SESSION_COOKIE, parseCookies } from "../auth/cookies";

@@ -2,6 +2,7 @@
  * tRPC over node:http (the standalone adapter): the production serving path, mounted by
  * the custom server at /api/trpc. Measured faster than the App Router route handler.
  */
+import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { appRouter } from "./appRouter";

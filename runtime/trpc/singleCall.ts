@@ -10,6 +10,7 @@
  * come within half of that floor. Batches, queries and anything unusual go to the
  * standalone adapter.
  */
+import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   callProcedure,

@@ -2,6 +2,7 @@
  * `npm run audit:verify`: walks the audit trail in order and recomputes its hash chain. An
  * edited, removed or inserted event, or a head that does not match the last event, is named.
  */
+import "server-only";
 import type { Db } from "@/runtime/db";
 import { chainHash, GENESIS_HASH } from "./auditChain";
 

@@ -9,6 +9,7 @@
  * the hot case operations (plain prepared SQL on Prisma's own connections; see runtime/db/sql.ts).
  * Lint forbids `$transaction` and audit writes anywhere else.
  */
+import "server-only";
 import type { Db, SqlTx, Tx } from "@/runtime/db";
 import { Prisma, sqlOf } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { form as formContract } from "@/runtime/definition/schema";
 import { validateFormData } from "@/runtime/forms/validate";
-import { hasRequiredFields, renderFormHtml, rjsfErrors, sampleFormData } from "./renderForm";
+import { hasRequiredFields, renderFormHtml, rjsfErrors, sampleFormData } from "@/tests/support/renderForm";
 
 const TEMPLATES_DIR = fileURLToPath(new URL("../templates/", import.meta.url));
 

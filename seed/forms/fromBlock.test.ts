@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { form as formContract } from "@/runtime/definition/schema";
 import { createAjv } from "@/runtime/forms/ajv";
 import { formFromBlock } from "./fromBlock";
-import { allFields, childTitles, fieldByTitle, officeUseTitles, type SchemaNode } from "./schemaWalk";
-import { TEST_BLOCKS, blockById } from "./testBlocks";
+import { allFields, childTitles, fieldByTitle, officeUseTitles, type SchemaNode } from "@/tests/support/schemaWalk";
+import { TEST_BLOCKS, blockById } from "@/tests/support/formBlocks";
 
 const strictAjv = createAjv({ strict: true });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { validateFormData } from "@/runtime/forms/validate";
 import { formFromBlock } from "./fromBlock";
-import { hasRequiredFields, renderFormHtml, rjsfErrors, sampleFormData } from "./renderForm";
-import { TEST_BLOCKS } from "./testBlocks";
+import { hasRequiredFields, renderFormHtml, rjsfErrors, sampleFormData } from "@/tests/support/renderForm";
+import { TEST_BLOCKS } from "@/tests/support/formBlocks";
 
 describe.each(TEST_BLOCKS.map((b) => [b.id, b] as const))("%s renders and accepts a filled-in example", (_id, block) => {
   const form = formFromBlock(block);

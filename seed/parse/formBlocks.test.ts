@@ -3,7 +3,7 @@
  * guide 业务表单 sections (titles and line ranges read from the document).
  */
 import { describe, expect, it } from "vitest";
-import { itemBySeq } from "./families/minorFixtures";
+import { itemBySeq } from "@/tests/support/minorFixtures";
 import { findGuideForms, findSpecForms, formReference, isFormMarker, looksLikeFormTitle, sameForm, splitFeedback } from "./formBlocks";
 import { findNumeralSections } from "./text";
 import type { SourceLine } from "./types";

@@ -3,7 +3,7 @@ import { useState } from "react";
 import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "@/app/_trpc/client";
-import { applicantForms } from "@/runtime/features/applications/requirements";
+import { applicantForms } from "@/runtime/definition/requirements";
 import { StatusBadge } from "@/app/_components/StatusBadge";
 import { Timeline } from "@/app/_components/Timeline";
 import { FormSummary } from "@/app/_components/FormSummary";

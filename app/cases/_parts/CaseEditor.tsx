@@ -12,7 +12,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type RjsfForm from "@rjsf/core";
 import type { RJSFSchema } from "@rjsf/utils";
 import { useTRPC, useTRPCClient, errorMessage } from "@/app/_trpc/client";
-import { applicantForms, requiredUploads } from "@/runtime/features/applications/requirements";
+import { applicantForms, requiredUploads } from "@/runtime/definition/requirements";
 import { formValidator, createTransformErrors } from "@/runtime/forms/rjsfValidator";
 import type { FormDefinition, Material } from "@/runtime/definition/schema";
 import type { ApplicationDetail } from "@/app/_components/types";

@@ -1,4 +1,5 @@
 /** Loads a case document for the signed-in user (applicant or the office's staff). */
+import "server-only";
 import { redirect } from "next/navigation";
 import { getDb } from "@/runtime/db";
 import { AppError } from "@/runtime/errors";

@@ -1,4 +1,5 @@
 /** 办件编号: NM + the China date of filing + a six-digit daily sequence, unique across instances. */
+import "server-only";
 import type { SqlTx } from "@/runtime/db";
 import { chinaDateOf } from "@/runtime/calendar";
 import { nextCounter } from "@/runtime/features/cases/caseStore";

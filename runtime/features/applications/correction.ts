@@ -1,4 +1,5 @@
 /** 一次性告知 answered: the applicant's corrected forms go back to the step that asked. */
+import "server-only";
 import type { Db } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { AppError, staleCase } from "@/runtime/errors";

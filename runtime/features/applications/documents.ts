@@ -3,20 +3,15 @@
  * (不予受理决定书 / 办结通知书 / 终止办理告知书 / 撤回确认). The applicant and the
  * handling office's staff may print them.
  */
+import "server-only";
 import type { Db } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { AppError } from "@/runtime/errors";
+import { decisionDocumentTitles, labelOf } from "@/runtime/definition/labels";
 import { applicantCase, officeCase } from "../cases/access";
 import { pinnedDefinition } from "../cases/definitions";
 
 export type DocumentKind = "receipt" | "decision";
-
-const decisionTitles: Record<string, string> = {
-  completed: "办结通知书",
-  refused: "不予受理决定书",
-  terminated: "终止办理告知书",
-  withdrawn: "撤回申请确认书",
-};
 
 export async function caseDocument(db: Db, user: SessionUser, id: string, kind: DocumentKind) {
   const application = user.kind === "staff" ? await officeCase(db, user, id) : await applicantCase(db, user, id);
@@ -37,7 +32,7 @@ export async function caseDocument(db: Db, user: SessionUser, id: string, kind: 
   if (!application.outcome) throw new AppError("PRECONDITION_FAILED", "办件尚未办结，暂无决定文书");
   return {
     kind,
-    title: decisionTitles[application.outcome] ?? "办理结果通知书",
+    title: labelOf(decisionDocumentTitles, application.outcome, "办理结果通知书"),
     ...common,
     outcome: application.outcome,
     outcomeReason: application.outcomeReason,

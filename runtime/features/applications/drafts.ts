@@ -1,4 +1,5 @@
 /** 草稿: starting a case, saving what the applicant typed, removing an uploaded material. */
+import "server-only";
 import type { Db } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { AppError, conflict, notFound } from "@/runtime/errors";

@@ -2,13 +2,14 @@
  * /api/files over node:http (binary bodies do not belong in tRPC): POST uploads a
  * material, GET /api/files/<id> downloads one. Same session, CSRF and origin rules as tRPC.
  */
+import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { getDb } from "@/runtime/db";
 import { AppError } from "@/runtime/errors";
 import { sameToken } from "@/runtime/auth/tokens";
 import { createContext } from "@/runtime/trpc/context";
 import { clientIp } from "@/runtime/trpc/nodeHandler";
-import { MAX_UPLOAD_BYTES } from "./fileTypes";
+import { MAX_UPLOAD_BYTES } from "@/runtime/forms/fileTypes";
 import { checkUploadTarget, openAttachment, storeCheckedUpload } from "./uploads";
 
 export const FILES_PATH = "/api/files";

@@ -1,4 +1,5 @@
 /** Offices an applicant may choose to handle a service, from the levels that run it (行使层级). */
+import "server-only";
 import type { Db } from "@/runtime/db";
 import type { Level } from "@/runtime/definition/schema";
 import { cached, dbCache } from "@/runtime/cache";

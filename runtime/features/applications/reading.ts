@@ -1,4 +1,5 @@
 /** What the applicant reads: their cases, and one case in full. */
+import "server-only";
 import type { Db } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { chinaDateOf } from "@/runtime/calendar";

@@ -3,6 +3,7 @@
  * (counters and API clients). Once per idempotency key: a double click or a retry answers
  * with the first filing. The hot path of the product: plain SQL in the one write path.
  */
+import "server-only";
 import type { Db, SqlTx } from "@/runtime/db";
 import { isUniqueViolation } from "@/runtime/db";
 import { newId } from "@/runtime/db/ids";
@@ -15,7 +16,7 @@ import { getPublishedService } from "@/runtime/features/catalogue/service";
 import { loadCalendarSql } from "@/runtime/features/cases/calendar";
 import { applicantCaseRow, uploadedMaterialIds, type FormsData } from "@/runtime/features/cases/caseStore";
 import { pinnedDefinitionSql } from "@/runtime/features/cases/definitions";
-import { caseLimitFor } from "@/runtime/features/cases/limits";
+import { caseLimitFor } from "@/runtime/definition/caseLimit";
 import { runCaseEvent } from "@/runtime/features/cases/runEvent";
 import { caseNow } from "@/runtime/clock";
 import { nextCaseNumber } from "./caseNumbers";

@@ -2,7 +2,7 @@
 import type { ServiceDefinition } from "@/runtime/definition/schema";
 import { validateFormData } from "@/runtime/forms/validate";
 import type { FieldError } from "@/runtime/errors";
-import { applicantForms, requiredUploads } from "./requirements";
+import { applicantForms, requiredUploads } from "@/runtime/definition/requirements";
 
 export interface SubmissionCheck {
   formData: Record<string, unknown>;

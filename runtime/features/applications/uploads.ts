@@ -3,6 +3,7 @@
  * pinned version, an allowed type recognised by content, at most 10 MB. Nothing is
  * recorded unless the file was stored, and nothing is stored for a refused upload.
  */
+import "server-only";
 import type { Db } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { AppError } from "@/runtime/errors";
@@ -10,7 +11,7 @@ import { getStorage, newStorageKey } from "@/runtime/storage";
 import { recordAccess, writeWithPrisma } from "@/runtime/write";
 import { applicantCase, officeCase } from "../cases/access";
 import { pinnedDefinition } from "../cases/definitions";
-import { ALLOWED_TYPES_TEXT, MAX_UPLOAD_BYTES, cleanFileName, sniffFileType } from "./fileTypes";
+import { ALLOWED_TYPES_TEXT, MAX_UPLOAD_BYTES, cleanFileName, sniffFileType } from "@/runtime/forms/fileTypes";
 
 export interface UploadTarget {
   applicationId: string;

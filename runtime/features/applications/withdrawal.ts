@@ -1,4 +1,5 @@
 /** 撤回: a draft is deleted; a filed case is withdrawn through the engine. */
+import "server-only";
 import type { Db } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { writeWithSql } from "@/runtime/write";

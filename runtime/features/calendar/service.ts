@@ -1,4 +1,5 @@
 /** 工作日历: administrators add or correct days the official schedule lacks or gets wrong. */
+import "server-only";
 import type { Db } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { isYearKnown, isWorkday, createWorkCalendar, isIsoDate } from "@/runtime/calendar";

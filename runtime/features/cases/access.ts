@@ -2,6 +2,7 @@
  * Who may see a case: an applicant only their own; staff only their office's. A case
  * outside one's reach is "not found", so its existence is not revealed.
  */
+import "server-only";
 import type { Db, Tx } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { notFound } from "@/runtime/errors";

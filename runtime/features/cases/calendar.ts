@@ -1,4 +1,5 @@
 /** The working calendar in force: the official schedule plus administrators' overrides. */
+import "server-only";
 import type { Db, SqlTx, Tx } from "@/runtime/db";
 import { cached, dbCache } from "@/runtime/cache";
 import { createWorkCalendar, type CalendarOverrides, type WorkCalendar } from "@/runtime/calendar";

@@ -3,6 +3,7 @@
  * same access rules as runtime/features/cases/access.ts: an applicant only their own case,
  * staff only their office's submitted cases; anything else is "not found".
  */
+import "server-only";
 import type { SqlTx } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { notFound } from "@/runtime/errors";

@@ -1,4 +1,5 @@
 /** What a case page shows of a case, for its applicant and for the handling office's staff. */
+import "server-only";
 import type { Db } from "@/runtime/db";
 import { chinaDateOf } from "@/runtime/calendar";
 import { caseNow } from "@/runtime/clock";

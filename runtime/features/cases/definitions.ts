@@ -2,6 +2,7 @@
  * Pinned service definitions. A published version never changes, so its parsed
  * definition is cached per process by version id.
  */
+import "server-only";
 import type { Db, SqlTx, Tx } from "@/runtime/db";
 import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";
 import { notFound } from "@/runtime/errors";

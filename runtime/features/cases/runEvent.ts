@@ -5,13 +5,14 @@
  * closed, the deadlines, and audit events for the event itself and for each notice and
  * document it issued.
  */
+import "server-only";
 import type { SqlTx, SqlValue } from "@/runtime/db";
 import type { Flow } from "@/runtime/definition/schema";
 import { applyEvent, type CaseEvent, type CaseState, type Effect } from "@/runtime/engine";
 import type { WorkCalendar } from "@/runtime/calendar";
 import { AppError, staleCase } from "@/runtime/errors";
 import type { AuditSink } from "@/runtime/write";
-import { applicationStatus } from "./status";
+import { applicationStatus } from "@/runtime/engine/status";
 
 export interface CaseRecord {
   id: string;

@@ -1,5 +1,7 @@
 /** A case's timeline: its audit events, in order, worded for people. */
+import "server-only";
 import type { Db } from "@/runtime/db";
+import { caseActionLabels } from "@/runtime/definition/labels";
 import { displayNames } from "../users/displayNames";
 
 export interface TimelineEntry {
@@ -11,19 +13,6 @@ export interface TimelineEntry {
   items: string[];
 }
 
-const labels: Record<string, string> = {
-  create: "创建草稿",
-  submit: "提交申请",
-  withdraw: "撤回申请",
-  pause: "中止办理",
-  resume: "恢复办理",
-  timer: "期限到达",
-  attach: "上传材料",
-  detach: "删除材料",
-  claim: "认领任务",
-  release: "释放任务",
-};
-
 export async function caseTimeline(db: Db, applicationId: string, options: { includeInternal: boolean }): Promise<TimelineEntry[]> {
   const events = await db.auditEvent.findMany({ where: { applicationId }, orderBy: { id: "asc" } });
   const actors = await displayNames(db, events.map((e) => e.actorId));
@@ -33,7 +22,7 @@ export async function caseTimeline(db: Db, applicationId: string, options: { inc
     // Drafts saved, documents issued and who looked at what belong to the audit trail, not the case's story.
     if (e.action === "issueDocument" || e.action === "saveDraft" || e.action === "read" || e.action === "download") continue;
     if (!options.includeInternal && (e.action === "claim" || e.action === "release")) continue;
-    let label = labels[e.action] ?? e.action;
+    let label = caseActionLabels[e.action] ?? e.action;
     if (e.action.startsWith("act:")) label = String(payload.actionLabel ?? "办理");
     if (e.action === "notify") {
       if (payload.recipient !== "applicant") continue;

@@ -5,6 +5,7 @@
  * instance changed meanwhile is simply skipped until the next tick. Also removes expired
  * sessions and old sign-in attempts.
  */
+import "server-only";
 import type { Db } from "@/runtime/db";
 import { chinaDateOf } from "@/runtime/calendar";
 import type { CaseState } from "@/runtime/engine";

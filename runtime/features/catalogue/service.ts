@@ -1,4 +1,5 @@
 /** Reads of the published catalogue. The region (150000) owns the templates. */
+import "server-only";
 import type { Db } from "@/runtime/db";
 import { notFound } from "@/runtime/errors";
 import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";

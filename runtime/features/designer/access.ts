@@ -3,6 +3,7 @@
  * hold the region's templates; an office admin holds its office's services, so a local variant
  * (a Service owned by a league or banner, with parentServiceId) is theirs without more rules.
  */
+import "server-only";
 import type { Db, Tx } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { forbidden, notFound } from "@/runtime/errors";

@@ -1,11 +1,12 @@
 /** A new service under one of the user's organisations: blank, or a copy of another service's latest version. */
+import "server-only";
 import type { Tx } from "@/runtime/db";
 import { isUniqueViolation } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { conflict } from "@/runtime/errors";
 import type { ServiceDefinition } from "@/runtime/definition/schema";
 import { administeredService, ownerForNewService } from "./access";
-import { blankDefinition } from "./blankDefinition";
+import { blankDefinition } from "@/runtime/definition/blankDefinition";
 
 export interface NewService {
   code: string;

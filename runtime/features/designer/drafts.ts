@@ -3,6 +3,7 @@
  * A save names the revision it was based on; when someone saved in between, it is refused with
  * a conflict (never merged or overwritten silently).
  */
+import "server-only";
 import type { Db, Tx } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { conflict } from "@/runtime/errors";

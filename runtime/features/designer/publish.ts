@@ -2,11 +2,12 @@
  * Publishing a draft: it must pass the lint; it becomes the next numbered version, immutable
  * from then on. Cases already submitted keep the version they pinned (Application.serviceVersionId).
  */
+import "server-only";
 import type { Tx } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { AppError, conflict } from "@/runtime/errors";
 import { serviceDefinition } from "@/runtime/definition/schema";
-import { lintDefinition } from "./lint";
+import { lintDefinition } from "@/runtime/definition/lint";
 
 export interface PublishInput {
   draftId: string;

@@ -1,4 +1,5 @@
 /** The designer's list of services an administrator may edit, with their latest version. */
+import "server-only";
 import type { Db } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { adminOrganisations } from "./access";

@@ -2,26 +2,19 @@
  * The lines of the source document a service definition was extracted from (its `source`
  * range), read from the repository's seed/source folder.
  */
+import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { notFound } from "@/runtime/errors";
-import type { LineRange, Source } from "@/runtime/definition/schema";
+import type { Source } from "@/runtime/definition/schema";
+import type { SourceText } from "@/runtime/definition/sourceText";
 import { administeredService } from "./access";
 
 export const SOURCE_DIR = path.resolve(import.meta.dirname, "../../../seed/source");
 /** The most lines served at once. */
 export const MAX_SOURCE_LINES = 5000;
-
-export interface SourceText {
-  document: string;
-  first: number;
-  last: number;
-  /** Lines first..last, in order. */
-  lines: string[];
-  parts: Record<string, LineRange>;
-}
 
 const documents = new Map<string, Promise<string[]>>();
 

@@ -1,10 +1,11 @@
 /** The versions of a service: the list, one version's definition, and the diff between two. */
+import "server-only";
 import type { Db, Tx } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { notFound } from "@/runtime/errors";
 import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";
 import { administeredService } from "./access";
-import { diffDefinitions, type DefinitionDiff } from "./diff";
+import { diffDefinitions, type DefinitionDiff } from "@/runtime/definition/diff";
 import { displayNames } from "../users/displayNames";
 
 export interface VersionRow {

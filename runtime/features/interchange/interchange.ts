@@ -3,6 +3,7 @@
  * interchange format users of Form.io or SurveyJS expect. Import checks every file first
  * and changes nothing unless all of them are valid; valid ones become drafts.
  */
+import "server-only";
 import { writeWithPrisma } from "@/runtime/write";
 import type { Db } from "@/runtime/db";
 import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";

@@ -1,4 +1,5 @@
 /** People's names for the user ids a list refers to (editors, actors, claimers), in one query. */
+import "server-only";
 import type { Db } from "@/runtime/db";
 
 export async function displayNames(db: Db, ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {

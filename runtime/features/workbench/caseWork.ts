@@ -3,6 +3,7 @@
  * task, and acting on it through the engine. Only the handling office's staff, and only
  * for the steps of their role.
  */
+import "server-only";
 import type { Db, SqlTx } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { AppError, conflict, notFound, staleCase } from "@/runtime/errors";

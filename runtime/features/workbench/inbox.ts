@@ -1,4 +1,5 @@
 /** The caseworker's inbox: open tasks of their own offices, for the roles they hold there. */
+import "server-only";
 import type { Db } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { chinaDateOf } from "@/runtime/calendar";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { serviceDefinition } from "@/runtime/definition/schema";
 import { parse } from "./acceptCond";
-import { itemBySeq } from "./minorFixtures";
+import { itemBySeq } from "@/tests/support/minorFixtures";
 import { taskLabels } from "./minorShared";
 
 const only = (seq: number) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { serviceDefinition, type Flow, type TaskNode } from "@/runtime/definition/schema";
 import { parse } from "./applyBasis";
-import { itemBySeq } from "./minorFixtures";
+import { itemBySeq } from "@/tests/support/minorFixtures";
 import { taskLabels } from "./minorShared";
 
 const parsed = (seq: number) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { serviceDefinition } from "@/runtime/definition/schema";
 import { parse } from "./archive";
-import { itemBySeq } from "./minorFixtures";
+import { itemBySeq } from "@/tests/support/minorFixtures";
 import { taskLabels } from "./minorShared";
 
 describe("archive: 流动人员人事档案管理服务标准化流程 (146)", () => {

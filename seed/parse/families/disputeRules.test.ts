@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { appendix } from "@/runtime/definition/schema";
 import { parse } from "./disputeRules";
-import { itemBySeq } from "./minorFixtures";
+import { itemBySeq } from "@/tests/support/minorFixtures";
 
 describe("disputeRules (142, 144): working rules attached to their guide", () => {
   it("142 → rules appendix of 141", () => {

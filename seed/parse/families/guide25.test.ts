@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { serviceDefinition, type ServiceDefinition, type TaskNode } from "@/runtime/definition/schema";
 import { parse, parseStepChain } from "./guide25";
-import { itemBySeq } from "./minorFixtures";
+import { itemBySeq } from "@/tests/support/minorFixtures";
 
 function service(seq: number): ServiceDefinition {
   const [parsed] = parse(itemBySeq(seq)).services;

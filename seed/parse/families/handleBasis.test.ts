@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { serviceDefinition } from "@/runtime/definition/schema";
 import { parse } from "./handleBasis";
-import { itemBySeq } from "./minorFixtures";
+import { itemBySeq } from "@/tests/support/minorFixtures";
 
 describe("handleBasis: 职业供求信息、市场工资指导价位信息、培训信息发布办事指南 (101)", () => {
   const result = parse(itemBySeq(101));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { serviceDefinition } from "@/runtime/definition/schema";
 import { parse } from "./hotline";
-import { itemBySeq } from "./minorFixtures";
+import { itemBySeq } from "@/tests/support/minorFixtures";
 import { taskLabels } from "./minorShared";
 
 describe("hotline: 12333 人力资源和社会保障咨询服务工作办事指南 (145)", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "./manual";
-import { itemBySeq } from "./minorFixtures";
+import { itemBySeq } from "@/tests/support/minorFixtures";
 
 describe("manual (102): the screenshot manual of 101", () => {
   const result = parse(itemBySeq(102));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "./notice";
-import { itemBySeq } from "./minorFixtures";
+import { itemBySeq } from "@/tests/support/minorFixtures";
 
 describe("notice (110): 创业担保贷款告知书", () => {
   it("is attached to 个人创业担保贷款 (109) as a notice", () => {

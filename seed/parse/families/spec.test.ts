@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { serviceDefinition, type ServiceDefinition, type TaskNode } from "@/runtime/definition/schema";
-import { itemBySeq } from "./minorFixtures";
+import { itemBySeq } from "@/tests/support/minorFixtures";
 import { parse } from "./spec";
 
 function service(seq: number): ServiceDefinition {

@@ -6,8 +6,8 @@
 import { useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "@/app/_trpc/client";
-import { diffDefinitions } from "@/runtime/features/designer/diff";
-import type { EditorState } from "@/runtime/features/designer/drafts";
+import { diffDefinitions } from "@/runtime/definition/diff";
+import type { EditorState } from "@/app/_components/types";
 import { DiffView } from "@/designer/versions/DiffView";
 import { buttonClass, primaryButtonClass } from "@/designer/ui/classes";
 import { startingDefinition, type DraftEditor } from "./useDraftEditor";

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "@/app/_trpc/client";
-import type { VersionRow } from "@/runtime/features/designer/versions";
+import type { VersionRow } from "@/app/_components/types";
 import { DiffView } from "@/designer/versions/DiffView";
 import { FlowDiffCanvas } from "@/designer/versions/FlowDiffCanvas";
 import { buttonClass, primaryButtonClass, smallButtonClass } from "@/designer/ui/classes";

@@ -10,7 +10,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "@/app/_trpc/client";
 import { canRedo, canUndo, commit, createHistory, redo, undo, type History } from "@/designer/core/history";
 import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";
-import type { EditorState } from "@/runtime/features/designer/drafts";
+import type { EditorState } from "@/app/_components/types";
 
 export const AUTOSAVE_DELAY_MS = 800;
 

@@ -5,12 +5,11 @@ import type { ReactNode } from "react";
 import { getDb } from "@/runtime/db";
 import { getPublishedService, type PublishedService } from "@/runtime/features/catalogue/service";
 import type { Guide, Material, TimeLimit } from "@/runtime/definition/schema";
+import { caseTypeLabels, levelLabels } from "@/runtime/definition/labels";
 import { currentUser } from "@/app/_lib/session";
 
 export const dynamic = "force-dynamic";
 
-const levelLabels: Record<string, string> = { region: "自治区级", league: "盟市级", banner: "旗县（市、区）级" };
-const caseTypeLabels: Record<string, string> = { instant: "即办件", promised: "承诺件" };
 
 async function load(code: string): Promise<PublishedService | null> {
   try {

@@ -10,9 +10,9 @@ import { Timeline } from "@/app/_components/Timeline";
 import { ServiceForm } from "@/app/_components/ServiceForm";
 import { ErrorNotice, Loading } from "@/app/_components/Notice";
 import { formatChineseDate, formatDateTime, formatFileSize, isClosedStatus, isOverdue, todayInChina } from "@/app/_components/format";
-import { applicantForms, requiredUploads } from "@/runtime/features/applications/requirements";
+import { applicantForms, requiredUploads } from "@/runtime/definition/requirements";
+import { labelOf, taskRoleLabels } from "@/runtime/definition/labels";
 
-const roleLabels: Record<string, string> = { caseworker: "经办人员", reviewer: "复核人员", applicant: "申请人" };
 
 interface TrpcLikeError {
   data?: { code?: string } | null;
@@ -149,7 +149,7 @@ function TaskPanel({ data, onDone, onError, refresh }: { data: StaffCase; onDone
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="task-title" className="text-lg font-semibold">当前环节：{task.label}</h2>
         <span className="text-sm text-muted-foreground">
-          {roleLabels[task.role] ?? task.role}办理 · 期限 {task.dueDate ? formatChineseDate(task.dueDate) : "—"}
+          {labelOf(taskRoleLabels, task.role)}办理 · 期限 {task.dueDate ? formatChineseDate(task.dueDate) : "—"}
           {overdue && <span className="ml-2 rounded bg-destructive px-1.5 py-0.5 text-xs text-white">已超期</span>}
         </span>
       </div>
@@ -177,7 +177,7 @@ function TaskPanel({ data, onDone, onError, refresh }: { data: StaffCase; onDone
             认领任务
           </button>
         ) : (
-          <span className="text-muted-foreground">该环节由{roleLabels[task.role] ?? task.role}办理，您可以查看。</span>
+          <span className="text-muted-foreground">该环节由{labelOf(taskRoleLabels, task.role)}办理，您可以查看。</span>
         )}
         {(claim.isError || release.isError) && <span role="alert" className="text-destructive">{errorMessage(claim.error ?? release.error)}</span>}
       </div>

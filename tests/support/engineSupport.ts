@@ -1,9 +1,9 @@
 /** Helpers for the engine tests (test support only). */
 import { expect } from "vitest";
-import type { Flow } from "../definition/schema";
-import { applyEvent, type EngineOptions } from "./applyEvent";
-import type { EngineErrorCode } from "./errors";
-import type { CaseEvent, CaseState, Effect } from "./types";
+import type { Flow } from "@/runtime/definition/schema";
+import { applyEvent, type EngineOptions } from "@/runtime/engine/applyEvent";
+import type { EngineErrorCode } from "@/runtime/engine/errors";
+import type { CaseEvent, CaseState, Effect } from "@/runtime/engine/types";
 
 /** 10:00 China time on `day`, plus `minutes`. */
 export function on(day: string, minutes = 0): string {

@@ -4,10 +4,10 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { ItemText } from "../types";
-import { cutItems, numberLines, parseEntries } from "../items";
+import type { ItemText } from "@/seed/parse/types";
+import { cutItems, numberLines, parseEntries } from "@/seed/parse/items";
 
-const SOURCE_DIR = path.join(import.meta.dirname, "../../source");
+const SOURCE_DIR = path.join(import.meta.dirname, "../../seed/source");
 export const DOCUMENT = "000_f296b97e2ab141b6.txt";
 
 let cache: ItemText[] | null = null;

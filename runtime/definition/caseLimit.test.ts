@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readTemplates } from "@/seed/loadTemplates";
-import { caseLimitFor } from "./limits";
+import { caseLimitFor } from "./caseLimit";
 
 const byCode = new Map(readTemplates().map((t) => [t.code, t]));
 const limitOf = (code: string) => caseLimitFor(byCode.get(code)!.guide, "online");

@@ -3,7 +3,7 @@
  * (seed/source/000_f296b97e2ab141b6.txt, 1-based line numbers), for the form-builder tests.
  * Generated once from the document; the text is verbatim (tabs included).
  */
-import type { FormBlock } from "../parse/types";
+import type { FormBlock } from "@/seed/parse/types";
 
 export interface TestBlock extends FormBlock {
   /** What the block exercises. */

@@ -6,6 +6,7 @@
  */
 import type { FlowEdge, FlowNode, FormDefinition, Material, ServiceDefinition } from "@/runtime/definition/schema";
 import { formFieldList } from "./formFieldList";
+import { caseTypeLabels, definitionFieldLabels, guideFieldLabels, levelLabels, nodeTypeLabels, outcomeLabels, taskRoleLabels } from "./labels";
 import type { LintArea } from "./lint";
 
 export type ChangeKind = "added" | "removed" | "changed";
@@ -51,36 +52,16 @@ function words(value: unknown): string {
   return stableJson(value);
 }
 
+/** A coded value in words, from one of the label maps. */
+const wordFor = (labels: Record<string, string>, value: unknown) => labels[String(value)] ?? words(value);
+
 // ------------------------------------------------------------------ guide
-
-export const guideLabels: Record<string, string> = {
-  description: "事项描述",
-  conditions: "办理条件",
-  audience: "服务对象",
-  levels: "办理层级",
-  caseType: "办件类型",
-  legalLimit: "法定办结时限",
-  promisedLimit: "承诺办结时限",
-  channels: "办理渠道",
-  fee: "收费",
-  onlineAddress: "网上办理地址",
-  officeAddress: "窗口办理地址",
-  legalBasis: "设定依据",
-  preChecks: "前置核验",
-  dataSharing: "数据共享需求",
-  risks: "风险点",
-  archive: "归档要求",
-  operationNotes: "操作要点",
-  notes: "其他说明",
-};
-
-const levelWords: Record<string, string> = { region: "自治区级", league: "盟市级", banner: "旗县级" };
 
 /** One guide item (or scalar) in words. */
 function guideItemWords(key: string, item: unknown): string {
   if (!isObject(item)) {
-    if (key === "levels") return levelWords[String(item)] ?? String(item);
-    if (key === "caseType") return item === "instant" ? "即办件" : item === "promised" ? "承诺件" : words(item);
+    if (key === "levels") return wordFor(levelLabels, item);
+    if (key === "caseType") return wordFor(caseTypeLabels, item);
     return words(item);
   }
   switch (key) {
@@ -109,12 +90,12 @@ function guideItemWords(key: string, item: unknown): string {
 }
 
 function diffGuide(before: Record<string, unknown>, after: Record<string, unknown>, out: DiffEntry[]): void {
-  const keys = [...new Set([...Object.keys(guideLabels), ...Object.keys(before), ...Object.keys(after)])];
+  const keys = [...new Set([...Object.keys(guideFieldLabels), ...Object.keys(before), ...Object.keys(after)])];
   for (const key of keys) {
     const a = before[key];
     const b = after[key];
     if (same(a, b)) continue;
-    const subject = `办事指南“${guideLabels[key] ?? key}”`;
+    const subject = `办事指南“${guideFieldLabels[key] ?? key}”`;
     if (Array.isArray(a) || Array.isArray(b)) {
       const was = (Array.isArray(a) ? a : []).map((i) => guideItemWords(key, i));
       const now = (Array.isArray(b) ? b : []).map((i) => guideItemWords(key, i));
@@ -186,9 +167,6 @@ function diffMaterials(before: readonly Material[], after: readonly Material[], 
   }
 }
 
-const roleWords: Record<string, string> = { applicant: "申请人", caseworker: "经办人员", reviewer: "复核人员" };
-const typeWords: Record<string, string> = { start: "开始", task: "办理步骤", gateway: "条件判断", end: "结束" };
-const outcomeWords: Record<string, string> = { completed: "办结", refused: "不予办理", terminated: "终止办理", withdrawn: "撤回" };
 
 const nodeLabels: Record<string, string> = {
   id: "编号",
@@ -209,11 +187,11 @@ const nodeLabels: Record<string, string> = {
 function nodeValueWords(key: string, value: unknown): string {
   switch (key) {
     case "role":
-      return roleWords[String(value)] ?? words(value);
+      return wordFor(taskRoleLabels, value);
     case "type":
-      return typeWords[String(value)] ?? words(value);
+      return wordFor(nodeTypeLabels, value);
     case "outcome":
-      return outcomeWords[String(value)] ?? words(value);
+      return wordFor(outcomeLabels, value);
     case "actions":
       return Array.isArray(value) ? value.map((a: { label: string; id: string }) => `${a.label}（${a.id}）`).join("、") || "（无）" : words(value);
     case "forms":
@@ -379,12 +357,10 @@ function diffForms(before: readonly FormDefinition[], after: readonly FormDefini
 
 // ------------------------------------------------------------------ all
 
-const basicLabels: Record<string, string> = { title: "事项名称", summary: "事项概述", part: "所属部分", category: "分类" };
-
 export function diffDefinitions(before: ServiceDefinition, after: ServiceDefinition): DefinitionDiff {
   const entries: DiffEntry[] = [];
   const basic = (d: ServiceDefinition) => ({ title: d.title, summary: d.summary, part: d.group.part, category: d.group.category });
-  for (const change of attributeChanges(basic(before), basic(after), basicLabels, (_k, v) => words(v))) {
+  for (const change of attributeChanges(basic(before), basic(after), definitionFieldLabels, (_k, v) => words(v))) {
     entries.push({ area: "basic", kind: "changed", subject: "基本信息", ...change });
   }
   diffGuide(before.guide as Record<string, unknown>, after.guide as Record<string, unknown>, entries);

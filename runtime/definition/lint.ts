@@ -11,6 +11,7 @@ import { serviceDefinition, type Flow, type ServiceDefinition } from "@/runtime/
 import { validateFlow } from "@/runtime/engine/validateFlow";
 import { createAjv } from "@/runtime/forms/ajv";
 import { formFieldList } from "./formFieldList";
+import { definitionFieldLabels } from "./labels";
 import { exceeds, legalLimitsFor } from "./timeLimits";
 
 export type LintArea = "basic" | "guide" | "materials" | "flow" | "forms";
@@ -32,18 +33,6 @@ const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) 
 
 const areaOf: Record<string, LintArea> = { guide: "guide", materials: "materials", forms: "forms", flow: "flow" };
 
-const topLabels: Record<string, string> = {
-  code: "事项编码",
-  title: "事项名称",
-  group: "分类",
-  summary: "事项概述",
-  guide: "办事指南",
-  materials: "材料",
-  forms: "表单",
-  flow: "流程",
-  source: "来源",
-};
-
 function itemName(value: unknown, fallback: string): string {
   if (!isObject(value)) return fallback;
   const name = value.label ?? value.name ?? value.title;
@@ -54,7 +43,7 @@ function itemName(value: unknown, fallback: string): string {
 function contractProblem(issue: { path: PropertyKey[]; message: string }, draft: Draft): LintProblem {
   const [top, second, index] = issue.path;
   const problem: LintProblem = { code: "CONTRACT", area: areaOf[String(top)] ?? "basic", message: "" };
-  let where = topLabels[String(top)] ?? String(top ?? "");
+  let where = definitionFieldLabels[String(top)] ?? String(top ?? "");
   if (top === "flow" && (second === "nodes" || second === "edges") && typeof index === "number") {
     const item = list<Record<string, unknown>>((draft.flow as Record<string, unknown> | undefined)?.[second])[index];
     where = `${second === "nodes" ? "流程节点" : "流程连线"}${itemName(item, `第${index + 1}个`)}`;

@@ -1,5 +1,5 @@
 /** Flows the engine tests run on (test support only). */
-import { flow, type Flow } from "../definition/schema";
+import { flow, type Flow } from "@/runtime/definition/schema";
 
 /**
  * 申请 → 受理 (补正 / 不予受理) → 审核 (中止 allowed; 补正 / 终止) → 金额分支 →
