@@ -1,8 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseKinds, type TestDb } from "../support/testDb";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeOnDatabases, type TestDb } from "../support/testDb";
 import { signedIn } from "../support/caller";
 import { createSeededTestDb, exampleDefinition, publishService, PNG_BYTES, VALID_ID } from "../support/fixtures";
 import { storeUpload } from "@/runtime/features/applications/uploads";
@@ -19,7 +19,7 @@ const goodForm = (reason: string) => ({
   registration: { name: "王五", idNumber: VALID_ID, phone: "13912345678", lostJobOn: "2026-11-20", reason, attestation: true },
 });
 
-describe.each(databaseKinds())("applications and the workbench on %s", (kind) => {
+describeOnDatabases("applications and the workbench", (kind) => {
   let t: TestDb;
   const user = async (username: string) => loadSessionUser(t.db, (await t.db.user.findUniqueOrThrow({ where: { username } })).id);
 

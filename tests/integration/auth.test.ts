@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseKinds, type TestDb } from "../support/testDb";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeOnDatabases, type TestDb } from "../support/testDb";
 import { createSeededTestDb } from "../support/fixtures";
 import { callerFor, newBrowser, signedIn } from "../support/caller";
 import { resolveSession } from "@/runtime/auth/session";
@@ -7,7 +7,7 @@ import { digest } from "@/runtime/auth/tokens";
 import { SESSION_COOKIE } from "@/runtime/auth/cookies";
 import { MAX_FAILURES_PER_ACCOUNT } from "@/runtime/auth/rateLimit";
 
-describe.each(databaseKinds())("sign-in and authorisation on %s", (kind) => {
+describeOnDatabases("sign-in and authorisation", (kind) => {
   let t: TestDb;
   beforeAll(async () => {
     t = await createSeededTestDb(kind);

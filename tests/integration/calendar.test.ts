@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseKinds, type TestDb } from "../support/testDb";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeOnDatabases, type TestDb } from "../support/testDb";
 import { createSeededTestDb } from "../support/fixtures";
 import { signedIn } from "../support/caller";
 import { loadCalendar } from "@/runtime/features/cases/calendar";
 import { addWorkdays } from "@/runtime/calendar";
 
-describe.each(databaseKinds())("working-calendar administration on %s", (kind) => {
+describeOnDatabases("working-calendar administration", (kind) => {
   let t: TestDb;
   beforeAll(async () => {
     t = await createSeededTestDb(kind);

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, databaseKinds, type TestDb } from "../support/testDb";
+import { createTestDb, describeOnDatabases, type TestDb } from "../support/testDb";
 import { readTemplates, loadTemplates } from "@/seed/loadTemplates";
 import { seedOrganisations } from "@/seed/organisations";
 import { checkDefinitionFile, exportPublished, importAsDrafts } from "@/runtime/features/interchange/interchange";
@@ -11,7 +11,7 @@ import { checkDefinitionFile, exportPublished, importAsDrafts } from "@/runtime/
 const templates = readTemplates();
 const root = path.resolve(import.meta.dirname, "../..");
 
-describe.each(databaseKinds())("seeding, export and import on %s", (kind) => {
+describeOnDatabases("seeding, export and import", (kind) => {
   let t: TestDb;
   beforeAll(async () => {
     t = await createTestDb(kind);
