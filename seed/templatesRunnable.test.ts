@@ -3,14 +3,14 @@
  * and a submission enters the flow and reaches a staff step (not stuck with the applicant).
  */
 import { describe, expect, it } from "vitest";
-import { readTemplates } from "./loadTemplates";
+import { SEEDED_TEMPLATE_COUNT, seededTemplates } from "@/tests/support/seededTemplates";
 import { applyEvent, validateFlow } from "@/runtime/engine";
 
-const templates = readTemplates();
+const templates = seededTemplates();
 
 describe("seeded templates are runnable", () => {
   it("has a template for every service", () => {
-    expect(templates.length).toBeGreaterThanOrEqual(150);
+    expect(templates).toHaveLength(SEEDED_TEMPLATE_COUNT);
   });
 
   it.each(templates.map((t) => [t.code, t] as const))("%s: the flow passes lint and a submission reaches a staff step", (_code, template) => {

@@ -4,11 +4,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, describeOnDatabases, type TestDb } from "../support/testDb";
-import { readTemplates, loadTemplates } from "@/seed/loadTemplates";
+import { loadTemplates } from "@/seed/loadTemplates";
+import { seededTemplates } from "../support/seededTemplates";
 import { seedOrganisations } from "@/seed/organisations";
 import { checkDefinitionFile, exportPublished, importAsDrafts } from "@/runtime/features/interchange/interchange";
 
-const templates = readTemplates();
+const templates = seededTemplates();
 const root = path.resolve(import.meta.dirname, "../..");
 
 describeOnDatabases("seeding, export and import", (kind) => {
