@@ -33,9 +33,9 @@ describeOnDatabases("working-calendar administration", (kind) => {
 
   it("refuses other roles and bad dates", async () => {
     const caseworker = (await signedIn(t.db, "hohhot.caseworker")).caller;
-    await expect(caseworker.calendar.setDay({ date: "2031-10-02", kind: "holiday" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(caseworker.calendar.setDay({ date: "2031-10-02", kind: "holiday" })).rejects.toMatchObject({ code: "FORBIDDEN", message: "您没有执行此操作的权限" });
     const admin = (await signedIn(t.db, "region.admin")).caller;
-    await expect(admin.calendar.setDay({ date: "2031-02-30", kind: "holiday" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(admin.calendar.clearDay({ date: "2031-10-05" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(admin.calendar.setDay({ date: "2031-02-30", kind: "holiday" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "日期无效，请使用 YYYY-MM-DD 格式的真实日期" });
+    await expect(admin.calendar.clearDay({ date: "2031-10-05" })).rejects.toMatchObject({ code: "NOT_FOUND", message: "该日期没有调整记录" });
   });
 });

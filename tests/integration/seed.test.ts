@@ -29,6 +29,7 @@ describeOnDatabases("seeding, export and import", (kind) => {
     expect(second.created).toBe(0);
     expect(await counts()).toEqual(before);
     const versions = await t.db.serviceVersion.findMany({ select: { number: true, status: true } });
+    expect(versions).toHaveLength(templates.length);
     expect(versions.every((v) => v.number === 1 && v.status === "published")).toBe(true);
   });
 
