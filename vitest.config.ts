@@ -5,7 +5,7 @@ export default defineConfig({
   // `@/x` is the project root (tsconfig paths), as for tsc, tsx and Next.
   resolve: { alias: [{ find: /^@\//, replacement: fileURLToPath(new URL("./", import.meta.url)) }] },
   test: {
-    include: ["{runtime,seed,designer,tests/integration}/**/*.test.{ts,tsx}"],
+    include: ["{app,runtime,seed,designer,tests/integration}/**/*.test.{ts,tsx}"],
     exclude: ["node_modules", "tests/e2e/**", ".next"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

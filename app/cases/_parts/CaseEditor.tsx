@@ -87,7 +87,7 @@ function EditorBody({ detail, mode, refetch }: { detail: ApplicationDetail; mode
   const formRef = useRef<RjsfForm>(null);
 
   // What a submission would be refused for now: the server's own check.
-  const problems = useMemo(() => submitProblems(detail, formData, steps), [detail, formData, steps]);
+  const problems = useMemo(() => submitProblems(definition, detail.attachments, formData, steps), [definition, detail.attachments, formData, steps]);
 
   const step = steps[current];
   const reviewIndex = steps.length - 1;

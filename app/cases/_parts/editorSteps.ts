@@ -4,8 +4,7 @@
  * (`submissionProblems`), so the review lists exactly what a submission would be refused for.
  */
 import type { StepView } from "@/app/_components/Stepper";
-import type { ApplicationDetail } from "@/app/_components/types";
-import type { FormDefinition, Material } from "@/runtime/definition/schema";
+import type { FormDefinition, Material, ServiceDefinition } from "@/runtime/definition/schema";
 import { submissionProblems } from "@/runtime/features/applications/submissionCheck";
 
 export type FormsData = Record<string, Record<string, unknown>>;
@@ -37,10 +36,15 @@ export function stepOfPath(steps: StepView[], path: string): number | null {
 }
 
 /** Everything the server would refuse the submission for, each with the step to fix it in. */
-export function submitProblems(detail: ApplicationDetail, formData: FormsData, steps: StepView[]): Problem[] {
-  const problems = submissionProblems(detail.definition, {
+export function submitProblems(
+  definition: ServiceDefinition,
+  attachments: { materialId: string }[],
+  formData: FormsData,
+  steps: StepView[],
+): Problem[] {
+  const problems = submissionProblems(definition, {
     formData,
-    uploadedMaterialIds: new Set(detail.attachments.map((a) => a.materialId)),
+    uploadedMaterialIds: new Set(attachments.map((a) => a.materialId)),
   });
   return problems.map((p) => ({ message: p.message, step: stepOfPath(steps, p.path) }));
 }
