@@ -11,7 +11,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["{runtime,seed,designer,scripts,tests/unit,tests/integration}/**/*.test.{ts,tsx}"],
+    include: ["{app,runtime,seed,designer,tests/unit,tests/integration}/**/*.test.{ts,tsx}"],
     exclude: ["node_modules", "tests/e2e/**", ".next"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
@@ -19,5 +19,7 @@ export default defineConfig({
     // Read caches off: tests change the database underneath and expect to see it at once.
     env: { CACHE_TTL_SCALE: "0" },
     globalSetup: ["./vitest.global-setup.ts"],
+    // The skipped-suites reporter names what did not run and why (e.g. PostgreSQL unavailable).
+    reporters: ["default", "./tests/support/skippedSuitesReporter.ts"],
   },
 });

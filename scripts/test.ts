@@ -70,7 +70,7 @@ steps.push({ name: "lint", ok: run("代码检查 (eslint)", "npx", ["eslint", "-
 const vitestFile = path.join(resultsDir, "vitest.json");
 steps.push({
   name: "vitest",
-  ok: run("单元与集成测试 (vitest)", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${vitestFile}`]),
+  ok: run("单元与集成测试 (vitest)", "npx", ["vitest", "run", "--reporter=default", "--reporter=./tests/support/skippedSuitesReporter.ts", "--reporter=json", `--outputFile=${vitestFile}`]),
 });
 const built = run("构建 (next build)", "npx", ["next", "build"]);
 steps.push({ name: "build", ok: built });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, databaseKinds, type TestDb } from "@/tests/support/testDb";
+import { createTestDb, describeOnDatabases, type TestDb } from "@/tests/support/testDb";
 import { buildOrganisations, divisionId, REGION_ID, seedOrganisations } from "./organisations";
 
 describe("buildOrganisations", () => {
@@ -47,29 +47,27 @@ describe("buildOrganisations", () => {
   });
 });
 
-for (const kind of databaseKinds()) {
-  describe(`seedOrganisations (${kind})`, () => {
-    let t: TestDb;
-    beforeAll(async () => {
-      t = await createTestDb(kind);
-    });
-    afterAll(async () => t?.cleanup());
-
-    it("loads the tree idempotently, repairing drift but keeping addresses", async () => {
-      const total = buildOrganisations().length;
-      expect(await seedOrganisations(t.db)).toEqual({ created: total, updated: 0, unchanged: 0 });
-      expect(await t.db.organisation.count()).toBe(total);
-
-      await t.db.organisation.update({ where: { id: "150100" }, data: { name: "旧名", address: "新华大街 1 号" } });
-      expect(await seedOrganisations(t.db)).toEqual({ created: 0, updated: 1, unchanged: total - 1 });
-      const hohhot = await t.db.organisation.findUniqueOrThrow({ where: { id: "150100" }, include: { children: true } });
-      expect(hohhot).toMatchObject({ name: "呼和浩特市", address: "新华大街 1 号", parentId: "150000" });
-      expect(hohhot.children.length).toBeGreaterThan(5);
-
-      // Two loaders at once (two instances starting): no error, no duplicates.
-      await t.db.organisation.deleteMany({ where: { level: "banner", parentId: "152900" } });
-      await Promise.all([seedOrganisations(t.db), seedOrganisations(t.db)]);
-      expect(await t.db.organisation.count()).toBe(total);
-    });
+describeOnDatabases("seedOrganisations", (kind) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(kind);
   });
-}
+  afterAll(async () => t?.cleanup());
+
+  it("loads the tree idempotently, repairing drift but keeping addresses", async () => {
+    const total = buildOrganisations().length;
+    expect(await seedOrganisations(t.db)).toEqual({ created: total, updated: 0, unchanged: 0 });
+    expect(await t.db.organisation.count()).toBe(total);
+
+    await t.db.organisation.update({ where: { id: "150100" }, data: { name: "旧名", address: "新华大街 1 号" } });
+    expect(await seedOrganisations(t.db)).toEqual({ created: 0, updated: 1, unchanged: total - 1 });
+    const hohhot = await t.db.organisation.findUniqueOrThrow({ where: { id: "150100" }, include: { children: true } });
+    expect(hohhot).toMatchObject({ name: "呼和浩特市", address: "新华大街 1 号", parentId: "150000" });
+    expect(hohhot.children.length).toBeGreaterThan(5);
+
+    // Two loaders at once (two instances starting): no error, no duplicates.
+    await t.db.organisation.deleteMany({ where: { level: "banner", parentId: "152900" } });
+    await Promise.all([seedOrganisations(t.db), seedOrganisations(t.db)]);
+    expect(await t.db.organisation.count()).toBe(total);
+  });
+});

@@ -4,9 +4,9 @@
  * (“您于…提交的“工伤认定”申请”) show it.
  */
 import { describe, expect, it } from "vitest";
-import { readTemplates } from "./loadTemplates";
+import { seededTemplates } from "@/tests/support/seededTemplates";
 
-const templates = readTemplates();
+const templates = seededTemplates();
 const title = (code: string) => templates.find((t) => t.code === code)?.title;
 
 describe("seeded service names", () => {

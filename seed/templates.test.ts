@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { SEEDED_TEMPLATE_COUNT } from "@/tests/support/seededTemplates";
 import { indexEntry, parseSeed, SOURCE_DOCUMENT, templateJson } from "./pipeline";
 
 const seedDir = import.meta.dirname;
@@ -16,6 +17,7 @@ const { services } = parseSeed(
 
 describe("seed templates", () => {
   it("has one template per parsed service and nothing else", () => {
+    expect(services).toHaveLength(SEEDED_TEMPLATE_COUNT);
     const files = readdirSync(templatesDir).filter((file) => file.endsWith(".json") && file !== "index.json");
     expect(files.sort()).toEqual(services.map((service) => `${service.code}.json`).sort());
   });

@@ -1,7 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import example from "@/runtime/definition/example.json";
+import { seededTemplates } from "@/tests/support/seededTemplates";
 import { attestationSchema, attestationUiSchema } from "@/runtime/forms/attestation";
 import { createAjv } from "@/runtime/forms/ajv";
 import { addField, fieldAt, moveField, moveFieldTo, removeField, renameField, updateField } from "./formEdit";
@@ -108,12 +107,9 @@ describe("form model ⇄ JSON Schema + uiSchema", () => {
   });
 
   it("round-trips every seeded template's forms", () => {
-    const dir = path.join(import.meta.dirname, "../../seed/templates");
-    const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json") && f !== "index.json") : [];
-    for (const file of files) {
-      const definition = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as { forms: { schema: JsonSchema; uiSchema?: JsonSchema }[] };
-      for (const form of definition.forms) roundTrip(form.schema, form.uiSchema ?? {});
-    }
+    const forms = seededTemplates().flatMap((definition) => definition.forms);
+    expect(forms.length).toBeGreaterThan(100);
+    for (const form of forms) roundTrip(form.schema as JsonSchema, (form.uiSchema ?? {}) as JsonSchema);
   });
 
   it("every palette field type is recognised as itself and compiles", () => {

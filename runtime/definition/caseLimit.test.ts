@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { readTemplates } from "@/seed/loadTemplates";
+import { seededTemplates } from "@/tests/support/seededTemplates";
 import { caseLimitFor } from "./caseLimit";
 
-const byCode = new Map(readTemplates().map((t) => [t.code, t]));
+const byCode = new Map(seededTemplates().map((t) => [t.code, t]));
 const limitOf = (code: string) => caseLimitFor(byCode.get(code)!.guide, "online");
 
 describe("the limit a case runs under", () => {

@@ -57,7 +57,8 @@ describe("buildFlow", () => {
   });
 
   it("gives every task an action and lays nodes out top to bottom", () => {
-    for (const task of tasks(built.nodes)) expect(task.actions.length).toBeGreaterThan(0);
+    expect(tasks(built.nodes).length).toBeGreaterThan(3);
+    for (const task of tasks(built.nodes)) expect(task.actions.length, task.label).toBeGreaterThan(0);
     const y = (id: string) => built.nodes.find((node) => node.id === id)!.position.y;
     expect(y("start")).toBeLessThan(y("apply"));
     expect(y("apply")).toBeLessThan(y("accept"));

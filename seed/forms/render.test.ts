@@ -4,8 +4,16 @@ import { formFromBlock } from "./fromBlock";
 import { hasRequiredFields, renderFormHtml, rjsfErrors, sampleFormData } from "@/tests/support/renderForm";
 import { TEST_BLOCKS } from "@/tests/support/formBlocks";
 
-describe.each(TEST_BLOCKS.map((b) => [b.id, b] as const))("%s renders and accepts a filled-in example", (_id, block) => {
-  const form = formFromBlock(block);
+const forms = TEST_BLOCKS.map((block) => ({ id: block.id, form: formFromBlock(block) }));
+
+describe("the test blocks", () => {
+  it("all ask for something, but the outline template (sections to write freely)", () => {
+    expect(forms.length).toBeGreaterThan(10);
+    expect(forms.filter(({ form }) => !hasRequiredFields(form.schema)).map(({ id }) => id)).toEqual(["feasibilityOutline"]);
+  });
+});
+
+describe.each(forms.map(({ id, form }) => [id, form] as const))("%s renders and accepts a filled-in example", (_id, form) => {
   const sample = sampleFormData(form.schema);
 
   it("renders with @rjsf/core (react-dom/server)", () => {
@@ -20,13 +28,19 @@ describe.each(TEST_BLOCKS.map((b) => [b.id, b] as const))("%s renders and accept
     expect(validateFormData(form, sample)).toEqual({ ok: true });
   });
 
-  it("a blank submission is refused when something is required", () => {
-    if (!hasRequiredFields(form.schema)) return;
-    const errors = rjsfErrors(form, {});
-    expect(errors.length).toBeGreaterThan(0);
-    expect(errors.every((m) => /：(必填|请勾选确认)$/.test(m))).toBe(true);
-    expect(validateFormData(form, {}).ok).toBe(false);
-  });
+  if (hasRequiredFields(form.schema)) {
+    it("refuses a blank submission, naming what is missing", () => {
+      const errors = rjsfErrors(form, {});
+      expect(errors.length).toBeGreaterThan(0);
+      expect(errors.every((m) => /：(必填|请勾选确认)$/.test(m)), errors.join("\n")).toBe(true);
+      expect(validateFormData(form, {}).ok).toBe(false);
+    });
+  } else {
+    it("accepts a blank submission (nothing on it is required)", () => {
+      expect(rjsfErrors(form, {})).toEqual([]);
+      expect(validateFormData(form, {})).toEqual({ ok: true });
+    });
+  }
 });
 
 describe("attestations in the browser form", () => {

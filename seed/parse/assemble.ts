@@ -6,7 +6,7 @@
 import type { Guide, LineRange, Material, ServiceDefinition } from "@/runtime/definition/schema";
 import { formFromBlock } from "../forms/fromBlock";
 import { sameForm } from "./formBlocks";
-import { rangeOf } from "./text";
+import { rangeOf } from "./text/lines";
 import type { FormBlock, ItemText } from "./types";
 
 export function emptyGuide(): Guide {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { itemBySeq } from "@/tests/support/minorFixtures";
 import { findGuideForms, findSpecForms, formReference, isFormMarker, looksLikeFormTitle, sameForm, splitFeedback } from "./formBlocks";
-import { findNumeralSections } from "./text";
+import { findNumeralSections } from "./text/headings";
 import type { SourceLine } from "./types";
 
 const range = (lines: SourceLine[]) => [lines[0].no, lines[lines.length - 1].no];

@@ -4,17 +4,11 @@
  * (业务表单 sections: a declared name list, markers 附表 / 附件 N / (空表), then the forms).
  */
 import type { FormBlock, SourceLine } from "./types";
-import {
-  collapseLetterSpacing,
-  displayTitle,
-  isBlank,
-  isPicturePlaceholder,
-  isTableRow,
-  parseListMarker,
-  parseNumeralHeading,
-  splitCells,
-  stripMarkup,
-} from "./text";
+import { parseNumeralHeading } from "./text/headings";
+import { isBlank, isPicturePlaceholder } from "./text/lines";
+import { parseListMarker } from "./text/lists";
+import { collapseLetterSpacing, displayTitle, stripMarkup } from "./text/markup";
+import { isTableRow, splitCells } from "./text/tables";
 
 /** A form block before it gets its id. */
 export type FoundForm = Omit<FormBlock, "id">;

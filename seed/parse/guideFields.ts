@@ -4,7 +4,8 @@
  */
 import type { Guide, Level } from "@/runtime/definition/schema";
 import { isNone } from "./limits";
-import { splitTopLevel, stripMarkup, trimPunctuation } from "./text";
+import { stripMarkup } from "./text/markup";
+import { splitTopLevel, trimPunctuation } from "./text/sentences";
 
 const LEVELS: [RegExp, Level][] = [
   [/自治区|省级/, "region"],

@@ -7,7 +7,7 @@
 import type { Guide } from "@/runtime/definition/schema";
 import { slaFromLimit, type StepSpec } from "../flow/build";
 import { parseTimeLimits } from "./limits";
-import { headerNames, type TableBlock } from "./text";
+import { headerNames, type TableBlock } from "./text/tables";
 
 type Row = string[];
 

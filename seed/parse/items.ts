@@ -3,7 +3,7 @@
  * ItemText per entry by locating each entry's title line in the body.
  */
 import type { EntryRow, ItemText, SourceLine } from "./types";
-import { normalizeTitle } from "./text";
+import { normalizeTitle } from "./text/markup";
 
 const COLUMNS = [
   "seq",

@@ -4,7 +4,11 @@
  * `层级⇥文号⇥政策名称⇥章节` tables of parts 2 and 3.
  */
 import type { Guide } from "@/runtime/definition/schema";
-import { headerNames, parseListMarker, stripMarkup, trimPunctuation, type Paragraph } from "./text";
+import { parseListMarker } from "./text/lists";
+import { stripMarkup } from "./text/markup";
+import { type Paragraph } from "./text/paragraphs";
+import { trimPunctuation } from "./text/sentences";
+import { headerNames } from "./text/tables";
 
 export type LegalBasisItem = Guide["legalBasis"][number];
 

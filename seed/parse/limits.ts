@@ -5,7 +5,8 @@
  *   `90 自然日` / `60 日` → { unit: "day" }           `线上 3 个工作日，线下：即时办理` → one per channel
  */
 import type { TimeLimit } from "@/runtime/definition/schema";
-import { parseChineseNumeral, stripMarkup } from "./text";
+import { stripMarkup } from "./text/markup";
+import { parseChineseNumeral } from "./text/numerals";
 
 /** A duration found inside a sentence. */
 export interface LimitExpression {

@@ -1,23 +1,13 @@
 import { describe, expect, it } from "vitest";
-import {
-  CHECKBOX,
-  CHECKBOX_CHECKED,
-  collapseLetterSpacing,
-  continuesOutline,
-  findClauses,
-  findNumeralSections,
-  findTables,
-  isPicturePlaceholder,
-  joinParagraphs,
-  normalizeTitle,
-  parseChineseNumeral,
-  parseListMarker,
-  splitCells,
-  splitInlineList,
-  splitTopLevel,
-  stripMarkup,
-  toListItems,
-} from "./text";
+import { continuesOutline, findClauses } from "./text/clauses";
+import { findNumeralSections } from "./text/headings";
+import { isPicturePlaceholder } from "./text/lines";
+import { parseListMarker, splitInlineList, toListItems } from "./text/lists";
+import { CHECKBOX, CHECKBOX_CHECKED, collapseLetterSpacing, normalizeTitle, stripMarkup } from "./text/markup";
+import { parseChineseNumeral } from "./text/numerals";
+import { joinParagraphs } from "./text/paragraphs";
+import { splitTopLevel } from "./text/sentences";
+import { findTables, splitCells } from "./text/tables";
 import type { SourceLine } from "./types";
 
 const numbered = (texts: string[], first = 1): SourceLine[] => texts.map((text, i) => ({ no: first + i, text }));

@@ -5,7 +5,9 @@
  * 表 A.1）`, an inline `需申请单位提供（一）《X》；（二）《Y》`, or `持有效身份证件原件办理`.
  */
 import type { Material } from "@/runtime/definition/schema";
-import { parseListMarker, splitInlineList, splitTopLevel, trimPunctuation, type Paragraph } from "./text";
+import { parseListMarker, splitInlineList } from "./text/lists";
+import { type Paragraph } from "./text/paragraphs";
+import { splitTopLevel, trimPunctuation } from "./text/sentences";
 
 /** A material as found in the text, before it becomes a contract Material. */
 export interface NamedMaterial {

@@ -1,8 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseKinds, type TestDb } from "../support/testDb";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeOnDatabases, type TestDb } from "../support/testDb";
 import { signedIn } from "../support/caller";
 import { createSeededTestDb, exampleDefinition, publishService, PNG_BYTES, VALID_ID } from "../support/fixtures";
 import { storeUpload } from "@/runtime/features/applications/uploads";
@@ -19,7 +19,7 @@ const goodForm = (reason: string) => ({
   registration: { name: "王五", idNumber: VALID_ID, phone: "13912345678", lostJobOn: "2026-11-20", reason, attestation: true },
 });
 
-describe.each(databaseKinds())("applications and the workbench on %s", (kind) => {
+describeOnDatabases("applications and the workbench", (kind) => {
   let t: TestDb;
   const user = async (username: string) => loadSessionUser(t.db, (await t.db.user.findUniqueOrThrow({ where: { username } })).id);
 
@@ -70,7 +70,7 @@ describe.each(databaseKinds())("applications and the workbench on %s", (kind) =>
     // 一次性告知: the list is required, then the case waits for the applicant.
     await expect(
       caseworker.caller.workbench.act({ applicationId: id, taskId: item.taskId, actionId: "askCorrection", rowVersion: view.application.rowVersion }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "“一次性告知补正”须填写意见或理由" });
     await caseworker.caller.workbench.act({
       applicationId: id,
       taskId: item.taskId,
@@ -118,7 +118,7 @@ describe.each(databaseKinds())("applications and the workbench on %s", (kind) =>
     const view = await caseworker.caller.workbench.case({ id });
     const act = (comment?: string) =>
       caseworker.caller.workbench.act({ applicationId: id, taskId: view.currentTask!.taskId, actionId: "refuse", comment, rowVersion: view.application.rowVersion });
-    await expect(act()).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(act()).rejects.toMatchObject({ code: "BAD_REQUEST", message: "“不予受理”须填写意见或理由" });
     expect((await caseworker.caller.workbench.case({ id })).application.rowVersion).toBe(view.application.rowVersion);
     await act("不属于本机构管辖范围");
     const refused = await applicant.caller.applications.get({ id });
@@ -129,14 +129,14 @@ describe.each(databaseKinds())("applications and the workbench on %s", (kind) =>
   it("refuses bad input at every entry point and changes nothing", async () => {
     const applicant = await signedIn(t.db, "zhangsan");
     const { id } = await applicant.caller.applications.startDraft({ code: CODE, officeId: "150102" });
-    await expect(applicant.caller.applications.startDraft({ code: CODE, officeId: "999999" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(applicant.caller.applications.startDraft({ code: CODE, officeId: "999999" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "请选择本事项的办理机构" });
 
     // Malformed form data: a resident ID with a wrong check digit, and no material.
     const bad = goodForm("其他");
     bad.registration.idNumber = "110105194912310021";
     await applicant.caller.applications.saveDraft({ id, formData: bad, rowVersion: 1 });
     const refused = applicant.caller.applications.submit({ id, idempotencyKey: "key-0003-abc" });
-    await expect(refused).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(refused).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/^提交未通过校验：/) });
     const error = (await refused.catch((e: unknown) => e)) as { message: string };
     expect(error.message).toContain("公民身份号码");
     expect(error.message).toContain("缺少必要材料：居民身份证");
@@ -152,25 +152,25 @@ describe.each(databaseKinds())("applications and the workbench on %s", (kind) =>
 
     // Another user's case id: not found, for applicants and for another office's staff.
     const other = await signedIn(t.db, "company.demo");
-    await expect(other.caller.applications.get({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(other.caller.applications.saveDraft({ id, formData: {}, rowVersion: 2 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(other.caller.applications.get({ id })).rejects.toMatchObject({ code: "NOT_FOUND", message: "办件不存在或您无权查看" });
+    await expect(other.caller.applications.saveDraft({ id, formData: {}, rowVersion: 2 })).rejects.toMatchObject({ code: "NOT_FOUND", message: "办件不存在或您无权查看" });
 
     // Submit properly, then: an action not allowed now, a stale version, another office.
     await applicant.caller.applications.saveDraft({ id, formData: goodForm("其他"), rowVersion: 2 });
     await storeUpload(t.db, me, { applicationId: id, materialId: "m1", fileName: "id.png", bytes: PNG_BYTES });
     await applicant.caller.applications.submit({ id, idempotencyKey: "key-0004-abc" });
-    await expect(applicant.caller.applications.saveDraft({ id, formData: {}, rowVersion: 4 })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await expect(applicant.caller.applications.saveDraft({ id, formData: {}, rowVersion: 4 })).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: "办件已提交，不能再修改" });
     const caseworker = await signedIn(t.db, "xincheng.caseworker");
     const view = await caseworker.caller.workbench.case({ id });
     const taskId = view.currentTask!.taskId;
-    await expect(caseworker.caller.workbench.act({ applicationId: id, taskId, actionId: "confirm", rowVersion: view.application.rowVersion })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caseworker.caller.workbench.act({ applicationId: id, taskId, actionId: "confirm", rowVersion: view.application.rowVersion })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "当前环节没有该操作" });
     await expect(caseworker.caller.workbench.act({ applicationId: id, taskId, actionId: "accept", rowVersion: view.application.rowVersion - 1 })).rejects.toMatchObject({
       code: "CONFLICT",
       message: "办件已被他人更新，请刷新后重试",
     });
     const elsewhere = await signedIn(t.db, "hohhot.caseworker");
-    await expect(elsewhere.caller.workbench.case({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(elsewhere.caller.workbench.claim({ taskId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(elsewhere.caller.workbench.case({ id })).rejects.toMatchObject({ code: "NOT_FOUND", message: "办件不存在或您无权查看" });
+    await expect(elsewhere.caller.workbench.claim({ taskId })).rejects.toMatchObject({ code: "NOT_FOUND", message: "任务不存在或您无权查看" });
     expect((await caseworker.caller.workbench.case({ id })).application.rowVersion).toBe(view.application.rowVersion);
   });
 
@@ -189,6 +189,6 @@ describe.each(databaseKinds())("applications and the workbench on %s", (kind) =>
     await expect(b.caller.workbench.claim({ taskId: view.currentTask!.taskId })).rejects.toMatchObject({ code: "CONFLICT", message: "该任务已被其他人认领" });
     await expect(
       b.caller.workbench.act({ applicationId: id, taskId: view.currentTask!.taskId, actionId: "accept", rowVersion: view.application.rowVersion }),
-    ).rejects.toMatchObject({ code: "CONFLICT" });
+    ).rejects.toMatchObject({ code: "CONFLICT", message: "该任务已被其他人认领" });
   });
 });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseKinds, type TestDb } from "../support/testDb";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeOnDatabases, type TestDb } from "../support/testDb";
 import { createSeededTestDb } from "../support/fixtures";
 import { callerFor, newBrowser, signedIn } from "../support/caller";
 import { resolveSession } from "@/runtime/auth/session";
@@ -7,7 +7,7 @@ import { digest } from "@/runtime/auth/tokens";
 import { SESSION_COOKIE } from "@/runtime/auth/cookies";
 import { MAX_FAILURES_PER_ACCOUNT } from "@/runtime/auth/rateLimit";
 
-describe.each(databaseKinds())("sign-in and authorisation on %s", (kind) => {
+describeOnDatabases("sign-in and authorisation", (kind) => {
   let t: TestDb;
   beforeAll(async () => {
     t = await createSeededTestDb(kind);
@@ -42,11 +42,14 @@ describe.each(databaseKinds())("sign-in and authorisation on %s", (kind) => {
   it("locks an account after repeated failures, even with the right password", async () => {
     const caller = await callerFor(t.db, newBrowser("10.0.0.10"));
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      await expect(caller.auth.signIn({ username: "xincheng.admin", password: `bad-${i}` })).rejects.toBeTruthy();
+      await expect(caller.auth.signIn({ username: "xincheng.admin", password: `bad-${i}` })).rejects.toMatchObject({
+        code: "UNAUTHORIZED",
+        message: "用户名或密码不正确",
+      });
     }
     await expect(caller.auth.signIn({ username: "xincheng.admin", password: "Demo@2026" })).rejects.toMatchObject({
       code: "TOO_MANY_REQUESTS",
-      message: expect.stringContaining("登录失败次数过多"),
+      message: "登录失败次数过多，请 15 分钟后再试",
     });
   });
 
@@ -57,20 +60,20 @@ describe.each(databaseKinds())("sign-in and authorisation on %s", (kind) => {
     expect(await resolveSession(t.db, browser.cookies[SESSION_COOKIE])).toBeNull();
     expect(await t.db.session.count({ where: { id } })).toBe(0);
     const caller = await callerFor(t.db, browser);
-    await expect(caller.designer.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(caller.designer.list()).rejects.toMatchObject({ code: "UNAUTHORIZED", message: "请先登录" });
   });
 
   it("refuses protected procedures without a session and with the wrong role", async () => {
     const anonymous = await callerFor(t.db, newBrowser());
-    await expect(anonymous.workbench.inbox()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    await expect(anonymous.designer.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(anonymous.workbench.inbox()).rejects.toMatchObject({ code: "UNAUTHORIZED", message: "请先登录" });
+    await expect(anonymous.designer.list()).rejects.toMatchObject({ code: "UNAUTHORIZED", message: "请先登录" });
     const applicant = (await signedIn(t.db, "zhangsan")).caller;
-    await expect(applicant.workbench.inbox()).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(applicant.designer.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(applicant.workbench.inbox()).rejects.toMatchObject({ code: "FORBIDDEN", message: "您没有执行此操作的权限" });
+    await expect(applicant.designer.list()).rejects.toMatchObject({ code: "FORBIDDEN", message: "您没有执行此操作的权限" });
     const caseworker = (await signedIn(t.db, "xincheng.caseworker")).caller;
-    await expect(caseworker.designer.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(caseworker.designer.list()).rejects.toMatchObject({ code: "FORBIDDEN", message: "您没有执行此操作的权限" });
     const admin = (await signedIn(t.db, "region.admin")).caller;
-    await expect(admin.workbench.inbox()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(admin.workbench.inbox()).rejects.toMatchObject({ code: "FORBIDDEN", message: "您没有执行此操作的权限" });
     expect(await admin.designer.list()).toEqual([]);
   });
 

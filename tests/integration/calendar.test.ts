@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseKinds, type TestDb } from "../support/testDb";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeOnDatabases, type TestDb } from "../support/testDb";
 import { createSeededTestDb } from "../support/fixtures";
 import { signedIn } from "../support/caller";
 import { loadCalendar } from "@/runtime/features/cases/calendar";
 import { addWorkdays } from "@/runtime/calendar";
 
-describe.each(databaseKinds())("working-calendar administration on %s", (kind) => {
+describeOnDatabases("working-calendar administration", (kind) => {
   let t: TestDb;
   beforeAll(async () => {
     t = await createSeededTestDb(kind);
@@ -33,9 +33,9 @@ describe.each(databaseKinds())("working-calendar administration on %s", (kind) =
 
   it("refuses other roles and bad dates", async () => {
     const caseworker = (await signedIn(t.db, "hohhot.caseworker")).caller;
-    await expect(caseworker.calendar.setDay({ date: "2031-10-02", kind: "holiday" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(caseworker.calendar.setDay({ date: "2031-10-02", kind: "holiday" })).rejects.toMatchObject({ code: "FORBIDDEN", message: "您没有执行此操作的权限" });
     const admin = (await signedIn(t.db, "region.admin")).caller;
-    await expect(admin.calendar.setDay({ date: "2031-02-30", kind: "holiday" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(admin.calendar.clearDay({ date: "2031-10-05" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(admin.calendar.setDay({ date: "2031-02-30", kind: "holiday" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "日期无效，请使用 YYYY-MM-DD 格式的真实日期" });
+    await expect(admin.calendar.clearDay({ date: "2031-10-05" })).rejects.toMatchObject({ code: "NOT_FOUND", message: "该日期没有调整记录" });
   });
 });

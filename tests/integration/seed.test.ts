@@ -3,15 +3,16 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, databaseKinds, type TestDb } from "../support/testDb";
-import { readTemplates, loadTemplates } from "@/seed/loadTemplates";
+import { createTestDb, describeOnDatabases, type TestDb } from "../support/testDb";
+import { loadTemplates } from "@/seed/loadTemplates";
+import { seededTemplates } from "../support/seededTemplates";
 import { seedOrganisations } from "@/seed/organisations";
 import { checkDefinitionFile, exportPublished, importAsDrafts } from "@/runtime/features/interchange/interchange";
 
-const templates = readTemplates();
+const templates = seededTemplates();
 const root = path.resolve(import.meta.dirname, "../..");
 
-describe.each(databaseKinds())("seeding, export and import on %s", (kind) => {
+describeOnDatabases("seeding, export and import", (kind) => {
   let t: TestDb;
   beforeAll(async () => {
     t = await createTestDb(kind);
@@ -28,6 +29,7 @@ describe.each(databaseKinds())("seeding, export and import on %s", (kind) => {
     expect(second.created).toBe(0);
     expect(await counts()).toEqual(before);
     const versions = await t.db.serviceVersion.findMany({ select: { number: true, status: true } });
+    expect(versions).toHaveLength(templates.length);
     expect(versions.every((v) => v.number === 1 && v.status === "published")).toBe(true);
   });
 

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseKinds, type TestDb } from "../support/testDb";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeOnDatabases, type TestDb } from "../support/testDb";
 import { signedIn } from "../support/caller";
 import { createSeededTestDb, publishService } from "../support/fixtures";
 import { serviceDefinition } from "@/runtime/definition/schema";
@@ -36,7 +36,7 @@ const noticeService = serviceDefinition.parse({
 
 const daysLater = (n: number) => new Date(Date.now() + n * 86_400_000);
 
-describe.each(databaseKinds())("the scheduler's tick on %s", (kind) => {
+describeOnDatabases("the scheduler's tick", (kind) => {
   let t: TestDb;
   beforeAll(async () => {
     t = await createSeededTestDb(kind);

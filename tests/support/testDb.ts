@@ -1,21 +1,24 @@
 /**
  * Fresh, migrated databases for tests.
  *
- *   for (const kind of databaseKinds()) describe(kind, () => { … await createTestDb(kind) … })
+ *   describeOnDatabases("designer", (kind) => { … await createTestDb(kind) … })
  *
  * - SQLite: a new file in a temporary folder.
  * - PostgreSQL: a new database per call on the shared throwaway cluster that
  *   vitest.global-setup.ts starts once per run (its URL arrives as TEST_PG_URL). A URL given from
  *   outside in TEST_PG_URL is used the same way (it must allow CREATE DATABASE). Without either,
  *   the first call starts a cluster in this process, stopped when the process exits.
- * - databaseKinds() is ["sqlite", "postgres"] when PostgreSQL is available, else ["sqlite"];
- *   with REQUIRE_PG=1 an unavailable PostgreSQL is an error, not a skip.
+ * - describeOnDatabases() declares the suite once per kind; when PostgreSQL is unavailable its
+ *   suite is still listed, as skipped, with the reason in its title. databaseKinds() is the kinds
+ *   that can run: ["sqlite", "postgres"], or ["sqlite"] without PostgreSQL. With REQUIRE_PG=1
+ *   an unavailable PostgreSQL is an error, not a skip.
  */
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { describe } from "vitest";
 import { createDb, type Db } from "@/runtime/db/client";
 import { migrate, type MigrateResult } from "@/runtime/db/migrate";
 import { PG_UNAVAILABLE_ENV, pgClusterUnavailableReason, startPgCluster, type PgCluster } from "./pgCluster";
@@ -49,6 +52,21 @@ export function databaseKinds(): DatabaseKind[] {
   const reason = pgUnavailableReason();
   if (reason && requirePg()) throw new Error(`REQUIRE_PG=1 but PostgreSQL is unavailable: ${reason}`);
   return reason ? ["sqlite"] : ["sqlite", "postgres"];
+}
+
+const ALL_KINDS: readonly DatabaseKind[] = ["sqlite", "postgres"];
+
+/**
+ * Declares `body` as a suite titled "<title> on <kind>" for SQLite and for PostgreSQL. Without
+ * PostgreSQL its suite is skipped, not dropped: the run lists it, and its tests, as skipped with
+ * the reason ("… on postgres — skipped: PostgreSQL unavailable (TEST_PG=0)").
+ */
+export function describeOnDatabases(title: string, body: (kind: DatabaseKind) => void): void {
+  const runnable = databaseKinds();
+  for (const kind of ALL_KINDS) {
+    if (runnable.includes(kind)) describe(`${title} on ${kind}`, () => body(kind));
+    else describe.skip(`${title} on ${kind} — skipped: PostgreSQL unavailable (${pgUnavailableReason()})`, () => body(kind));
+  }
 }
 
 // ------------------------------------------------------------ PostgreSQL admin URL

@@ -10,7 +10,7 @@ import { applicantCaseRow, uploadedMaterialIds, type FormsData } from "@/runtime
 import { pinnedDefinitionSql } from "@/runtime/features/cases/definitions";
 import { runCaseEvent } from "@/runtime/features/cases/runEvent";
 import { caseNow } from "@/runtime/clock";
-import { submissionProblems } from "./submissionCheck";
+import { submissionProblems } from "@/runtime/forms/submissionCheck";
 
 export async function answerCorrection(db: Db, user: SessionUser, id: string, formData: FormsData, rowVersion: number) {
   return writeWithSql(db, user, async ({ sql, audit }) => {

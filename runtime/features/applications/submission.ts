@@ -21,7 +21,7 @@ import { runCaseEvent } from "@/runtime/features/cases/runEvent";
 import { caseNow } from "@/runtime/clock";
 import { nextCaseNumber } from "./caseNumbers";
 import { officesFor } from "./offices";
-import { submissionProblems } from "./submissionCheck";
+import { submissionProblems } from "@/runtime/forms/submissionCheck";
 
 export interface SubmitResult {
   caseNumber: string;

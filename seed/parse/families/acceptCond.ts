@@ -8,28 +8,15 @@
 import type { Material } from "@/runtime/definition/schema";
 import type { FamilyParser, ItemText, Unextracted } from "../types";
 import { buildFlow, minimalFlow } from "@/seed/flow/build";
-import {
-  PartRanges,
-  addNote,
-  assembleService,
-  caseTypeFromLimits,
-  channelsOf,
-  conditionsOf,
-  emptyGuide,
-  groupOf,
-  serviceTitle,
-  limitsOf,
-  listItemsOf,
-  materialFromText,
-  parseLevels,
-  partiesOf,
-  sectionRange,
-  sectionsByKey,
-  serviceCode,
-  statedLimits,
-  textOf,
-  trimStop,
-} from "./minorShared";
+import { PartRanges, emptyGuide, serviceTitle } from "../assemble";
+import { serviceCode } from "../categories";
+import { parseTimeLimits } from "../limits";
+import { sectionRange, sectionsByKey } from "../text/headings";
+import { listItemsOf, textOf } from "../text/sectionText";
+import { trimPunctuation } from "../text/sentences";
+import { addNote, caseTypeFromLimits, channelsOf, conditionsOf, parseLevels, partiesOf, statedLimits } from "./minorGuide";
+import { materialFromText } from "./minorMaterials";
+import { assembleService, groupOf } from "./minorService";
 import { stagesOf, stepsFromStages } from "./stagedLimits";
 
 
@@ -49,7 +36,7 @@ function isConditional(text: string): boolean {
 export function materialsOfSection(headingName: string, lines: Parameters<typeof listItemsOf>[0]): Material[] {
   const scans = /扫描件/.test(headingName);
   return listItemsOf(lines).map((entry, i) => {
-    const text = trimStop(entry.text);
+    const text = trimPunctuation(entry.text);
     return materialFromText(`m${i + 1}`, text, {
       medium: scans ? "电子（系统登记上传扫描件）" : null,
       required: !isConditional(text),
@@ -91,7 +78,7 @@ export const parse: FamilyParser = (item: ItemText) => {
 
   const limitSection = byKey.get("limit");
   const limits = limitSection ? limitText(limitSection.body) : "";
-  const perChannel = limitsOf(limits).some((limit) => limit.channel);
+  const perChannel = parseTimeLimits(limits).some((limit) => limit.channel);
   if (limitSection) {
     guide.promisedLimit = statedLimits(limits);
     parts.add("guide.promisedLimit", sectionRange(limitSection));
@@ -118,7 +105,7 @@ export const parse: FamilyParser = (item: ItemText) => {
     code,
     title: serviceTitle(item),
     group: groupOf(item),
-    summary: trimStop(guide.conditions[0] ?? "") || undefined,
+    summary: trimPunctuation(guide.conditions[0] ?? "") || undefined,
     guide,
     materials,
     flow,

@@ -8,37 +8,19 @@
  */
 import type { Material, ServiceDefinition } from "@/runtime/definition/schema";
 import type { FamilyParser, ItemText, SourceLine, Unextracted } from "../types";
-import { cleanText, splitTopLevel, type Section } from "../text";
+import { PartRanges, emptyGuide, serviceTitle } from "../assemble";
+import { serviceCode } from "../categories";
+import { parseAudience } from "../guideFields";
+import { type Section, chineseParenSubsections, sectionRange, sectionsByKey } from "../text/headings";
+import { cleanText } from "../text/markup";
+import { entriesOf, listItemsOf, paragraphsOf, textOf } from "../text/sectionText";
+import { splitTopLevel, trimPunctuation } from "../text/sentences";
+import { buildBranchedFlow, withApplicantStep, type FlowBranch } from "./branchedFlow";
+import { addNote, caseTypeFromLimits, channelsOf, conditionsOf, statedLimits } from "./minorGuide";
+import { legalBasisOf } from "./minorLegalBasis";
+import { linkMaterialsToForms, materialFromText } from "./minorMaterials";
+import { assembleService, groupOf, unextracted } from "./minorService";
 import { buildFlow, minimalFlow, type StepSpec } from "@/seed/flow/build";
-import {
-  PartRanges,
-  addNote,
-  assembleService,
-  buildBranchedFlow,
-  caseTypeFromLimits,
-  channelsOf,
-  chineseParenSubsections,
-  conditionsOf,
-  emptyGuide,
-  entriesOf,
-  groupOf,
-  serviceTitle,
-  legalBasisOf,
-  linkMaterialsToForms,
-  listItemsOf,
-  materialFromText,
-  paragraphsOf,
-  parseAudience,
-  sectionRange,
-  sectionsByKey,
-  serviceCode,
-  statedLimits,
-  textOf,
-  trimStop,
-  unextracted,
-  withApplicantStep,
-  type FlowBranch,
-} from "./minorShared";
 import { attachmentBlocks, formOf, isAttachmentMarker } from "./minorForms";
 import { stagesOf, stepsFromStages } from "./stagedLimits";
 import { dashChain, isApplicantStep, labelledEntry, stepOf, withStageLimits } from "./procedureSteps";
@@ -71,9 +53,9 @@ export function materialsOf(lines: SourceLine[]): { materials: Material[]; note:
   const materials: Material[] = [];
   let note: string | null = null;
   const add = (text: string, scenario: string | null) =>
-    materials.push(materialFromText(`m${materials.length + 1}`, withoutAttachmentRef(trimStop(text)), { scenario }));
+    materials.push(materialFromText(`m${materials.length + 1}`, withoutAttachmentRef(trimPunctuation(text)), { scenario }));
   for (const entry of entriesOf(lines)) {
-    const text = trimStop(entry.text);
+    const text = trimPunctuation(entry.text);
     if (/无需任何材料/.test(text)) {
       note = text;
       continue;

@@ -10,30 +10,21 @@
  */
 import type { Guide, Material, ServiceDefinition } from "@/runtime/definition/schema";
 import type { Appendix, FamilyParser, ItemText, SourceLine, Unextracted } from "../types";
-import { cleanText, findNumeralSections, isPicturePlaceholder, parseListMarker, splitTopLevel, type Section } from "../text";
+import { PartRanges, emptyGuide } from "../assemble";
+import { serviceCode } from "../categories";
+import { findNumeralSections, type Section, sectionRange } from "../text/headings";
+import { isPicturePlaceholder } from "../text/lines";
+import { parseListMarker } from "../text/lists";
+import { cleanText } from "../text/markup";
+import { listItemsOf, paragraphsOf } from "../text/sectionText";
+import { splitTopLevel, trimPunctuation } from "../text/sentences";
+import { buildBranchedFlow, type FlowBranch } from "./branchedFlow";
+import { addNote } from "./minorGuide";
+import { legalBasisOf } from "./minorLegalBasis";
+import { linkMaterialsToForms, materialFromText, materialsForUnlinkedForms } from "./minorMaterials";
+import { appendixOf, assembleService, groupOf, unextracted } from "./minorService";
 import { type StepSpec } from "@/seed/flow/build";
-import {
-  PartRanges,
-  addNote,
-  appendixOf,
-  assembleService,
-  buildBranchedFlow,
-  emptyGuide,
-  groupOf,
-  isTemplateTitle,
-  legalBasisOf,
-  linkMaterialsToForms,
-  listItemsOf,
-  materialFromText,
-  materialsForUnlinkedForms,
-  paragraphsOf,
-  sectionRange,
-  serviceCode,
-  trimStop,
-  unextracted,
-  type FlowBranch,
-} from "./minorShared";
-import { formOf, formTitle } from "./minorForms";
+import { formOf, formTitle, isTemplateTitle } from "./minorForms";
 import { stepOf, verbPhrase, withStageLimits } from "./procedureSteps";
 import { findLimitExpressions } from "../limits";
 
@@ -105,14 +96,14 @@ export function archiveMaterials(lines: SourceLine[]): Material[] {
     if (entry.marker === null && /选择符合自身情况/.test(entry.text)) continue;
     const labelled = /^([^：:]{2,30})[：:](.+)$/.exec(entry.text);
     const scenario = labelled && entry.marker ? labelled[1] : null;
-    const [first, ...comments] = splitTopLevel(trimStop(labelled && entry.marker ? labelled[2] : entry.text), "。");
-    let list = trimStop(first ?? "");
+    const [first, ...comments] = splitTopLevel(trimPunctuation(labelled && entry.marker ? labelled[2] : entry.text), "。");
+    let list = trimPunctuation(first ?? "");
     const provided = /^(?:.*?)(?:仅|需要|需)?提供(.+)$/.exec(list);
     if (provided) list = provided[1];
     const items = documentList(list).flatMap((part) => part.split(/(?<=原件|复印件|电子件|证件|材料)(?:和|及)/));
-    const note = comments.map(trimStop).filter((comment) => comment !== "").join("；") || undefined;
+    const note = comments.map(trimPunctuation).filter((comment) => comment !== "").join("；") || undefined;
     for (const item of items) {
-      const name = trimStop(item);
+      const name = trimPunctuation(item);
       if (name !== "") materials.push(materialFromText(`m${materials.length + 1}`, name, { scenario, note }));
     }
   }
@@ -180,7 +171,7 @@ export function archiveForms(item: ItemText, rest: SourceLine[]): { title: strin
 function stepLimits(lines: SourceLine[]) {
   return listItemsOf(lines).flatMap((entry) => {
     const [expression] = findLimitExpressions(entry.text).filter((candidate) => candidate.unit !== "instant");
-    return expression ? [{ text: trimStop(entry.text), days: expression.days, unit: expression.unit }] : [];
+    return expression ? [{ text: trimPunctuation(entry.text), days: expression.days, unit: expression.unit }] : [];
   });
 }
 
@@ -192,12 +183,12 @@ function applyGuideSections(guide: Guide, byKey: Map<string, Section>, parts: Pa
   }
   const conditions = byKey.get("conditions");
   if (conditions) {
-    guide.conditions = listItemsOf(conditions.body).map((entry) => trimStop(entry.text));
+    guide.conditions = listItemsOf(conditions.body).map((entry) => trimPunctuation(entry.text));
     parts.add("guide.conditions", sectionRange(conditions));
   }
   const audience = byKey.get("audience");
   if (audience) {
-    guide.audience = listItemsOf(audience.body).map((entry) => trimStop(entry.text));
+    guide.audience = listItemsOf(audience.body).map((entry) => trimPunctuation(entry.text));
     parts.add("guide.audience", sectionRange(audience));
   }
   const notes = byKey.get("notes");

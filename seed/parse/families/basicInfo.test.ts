@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { serviceDefinition, type Flow, type TaskNode } from "@/runtime/definition/schema";
 import { parse } from "./basicInfo";
 import { itemBySeq } from "@/tests/support/minorFixtures";
-import { taskLabels } from "./minorShared";
+import { taskLabels } from "./branchedFlow";
 
 const only = (seq: number) => {
   const result = parse(itemBySeq(seq));

@@ -6,35 +6,19 @@
  */
 import type { Guide, Material } from "@/runtime/definition/schema";
 import type { FamilyParser, ItemText, SourceLine, Unextracted } from "../types";
-import { cleanText, type Section } from "../text";
-import { findLimitExpressions } from "../limits";
+import { PartRanges, emptyGuide, serviceTitle } from "../assemble";
+import { serviceCode } from "../categories";
+import { parseAudience, parseCaseType } from "../guideFields";
+import { type Section, chineseParenSubsections, sectionRange, sectionsByKey } from "../text/headings";
+import { cleanText } from "../text/markup";
+import { listItemsOf, paragraphsOf, textOf } from "../text/sectionText";
+import { trimPunctuation } from "../text/sentences";
+import { addNote, caseTypeFromLimits, feeOf, findUrls, parseLevels } from "./minorGuide";
+import { legalBasisOf } from "./minorLegalBasis";
+import { materialFromText } from "./minorMaterials";
+import { assembleService, groupOf, unextracted } from "./minorService";
+import { findLimitExpressions, parseTimeLimits } from "../limits";
 import { buildFlow, minimalFlow, slaFromLimit, type StepSpec } from "@/seed/flow/build";
-import {
-  PartRanges,
-  addNote,
-  assembleService,
-  caseTypeFromLimits,
-  chineseParenSubsections,
-  emptyGuide,
-  feeOf,
-  findUrls,
-  groupOf,
-  serviceTitle,
-  legalBasisOf,
-  limitsOf,
-  listItemsOf,
-  materialFromText,
-  paragraphsOf,
-  parseAudience,
-  parseCaseType,
-  parseLevels,
-  sectionRange,
-  sectionsByKey,
-  serviceCode,
-  textOf,
-  trimStop,
-  unextracted,
-} from "./minorShared";
 
 const VOCABULARY = {
   basicInfo: /^基本信息$/,
@@ -76,10 +60,10 @@ function applyBasicFields(guide: Guide, body: SourceLine[], parts: PartRanges): 
       guide.promisedLimit = limitsPerSentence(text);
       parts.add("guide.promisedLimit", lines);
     } else if (/^办理形式/.test(name)) {
-      guide.channels = listItemsOf(field.body).map((entry) => trimStop(entry.text));
+      guide.channels = listItemsOf(field.body).map((entry) => trimPunctuation(entry.text));
       parts.add("guide.channels", lines);
     } else if (/^网办地址/.test(name)) {
-      guide.onlineAddress = findUrls(field.body.map((line) => line.text).join(""))[0] ?? (trimStop(text) || null);
+      guide.onlineAddress = findUrls(field.body.map((line) => line.text).join(""))[0] ?? (trimPunctuation(text) || null);
       parts.add("guide.onlineAddress", lines);
     } else if (/^收费/.test(name)) {
       guide.fee = feeOfFields(field.body);
@@ -97,7 +81,7 @@ function applyBasicFields(guide: Guide, body: SourceLine[], parts: PartRanges): 
 
 /** `1.是否收费：是。2.收费标准：200 元/人。3.收费依据：…` → { text, free }. */
 function feeOfFields(body: SourceLine[]): Guide["fee"] {
-  const entries = listItemsOf(body).map((entry) => trimStop(entry.text));
+  const entries = listItemsOf(body).map((entry) => trimPunctuation(entry.text));
   const text = entries.join("；");
   const charged = entries.find((entry) => /^是否收费/.test(entry));
   if (charged) return { text, free: /[：:]\s*否/.test(charged) };
@@ -110,7 +94,7 @@ export function limitsPerSentence(text: string) {
     .split(/[；;。]/)
     .map((sentence) => sentence.trim())
     .filter((sentence) => sentence !== "")
-    .flatMap((sentence) => limitsOf(sentence));
+    .flatMap((sentence) => parseTimeLimits(sentence));
 }
 
 /** 工伤认定's procedure sections → steps (申请受理 → 调查核实 → 作出决定 → 文书送达), 中止/恢复 → pausable. */

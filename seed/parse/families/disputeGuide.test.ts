@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { serviceDefinition, type Flow, type TaskNode } from "@/runtime/definition/schema";
 import { parse } from "./disputeGuide";
 import { itemBySeq } from "@/tests/support/minorFixtures";
-import { taskLabels } from "./minorShared";
+import { taskLabels } from "./branchedFlow";
 
 const task = (flow: Flow, label: string): TaskNode =>
   flow.nodes.find((node): node is TaskNode => node.type === "task" && node.label === label)!;

@@ -10,31 +10,20 @@
  */
 import type { Material, ServiceDefinition } from "@/runtime/definition/schema";
 import type { Appendix, FamilyParser, ItemText, SourceLine, Unextracted } from "../types";
-import { cleanText, parseListMarker, type Paragraph } from "../text";
+import { PartRanges, emptyGuide, serviceTitle } from "../assemble";
+import { serviceCode } from "../categories";
+import { chineseParenSubsections, sectionRange, sectionsByKey } from "../text/headings";
+import { parseListMarker } from "../text/lists";
+import { cleanText } from "../text/markup";
+import { type Paragraph } from "../text/paragraphs";
+import { listItemsOf, paragraphsOf, textOf } from "../text/sectionText";
+import { trimPunctuation } from "../text/sentences";
+import { addNote, feeOf } from "./minorGuide";
+import { legalBasisOfGroups } from "./minorLegalBasis";
+import { linkMaterialsToForms, materialFromText } from "./minorMaterials";
+import { appendixOf, assembleService, groupOf, unextracted } from "./minorService";
 import { findLimitExpressions } from "../limits";
 import { buildFlow, slaFromLimit, type StepSpec } from "@/seed/flow/build";
-import {
-  PartRanges,
-  addNote,
-  appendixOf,
-  assembleService,
-  chineseParenSubsections,
-  emptyGuide,
-  groupOf,
-  feeOf,
-  serviceTitle,
-  legalBasisOfGroups,
-  linkMaterialsToForms,
-  listItemsOf,
-  materialFromText,
-  paragraphsOf,
-  sectionRange,
-  sectionsByKey,
-  serviceCode,
-  textOf,
-  trimStop,
-  unextracted,
-} from "./minorShared";
 import { blockOf, formOf } from "./minorForms";
 import { isApplicantStep } from "./procedureSteps";
 
@@ -171,7 +160,7 @@ export const parse: FamilyParser = (item: ItemText) => {
     const intro = paragraphs.filter((paragraph) => !parseListMarker(paragraph.text));
     guide.description = intro.map((paragraph) => paragraph.text).join("\n") || undefined;
     const parties = /^(.+?)依据/.exec(intro[0]?.text ?? "")?.[1];
-    if (parties) guide.audience = parties.split(/和|、|及/).map(trimStop).filter((party) => party !== "");
+    if (parties) guide.audience = parties.split(/和|、|及/).map(trimPunctuation).filter((party) => party !== "");
     citations.push(paragraphs.filter((paragraph) => parseListMarker(paragraph.text)));
     parts.add("guide.description", sectionRange(subject));
     parts.add("guide.audience", sectionRange(subject));
@@ -209,7 +198,7 @@ export const parse: FamilyParser = (item: ItemText) => {
   if (notes) {
     const own = notes.body.filter((line) => !template || line.no < template.first);
     for (const entry of listItemsOf(own)) {
-      if (/收取费用|收费/.test(entry.text)) guide.fee = feeOf(trimStop(entry.text));
+      if (/收取费用|收费/.test(entry.text)) guide.fee = feeOf(trimPunctuation(entry.text));
       else addNote(guide, notes.name, entry.text);
     }
     parts.add("guide.fee", rangeOfLines(own));
@@ -220,7 +209,7 @@ export const parse: FamilyParser = (item: ItemText) => {
     if (form.source) parts.add(`forms.${form.id}`, form.source);
     unextractedParts.push(unextracted("仲裁申请书模板（标题与当事人信息部分在文档中缺失，仅存“1.–4.”、事实和理由、落款）", template.first, template.last));
     if (template.explanation.length > 0) {
-      const title = trimStop(cleanText(template.explanation[0].text));
+      const title = trimPunctuation(cleanText(template.explanation[0].text));
       appendices.push(appendixOf("template", title, template.explanation.slice(1)));
     }
   }

@@ -6,7 +6,9 @@
  * appendix to the guide it accompanies (142 → 141, 144 → 143).
  */
 import type { FamilyParser, ItemText } from "../types";
-import { appendixOf, itemTitle, serviceCode } from "./minorShared";
+import { itemTitle } from "../assemble";
+import { serviceCode } from "../categories";
+import { appendixOf } from "./minorService";
 
 /** The guide each working-rules item accompanies. */
 export const RULES_TARGET: Record<number, number> = { 142: 141, 144: 143 };

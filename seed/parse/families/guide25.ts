@@ -13,21 +13,12 @@ import { dataSharingFromTable, preChecksFromTable, risksFromTable, stepsFromNode
 import { isLegalBasisHeader, legalBasisFromParagraphs, legalBasisFromTable } from "../legalBasis";
 import { isNone, parseTimeLimits } from "../limits";
 import { branchesOf } from "../outcomes";
-import {
-  findNumeralSections,
-  findTables,
-  firstSentence,
-  isTableRow,
-  joinParagraphs,
-  parseListMarker,
-  rangeOf,
-  splitTopLevel,
-  toListItems,
-  trimPunctuation,
-  type HeadingVocabulary,
-  type Paragraph,
-  type Section,
-} from "../text";
+import { findNumeralSections, sectionRange, type HeadingVocabulary, type Section } from "../text/headings";
+import { rangeOf } from "../text/lines";
+import { parseListMarker, toListItems } from "../text/lists";
+import { joinParagraphs, type Paragraph } from "../text/paragraphs";
+import { firstSentence, splitTopLevel, trimPunctuation } from "../text/sentences";
+import { findTables, isTableRow } from "../text/tables";
 import type { FamilyParser, SourceLine, Unextracted } from "../types";
 
 /** The 26 heading names (and their variants) by topic. */
@@ -77,11 +68,6 @@ function itemsOf(section: Section | undefined): string[] {
   return toListItems(paragraphsOf(section))
     .map((item) => trimPunctuation(item.text))
     .filter((text) => text !== "" && !isNone(text));
-}
-
-function sectionRange(section: Section): { first: number; last: number } {
-  const lines = section.body.filter((line) => line.text.trim() !== "");
-  return { first: section.line, last: lines.length > 0 ? lines[lines.length - 1].no : section.line };
 }
 
 /** Screenshot OCR in 经办操作要点: no sentence punctuation and not a numbered note, or an English caption. */

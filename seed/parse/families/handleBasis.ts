@@ -8,34 +8,18 @@
  */
 import type { Material, ServiceDefinition } from "@/runtime/definition/schema";
 import type { FamilyParser, ItemText, SourceLine, Unextracted } from "../types";
-import { cleanText, splitTopLevel } from "../text";
-import {
-  PartRanges,
-  addNote,
-  assembleService,
-  buildBranchedFlow,
-  caseTypeFromLimits,
-  chineseParenSubsections,
-  emptyGuide,
-  feeOf,
-  groupOf,
-  serviceTitle,
-  legalBasisOf,
-  linkMaterialsToForms,
-  listItemsOf,
-  materialFromText,
-  paragraphsOf,
-  parseAudience,
-  parseLevels,
-  sectionRange,
-  sectionsByKey,
-  serviceCode,
-  statedLimits,
-  textOf,
-  trimStop,
-  unextracted,
-  type FlowBranch,
-} from "./minorShared";
+import { PartRanges, emptyGuide, serviceTitle } from "../assemble";
+import { serviceCode } from "../categories";
+import { parseAudience } from "../guideFields";
+import { chineseParenSubsections, sectionRange, sectionsByKey } from "../text/headings";
+import { cleanText } from "../text/markup";
+import { listItemsOf, paragraphsOf, textOf } from "../text/sectionText";
+import { splitTopLevel, trimPunctuation } from "../text/sentences";
+import { buildBranchedFlow, type FlowBranch } from "./branchedFlow";
+import { addNote, caseTypeFromLimits, feeOf, parseLevels, statedLimits } from "./minorGuide";
+import { legalBasisOf } from "./minorLegalBasis";
+import { linkMaterialsToForms, materialFromText } from "./minorMaterials";
+import { assembleService, groupOf, unextracted } from "./minorService";
 import { blockOf, formOf, formTitle, isAttachmentMarker } from "./minorForms";
 import { labelledEntry, sentenceLabel, stepOf } from "./procedureSteps";
 
@@ -62,7 +46,7 @@ export function materialsByScenario(lines: SourceLine[]): Material[] {
     const scenario = scenarioName(block.name);
     for (const paragraph of paragraphsOf(block.body)) {
       const party = /^(.{2,6}?)[：:](.+)$/.exec(paragraph.text);
-      const items = splitTopLevel(trimStop(party ? party[2] : paragraph.text), "、");
+      const items = splitTopLevel(trimPunctuation(party ? party[2] : paragraph.text), "、");
       for (const raw of items) {
         const filledOnSite = /^现场填写(.+)$/.exec(raw);
         const material = materialFromText(`m${materials.length + 1}`, filledOnSite ? filledOnSite[1] : raw, {
@@ -108,7 +92,7 @@ export const parse: FamilyParser = (item: ItemText) => {
   mark("agency", "guide.levels");
   guide.audience = parseAudience(text("audience"));
   mark("audience", "guide.audience");
-  guide.channels = splitTopLevel(trimStop(text("channels")), "或、").map(trimStop);
+  guide.channels = splitTopLevel(trimPunctuation(text("channels")), "或、").map(trimPunctuation);
   mark("channels", "guide.channels");
   guide.promisedLimit = statedLimits(text("limit"));
   mark("limit", "guide.promisedLimit");
@@ -127,7 +111,7 @@ export const parse: FamilyParser = (item: ItemText) => {
   const forms: ServiceDefinition["forms"] = [];
   const tail = item.lines.filter((line) => line.no >= tailStart);
   const declaration = tail.find((line) => /^文书格式/.test(cleanText(line.text)));
-  if (declaration) addNote(guide, "文书格式", trimStop(cleanText(declaration.text).replace(/^文书格式[：:]/, "")));
+  if (declaration) addNote(guide, "文书格式", trimPunctuation(cleanText(declaration.text).replace(/^文书格式[：:]/, "")));
   const marker = tail.find((line) => isAttachmentMarker(line.text));
   const caption = tail.find((line) => /流程图[：:]?$/.test(cleanText(line.text)));
   if (marker) {
@@ -139,7 +123,7 @@ export const parse: FamilyParser = (item: ItemText) => {
       if (form.source) parts.add(`forms.${form.id}`, form.source);
     }
   }
-  if (caption) unextractedParts.push(unextracted(`${trimStop(cleanText(caption.text))}（图片，正文中缺失）`, caption.no, item.entry.lastLine));
+  if (caption) unextractedParts.push(unextracted(`${trimPunctuation(cleanText(caption.text))}（图片，正文中缺失）`, caption.no, item.entry.lastLine));
   // 《求职人员登记表》 (materials) / 《求职登记表》 (文书格式) / 个人求职登记表 (附表) name one form
   linkMaterialsToForms(materials, forms, 0.7);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { serviceDefinition } from "@/runtime/definition/schema";
 import { parse } from "./hotline";
 import { itemBySeq } from "@/tests/support/minorFixtures";
-import { taskLabels } from "./minorShared";
+import { taskLabels } from "./branchedFlow";
 
 describe("hotline: 12333 人力资源和社会保障咨询服务工作办事指南 (145)", () => {
   const result = parse(itemBySeq(145));

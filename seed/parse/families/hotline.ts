@@ -9,27 +9,16 @@
  */
 import type { Guide, ServiceDefinition } from "@/runtime/definition/schema";
 import type { FamilyParser, ItemText, SourceLine, Unextracted } from "../types";
-import { childClauses, cleanText, clauseLines, findClauses, type Clause } from "../text";
+import { PartRanges, emptyGuide } from "../assemble";
+import { serviceCode } from "../categories";
+import { childClauses, clauseLines, findClauses, type Clause } from "../text/clauses";
+import { cleanText } from "../text/markup";
+import { listItemsOf, textOf } from "../text/sectionText";
+import { trimPunctuation } from "../text/sentences";
+import { addNote, caseTypeFromLimits, channelsOf, feeOf, parseLevels, statedLimits } from "./minorGuide";
+import { appendixOf, assembleService, groupOf, unextracted } from "./minorService";
 import { findLimitExpressions } from "../limits";
 import { buildFlow, slaFromLimit, type StepSpec } from "@/seed/flow/build";
-import {
-  PartRanges,
-  addNote,
-  appendixOf,
-  assembleService,
-  caseTypeFromLimits,
-  channelsOf,
-  emptyGuide,
-  feeOf,
-  groupOf,
-  listItemsOf,
-  parseLevels,
-  serviceCode,
-  statedLimits,
-  textOf,
-  trimStop,
-  unextracted,
-} from "./minorShared";
 import { blockOf, formOf, formTitle } from "./minorForms";
 
 /** A sub-flow title line: `政策咨询服务流程`. */
@@ -121,7 +110,7 @@ export function hotlineSteps(clauses: Clause[], formIds: string[]): StepSpec[] {
 
 /** `受理内容：a) …；b) …` — a sub-clause as one line (title, then its items). */
 function childText(child: Clause): string {
-  const items = listItemsOf(child.body).map((entry) => trimStop(entry.text));
+  const items = listItemsOf(child.body).map((entry) => trimPunctuation(entry.text));
   return items.length > 0 ? `${child.title}：${items.join("；")}` : child.title;
 }
 
@@ -173,7 +162,7 @@ export const parse: FamilyParser = (item: ItemText) => {
     field(/办理条件/, "guide.conditions", (lines) => {
       guide.conditions = listItemsOf(lines).map((entry) => entry.text);
       const who = /^(.+?)拨打/.exec(guide.conditions[0] ?? "");
-      if (who) guide.audience = who[1].split(/和|、/).map(trimStop);
+      if (who) guide.audience = who[1].split(/和|、/).map(trimPunctuation);
     });
     field(/办理渠道/, "guide.channels", (lines) => (guide.channels = channelsOf(lines)));
     field(/办理时限/, "guide.promisedLimit", (lines) => (guide.promisedLimit = statedLimits(textOf(lines))));
@@ -200,7 +189,7 @@ export const parse: FamilyParser = (item: ItemText) => {
     parts.add("flow", { first: part.line, last: part.lines.filter((line) => line.text.trim() !== "").pop()?.no ?? part.line });
     const flow = buildFlow(steps, { derivation: "text" });
     const chart = clauses.find((clause) => /流程图/.test(clause.title));
-    if (chart) addNote(guide, "流程图", trimStop(textOf(chart.body)));
+    if (chart) addNote(guide, "流程图", trimPunctuation(textOf(chart.body)));
 
     const last = part.lines.filter((line) => line.text.trim() !== "").pop()?.no ?? part.line;
     return assembleService(item, {

@@ -4,8 +4,11 @@
  * service of its own: it is attached to 101 as a `manual` appendix; the OCR is left unextracted.
  */
 import type { FamilyParser, ItemText } from "../types";
-import { cleanText } from "../text";
-import { appendixOf, itemTitle, paragraphsOf, serviceCode, unextracted } from "./minorShared";
+import { itemTitle } from "../assemble";
+import { serviceCode } from "../categories";
+import { cleanText } from "../text/markup";
+import { paragraphsOf } from "../text/sectionText";
+import { appendixOf, unextracted } from "./minorService";
 
 /** The seq of the guide this manual belongs to (ENTRIES: “screenshot manual belonging to entry 101”). */
 export const MANUAL_TARGET_SEQ = 101;

@@ -4,8 +4,8 @@
  * (Engineer C's formFromBlock).
  */
 import type { FormBlock, ItemText, SourceLine } from "../types";
-import { cleanText } from "../text";
-import { isFormMarker } from "../formBlocks";
+import { cleanText } from "../text/markup";
+import { isFormMarker, looksLikeFormTitle } from "../formBlocks";
 
 /** A's formOf: the converted form of a block (Engineer C's formFromBlock) with its line range. */
 export { formOf } from "../assemble";
@@ -78,4 +78,13 @@ export function splitByTitles(block: FormBlock, isTitle: (text: string) => boole
       lines,
     };
   });
+}
+
+/** A short line naming a form or text template (A's looksLikeFormTitle, plus 存根 / 目录 / 模板) (`确认享受稳岗返还政策回执单`, `个人求职登记表`). */
+export function isTemplateTitle(text: string): boolean {
+  const compact = text.replace(/\s+/g, "");
+  if (/[_\t]/.test(compact)) return false;
+  if (looksLikeFormTitle(compact)) return true;
+  // form nouns A's looksLikeFormTitle does not list (调函存根, 人事档案目录, 招聘简章模板)
+  return compact.length >= 3 && compact.length <= 30 && !/[。；：:，,]/.test(compact) && /(存根|目录|模板)$/.test(compact);
 }

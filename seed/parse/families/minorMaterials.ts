@@ -4,7 +4,8 @@
  * between materials and forms (A's sameForm, with a similarity fallback for near-identical names).
  */
 import type { Material } from "@/runtime/definition/schema";
-import { cleanText, fullWidthParens, trimPunctuation } from "../text";
+import { cleanText, fullWidthParens } from "../text/markup";
+import { trimPunctuation } from "../text/sentences";
 import { yesNo } from "../guideTables";
 import { formKey, sameForm } from "../formBlocks";
 

@@ -4,7 +4,9 @@
  * own: it is attached to 109 as a `notice` appendix.
  */
 import type { FamilyParser, ItemText } from "../types";
-import { appendixOf, itemTitle, serviceCode } from "./minorShared";
+import { itemTitle } from "../assemble";
+import { serviceCode } from "../categories";
+import { appendixOf } from "./minorService";
 
 /** The seq of the service the notice belongs to (ENTRIES: “signed notice belonging to entry 109”). */
 export const NOTICE_TARGET_SEQ = 109;

@@ -5,7 +5,7 @@
  */
 import type { LineRange } from "@/runtime/definition/schema";
 import { roleFor, slaFromLimit, type StepSpec } from "@/seed/flow/build";
-import { splitTopLevel, trimPunctuation } from "../text";
+import { splitTopLevel, trimPunctuation } from "../text/sentences";
 import { actionIn, sameAction, stagesOf, type Stage } from "./stagedLimits";
 import { branchesOf } from "../outcomes";
 

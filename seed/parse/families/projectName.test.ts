@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { serviceDefinition } from "@/runtime/definition/schema";
 import { parse } from "./projectName";
 import { itemBySeq } from "@/tests/support/minorFixtures";
-import { taskLabels } from "./minorShared";
+import { taskLabels } from "./branchedFlow";
 
 describe("projectName (136–138)", () => {
   it("136 repeats 135: attached to 135 as a duplicate, no service", () => {

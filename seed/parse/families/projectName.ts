@@ -9,34 +9,21 @@
  */
 import type { ServiceDefinition } from "@/runtime/definition/schema";
 import type { FamilyParser, ItemText, ParseResult, SourceLine, Unextracted } from "../types";
-import { cleanText, findTables, parseListMarker, type Section } from "../text";
+import { PartRanges, emptyGuide, itemTitle, serviceTitle } from "../assemble";
+import { serviceCode } from "../categories";
+import { type Section, sectionRange, sectionsByKey } from "../text/headings";
+import { parseListMarker } from "../text/lists";
+import { cleanText } from "../text/markup";
+import { listItemsOf, paragraphsOf, textOf } from "../text/sectionText";
+import { trimPunctuation } from "../text/sentences";
+import { findTables } from "../text/tables";
+import { withApplicantStep } from "./branchedFlow";
+import { addNote, caseTypeFromLimits, statedLimits } from "./minorGuide";
+import { legalBasisOf } from "./minorLegalBasis";
+import { linkMaterialsToForms, materialsFromTable } from "./minorMaterials";
+import { appendixOf, assembleService, groupOf, unextracted } from "./minorService";
 import { buildFlow, minimalFlow, type StepSpec } from "@/seed/flow/build";
-import {
-  PartRanges,
-  addNote,
-  appendixOf,
-  assembleService,
-  caseTypeFromLimits,
-  emptyGuide,
-  groupOf,
-  isTemplateTitle,
-  itemTitle,
-  serviceTitle,
-  legalBasisOf,
-  linkMaterialsToForms,
-  listItemsOf,
-  materialsFromTable,
-  paragraphsOf,
-  sectionRange,
-  sectionsByKey,
-  serviceCode,
-  statedLimits,
-  textOf,
-  trimStop,
-  unextracted,
-  withApplicantStep,
-} from "./minorShared";
-import { attachmentBlocks, formOf, isAttachmentMarker, splitByTitles } from "./minorForms";
+import { attachmentBlocks, formOf, isAttachmentMarker, splitByTitles, isTemplateTitle } from "./minorForms";
 import { stagesOf } from "./stagedLimits";
 import { dashChain, isApplicantStep, sentenceLabel, stepOf, withStageLimits } from "./procedureSteps";
 
@@ -93,7 +80,7 @@ function channelProcedures(lines: SourceLine[]) {
   const notes: { step: string; notes: string[] }[] = [];
   for (const entry of listItemsOf(lines)) {
     const marker = parseListMarker(entry.text);
-    if (entry.marker && /^\d/.test(entry.marker) && !/^[（(]/.test(entry.marker)) notes.push({ step: trimStop(entry.text), notes: [] });
+    if (entry.marker && /^\d/.test(entry.marker) && !/^[（(]/.test(entry.marker)) notes.push({ step: trimPunctuation(entry.text), notes: [] });
     else if (notes.length > 0) notes[notes.length - 1].notes.push(marker ? marker.rest : entry.text);
   }
   return notes;
@@ -182,7 +169,7 @@ function parseService(item: ItemText): ParseResult {
 function parseDuplicate(item: ItemText): ParseResult {
   const body = item.lines.slice(1);
   const projectName = textOf(sectionsByKey(body, VOCABULARY).byKey.get("name")?.body ?? []);
-  const appendix = appendixOf("duplicate", `${itemTitle(item)}（${trimStop(projectName) || "重复条目"}）`, body);
+  const appendix = appendixOf("duplicate", `${itemTitle(item)}（${trimPunctuation(projectName) || "重复条目"}）`, body);
   return {
     services: [],
     attachments: [{ targetSeq: DUPLICATE_TARGET_SEQ, targetCode: serviceCode(DUPLICATE_TARGET_SEQ), appendix }],

@@ -11,18 +11,11 @@ import { parseChannels } from "../guideFields";
 import { legalBasisFromParagraphs } from "../legalBasis";
 import { findLimitExpressions, parseFee, parseTimeLimits } from "../limits";
 import { branchesOf } from "../outcomes";
-import {
-  childClauses,
-  findClauses,
-  firstSentence,
-  isPicturePlaceholder,
-  joinParagraphs,
-  splitTopLevel,
-  toListItems,
-  trimPunctuation,
-  type Clause,
-  type Paragraph,
-} from "../text";
+import { childClauses, findClauses, type Clause } from "../text/clauses";
+import { isPicturePlaceholder } from "../text/lines";
+import { toListItems } from "../text/lists";
+import { joinParagraphs, type Paragraph } from "../text/paragraphs";
+import { firstSentence, splitTopLevel, trimPunctuation } from "../text/sentences";
 import { dedupeMaterials, materialsInParagraphs, toMaterials } from "../textMaterials";
 import type { FamilyParser, ItemText, SourceLine, Unextracted } from "../types";
 import { assembleService, emptyGuide, formOf, linkMaterialsToForms, serviceTitle, PartRanges } from "../assemble";

@@ -6,7 +6,7 @@
  * parser can both list the limits and turn the stages into flow steps.
  */
 import type { TimeLimit } from "@/runtime/definition/schema";
-import { cleanText, fullWidthParens } from "../text";
+import { cleanText, fullWidthParens } from "../text/markup";
 import { findLimitExpressions } from "../limits";
 import { slaFromLimit, type StepSpec } from "@/seed/flow/build";
 

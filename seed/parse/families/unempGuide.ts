@@ -8,36 +8,21 @@
  */
 import type { Guide, Material, TimeLimit } from "@/runtime/definition/schema";
 import type { FamilyParser, FormBlock, ItemText, SourceLine, Unextracted } from "../types";
-import { cleanText, findTables, type Section } from "../text";
+import { PartRanges, emptyGuide, serviceTitle } from "../assemble";
+import { serviceCode } from "../categories";
+import { parseAudience } from "../guideFields";
+import { type Section, sectionRange, sectionsByKey } from "../text/headings";
+import { cleanText } from "../text/markup";
+import { paragraphsOf, listItemsOf, textOf } from "../text/sectionText";
+import { trimPunctuation } from "../text/sentences";
+import { findTables } from "../text/tables";
+import { withApplicantStep } from "./branchedFlow";
+import { addNote, caseTypeFromLimits, findUrls, parseLevels, statedLimits } from "./minorGuide";
+import { legalBasisOf } from "./minorLegalBasis";
+import { linkMaterialsToForms, materialsForUnlinkedForms, materialFromText } from "./minorMaterials";
+import { assembleService, groupOf, unextracted } from "./minorService";
 import { buildFlow, minimalFlow } from "@/seed/flow/build";
-import {
-  PartRanges,
-  addNote,
-  assembleService,
-  caseTypeFromLimits,
-  emptyGuide,
-  findUrls,
-  groupOf,
-  isTemplateTitle,
-  serviceTitle,
-  paragraphsOf,
-  legalBasisOf,
-  linkMaterialsToForms,
-  materialsForUnlinkedForms,
-  listItemsOf,
-  materialFromText,
-  parseAudience,
-  parseLevels,
-  sectionRange,
-  sectionsByKey,
-  serviceCode,
-  statedLimits,
-  textOf,
-  trimStop,
-  unextracted,
-  withApplicantStep,
-} from "./minorShared";
-import { formOf, trimBlankLines } from "./minorForms";
+import { formOf, trimBlankLines, isTemplateTitle } from "./minorForms";
 import { stagesOf, stepsFromStages } from "./stagedLimits";
 
 const VOCABULARY = {
@@ -56,7 +41,7 @@ const VOCABULARY = {
 export function impliedMaterials(channelTexts: string[]): Material[] {
   const materials: Material[] = [];
   const add = (name: string, scenario: string | null, medium: string | null) => {
-    const clean = trimStop(name);
+    const clean = trimPunctuation(name);
     if (clean === "" || materials.some((material) => material.name === materialFromText("x", clean).name)) return;
     materials.push(materialFromText(`m${materials.length + 1}`, clean, { scenario, medium }));
   };
@@ -117,7 +102,7 @@ export const parse: FamilyParser = (item: ItemText) => {
   }
   mark("conditions", "guide.conditions");
 
-  const channelTexts = byKey.has("channels") ? listItemsOf(byKey.get("channels")!.body).map((entry) => trimStop(entry.text)) : [];
+  const channelTexts = byKey.has("channels") ? listItemsOf(byKey.get("channels")!.body).map((entry) => trimPunctuation(entry.text)) : [];
   guide.channels = channelTexts;
   mark("channels", "guide.channels");
   const rawChannels = byKey.get("channels")?.body.map((line) => line.text).join("\n") ?? "";
