@@ -37,3 +37,31 @@ export function hasOfficeUse(uiSchema: unknown): boolean {
   if (isOfficeUseUi(uiSchema)) return true;
   return Object.entries(uiSchema).some(([key, value]) => !key.startsWith("ui:") && hasOfficeUse(value));
 }
+
+/**
+ * `data` without what `uiSchema` marks as the office's: the server keeps what an applicant sends
+ * for office-use entries (经办人, 审核人 …) out of the case, whatever the browser showed.
+ */
+export function stripOfficeUse(uiSchema: unknown, data: unknown): unknown {
+  if (!isObject(uiSchema)) return data;
+  if (Array.isArray(data)) return data.map((item) => stripOfficeUse(uiSchema.items, item));
+  if (!isObject(data)) return data;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(data)) {
+    const entry = uiSchema[key];
+    if (isOfficeUseUi(entry)) continue;
+    out[key] = isObject(entry) ? stripOfficeUse(entry, value) : value;
+  }
+  return out;
+}
+
+/** Every form's data without its office-use entries (forms the definition does not know are left to the caller to refuse). */
+export function stripOfficeUseForms(
+  forms: readonly { id: string; uiSchema?: unknown }[],
+  formsData: Record<string, Record<string, unknown>>,
+): Record<string, Record<string, unknown>> {
+  const byId = new Map(forms.map((f) => [f.id, f]));
+  return Object.fromEntries(
+    Object.entries(formsData).map(([id, data]) => [id, (byId.has(id) ? stripOfficeUse(byId.get(id)!.uiSchema, data) : data) as Record<string, unknown>]),
+  );
+}

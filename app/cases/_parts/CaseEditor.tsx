@@ -76,10 +76,11 @@ function EditorBody({ detail, mode, refetch }: { detail: ApplicationDetail; mode
     return new Set(uploads.filter((m) => items.some((item) => item.includes(m.name))).map((m) => m.id));
   }, [detail.correction, uploads]);
 
-  const { formData, setForm, flush, save, conflict, setConflict, rowVersion } = useAutosave(id, {
-    rowVersion: application.rowVersion,
-    formData: application.formData as FormsData,
-  });
+  const { formData, setForm, flush, save, conflict, setConflict, rowVersion } = useAutosave(
+    id,
+    { rowVersion: application.rowVersion, formData: application.formData as FormsData },
+    { remote: mode !== "correction" },
+  );
 
   const steps = useMemo(() => editorSteps(forms, uploads, mode), [forms, uploads, mode]);
   const { current, goTo, headingRef } = useStepper(steps.length, flush);

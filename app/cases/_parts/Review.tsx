@@ -62,7 +62,9 @@ export function Review({
         await client.applications.submit.mutate({ id: application.id, idempotencyKey });
         await onSubmitted(`/cases/${application.id}/submitted`);
       } else {
-        await client.applications.answerCorrection.mutate({ id: application.id, formData, rowVersion: rowVersion() });
+        // Only the forms the correction opened: the others are not the applicant's to change any more.
+        const opened = Object.fromEntries(forms.filter((f) => f.id in formData).map((f) => [f.id, formData[f.id]]));
+        await client.applications.answerCorrection.mutate({ id: application.id, formData: opened, rowVersion: rowVersion() });
         await onSubmitted(`/cases/${application.id}?corrected=1`);
       }
     } catch (e) {

@@ -7,6 +7,7 @@ export function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () =
       {state.kind === "dirty" && <span className="text-muted-foreground">有未保存的修改…</span>}
       {state.kind === "saving" && <span className="text-muted-foreground">正在保存…</span>}
       {state.kind === "saved" && <span className="text-emerald-800">已保存（{state.at}）</span>}
+      {state.kind === "local" && <span className="text-muted-foreground">修改已暂存在本浏览器，提交补正后生效</span>}
       {state.kind === "error" && (
         <>
           <span className="text-destructive">保存失败：{state.message}</span>

@@ -9,7 +9,13 @@ import { useTRPCClient, errorMessage } from "@/app/_trpc/client";
 import { formatTime } from "@/app/_components/format";
 import type { FormsData } from "./editorSteps";
 
-export type SaveState = { kind: "idle" } | { kind: "dirty" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "error"; message: string };
+export type SaveState =
+  | { kind: "idle" }
+  | { kind: "dirty" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: string }
+  | { kind: "local" }
+  | { kind: "error"; message: string };
 
 /** What the client sees of a refused tRPC call. */
 export interface TrpcLikeError {
@@ -52,7 +58,11 @@ export function discardBackup(id: string) {
   writeBackup(id, null);
 }
 
-export function useAutosave(id: string, server: { rowVersion: number; formData: FormsData }) {
+/**
+ * `remote: false` (answering a correction): the case is submitted, so edits stay in this browser's
+ * copy until the correction answer sends them (the server refuses draft saves of a submitted case).
+ */
+export function useAutosave(id: string, server: { rowVersion: number; formData: FormsData }, { remote = true }: { remote?: boolean } = {}) {
   const client = useTRPCClient();
   const [restored] = useState(() => readBackup(id, server.rowVersion));
   const [formData, setFormData] = useState<FormsData>(() => restored ?? server.formData);
@@ -76,6 +86,10 @@ export function useAutosave(id: string, server: { rowVersion: number; formData: 
       }
       const data = pending.current;
       if (!data) return true;
+      if (!remote) {
+        setSave({ kind: "local" });
+        return true;
+      }
       pending.current = null;
       setSave({ kind: "saving" });
       const request = client.applications.saveDraft
@@ -102,7 +116,7 @@ export function useAutosave(id: string, server: { rowVersion: number; formData: 
       inFlight.current = request;
       if (!(await request)) return false;
     }
-  }, [client, id]);
+  }, [client, id, remote]);
 
   const schedule = useCallback(
     (next: FormsData) => {

@@ -11,6 +11,8 @@ import { pinnedDefinitionSql } from "@/runtime/features/cases/definitions";
 import { runCaseEvent } from "@/runtime/features/cases/runEvent";
 import { caseNow } from "@/runtime/clock";
 import { submissionProblems } from "@/runtime/forms/submissionCheck";
+import { stripOfficeUseForms } from "@/runtime/forms/officeUse";
+import { canonicalJson } from "@/runtime/write/auditChain";
 
 export async function answerCorrection(db: Db, user: SessionUser, id: string, formData: FormsData, rowVersion: number) {
   return writeWithSql(db, user, async ({ sql, audit }) => {
@@ -24,15 +26,27 @@ export async function answerCorrection(db: Db, user: SessionUser, id: string, fo
     const node = definition.flow.nodes.find((n) => n.id === task.nodeId);
     const submitAction = node?.type === "task" ? node.actions.find((a) => a.kind === "submit") : undefined;
     if (!submitAction) throw new AppError("PRECONDITION_FAILED", "补正环节没有可用的提交操作");
-    const merged: FormsData = { ...application.formData, ...formData };
+    // Only the forms the correction step opens may change; another form sent unchanged is ignored.
+    const editable = new Set(node?.type === "task" ? node.forms.filter((f) => f.mode === "edit").map((f) => f.formId) : []);
+    const sent = stripOfficeUseForms(definition.forms, formData);
+    const refused = Object.keys(sent).filter((formId) => !editable.has(formId) && canonicalJson(sent[formId]) !== canonicalJson(application.formData[formId] ?? {}));
+    if (refused.length) {
+      const titles = refused.map((formId) => definition.forms.find((f) => f.id === formId)?.title ?? formId);
+      throw new AppError("BAD_REQUEST", `补正只能修改要求补正的表单，不能修改：${titles.join("、")}`);
+    }
+    const patch = Object.fromEntries(Object.entries(sent).filter(([formId]) => editable.has(formId)));
+    const merged: FormsData = { ...application.formData, ...patch };
     const problems = submissionProblems(definition, {
       formData: merged,
       uploadedMaterialIds: await uploadedMaterialIds(sql, id),
       versionId: application.serviceVersionId,
     });
     if (problems.length) throw new AppError("BAD_REQUEST", `补正内容未通过校验：${problems.map((p) => p.message).join("；")}`, problems);
-    const editable = new Set(node?.type === "task" ? node.forms.filter((f) => f.mode === "edit").map((f) => f.formId) : []);
-    const patch = Object.fromEntries(Object.entries(formData).filter(([formId]) => editable.has(formId)));
+    const changed = Object.entries(patch).flatMap(([formId, data]) => {
+      const before = application.formData[formId] ?? {};
+      const fields = [...new Set([...Object.keys(before), ...Object.keys(data)])].filter((k) => canonicalJson(before[k]) !== canonicalJson(data[k]));
+      return fields.length ? [{ formId, fields }] : [];
+    });
     const result = await runCaseEvent(sql, audit, {
       application,
       flow: definition.flow,
@@ -40,7 +54,7 @@ export async function answerCorrection(db: Db, user: SessionUser, id: string, fo
       actorRole: "applicant",
       event: { type: "act", at: caseNow().toISOString(), taskId: task.taskId, actionId: submitAction.id, actor: { role: "applicant", id: user.id }, forms: patch },
       extra: { formData: merged },
-      auditPayload: { actionLabel: submitAction.label },
+      auditPayload: { actionLabel: submitAction.label, changed },
     });
     return { rowVersion: result.rowVersion };
   });

@@ -10,6 +10,8 @@ import { applicantCase } from "@/runtime/features/cases/access";
 import { pinnedDefinition } from "@/runtime/features/cases/definitions";
 import type { FormsData } from "@/runtime/features/cases/caseStore";
 import { officesFor } from "./offices";
+import { stripOfficeUseForms } from "@/runtime/forms/officeUse";
+import type { CaseState } from "@/runtime/engine";
 
 const EDITABLE = new Set(["draft", "waiting_applicant"]);
 
@@ -37,14 +39,16 @@ export async function startDraft(db: Db, user: SessionUser, code: string, office
 export async function saveDraft(db: Db, user: SessionUser, id: string, formData: FormsData, rowVersion: number) {
   return writeWithPrisma(db, user, async ({ tx, audit }) => {
     const application = await applicantCase(tx, user, id);
-    if (!EDITABLE.has(application.status)) throw new AppError("PRECONDITION_FAILED", "办件已提交，不能再修改");
+    // Once submitted, a case changes only through the correction answer (validated, audited with what changed).
+    if (application.status === "waiting_applicant") throw new AppError("PRECONDITION_FAILED", "办件已提交，补正内容请在补正页面提交");
+    if (application.status !== "draft") throw new AppError("PRECONDITION_FAILED", "办件已提交，不能再修改");
     const definition = await pinnedDefinition(tx, application.serviceVersionId);
     const known = new Set(definition.forms.map((f) => f.id));
     const unknown = Object.keys(formData).filter((k) => !known.has(k));
     if (unknown.length) throw new AppError("BAD_REQUEST", `表单不存在：${unknown.join("、")}`);
     const updated = await tx.application.updateMany({
       where: { id, rowVersion },
-      data: { formData: formData as never, rowVersion: { increment: 1 } },
+      data: { formData: stripOfficeUseForms(definition.forms, formData) as never, rowVersion: { increment: 1 } },
     });
     if (updated.count !== 1) throw conflict("草稿已在其他窗口更新，请刷新后继续填写", "stale");
     audit.record({
@@ -66,6 +70,14 @@ export async function removeAttachment(db: Db, user: SessionUser, id: string, at
     if (!EDITABLE.has(application.status)) throw new AppError("PRECONDITION_FAILED", "办件已提交，不能删除材料");
     const attachment = await tx.attachment.findFirst({ where: { id: attachmentId, applicationId: id } });
     if (!attachment) throw notFound("材料");
+    // Submitted materials are never deleted: during a correction only what was added for it may go.
+    if (application.status === "waiting_applicant") {
+      const state = application.engineState as unknown as CaseState | null;
+      const asked = state?.tasks.find((t) => t.role === "applicant")?.openedAt;
+      if (!asked || attachment.createdAt.getTime() < new Date(asked).getTime()) {
+        throw new AppError("PRECONDITION_FAILED", "已提交的材料不能删除；如需更正，请上传新的文件");
+      }
+    }
     await tx.attachment.delete({ where: { id: attachmentId } });
     audit.record({
       action: "detach",

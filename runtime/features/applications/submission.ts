@@ -22,6 +22,7 @@ import { caseNow } from "@/runtime/clock";
 import { nextCaseNumber } from "./caseNumbers";
 import { officesFor } from "./offices";
 import { submissionProblems } from "@/runtime/forms/submissionCheck";
+import { stripOfficeUseForms } from "@/runtime/forms/officeUse";
 
 export interface SubmitResult {
   caseNumber: string;
@@ -72,11 +73,12 @@ export async function submitDirect(db: Db, user: SessionUser, input: DirectSubmi
   const published = await getPublishedService(db, input.code);
   const offices = await officesFor(db, published.definition.guide.levels);
   if (!offices.some((o) => o.id === input.officeId)) throw new AppError("BAD_REQUEST", "请选择本事项的办理机构");
+  const formData = stripOfficeUseForms(published.definition.forms, input.formData);
   return idempotent(db, user, input.idempotencyKey, null, async (sql, audit) => {
     const id = newId();
     const now = sql.time(new Date());
-    await sql.run(INSERT_DRAFT, [id, published.serviceId, published.versionId, input.officeId, user.id, JSON.stringify(input.formData), now, now]);
-    const draft: DraftCase = { id, officeId: input.officeId, rowVersion: 1, engineState: null, serviceVersionId: published.versionId, formData: input.formData, uploaded: new Set(), versionNumber: published.version };
+    await sql.run(INSERT_DRAFT, [id, published.serviceId, published.versionId, input.officeId, user.id, JSON.stringify(formData), now, now]);
+    const draft: DraftCase = { id, officeId: input.officeId, rowVersion: 1, engineState: null, serviceVersionId: published.versionId, formData, uploaded: new Set(), versionNumber: published.version };
     return fileDraft(sql, audit, user, draft, published.definition, input.idempotencyKey, await loadCalendarSql(db, sql));
   });
 }
