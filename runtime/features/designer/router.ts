@@ -9,6 +9,7 @@ import { administeredService } from "./access";
 import { createService } from "./createService";
 import { editorState, writeDraft } from "./drafts";
 import { publishDraft } from "./publish";
+import { catalogueChanged } from "../catalogue/changes";
 import { designerGroups, listDesignerServices } from "./serviceList";
 import { sourceText } from "./sourceLines";
 import { compareVersions, listVersions, versionDefinition } from "./versions";
@@ -73,8 +74,8 @@ export const designerRouter = router({
 
   publish: designer
     .input(z.object({ serviceId: id, draftId: id, revision: z.number().int().positive() }))
-    .mutation(({ ctx, input }) =>
-      audited(ctx.db, ctx.user, async (tx) => {
+    .mutation(async ({ ctx, input }) => {
+      const published = await audited(ctx.db, ctx.user, async (tx) => {
         const service = await administeredService(tx, ctx.user, input.serviceId);
         const result = await publishDraft(tx, ctx.user, service.id, input);
         return {
@@ -87,8 +88,10 @@ export const designerRouter = router({
             payload: { serviceId: service.id, number: result.number },
           },
         };
-      }),
-    ),
+      });
+      catalogueChanged();
+      return published;
+    }),
 
   restore: designer
     .input(z.object({ serviceId: id, versionId: id, ...draftRef }))
