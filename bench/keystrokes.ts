@@ -15,6 +15,7 @@
  *     many were reported.
  * Goal: under 16 ms (one frame at 60 Hz).
  */
+import { writeFileSync } from "node:fs";
 import { chromium, type Page } from "playwright-core";
 import { readTemplates } from "@/seed/loadTemplates";
 import { readForm, type FieldModel } from "@/designer/core/formModel";
@@ -150,10 +151,15 @@ export async function benchKeystrokes(): Promise<Figure[]> {
     await type(bigPage, 5); // warm-up: first renders compile code paths
     await type(smallPage, 5);
     const warm = { big: (await readTimings(bigPage)).frame.length, small: (await readTimings(smallPage)).frame.length };
+    // BENCH_PROFILE=<file>: a Chrome CPU profile of the large form's keystrokes (open it in DevTools).
+    const profiler = process.env.BENCH_PROFILE ? await context.newCDPSession(bigPage) : null;
+    await profiler?.send("Profiler.enable");
+    await profiler?.send("Profiler.start");
     for (let round = 0; round < ROUNDS; round++) {
       await type(bigPage, KEYS_PER_ROUND);
       await type(smallPage, KEYS_PER_ROUND);
     }
+    if (profiler) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await profiler.send("Profiler.stop")).profile));
     const large = await readTimings(bigPage);
     const little = await readTimings(smallPage);
     const measured = { big: large.frame.slice(warm.big), small: little.frame.slice(warm.small) };
