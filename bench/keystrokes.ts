@@ -150,6 +150,14 @@ export async function benchKeystrokes(): Promise<Figure[]> {
     };
     await type(bigPage, 5); // warm-up: first renders compile code paths
     await type(smallPage, 5);
+    const metrics = async (page: Page) => {
+      const session = await context.newCDPSession(page);
+      await session.send("Performance.enable");
+      return async () => Object.fromEntries((await session.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
+    };
+    const bigMetrics = await metrics(bigPage);
+    const smallMetrics = await metrics(smallPage);
+    const before = { big: await bigMetrics(), small: await smallMetrics() };
     const warm = { big: (await readTimings(bigPage)).frame.length, small: (await readTimings(smallPage)).frame.length };
     // BENCH_PROFILE=<file>: a Chrome CPU profile of the large form's keystrokes (open it in DevTools).
     const profiler = process.env.BENCH_PROFILE ? await context.newCDPSession(bigPage) : null;
@@ -160,6 +168,9 @@ export async function benchKeystrokes(): Promise<Figure[]> {
       await type(smallPage, KEYS_PER_ROUND);
     }
     if (profiler) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await profiler.send("Profiler.stop")).profile));
+    const after = { big: await bigMetrics(), small: await smallMetrics() };
+    const split = (a: Record<string, number>, b: Record<string, number>, keys: number) =>
+      ["ScriptDuration", "RecalcStyleDuration", "LayoutDuration", "TaskDuration"].map((k) => `${k.replace("Duration", "")} ${(((b[k] - a[k]) * 1000) / keys).toFixed(1)}`).join("，");
     const large = await readTimings(bigPage);
     const little = await readTimings(smallPage);
     const measured = { big: large.frame.slice(warm.big), small: little.frame.slice(warm.small) };
@@ -168,6 +179,8 @@ export async function benchKeystrokes(): Promise<Figure[]> {
     const value = await bigPage.locator("form.service-form").locator('input:not([type]), input[type="text"], textarea').first().inputValue();
     if (value.length < typed) throw new Error(`大表单的输入框只收到 ${value.length} 个字符`);
     console.log(`  大表单：${largest.definition.code} ${largest.formId}（${largest.fields} 个字段）；小表单：${small.definition.code} ${small.formId}（${small.fields} 个字段）；每个 ${typed} 次按键`);
+    console.log(`  每次按键的主线程时间（ms）：大表单 ${split(before.big, after.big, typed)}；小表单 ${split(before.small, after.small, typed)}`);
+    console.log(`  DOM 元素：大表单 ${await bigPage.evaluate("document.getElementsByTagName('*').length")}，小表单 ${await smallPage.evaluate("document.getElementsByTagName('*').length")}`);
     console.log(`  Event Timing ≥ 16 ms：大表单 ${large.event.length} 次，小表单 ${little.event.length} 次（含预热）`);
     const reference = `smallest seeded applicant form (${small.definition.code}, ${small.fields} fields), same session`;
     return [

@@ -242,10 +242,14 @@ function EditorBody({ detail, mode, refetch }: { detail: ApplicationDetail; mode
   const formRef = useRef<RjsfForm>(null);
 
   // --- problems (same rules as the server) --------------------------------------------------
+  // They are shown for the steps already attempted and on the review step; a form nobody is
+  // shown the problems of is not validated again on every keystroke.
+  const onReview = current === steps.length - 1;
   const problems = useMemo<Problem[]>(() => {
     const out: Problem[] = [];
     steps.forEach((s, index) => {
       if (s.kind !== "form" || !s.form) return;
+      if (!onReview && !tried.has(s.key)) return;
       const schema = s.form.schema as RJSFSchema;
       const result = formValidator.validateFormData(formData[s.form.id] ?? {}, schema, undefined, createTransformErrors(schema) as never);
       for (const e of result.errors) out.push({ message: `《${s.form.title}》${e.message ?? e.stack}`, step: index });
@@ -257,7 +261,7 @@ function EditorBody({ detail, mode, refetch }: { detail: ApplicationDetail; mode
       }
     }
     return out;
-  }, [steps, formData, uploads, requiredIds, detail.attachments]);
+  }, [steps, formData, uploads, requiredIds, detail.attachments, onReview, tried]);
 
   const step = steps[current];
   const reviewIndex = steps.length - 1;
