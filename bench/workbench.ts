@@ -2,9 +2,9 @@
  * The caseworker's side under a realistic amount of data, served as in production
  * (server.ts, production build, SQLite): the inbox (workbench.inbox, p50/p99, one request
  * at a time) and caseworker actions per second (claim + accept, each a tRPC call, from
- * several caseworkers' windows at once) at 新城区 (150102), on a database holding 100,000
- * cases across all offices — beside the same measures on the same database when it held
- * 1,000 cases, earlier in the same run.
+ * several caseworkers' windows at once, for BENCH_SECONDS or until 400 cases are done) at
+ * 新城区 (150102), on a database holding 100,000 cases across all offices — beside the same
+ * measures on the same database when it held 1,000 cases, earlier in the same run.
  *
  * The cases are real rows: two cases are submitted and handled through the product (one left
  * at 受理, one accepted and closed), and every other case is a copy of one of them — its
@@ -176,10 +176,11 @@ async function measure(base: string, caseworker: Record<string, string>, raw: Da
   const inbox = await autocannon({ url: inboxUrl, headers: caseworker, connections: 1, duration: SECONDS });
   if (inbox.non2xx + inbox.errors) throw new Error(`待办列表请求失败：${JSON.stringify(inbox.statusCodeStats)}`);
 
-  // Open 受理 tasks at the office, oldest due first, as the caseworkers would take them.
+  // Open 受理 tasks at the office, soonest due first, as the caseworkers would take them; 200
+  // are left so that the inbox stays full for the next measurement.
   const queue = raw
     .prepare(`SELECT t.id AS taskId, t."applicationId" AS applicationId, a."rowVersion" AS rowVersion FROM "Task" t JOIN "Application" a ON a.id = t."applicationId" WHERE t."officeId" = ? AND t.status = 'open' AND t.role = 'caseworker' ORDER BY t."dueDate" LIMIT ?`)
-    .all(OFFICE, OFFICE_OPEN / 2) as { taskId: string; applicationId: string; rowVersion: number }[];
+    .all(OFFICE, OFFICE_OPEN - 200) as { taskId: string; applicationId: string; rowVersion: number }[];
   const api = new Api(base, caseworker);
   let done = 0;
   const until = performance.now() + SECONDS * 1000;
