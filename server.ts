@@ -1,7 +1,8 @@
 /**
  * The production server: tRPC's node:http adapter at /api/trpc, uploads at /api/files,
- * everything else to Next's request handler. Applies migrations and seeds the database
- * on first start.
+ * everything else to Next's request handler (the public catalogue pages, as anonymous
+ * visitors see them, through a short-lived cache: runtime/features/catalogue/pageCache.ts).
+ * Applies migrations and seeds the database on first start.
  */
 import http from "node:http";
 import next from "next";
@@ -10,6 +11,7 @@ import { prepareDatabase } from "./seed/prepare";
 import { FILES_PATH, handleFiles } from "./runtime/features/applications/filesHttp";
 import { startTimerLoop } from "./runtime/features/cases/timers";
 import { getDb } from "./runtime/db";
+import { cachePublicPages } from "./runtime/features/catalogue/pageCache";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -20,7 +22,8 @@ async function main() {
   await prepareDatabase({ log: (line) => console.log(line) });
   const app = next({ dev, hostname, port, dir: import.meta.dirname });
   await app.prepare();
-  const handleNext = app.getRequestHandler();
+  const nextHandler = app.getRequestHandler();
+  const handleNext = dev ? nextHandler : cachePublicPages((req, res) => nextHandler(req, res));
   const handleTrpc = createTrpcNodeHandler();
   const server = http.createServer((req, res) => {
     if (req.url?.startsWith(TRPC_BASE_PATH)) {

@@ -13,6 +13,9 @@ const benches: Bench[] = [
   { name: "seed", run: async () => (await import("./seed")).benchSeed() },
   { name: "submissions", run: async () => (await import("./submissions")).benchSubmissions() },
   { name: "designer", run: async () => (await import("./designer")).benchDesigner() },
+  { name: "pages", run: async () => (await import("./pages")).benchPages() },
+  { name: "workbench", run: async () => (await import("./workbench")).benchWorkbench() },
+  { name: "keystrokes", run: async () => (await import("./keystrokes")).benchKeystrokes() },
 ];
 
 const only = process.argv.slice(2);

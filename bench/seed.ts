@@ -1,7 +1,9 @@
 /**
  * Seeding the whole document: parsing it into templates (pure) and loading them into a
- * fresh SQLite database as published version 1, side by side with the reference: the
- * same rows written with raw better-sqlite3 statements in one transaction.
+ * fresh SQLite database as published version 1 (through Prisma, as `npm run db:seed` does),
+ * side by side with the reference: the very same rows (read back from that database) written
+ * into a second database, migrated and prepared the same way, with prepared better-sqlite3
+ * inserts in one transaction.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -25,33 +27,45 @@ export async function benchSeed(): Promise<Figure[]> {
     const parseMs = performance.now() - parseStart;
 
     const url = `file:${path.join(dir, "seed.db")}`;
-    const loadStart = performance.now();
+    const setupStart = performance.now();
     await migrate(url);
     const db = createDb(url);
     await seedOrganisations(db);
+    const setupMs = performance.now() - setupStart;
+    const loadStart = performance.now();
     await loadTemplates(db, services);
     const loadMs = performance.now() - loadStart;
     await db.$disconnect();
 
-    const rawFile = path.join(dir, "raw.db");
-    const raw = new Database(rawFile);
+    const rawUrl = `file:${path.join(dir, "raw.db")}`;
+    await migrate(rawUrl);
+    const rawDb = createDb(rawUrl);
+    await seedOrganisations(rawDb);
+    await rawDb.$disconnect();
+    const loaded = new Database(path.join(dir, "seed.db"), { readonly: true });
+    const rows = {
+      Service: loaded.prepare(`SELECT * FROM "Service"`).all() as Record<string, unknown>[],
+      ServiceVersion: loaded.prepare(`SELECT * FROM "ServiceVersion"`).all() as Record<string, unknown>[],
+    };
+    loaded.close();
+    if (rows.Service.length !== services.length || rows.ServiceVersion.length !== services.length) throw new Error("写入的服务事项数与解析结果不一致");
+    const raw = new Database(path.join(dir, "raw.db"));
     const rawStart = performance.now();
-    raw.exec("CREATE TABLE service (id TEXT PRIMARY KEY, code TEXT UNIQUE, title TEXT); CREATE TABLE version (id TEXT PRIMARY KEY, service TEXT, number INT, definition TEXT)");
-    const insertService = raw.prepare("INSERT INTO service VALUES (?, ?, ?)");
-    const insertVersion = raw.prepare("INSERT INTO version VALUES (?, ?, 1, ?)");
+    const insert = (table: string, sample: Record<string, unknown>) =>
+      raw.prepare(`INSERT INTO "${table}" (${Object.keys(sample).map((c) => `"${c}"`).join(", ")}) VALUES (${Object.keys(sample).map((c) => `@${c}`).join(", ")})`);
+    const insertService = insert("Service", rows.Service[0]);
+    const insertVersion = insert("ServiceVersion", rows.ServiceVersion[0]);
     raw.transaction(() => {
-      for (const s of services) {
-        insertService.run(s.code, s.code, s.title);
-        insertVersion.run(`${s.code}-1`, s.code, JSON.stringify(s));
-      }
+      for (const row of rows.Service) insertService.run(row);
+      for (const row of rows.ServiceVersion) insertVersion.run(row);
     })();
     const rawMs = performance.now() - rawStart;
     raw.close();
 
-    console.log(`  解析文档 ${parseMs.toFixed(0)} ms（${services.length} 个服务事项），写入 SQLite ${loadMs.toFixed(0)} ms`);
+    console.log(`  解析文档 ${parseMs.toFixed(0)} ms（${services.length} 个服务事项），建库与机构 ${setupMs.toFixed(0)} ms，写入事项 ${loadMs.toFixed(0)} ms`);
     return [
-      figure("seed: parse document + load into SQLite (incl. migrations)", parseMs + loadMs, "ms", "goal: well under 10 s", 10_000),
-      figure("seed: load templates into SQLite (Prisma)", loadMs, "ms", "same rows via raw better-sqlite3", rawMs),
+      figure("seed: parse document + load into SQLite (incl. migrations)", parseMs + setupMs + loadMs, "ms", "goal: well under 10 s", 10_000),
+      figure(`seed: load ${services.length} templates into SQLite (Prisma, one transaction)`, loadMs, "ms", "the same rows via prepared better-sqlite3 inserts, one transaction, same schema", rawMs),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

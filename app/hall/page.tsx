@@ -70,7 +70,8 @@ export default async function HallPage({ searchParams }: { searchParams: Promise
                 <ul className="mt-2 grid gap-2 sm:grid-cols-2">
                   {items.map((item) => (
                     <li key={item.code}>
-                      <Link href={`/hall/services/${item.code}`} className="block rounded-md border bg-background px-4 py-3 hover:border-primary">
+                      {/* No prefetch: with 150+ services, prefetching every link in view would render dozens of guide pages per visit. */}
+                      <Link href={`/hall/services/${item.code}`} prefetch={false} className="block rounded-md border bg-background px-4 py-3 hover:border-primary">
                         <span className="font-medium">{item.title}</span>
                         {item.summary && <span className="mt-1 line-clamp-2 block text-sm text-muted-foreground">{item.summary}</span>}
                       </Link>

@@ -87,8 +87,16 @@ function EditorBody({ detail, mode, refetch }: { detail: ApplicationDetail; mode
   const [tried, setTried] = useState<Set<string>>(() => new Set());
   const formRef = useRef<RjsfForm>(null);
 
-  // What a submission would be refused for now: the server's own check.
-  const problems = useMemo(() => submitProblems(definition, detail.attachments, formData, steps), [definition, detail.attachments, formData, steps]);
+  // What a submission would be refused for now: the server's own check. Problems are shown for the
+  // steps already attempted and on the review step, so a form nobody is shown the problems of is
+  // not validated again on every keystroke.
+  const onReview = current === steps.length - 1;
+  const problems = useMemo(() => {
+    if (onReview) return submitProblems(definition, detail.attachments, formData, steps);
+    const shown = new Set(steps.flatMap((s) => (s.form && tried.has(s.key) ? [s.form.id] : [])));
+    if (shown.size === 0) return [];
+    return submitProblems({ ...definition, forms: definition.forms.filter((f) => shown.has(f.id)) }, detail.attachments, formData, steps);
+  }, [definition, detail.attachments, formData, steps, onReview, tried]);
 
   const step = steps[current];
   const reviewIndex = steps.length - 1;

@@ -9,6 +9,7 @@ import { administeredService } from "./access";
 import { createService } from "./createService";
 import { editorState, writeDraft } from "./drafts";
 import { publishDraft } from "./publish";
+import { catalogueChanged } from "../catalogue/changes";
 import { designerGroups, listDesignerServices } from "./serviceList";
 import { sourceText } from "./sourceLines";
 import { compareVersions, listVersions, versionDefinition } from "./versions";
@@ -73,8 +74,8 @@ export const designerRouter = router({
   publish: designer
     .meta({ audit: ["version.publish"] })
     .input(z.object({ serviceId: id, draftId: id, revision: z.number().int().positive() }))
-    .mutation(({ ctx, input }) =>
-      writeWithPrisma(ctx.db, ctx.user, async ({ tx, audit }) => {
+    .mutation(async ({ ctx, input }) => {
+      const published = await writeWithPrisma(ctx.db, ctx.user, async ({ tx, audit }) => {
         const service = await administeredService(tx, ctx.user, input.serviceId);
         const result = await publishDraft(tx, ctx.user, service.id, input);
         audit.record({
@@ -85,8 +86,11 @@ export const designerRouter = router({
           payload: { serviceId: service.id, number: result.number },
         });
         return result;
-      }),
-    ),
+      });
+      // After the commit: this instance's cached hall and guide pages show the new version at once.
+      catalogueChanged();
+      return published;
+    }),
 
   restore: designer
     .meta({ audit: ["version.restore"] })

@@ -1,0 +1,115 @@
+/**
+ * The rendered public catalogue pages (办事大厅 /hall and the guides /hall/services/<code>)
+ * as anonymous visitors get them, kept by the production server for a second and dropped
+ * as soon as a version is published through this instance.
+ *
+ * Why: every page goes through the root layout, which reads the session cookie, so Next
+ * renders these pages on each request (several milliseconds each); they are the same for
+ * every visitor who is not signed in. Only plain GETs without a session cookie and without
+ * Next's client-navigation headers are served from here; the response (status 200, no
+ * Set-Cookie) is stored as Next wrote it, per Accept-Encoding. Concurrent requests for a
+ * page being rendered wait for that one render instead of starting their own.
+ * Other instances publishing are seen when the entry expires (PAGE_TTL_MS). CACHE_TTL_SCALE=0
+ * turns it off.
+ */
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { LRUCache } from "lru-cache";
+import { parseCookies, SESSION_COOKIE } from "@/runtime/auth/cookies";
+import { catalogueGeneration, onCatalogueChange } from "./changes";
+
+const PAGE_TTL_MS = 1_000;
+const CACHED_PATH = /^\/hall(?:\/services\/[A-Za-z0-9_-]{1,80})?\/?$/;
+/** Headers Next sends on client-side navigations and prefetches (RSC payloads, not HTML). */
+const NAVIGATION_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-action", "next-url"];
+/** Connection-level headers: written afresh for each response. */
+const HOP_HEADERS = new Set(["content-length", "transfer-encoding", "connection", "keep-alive", "date"]);
+
+interface Page {
+  status: number;
+  headers: OutgoingHttpHeaders;
+  body: Buffer;
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+function cacheKey(req: IncomingMessage): string | null {
+  if (req.method !== "GET" || !req.url || !CACHED_PATH.test(req.url)) return null;
+  if (NAVIGATION_HEADERS.some((h) => req.headers[h] !== undefined)) return null;
+  if (parseCookies(req.headers.cookie)[SESSION_COOKIE]) return null;
+  return `${req.headers["accept-encoding"] ?? ""}\n${req.url}`;
+}
+
+function send(res: ServerResponse, page: Page): void {
+  res.writeHead(page.status, { ...page.headers, "content-length": page.body.length, "x-page-cache": "hit" });
+  res.end(page.body);
+}
+
+type Chunk = string | Buffer | Uint8Array;
+const toBuffer = (chunk: Chunk, encoding?: BufferEncoding) => (typeof chunk === "string" ? Buffer.from(chunk, encoding) : Buffer.from(chunk));
+
+/** Records what is written to `res` (still sent as usual); resolves to a copy once it has ended (null when not storable). */
+function recordResponse(res: ServerResponse): Promise<Page | null> {
+  const chunks: Buffer[] = [];
+  const headArgs: OutgoingHttpHeaders = {};
+  const { write, end, writeHead } = res;
+  res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    const headers = args.find((a, i) => i > 0 && typeof a === "object" && a !== null);
+    if (headers && !Array.isArray(headers)) Object.assign(headArgs, headers);
+    return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as typeof res.writeHead;
+  res.write = function (this: ServerResponse, chunk: Chunk, ...rest: unknown[]) {
+    chunks.push(toBuffer(chunk, typeof rest[0] === "string" ? (rest[0] as BufferEncoding) : undefined));
+    return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as typeof res.write;
+  res.end = function (this: ServerResponse, ...args: unknown[]) {
+    if (args[0] !== undefined && typeof args[0] !== "function") chunks.push(toBuffer(args[0] as Chunk, typeof args[1] === "string" ? (args[1] as BufferEncoding) : undefined));
+    return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as typeof res.end;
+  return new Promise<Page | null>((resolve) => {
+    res.once("finish", () => {
+      const headers: OutgoingHttpHeaders = { ...res.getHeaders(), ...headArgs };
+      for (const name of Object.keys(headers)) if (HOP_HEADERS.has(name.toLowerCase())) delete headers[name];
+      const storable = res.statusCode === 200 && !Object.keys(headers).some((h) => h.toLowerCase() === "set-cookie");
+      resolve(storable ? { status: res.statusCode, headers, body: Buffer.concat(chunks) } : null);
+    });
+    res.once("close", () => resolve(null));
+  });
+}
+
+/** Wraps Next's request handler: public catalogue pages from memory, everything else through to `handle`. */
+export function cachePublicPages(handle: Handler): Handler {
+  const scale = Number(process.env.CACHE_TTL_SCALE ?? 1);
+  if (scale <= 0) return handle;
+  const pages = new LRUCache<string, Page>({ max: 500, ttl: Math.max(1, PAGE_TTL_MS * scale) });
+  const rendering = new Map<string, Promise<Page | null>>();
+  onCatalogueChange(() => {
+    pages.clear();
+    rendering.clear();
+  });
+  return async (req, res) => {
+    const key = cacheKey(req);
+    if (!key) return handle(req, res);
+    const hit = pages.get(key);
+    if (hit) return send(res, hit);
+    const inFlight = rendering.get(key);
+    if (inFlight) {
+      const page = await inFlight;
+      if (page) return send(res, page);
+      return handle(req, res);
+    }
+    const generation = catalogueGeneration();
+    const recorded = recordResponse(res);
+    rendering.set(key, recorded);
+    void recorded.then((page) => {
+      if (rendering.get(key) === recorded) rendering.delete(key);
+      // A page rendered while a version was being published may show the old catalogue.
+      if (page && generation === catalogueGeneration()) pages.set(key, page);
+    });
+    try {
+      await handle(req, res);
+    } catch (error) {
+      if (rendering.get(key) === recorded) rendering.delete(key);
+      throw error;
+    }
+  };
+}
