@@ -5,11 +5,13 @@
  */
 import http from "node:http";
 import next from "next";
+import nextEnv from "@next/env";
 import { createTrpcNodeHandler, TRPC_BASE_PATH } from "./runtime/trpc/nodeHandler";
 import { prepareDatabase } from "./seed/prepare";
 import { FILES_PATH, handleFiles } from "./runtime/features/applications/filesHttp";
 import { startTimerLoop } from "./runtime/features/cases/timers";
 import { getDb } from "./runtime/db";
+import { isProduction, refuseAccountsWithPublishedPasswords, StartRefused } from "./seed/demoPassword";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -17,7 +19,10 @@ const hostname = process.env.HOST ?? "0.0.0.0";
 
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
+  // .env as Next reads it, before anything else does (the database, the demo-password check).
+  nextEnv.loadEnvConfig(import.meta.dirname, dev);
   await prepareDatabase({ log: (line) => console.log(line) });
+  if (isProduction()) await refuseAccountsWithPublishedPasswords(getDb());
   const app = next({ dev, hostname, port, dir: import.meta.dirname });
   await app.prepare();
   const handleNext = app.getRequestHandler();
@@ -53,6 +58,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error("启动失败：", error);
+  if (error instanceof StartRefused) console.error(error.message);
+  else console.error("启动失败：", error);
   process.exit(1);
 });

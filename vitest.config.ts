@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { TEST_DEMO_PASSWORD } from "./tests/support/demoPassword";
 
 export default defineConfig({
   // `@/x` is the project root (tsconfig paths), as for tsc, tsx and Next.
@@ -11,7 +12,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     // Read caches off: tests change the database underneath and expect to see it at once.
-    env: { CACHE_TTL_SCALE: "0" },
+    // The demo accounts' password: explicit, so no test reads or writes data/demo-password.txt.
+    env: { CACHE_TTL_SCALE: "0", DEMO_PASSWORD: TEST_DEMO_PASSWORD },
     globalSetup: ["./vitest.global-setup.ts"],
   },
 });

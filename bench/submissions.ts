@@ -10,7 +10,7 @@ import autocannon from "autocannon";
 import { createDb } from "@/runtime/db";
 import { publishService } from "@/tests/support/fixtures";
 import { figure, type Figure } from "./figure";
-import { startProductServer, stopProcess } from "./productServer";
+import { BENCH_DEMO_PASSWORD, startProductServer, stopProcess } from "./productServer";
 import { benchDefinition, submissionBody } from "./submissionFixture";
 
 const CONNECTIONS = 50;
@@ -57,7 +57,7 @@ async function signIn(base: string): Promise<Record<string, string>> {
   const res = await fetch(`${base}/api/trpc/auth.signIn`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "zhangsan", password: process.env.DEMO_PASSWORD ?? "Demo@2026" }),
+    body: JSON.stringify({ username: "zhangsan", password: BENCH_DEMO_PASSWORD }),
   });
   if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   const cookies = res.headers.getSetCookie().map((c) => c.split(";")[0]);

@@ -6,6 +6,7 @@ import { resolveSession } from "@/runtime/auth/session";
 import { digest } from "@/runtime/auth/tokens";
 import { SESSION_COOKIE } from "@/runtime/auth/cookies";
 import { MAX_FAILURES_PER_ACCOUNT } from "@/runtime/auth/rateLimit";
+import { TEST_DEMO_PASSWORD } from "../support/demoPassword";
 
 describe.each(databaseKinds())("sign-in and authorisation on %s", (kind) => {
   let t: TestDb;
@@ -44,7 +45,7 @@ describe.each(databaseKinds())("sign-in and authorisation on %s", (kind) => {
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
       await expect(caller.auth.signIn({ username: "xincheng.admin", password: `bad-${i}` })).rejects.toBeTruthy();
     }
-    await expect(caller.auth.signIn({ username: "xincheng.admin", password: "Demo@2026" })).rejects.toMatchObject({
+    await expect(caller.auth.signIn({ username: "xincheng.admin", password: TEST_DEMO_PASSWORD })).rejects.toMatchObject({
       code: "TOO_MANY_REQUESTS",
       message: expect.stringContaining("登录失败次数过多"),
     });
