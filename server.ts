@@ -12,6 +12,8 @@ import { FILES_PATH, handleFiles } from "./runtime/features/applications/filesHt
 import { startTimerLoop } from "./runtime/features/cases/timers";
 import { getDb } from "./runtime/db";
 import { isProduction, refuseAccountsWithPublishedPasswords, StartRefused } from "./seed/demoPassword";
+import { securityHeaders } from "./runtime/http/securityHeaders";
+import { secureCookies } from "./runtime/auth/cookies";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -27,7 +29,9 @@ async function main() {
   await app.prepare();
   const handleNext = app.getRequestHandler();
   const handleTrpc = createTrpcNodeHandler();
+  const headerOptions = { dev, secure: secureCookies() };
   const server = http.createServer((req, res) => {
+    for (const [name, value] of securityHeaders(req.url ?? "/", headerOptions)) res.setHeader(name, value);
     if (req.url?.startsWith(TRPC_BASE_PATH)) {
       handleTrpc(req, res);
       return;

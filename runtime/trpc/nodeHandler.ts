@@ -20,6 +20,8 @@ export function createTrpcNodeHandler() {
     router: appRouter,
     basePath: TRPC_BASE_PATH,
     maxBodySize: 2 * 1024 * 1024,
+    // Answers carry personal data: never stored by a browser or proxy cache, never type-sniffed.
+    responseMeta: () => ({ headers: { "cache-control": "no-store", "x-content-type-options": "nosniff" } }),
     onError: ({ error, path }) => {
       // Clients get a generic Chinese message (see init.ts); the cause is kept in the server log.
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} 失败：`, error.cause ?? error);

@@ -25,6 +25,9 @@ function nestedLoops(depth = 7): Record<string, unknown> {
   return { or: [rule, { "==": [{ var: "form.registration.reason" }, "单位解除"] }] };
 }
 
+/** The fields of the example's registration form. */
+const fields = (d: ServiceDefinition) => d.forms[0].schema.properties as Record<string, Record<string, unknown>>;
+
 /** The example service with `change` applied to a copy, under its own code. */
 function variant(code: string, change: (d: ServiceDefinition) => void): ServiceDefinition {
   const d = exampleDefinition();
@@ -51,7 +54,7 @@ describe.each(databaseKinds())("bounded work on %s", (kind) => {
   }, 120_000);
   afterAll(async () => t?.cleanup());
 
-  async function draft(code: string, formData: Record<string, unknown>) {
+  async function draft(code: string, formData: Record<string, Record<string, unknown>>) {
     const applicant = await signedIn(t.db, "zhangsan");
     const { id } = await applicant.caller.applications.startDraft({ code, officeId: "150102" });
     await applicant.caller.applications.saveDraft({ id, formData, rowVersion: 1 });
@@ -60,7 +63,7 @@ describe.each(databaseKinds())("bounded work on %s", (kind) => {
 
   it("checks a backtracking pattern in linear time and refuses the value with a Chinese message", async () => {
     const code = "evil-pattern";
-    await publishService(t.db, variant(code, (d) => Object.assign(d.forms[0].schema.properties!.name as object, { pattern: EVIL_PATTERN })));
+    await publishService(t.db, variant(code, (d) => Object.assign(fields(d).name, { pattern: EVIL_PATTERN })));
     const { applicant, id } = await draft(code, registration({ name: `${"a".repeat(29)}!` }));
     const { ms, outcome } = await timed(applicant.caller.applications.submit({ id, idempotencyKey: "evil-pattern-1" }));
     expect(outcome).toMatchObject({ code: "BAD_REQUEST" });
@@ -77,7 +80,7 @@ describe.each(databaseKinds())("bounded work on %s", (kind) => {
     await publishService(
       t.db,
       variant(code, (d) => {
-        d.forms[0].schema.properties!.children = { type: "array", title: "子女", items: { type: "string", maxLength: 2 } };
+        fields(d).children = { type: "array", title: "子女", items: { type: "string", maxLength: 2 } };
       }),
     );
     const { applicant, id } = await draft(code, registration({ children: Array.from({ length: 95_000 }, () => "太长的名字") }));
@@ -117,14 +120,14 @@ describe("the definition lint refuses what could hold the server", () => {
   });
 
   it("refuses a list without maxItems", () => {
-    const d = variant("lint-check", (d) => (d.forms[0].schema.properties!.children = { type: "array", title: "子女", items: { type: "string" } }));
+    const d = variant("lint-check", (d) => (fields(d).children = { type: "array", title: "子女", items: { type: "string" } }));
     expect(codes(d)).toContainEqual(expect.stringContaining("FORM_SCHEMA_UNBOUNDED: 表单“失业登记表”（registration）：字段“子女”是列表，须设置最多条数（maxItems）"));
-    (d.forms[0].schema.properties!.children as Record<string, unknown>).maxItems = 20;
+    fields(d).children.maxItems = 20;
     expect(codes(d)).toEqual([]);
   });
 
   it("refuses patterns RE2 cannot run in linear time, and keeps backtracking-prone ones it can", () => {
-    const withPattern = (pattern: string) => variant("lint-check", (d) => Object.assign(d.forms[0].schema.properties!.name as object, { pattern }));
+    const withPattern = (pattern: string) => variant("lint-check", (d) => Object.assign(fields(d).name, { pattern }));
     expect(codes(withPattern("^(?=.*\\d)\\w+$"))).toContainEqual(expect.stringContaining("字段“姓名”的格式规则（pattern）“^(?=.*\\d)\\w+$”不受支持"));
     expect(codes(withPattern("^(.)\\1$"))).toContainEqual(expect.stringContaining("不受支持"));
     expect(codes(withPattern(EVIL_PATTERN))).toEqual([]);

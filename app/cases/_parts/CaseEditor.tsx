@@ -13,7 +13,7 @@ import type RjsfForm from "@rjsf/core";
 import type { RJSFSchema } from "@rjsf/utils";
 import { useTRPC, useTRPCClient, errorMessage } from "@/app/_trpc/client";
 import { applicantForms, requiredUploads } from "@/runtime/features/applications/requirements";
-import { formValidator, createTransformErrors } from "@/runtime/forms/rjsfValidator";
+import { createTransformErrors } from "@/runtime/forms/rjsfValidator";
 import type { FormDefinition, Material } from "@/runtime/definition/schema";
 import type { ApplicationDetail } from "@/app/_components/types";
 import { ServiceForm } from "@/app/_components/ServiceForm";
@@ -22,6 +22,7 @@ import { Stepper, type StepView } from "@/app/_components/Stepper";
 import { ErrorNotice, Loading } from "@/app/_components/Notice";
 import { formatDateTime, formatFileSize, formatTime, newIdempotencyKey } from "@/app/_components/format";
 import { MaterialsStep } from "./MaterialsStep";
+import { useFormValidators, type FormValidators } from "./useFormValidators";
 
 type FormsData = Record<string, Record<string, unknown>>;
 type Mode = "draft" | "correction";
@@ -89,7 +90,16 @@ export function CaseEditor({ id, mode }: { id: string; mode: Mode }) {
       </div>
     );
   }
-  return <EditorBody detail={detail.data} mode={mode} refetch={detail.refetch} />;
+  return <ValidatedEditor detail={detail.data} mode={mode} refetch={detail.refetch} />;
+}
+
+/** The editor once its forms' precompiled validators are loaded. */
+function ValidatedEditor({ detail, mode, refetch }: { detail: ApplicationDetail; mode: Mode; refetch: () => Promise<unknown> }) {
+  const forms = useMemo(() => applicantForms(detail.definition), [detail.definition]);
+  const validators = useFormValidators(detail.application.versionId, forms);
+  if (validators.isPending) return <Loading />;
+  if (validators.isError) return <ErrorNotice message={errorMessage(validators.error)} onReload={() => window.location.reload()} />;
+  return <EditorBody detail={detail} mode={mode} refetch={refetch} validators={validators.data} />;
 }
 
 function correctionForms(detail: ApplicationDetail, all: FormDefinition[]): FormDefinition[] {
@@ -100,7 +110,17 @@ function correctionForms(detail: ApplicationDetail, all: FormDefinition[]): Form
   return chosen.length ? chosen : all;
 }
 
-function EditorBody({ detail, mode, refetch }: { detail: ApplicationDetail; mode: Mode; refetch: () => Promise<unknown> }) {
+function EditorBody({
+  detail,
+  mode,
+  refetch,
+  validators,
+}: {
+  detail: ApplicationDetail;
+  mode: Mode;
+  refetch: () => Promise<unknown>;
+  validators: FormValidators;
+}) {
   const { application, definition } = detail;
   const id = application.id;
   const client = useTRPCClient();
@@ -247,7 +267,7 @@ function EditorBody({ detail, mode, refetch }: { detail: ApplicationDetail; mode
     steps.forEach((s, index) => {
       if (s.kind !== "form" || !s.form) return;
       const schema = s.form.schema as RJSFSchema;
-      const result = formValidator.validateFormData(formData[s.form.id] ?? {}, schema, undefined, createTransformErrors(schema) as never);
+      const result = validators[s.form.id].validateFormData(formData[s.form.id] ?? {}, schema, undefined, createTransformErrors(schema) as never);
       for (const e of result.errors) out.push({ message: `《${s.form.title}》${e.message ?? e.stack}`, step: index });
     });
     const materialsStep = steps.findIndex((s) => s.kind === "materials");
@@ -257,7 +277,7 @@ function EditorBody({ detail, mode, refetch }: { detail: ApplicationDetail; mode
       }
     }
     return out;
-  }, [steps, formData, uploads, requiredIds, detail.attachments]);
+  }, [steps, formData, uploads, requiredIds, detail.attachments, validators]);
 
   const step = steps[current];
   const reviewIndex = steps.length - 1;
@@ -316,6 +336,7 @@ function EditorBody({ detail, mode, refetch }: { detail: ApplicationDetail; mode
             key={step.form.id}
             ref={formRef}
             formId={step.form.id}
+            validator={validators[step.form.id]}
             schema={step.form.schema}
             uiSchema={step.form.uiSchema}
             formData={formData[step.form.id] ?? {}}

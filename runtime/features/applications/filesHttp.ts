@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { getDb } from "@/runtime/db";
 import { AppError } from "@/runtime/errors";
 import { sameToken } from "@/runtime/auth/tokens";
+import { originHost } from "@/runtime/auth/origin";
 import { createContext } from "@/runtime/trpc/context";
 import { clientIp } from "@/runtime/trpc/nodeHandler";
 import { MAX_UPLOAD_BYTES } from "./fileTypes";
@@ -59,7 +60,7 @@ export async function handleFiles(req: IncomingMessage, res: ServerResponse): Pr
     const ctx = await createContext({ headers: req.headers, ip: clientIp(req) }, (c) => res.appendHeader("Set-Cookie", c), getDb());
     if (!ctx.user || !ctx.session) throw new AppError("UNAUTHORIZED", "请先登录");
     if (req.method === "POST" && url.pathname === FILES_PATH) {
-      if (ctx.origin && ctx.host && new URL(ctx.origin).host !== ctx.host) throw new AppError("FORBIDDEN", "跨站请求已被拒绝");
+      if (ctx.origin && ctx.host && originHost(ctx.origin) !== ctx.host) throw new AppError("FORBIDDEN", "跨站请求已被拒绝");
       if (!ctx.presentedCsrf || !sameToken(ctx.presentedCsrf, ctx.session.csrfToken)) {
         throw new AppError("FORBIDDEN", "请求校验失败，请刷新页面后重试");
       }
