@@ -1,6 +1,5 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
-import { TEST_DEMO_PASSWORD } from "./tests/support/demoPassword";
 
 export default defineConfig({
   // `@/x` is the project root (tsconfig paths), as for tsc, tsx and Next.
@@ -12,8 +11,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     // Read caches off: tests change the database underneath and expect to see it at once.
-    // The demo accounts' password: explicit, so no test reads or writes data/demo-password.txt.
-    env: { CACHE_TTL_SCALE: "0", DEMO_PASSWORD: TEST_DEMO_PASSWORD },
+    // DEMO_PASSWORD is set by the global setup (tests/support/demoPassword.ts).
+    env: { CACHE_TTL_SCALE: "0" },
     globalSetup: ["./vitest.global-setup.ts"],
   },
 });
