@@ -3,9 +3,10 @@
  * everything else to Next's request handler. Applies migrations and seeds the database
  * on first start.
  */
+// First: .env as Next reads it, before any module reads process.env.
+import "./runtime/loadEnv";
 import http from "node:http";
 import next from "next";
-import nextEnv from "@next/env";
 import { createTrpcNodeHandler, TRPC_BASE_PATH } from "./runtime/trpc/nodeHandler";
 import { prepareDatabase } from "./seed/prepare";
 import { FILES_PATH, handleFiles } from "./runtime/features/applications/filesHttp";
@@ -21,8 +22,6 @@ const hostname = process.env.HOST ?? "0.0.0.0";
 
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
-  // .env as Next reads it, before anything else does (the database, the demo-password check).
-  nextEnv.loadEnvConfig(import.meta.dirname, dev);
   await prepareDatabase({ log: (line) => console.log(line) });
   if (isProduction()) await refuseAccountsWithPublishedPasswords(getDb());
   const app = next({ dev, hostname, port, dir: import.meta.dirname });

@@ -2,11 +2,11 @@
  * `npm run user:add -- --username NAME --org 150000 --role region_admin [--name 显示名]`
  * creates a staff account; `npm run user:add -- --username NAME --reset-password` sets a new
  * password on an existing one. The password is read from standard input when it is piped
- * (`printf '%s' "$PW" | npm run user:add -- …`), otherwise generated and printed once.
+ * (`printf '%s' "$PW" | npm run user:add -- …`); without one it is generated and printed once.
  * Applies the migrations and the organisations first, so it works before the first start.
  */
+import "@/runtime/loadEnv";
 import { parseArgs } from "node:util";
-import nextEnv from "@next/env";
 import { getDb, migrate } from "@/runtime/db";
 import { seedOrganisations } from "@/seed/organisations";
 import { addUser, UserAddError } from "@/seed/addUser";
@@ -15,7 +15,7 @@ import { generatePassword } from "@/seed/demoPassword";
 const usage =
   "用法：npm run user:add -- --username 用户名 --org 单位代码 --role region_admin|office_admin|caseworker|reviewer [--name 显示名]\n" +
   "      npm run user:add -- --username 用户名 --reset-password\n" +
-  "密码从标准输入读取（管道）；不提供时自动生成并显示一次。";
+  "密码从标准输入读取（管道）；未提供时自动生成并显示一次。";
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -43,13 +43,10 @@ async function main(): Promise<number> {
     console.error(usage);
     return 2;
   }
-  nextEnv.loadEnvConfig(process.cwd(), false);
-  const piped = !process.stdin.isTTY;
-  const password = piped ? await readStdin() : generatePassword();
-  if (piped && !password) {
-    console.error("标准输入没有密码：请通过管道提供密码，或在终端直接运行以自动生成。");
-    return 2;
-  }
+  // A password piped in is used; none (a terminal, or empty input) means one is generated.
+  const given = process.stdin.isTTY ? "" : await readStdin();
+  const piped = given !== "";
+  const password = piped ? given : generatePassword();
   await migrate();
   const db = getDb();
   await seedOrganisations(db);

@@ -61,7 +61,8 @@ export function generatePassword(): string {
 
 /** Reads the kept password, or generates and keeps a new one (mode 0600). */
 export function loadOrCreateDemoPassword(file: string, log: (line: string) => void = () => {}): string {
-  const shown = path.relative(process.cwd(), file) || file;
+  const relative = path.relative(process.cwd(), file);
+  const shown = relative && !relative.startsWith("..") ? relative : file;
   if (existsSync(file)) {
     // Tighten a file someone copied or created with a looser mode.
     if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);

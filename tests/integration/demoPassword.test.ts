@@ -175,4 +175,22 @@ describe("npm run user:add", () => {
       await db.$disconnect();
     }
   }, 90_000);
+
+  it("generates and prints the password once when none is given, and refuses an existing name", async () => {
+    const url = `file:${path.join(tempDir(), "app.db")}`;
+    const args = ["--username", "second.admin", "--org", "150000", "--role", "region_admin"];
+    const first = await run("scripts/user-add.ts", { DATABASE_URL: url }, args);
+    expect(first.code).toBe(0);
+    const password = /密码（只显示这一次，请妥善保存）：(\S+)/.exec(first.output)?.[1];
+    expect(password).toMatch(/^[\w-]{18}$/);
+    const again = await run("scripts/user-add.ts", { DATABASE_URL: url }, args);
+    expect(again.code).toBe(1);
+    expect(again.output).toContain("账号 second.admin 已存在");
+    const db = createDb(url);
+    try {
+      await expect(signedIn(db, "second.admin", password!)).resolves.toBeDefined();
+    } finally {
+      await db.$disconnect();
+    }
+  }, 90_000);
 });
