@@ -28,12 +28,12 @@ export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.NODE_ENV === "production";
 }
 
-/** Every password value `.env.example` shows (`KEY=value` lines naming a password, commented out or not). */
+/** Every password value `.env.example` shows (`…PASSWORD=value` lines, commented out or not). */
 export function envExamplePasswords(file = ENV_EXAMPLE): string[] {
   if (!existsSync(file)) return [];
   const out: string[] = [];
   for (const line of readFileSync(file, "utf8").split(/\r?\n/)) {
-    const m = /^\s*#?\s*([A-Z0-9_]*PASSWORD[A-Z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    const m = /^\s*#?\s*([A-Z0-9_]*PASSWORD)\s*=\s*(.*?)\s*$/.exec(line);
     const value = m?.[2]?.replace(/^(["'])(.*)\1$/, "$2");
     if (value) out.push(value);
   }
