@@ -4,6 +4,8 @@
  * visitors see them, through a short-lived cache: runtime/features/catalogue/pageCache.ts).
  * Applies migrations and seeds the database on first start.
  */
+// First: .env as Next reads it, before any module reads process.env.
+import "./runtime/loadEnv";
 import http from "node:http";
 import next from "next";
 import { createTrpcNodeHandler, TRPC_BASE_PATH } from "./runtime/trpc/nodeHandler";
@@ -12,6 +14,9 @@ import { FILES_PATH, handleFiles } from "./runtime/features/applications/filesHt
 import { startTimerLoop } from "./runtime/features/cases/timers";
 import { getDb } from "./runtime/db";
 import { cachePublicPages } from "./runtime/features/catalogue/pageCache";
+import { isProduction, refuseAccountsWithPublishedPasswords, StartRefused } from "./seed/demoPassword";
+import { securityHeaders } from "./runtime/http/securityHeaders";
+import { secureCookies } from "./runtime/auth/cookies";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -20,12 +25,15 @@ const hostname = process.env.HOST ?? "0.0.0.0";
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   await prepareDatabase({ log: (line) => console.log(line) });
+  if (isProduction()) await refuseAccountsWithPublishedPasswords(getDb());
   const app = next({ dev, hostname, port, dir: import.meta.dirname });
   await app.prepare();
   const nextHandler = app.getRequestHandler();
   const handleNext = dev ? nextHandler : cachePublicPages((req, res) => nextHandler(req, res));
   const handleTrpc = createTrpcNodeHandler();
+  const headerOptions = { dev, secure: secureCookies() };
   const server = http.createServer((req, res) => {
+    for (const [name, value] of securityHeaders(req.url ?? "/", headerOptions)) res.setHeader(name, value);
     if (req.url?.startsWith(TRPC_BASE_PATH)) {
       handleTrpc(req, res);
       return;
@@ -56,6 +64,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error("启动失败：", error);
+  if (error instanceof StartRefused) console.error(error.message);
+  else console.error("启动失败：", error);
   process.exit(1);
 });

@@ -17,6 +17,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     // Read caches off: tests change the database underneath and expect to see it at once.
+    // DEMO_PASSWORD is set by the global setup (tests/support/demoPassword.ts).
     env: { CACHE_TTL_SCALE: "0" },
     globalSetup: ["./vitest.global-setup.ts"],
     // The skipped-suites reporter names what did not run and why (e.g. PostgreSQL unavailable).

@@ -8,6 +8,7 @@
  */
 import type { TestProject } from "vitest/node";
 import { PG_UNAVAILABLE_ENV, pgClusterUnavailableReason, startPgCluster } from "./tests/support/pgCluster";
+import { TEST_DEMO_PASSWORD } from "./tests/support/demoPassword";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -18,6 +19,9 @@ declare module "vitest" {
 const requirePg = () => process.env.REQUIRE_PG === "1" || process.env.REQUIRE_PG === "true";
 
 export default async function setup(project: TestProject) {
+  // The demo accounts' password, explicit (and not a published one), so no test reads or writes
+  // data/demo-password.txt. Workers inherit it.
+  process.env.DEMO_PASSWORD = TEST_DEMO_PASSWORD;
   if (process.env.TEST_PG_URL) {
     project.provide("testPgUrl", process.env.TEST_PG_URL);
     return;

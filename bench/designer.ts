@@ -16,7 +16,7 @@ import { layoutFlow } from "@/designer/core/layout";
 import { moveNodes } from "@/designer/core/flowOps";
 import { readForm, type FieldModel } from "@/designer/core/formModel";
 import { figure, type Figure } from "./figure";
-import { startProductServer } from "./productServer";
+import { BENCH_DEMO_PASSWORD, startProductServer } from "./productServer";
 
 const RUNS = Number(process.env.BENCH_DESIGNER_RUNS ?? 5);
 
@@ -66,7 +66,7 @@ class Api {
     const res = await fetch(`${base}/api/trpc/auth.signIn`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: "region.admin", password: process.env.DEMO_PASSWORD ?? "Demo@2026" }),
+      body: JSON.stringify({ username: "region.admin", password: BENCH_DEMO_PASSWORD }),
     });
     if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
     const cookies = res.headers.getSetCookie().map((c) => c.split(";")[0]);

@@ -10,6 +10,9 @@ import { ensureBuild } from "@/scripts/ensureBuild";
 
 const root = path.resolve(import.meta.dirname, "..");
 
+/** The demo accounts' password of benchmark servers (explicit: production refuses the README one). */
+export const BENCH_DEMO_PASSWORD = "bench-only-Lk4#pw";
+
 export interface ProductServer {
   base: string;
   /** DATABASE_URL of its database. */
@@ -49,7 +52,7 @@ export async function startProductServer(port: number, name: string, options: { 
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "server.ts")], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, DATA_DIR: path.join(dir, "files") },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, DATA_DIR: path.join(dir, "files"), DEMO_PASSWORD: BENCH_DEMO_PASSWORD },
   });
   const stop = async () => {
     await stopProcess(child);

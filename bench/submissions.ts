@@ -12,6 +12,7 @@ import { publishService } from "@/tests/support/fixtures";
 import { pgClusterUnavailableReason, startPgCluster } from "@/tests/support/pgCluster";
 import { figure, type Figure } from "./figure";
 import { startProductServer, stopProcess } from "./productServer";
+import { signIn } from "./session";
 import { benchDefinition, submissionBody } from "./submissionFixture";
 
 const CONNECTIONS = 50;
@@ -55,17 +56,6 @@ async function load(url: string, headers: Record<string, string>, seconds: numbe
   };
 }
 
-async function signIn(base: string): Promise<Record<string, string>> {
-  const res = await fetch(`${base}/api/trpc/auth.signIn`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "zhangsan", password: process.env.DEMO_PASSWORD ?? "Demo@2026" }),
-  });
-  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  const cookies = res.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const csrf = cookies.find((c) => c.startsWith("hrss_csrf="))?.split("=")[1] ?? "";
-  return { cookie: cookies.join("; "), "x-csrf-token": decodeURIComponent(csrf) };
-}
 
 interface Pair {
   ours: LoadResult;
@@ -87,7 +77,7 @@ async function measurePair(kind: "SQLite" | "PostgreSQL", databaseUrl: string | 
     const db = createDb(product.databaseUrl);
     await publishService(db, benchDefinition());
     await db.$disconnect();
-    const headers = await signIn(product.base);
+    const headers = await signIn(product.base, "zhangsan");
     const endpoint = `${product.base}/api/trpc/applications.submitDirect`;
     const floorUrl = `http://127.0.0.1:${floorPort}/submit`;
     // Warm up both (JIT, caches, pages), then measure.

@@ -1,13 +1,11 @@
 /**
  * Demo accounts for every role at region, league and banner level, plus two applicants.
- * Passwords come from DEMO_PASSWORD (development default documented in README).
+ * They share one password: DEMO_PASSWORD, or the one generated on first start (see demoPassword.ts).
  */
 import "server-only";
 import type { Db } from "@/runtime/db";
 import { hashPassword } from "@/runtime/auth/password";
 import type { StaffRole } from "@/runtime/auth/roles";
-
-export const DEFAULT_DEMO_PASSWORD = "Demo@2026";
 
 export interface DemoAccount {
   username: string;
@@ -40,7 +38,7 @@ export const demoAccounts: DemoAccount[] = [
   { username: "company.demo", displayName: "呼和浩特示例科技有限公司", kind: "organisation", creditCode: "91150100MA0N000013", phone: "0471-6660000" },
 ];
 
-export async function seedDemoAccounts(db: Db, password = process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD): Promise<number> {
+export async function seedDemoAccounts(db: Db, password: string): Promise<number> {
   let created = 0;
   for (const account of demoAccounts) {
     const existing = await db.user.findUnique({ where: { username: account.username } });

@@ -7,6 +7,7 @@ import "server-only";
 import { getDb, migrate, type Db } from "@/runtime/db";
 import { seedOrganisations } from "./organisations";
 import { seedDemoAccounts } from "./demoAccounts";
+import { refusePublishedDemoPassword, resolveDemoPassword } from "./demoPassword";
 import { loadTemplates } from "./loadTemplates";
 
 export interface PrepareOptions {
@@ -15,16 +16,22 @@ export interface PrepareOptions {
   log?: (line: string) => void;
   /** Skip the demo accounts (e.g. a production deployment that manages its own users). */
   demoAccounts?: boolean;
+  /** Password of the demo accounts (default: DEMO_PASSWORD or the generated one, see demoPassword.ts). */
+  demoPassword?: string;
 }
 
 export async function prepareDatabase(options: PrepareOptions = {}): Promise<void> {
   const log = options.log ?? (() => {});
+  const seedDemo = options.demoAccounts ?? process.env.SEED_DEMO_ACCOUNTS !== "0";
+  // First, before touching the database: a published password refuses a production start.
+  refusePublishedDemoPassword();
+  const demoPassword = seedDemo ? (options.demoPassword ?? resolveDemoPassword(log)) : undefined;
   const migrated = await migrate(options.url);
   if (migrated.applied.length > 0) log(`已应用数据库迁移：${migrated.applied.join("、")}`);
   const db = options.db ?? getDb();
   await seedOrganisations(db);
-  if (options.demoAccounts ?? process.env.SEED_DEMO_ACCOUNTS !== "0") {
-    const created = await seedDemoAccounts(db);
+  if (demoPassword !== undefined) {
+    const created = await seedDemoAccounts(db, demoPassword);
     if (created > 0) log(`已创建 ${created} 个演示账号`);
   }
   const templates = await loadTemplates(db, undefined, (done, total) => {

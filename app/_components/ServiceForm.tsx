@@ -18,6 +18,7 @@ import {
   type RegistryFieldsType,
   type RegistryWidgetsType,
   type UiSchema,
+  type ValidatorType,
   type WidgetProps,
 } from "@rjsf/utils";
 import { Widgets } from "@rjsf/shadcn";
@@ -270,12 +271,14 @@ export interface ServiceFormProps {
   liveValidate?: boolean;
   /** Errors from the server to show on fields. */
   extraErrors?: Json;
+  /** A precompiled validator (pages without `unsafe-eval`); default: the ajv-compiling one. */
+  validator?: ValidatorType;
   children?: ReactNode;
 }
 
 /** One service form. The ref is rjsf's Form (`validateForm()`, `submit()`). */
 export const ServiceForm = forwardRef<RjsfForm, ServiceFormProps>(function ServiceForm(
-  { formId, schema, uiSchema, formData, onChange, onSubmit, onError, readonly, hideOfficeUse: hideOffice, liveValidate, extraErrors, children },
+  { formId, schema, uiSchema, formData, onChange, onSubmit, onError, readonly, hideOfficeUse: hideOffice, liveValidate, extraErrors, validator, children },
   ref,
 ) {
   const ui = useMemo(() => {
@@ -290,7 +293,7 @@ export const ServiceForm = forwardRef<RjsfForm, ServiceFormProps>(function Servi
       schema={schema as RJSFSchema}
       uiSchema={ui}
       formData={formData ?? {}}
-      validator={formValidator}
+      validator={validator ?? formValidator}
       transformErrors={transformErrors as never}
       translateString={translateString}
       fields={fields}

@@ -1,5 +1,5 @@
 /** Uploading a material's file to `POST /api/files` (raw body, CSRF header), with the same limits as the server. */
-import { CSRF_COOKIE, CSRF_HEADER, parseCookies } from "@/runtime/auth/cookies";
+import { CSRF_HEADER, csrfFromDocumentCookie } from "@/runtime/auth/cookies";
 import { ALLOWED_TYPES, ALLOWED_TYPES_TEXT, MAX_UPLOAD_BYTES } from "@/runtime/forms/fileTypes";
 
 const extensionsOf = (type: (typeof ALLOWED_TYPES)[number]) => type.extensions.map((ext) => `.${ext}`);
@@ -33,7 +33,7 @@ function mimeOf(file: File): string {
 }
 
 export async function uploadMaterial(applicationId: string, materialId: string, file: File): Promise<UploadedAttachment> {
-  const token = parseCookies(document.cookie)[CSRF_COOKIE] ?? "";
+  const token = csrfFromDocumentCookie(document.cookie) ?? "";
   let response: Response;
   try {
     response = await fetch(`/api/files?applicationId=${encodeURIComponent(applicationId)}&materialId=${encodeURIComponent(materialId)}`, {

@@ -3,12 +3,12 @@ import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/runtime/db";
-import { SESSION_COOKIE } from "@/runtime/auth/cookies";
+import { SESSION_COOKIE, cookieName } from "@/runtime/auth/cookies";
 import { resolveSession } from "@/runtime/auth/session";
 import { areasFor, type Area, type SessionUser } from "@/runtime/auth/roles";
 
 export async function currentUser(): Promise<SessionUser | null> {
-  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  const token = (await cookies()).get(cookieName(SESSION_COOKIE))?.value;
   const session = await resolveSession(getDb(), token);
   return session?.user ?? null;
 }

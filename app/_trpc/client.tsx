@@ -5,13 +5,13 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { AppRouter } from "@/runtime/trpc/appRouter";
-import { CSRF_COOKIE, CSRF_HEADER, parseCookies } from "@/runtime/auth/cookies";
+import { CSRF_HEADER, csrfFromDocumentCookie } from "@/runtime/auth/cookies";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 function csrfHeader(): Record<string, string> {
   if (typeof document === "undefined") return {};
-  const token = parseCookies(document.cookie)[CSRF_COOKIE];
+  const token = csrfFromDocumentCookie(document.cookie);
   return token ? { [CSRF_HEADER]: token } : {};
 }
 

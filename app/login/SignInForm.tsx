@@ -3,13 +3,10 @@ import { useState, type FormEvent } from "react";
 import { useSearchParams } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "../_trpc/client";
+import { safeNext } from "./safeNext";
 
 const homeOf = { hall: "/hall", workbench: "/workbench", designer: "/designer", calendar: "/calendar" } as const;
 
-/** Only same-site relative paths are followed after sign-in. */
-function safeNext(next: string | null): string | null {
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : null;
-}
 
 export function SignInForm() {
   const trpc = useTRPC();

@@ -4,6 +4,7 @@
  * shown, moved and relabelled like any field, edited in full as JSON text.
  */
 import { FORMAT } from "@/runtime/forms/formats";
+import { FIELD_BOUNDS } from "@/runtime/forms/schemaBounds";
 import { attestationModeOf, attestationSchema, attestationUiSchema } from "@/runtime/forms/attestation";
 
 export type JsonSchema = Record<string, unknown>;
@@ -59,9 +60,9 @@ export const ADDRESS_COMMENT = "address";
 export function fieldTemplate(kind: PaletteKind, title: string): { schema: JsonSchema; ui: UiSchema } {
   switch (kind) {
     case "text":
-      return { schema: { type: "string", title }, ui: {} };
+      return { schema: { type: "string", title, maxLength: FIELD_BOUNDS.text }, ui: {} };
     case "textarea":
-      return { schema: { type: "string", title }, ui: { "ui:widget": "textarea" } };
+      return { schema: { type: "string", title, maxLength: FIELD_BOUNDS.textarea }, ui: { "ui:widget": "textarea" } };
     case "number":
       return { schema: { type: "number", title }, ui: {} };
     case "amount":
@@ -74,7 +75,7 @@ export function fieldTemplate(kind: PaletteKind, title: string): { schema: JsonS
       return { schema: { type: "string", title, enum: ["选项一", "选项二"] }, ui: { "ui:widget": "radio", "ui:options": { inline: true } } };
     case "multiChoice":
       return {
-        schema: { type: "array", title, items: { type: "string", enum: ["选项一", "选项二"] }, uniqueItems: true },
+        schema: { type: "array", title, items: { type: "string", enum: ["选项一", "选项二"] }, uniqueItems: true, maxItems: FIELD_BOUNDS.rows },
         ui: { "ui:widget": "checkboxes", "ui:options": { inline: true } },
       };
     case "yesNo":
@@ -86,9 +87,9 @@ export function fieldTemplate(kind: PaletteKind, title: string): { schema: JsonS
     case "phone":
       return { schema: { type: "string", title, format: FORMAT.phone }, ui: { "ui:options": { inputType: "tel" } } };
     case "address":
-      return { schema: { type: "string", title, $comment: ADDRESS_COMMENT }, ui: { "ui:widget": "textarea", "ui:options": { rows: 2 }, "ui:placeholder": "省（区）、市、县（区）、街道及门牌号" } };
+      return { schema: { type: "string", title, maxLength: FIELD_BOUNDS.textarea, $comment: ADDRESS_COMMENT }, ui: { "ui:widget": "textarea", "ui:options": { rows: 2 }, "ui:placeholder": "省（区）、市、县（区）、街道及门牌号" } };
     case "table":
-      return { schema: { type: "array", title, items: { type: "object" } }, ui: {} };
+      return { schema: { type: "array", title, items: { type: "object" }, maxItems: FIELD_BOUNDS.rows }, ui: {} };
     case "section":
       return { schema: { type: "object", title }, ui: {} };
     case "file":

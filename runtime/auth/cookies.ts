@@ -1,8 +1,30 @@
-/** Cookie names and (de)serialisation shared by the tRPC context and the Next pages. */
+/**
+ * Cookie names and (de)serialisation shared by the tRPC context and the Next pages. Behind HTTPS
+ * (COOKIE_SECURE=1) the cookies are sent as `__Host-<name>`: the browser then only accepts them
+ * Secure, for Path=/ and from this exact host, so a sibling subdomain or a plain-HTTP page cannot
+ * plant a session or CSRF cookie; and the server reads only the prefixed name.
+ */
 export const SESSION_COOKIE = "hrss_session";
 /** Readable by the page's script, echoed back in the `x-csrf-token` header on mutations. */
 export const CSRF_COOKIE = "hrss_csrf";
 export const CSRF_HEADER = "x-csrf-token";
+const HOST_PREFIX = "__Host-";
+
+/** Whether cookies are marked Secure (and `__Host-` prefixed): COOKIE_SECURE=1. */
+export function secureCookies(): boolean {
+  return process.env.COOKIE_SECURE === "1";
+}
+
+/** The name a cookie travels under: `__Host-<base>` when secure. */
+export function cookieName(base: string, secure = secureCookies()): string {
+  return secure ? `${HOST_PREFIX}${base}` : base;
+}
+
+/** In the browser (which does not know COOKIE_SECURE): the CSRF cookie under either name. */
+export function csrfFromDocumentCookie(cookieHeader: string): string | undefined {
+  const cookies = parseCookies(cookieHeader);
+  return cookies[`${HOST_PREFIX}${CSRF_COOKIE}`] ?? cookies[CSRF_COOKIE];
+}
 
 export function parseCookies(header: string | null | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -29,9 +51,10 @@ export interface CookieOptions {
   secure: boolean;
 }
 
+/** A Set-Cookie value; `name` is the base name (prefixed `__Host-` when `opts.secure`). */
 export function serializeCookie(name: string, value: string, opts: CookieOptions): string {
   const parts = [
-    `${name}=${encodeURIComponent(value)}`,
+    `${cookieName(name, opts.secure)}=${encodeURIComponent(value)}`,
     "Path=/",
     `Max-Age=${Math.max(0, Math.floor(opts.maxAgeSeconds))}`,
     "SameSite=Lax",

@@ -10,6 +10,7 @@ import "@/runtime/zod";
 import { serviceDefinition, type Flow, type ServiceDefinition } from "@/runtime/definition/schema";
 import { validateFlow } from "@/runtime/engine/validateFlow";
 import { createAjv } from "@/runtime/forms/ajv";
+import { schemaBoundProblems } from "@/runtime/forms/schemaBounds";
 import { formFieldList } from "./formFieldList";
 import { definitionFieldLabels } from "./labels";
 import { exceeds, legalLimitsFor } from "./timeLimits";
@@ -95,6 +96,7 @@ function lintForms(draft: Draft, out: LintProblem[]): void {
     }
     const error = compileError(schema);
     if (error) out.push({ code: "FORM_SCHEMA_INVALID", area: "forms", formId: id, message: `表单${name}的 JSON Schema 无法编译：${error}` });
+    for (const message of schemaBoundProblems(schema)) out.push({ code: "FORM_SCHEMA_UNBOUNDED", area: "forms", formId: id, message: `表单${name}：${message}` });
     lintVisibility(id, name, schema, out);
   }
 }

@@ -7,7 +7,7 @@
  * applicant submits, so its `submit` actions need no edge; for the "every path ends" check
  * it leads back to each asking step.
  */
-import jsonLogic from "json-logic-js";
+import { applyWithBudget } from "./conditions";
 import type { Flow, FlowEdge, FlowNode, TaskNode } from "../definition/schema";
 
 export type FlowProblemCode =
@@ -114,7 +114,7 @@ function checkTask(node: TaskNode, edges: readonly FlowEdge[], returnsToAsker: b
 
 function conditionError(condition: unknown): string | null {
   try {
-    jsonLogic.apply(condition as jsonLogic.RulesLogic, { form: {}, applicant: {} });
+    applyWithBudget(condition, { form: {}, applicant: {} });
     return null;
   } catch (cause) {
     return cause instanceof Error ? cause.message : String(cause);

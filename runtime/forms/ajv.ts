@@ -7,6 +7,7 @@ import Ajv from "ajv";
 import type { ErrorObject, Options, ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import { NUMBER_FORMATS, STRING_FORMATS } from "./formats";
+import { linearRegExp } from "./linearRegExp";
 
 export type { ErrorObject, ValidateFunction };
 
@@ -18,12 +19,13 @@ export function addCustomFormats<T extends Ajv>(ajv: T): T {
 }
 
 /**
- * A new ajv instance for form schemas. `verbose` keeps the failing value and parent schema on each
+ * A new ajv instance for form schemas. Schema patterns run on a linear-time engine (re2js, see
+ * linearRegExp.ts), so no administrator-authored pattern can hold the process. `verbose` keeps the failing value and parent schema on each
  * error (the messages name the field by its `title`). Not strict by default: schemas may carry
  * annotations ajv does not know; pass `{ strict: true }` to check a schema generator.
  */
 export function createAjv(options: Options = {}): Ajv {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, ...options });
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, ...options, code: { regExp: linearRegExp, ...options.code } });
   addFormats(ajv);
   return addCustomFormats(ajv);
 }

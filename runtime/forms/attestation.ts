@@ -34,7 +34,7 @@ export function attestationSchema(title: string, mode: AttestationMode, options:
     $comment: `${ATTESTATION_COMMENT_PREFIX}${mode}`,
     properties: {
       signed: { type: "boolean", title: seal ? "已加盖公章（电子签章）确认" : "本人签字（电子签名）确认", enum: [true] },
-      name: { type: "string", title: seal ? "盖章单位名称" : "签字人姓名", minLength: 1 },
+      name: { type: "string", title: seal ? "盖章单位名称" : "签字人姓名", minLength: 1, maxLength: 200 },
       date: { type: "string", title: seal ? "盖章日期" : "签字日期", format: "date" },
     },
     required,

@@ -1,7 +1,7 @@
 /**
  * The rjsf validator for the browser (and render tests): @rjsf/validator-ajv8 customised with the
  * same custom formats as the server (`cn-resident-id`, `cn-credit-code`, `cn-phone`, `year-month`,
- * `amount`) and Chinese messages naming the field by its title.
+ * `amount`), the server's linear-time pattern engine, and Chinese messages naming the field by its title.
  *
  * Usage: `<Form validator={formValidator} transformErrors={createTransformErrors(schema)} … />`.
  */
@@ -9,6 +9,7 @@ import { customizeValidator } from "@rjsf/validator-ajv8";
 import type Ajv from "ajv";
 import { addCustomFormats } from "./ajv";
 import { localizeAjvErrors } from "./messages";
+import { linearRegExp } from "./linearRegExp";
 
 export { createTransformErrors, transformErrors } from "./messages";
 
@@ -18,6 +19,8 @@ export function createRjsfValidator() {
     {
       // full format definitions (typed: `amount` applies to numbers, the others to strings)
       extenderFn: (ajv: Ajv) => addCustomFormats(ajv),
+      // the same linear-time engine for schema patterns as the server (linearRegExp.ts)
+      ajvOptionsOverrides: { code: { regExp: linearRegExp } },
     },
     localizeAjvErrors,
   );

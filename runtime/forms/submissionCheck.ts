@@ -1,13 +1,26 @@
 /** Whether a submission meets what its pinned version asks: every problem at once, in Chinese. */
-import type { ServiceDefinition } from "@/runtime/definition/schema";
+import type { FormDefinition, ServiceDefinition } from "@/runtime/definition/schema";
 import { validateFormData } from "@/runtime/forms/validate";
 import type { FieldError } from "@/runtime/errors";
 import { applicantForms, requiredUploads } from "@/runtime/definition/requirements";
+
+/** A form's problems as `{ path, message }` (JSON-pointer-like path inside the form). */
+export type FormCheck = (form: FormDefinition, data: unknown) => { path: string; message: string }[];
 
 export interface SubmissionCheck {
   formData: Record<string, unknown>;
   uploadedMaterialIds: ReadonlySet<string>;
   versionId?: string;
+  /**
+   * How a form's data is checked: by default the server's compiled validator. The applicant's
+   * browser passes its precompiled validators (no eval under the page's CSP): same schema, same rules.
+   */
+  checkForm?: FormCheck;
+}
+
+function serverCheck(form: FormDefinition, data: unknown, versionId: string | undefined) {
+  const result = validateFormData(form, data as Record<string, unknown>, { versionId });
+  return result.ok ? [] : result.errors;
 }
 
 /** Every problem of a submission at once (一次性告知 starts at the applicant's own form). */
@@ -15,12 +28,8 @@ export function submissionProblems(definition: ServiceDefinition, check: Submiss
   const problems: FieldError[] = [];
   for (const form of applicantForms(definition)) {
     const data = check.formData[form.id] ?? {};
-    const result = validateFormData(form, data, { versionId: check.versionId });
-    if (!result.ok) {
-      for (const error of result.errors) {
-        problems.push({ path: `forms/${form.id}${error.path}`, message: `《${form.title}》${error.message}` });
-      }
-    }
+    const errors = check.checkForm ? check.checkForm(form, data) : serverCheck(form, data, check.versionId);
+    for (const error of errors) problems.push({ path: `forms/${form.id}${error.path}`, message: `《${form.title}》${error.message}` });
   }
   for (const material of requiredUploads(definition)) {
     if (!check.uploadedMaterialIds.has(material.id)) {

@@ -6,6 +6,12 @@ import type { FormDefinition } from "../definition/schema";
 import { defaultFormValidatorCache, type FormValidatorCache } from "./ajv";
 import { fieldErrors, type FieldError } from "./messages";
 
+/**
+ * At most this many field errors are reported per form (ajv's `allErrors` on a 95,000-item array
+ * made a 13 MB answer); one more line says how many were left out.
+ */
+export const MAX_FIELD_ERRORS = 50;
+
 export type FormValidationResult = { ok: true } | { ok: false; errors: FieldError[] };
 
 export interface ValidateOptions {
@@ -23,6 +29,12 @@ export function validateFormData(
 ): FormValidationResult {
   const validate = (options.cache ?? defaultFormValidatorCache()).get(options.versionId, form);
   if (validate(data)) return { ok: true };
-  const errors = fieldErrors(validate.errors, form.schema);
+  const all = validate.errors ?? [];
+  // Localise only a bounded prefix (several raw errors can collapse into one message).
+  let errors = fieldErrors(all.slice(0, MAX_FIELD_ERRORS * 4), form.schema);
+  if (errors.length > MAX_FIELD_ERRORS || all.length > MAX_FIELD_ERRORS * 4) {
+    errors = errors.slice(0, MAX_FIELD_ERRORS);
+    errors.push({ path: "", message: `另有约 ${all.length - MAX_FIELD_ERRORS} 处错误未列出，请先修正以上问题` });
+  }
   return errors.length ? { ok: false, errors } : { ok: false, errors: [{ path: "", message: "表单内容不正确" }] };
 }

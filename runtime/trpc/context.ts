@@ -6,7 +6,7 @@
 import "server-only";
 import type { Db } from "../db";
 import { getDb } from "../db";
-import { CSRF_HEADER, SESSION_COOKIE, parseCookies } from "../auth/cookies";
+import { CSRF_HEADER, SESSION_COOKIE, cookieName, parseCookies } from "../auth/cookies";
 import { resolveSession, type ResolvedSession } from "../auth/session";
 import type { SessionUser } from "../auth/roles";
 
@@ -42,7 +42,7 @@ export async function createContext(
   db: Db = getDb(),
 ): Promise<Context> {
   const cookies = parseCookies(header(info, "cookie"));
-  const sessionToken = cookies[SESSION_COOKIE];
+  const sessionToken = cookies[cookieName(SESSION_COOKIE)];
   const session = await resolveSession(db, sessionToken);
   return {
     db,
@@ -53,7 +53,9 @@ export async function createContext(
     userAgent: header(info, "user-agent"),
     presentedCsrf: header(info, CSRF_HEADER),
     origin: header(info, "origin"),
-    host: header(info, "x-forwarded-host") ?? header(info, "host"),
+    // A proxy's X-Forwarded-Host is believed only behind a trusted proxy (else anyone could make
+    // the origin check compare against a host of their choosing).
+    host: (process.env.TRUST_PROXY === "1" ? header(info, "x-forwarded-host") : undefined) ?? header(info, "host"),
     setCookie,
   };
 }

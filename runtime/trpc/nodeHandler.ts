@@ -20,6 +20,8 @@ export function clientIp(req: IncomingMessage): string {
 }
 
 const MAX_BODY_SIZE = 2 * 1024 * 1024;
+/** Answers carry personal data: never stored by a browser or proxy cache, never type-sniffed. */
+const TRPC_HEADERS = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
 
 /** Clients get a generic Chinese message (see init.ts); the cause is kept in the server log. */
 function logError({ error, path }: { error: TRPCError; path?: string }) {
@@ -48,10 +50,11 @@ export function createTrpcNodeHandler(options: TrpcNodeHandlerOptions = {}) {
     router: appRouter,
     basePath: TRPC_BASE_PATH,
     maxBodySize: MAX_BODY_SIZE,
+    responseMeta: () => ({ headers: TRPC_HEADERS }),
     onError: logError,
     createContext: ({ req, res }: { req: IncomingMessage; res: ServerResponse }) => contextOf(req, res),
   });
-  const single = { router: appRouter, basePath: TRPC_BASE_PATH, maxBodySize: MAX_BODY_SIZE, createContext: contextOf, onError: logError };
+  const single = { router: appRouter, basePath: TRPC_BASE_PATH, maxBodySize: MAX_BODY_SIZE, createContext: contextOf, onError: logError, headers: TRPC_HEADERS };
   return (req: IncomingMessage, res: ServerResponse) => {
     const path = options.singleCalls === false ? null : singleMutationPath(req, single);
     if (path) void handleSingleCall(req, res, path, single);

@@ -8,6 +8,8 @@ export const AUDIT_ACTIONS = [
   "signIn",
   "signInFailed",
   "signOut",
+  "createdFromCommandLine",
+  "passwordResetFromCommandLine",
   // applicants' cases
   "create",
   "saveDraft",

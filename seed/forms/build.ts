@@ -3,6 +3,7 @@
  * are the Chinese labels, made unique among siblings. Pure.
  */
 import { FORMAT } from "@/runtime/forms/formats";
+import { FIELD_BOUNDS } from "@/runtime/forms/schemaBounds";
 import { attestationSchema, attestationUiSchema } from "@/runtime/forms/attestation";
 import { OFFICE_USE_OPTION } from "@/runtime/forms/officeUse";
 import type { Field, ScalarField } from "./fields";
@@ -77,6 +78,7 @@ function scalarSchema(field: ScalarField): BuiltSchema {
       schema = { type: "string", title };
   }
   if (field.required && (field.type === "text" || field.type === "textarea")) schema.minLength = 1;
+  if (schema.type === "string") schema.maxLength = field.type === "textarea" ? FIELD_BOUNDS.textarea : FIELD_BOUNDS.text;
   if (field.help) schema.description = field.help;
   if (field.placeholder && !ui["ui:placeholder"]) ui["ui:placeholder"] = field.placeholder;
   if (field.readOnly) {
@@ -98,6 +100,7 @@ function fieldSchema(field: Field): BuiltSchema {
           title: field.label,
           items: { type: "string", enum: options },
           uniqueItems: true,
+          maxItems: options.length,
         };
         if (field.required) schema.minItems = 1;
         if (field.help) schema.description = field.help;
@@ -122,6 +125,7 @@ function fieldSchema(field: Field): BuiltSchema {
       const item = objectSchema(field.columns, undefined);
       const schema: JsonSchema = { type: "array", title: field.label, items: item.schema };
       if (field.columns.some(hasRequired)) schema.minItems = 1;
+      schema.maxItems = FIELD_BOUNDS.rows;
       if (field.help) schema.description = field.help;
       return {
         schema,

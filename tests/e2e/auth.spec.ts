@@ -78,3 +78,29 @@ test("受保护的接口：未登录 401，角色不符 403，跨站请求被拒
   await page.goto("/hall");
   await expect(page.getByTestId("current-user")).toHaveText("张三");
 });
+
+test("登录后不跟随指向其他网站的 next 参数；申请人页面禁止 eval", async ({ page, baseURL }) => {
+  for (const next of ["/\\evil.example", "/\t/evil.example"]) {
+    const response = await page.goto(`/login?next=${encodeURIComponent(next)}`);
+    const csp = response?.headers()["content-security-policy"] ?? "";
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toContain("unsafe-eval");
+    await page.getByLabel("用户名").fill("zhangsan");
+    await page.getByLabel("密码").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.getByTestId("current-user")).toBeVisible();
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+    await page.context().clearCookies();
+  }
+  // A script of the page itself, run after Playwright's evaluate returns (evaluate itself is
+  // exempt from the page's CSP).
+  await page.goto("/hall");
+  await page.evaluate(() => {
+    setTimeout(() => {
+      const script = document.createElement("script");
+      script.textContent = "try { window.__evalOutcome = String(new Function('return \\'eval ran\\'')()); } catch (e) { window.__evalOutcome = e.name; }";
+      document.head.appendChild(script);
+    }, 0);
+  });
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __evalOutcome?: string }).__evalOutcome)).toBe("EvalError");
+});

@@ -1,7 +1,8 @@
 import { expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { TEST_DEMO_PASSWORD } from "@/tests/support/demoPassword";
 
-export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? "Demo@2026";
+export const DEMO_PASSWORD = TEST_DEMO_PASSWORD;
 
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/login");

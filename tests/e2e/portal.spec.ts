@@ -8,6 +8,7 @@
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import { signIn, expectAccessible } from "./helpers";
+import { TEST_DEMO_PASSWORD } from "@/tests/support/demoPassword";
 import { readTemplates } from "@/seed/loadTemplates";
 import { applicantForms, requiredUploads } from "@/runtime/definition/requirements";
 import { caseLimitFor } from "@/runtime/definition/caseLimit";
@@ -166,7 +167,7 @@ test("申请人在手机宽度下阅读指南、在线申请、补正，办件�
 
   // 2. Sign in, back to the office choice.
   await page.getByLabel("用户名").fill("company.demo");
-  await page.getByLabel("密码").fill(process.env.DEMO_PASSWORD ?? "Demo@2026");
+  await page.getByLabel("密码").fill(TEST_DEMO_PASSWORD);
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page).toHaveURL(new RegExp(`/hall/services/${service.code}/apply$`));
   await page.getByLabel("第一步：选择盟市").selectOption({ label: office.league });

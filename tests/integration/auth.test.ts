@@ -6,6 +6,7 @@ import { resolveSession } from "@/runtime/auth/session";
 import { digest } from "@/runtime/auth/tokens";
 import { SESSION_COOKIE } from "@/runtime/auth/cookies";
 import { MAX_FAILURES_PER_ACCOUNT } from "@/runtime/auth/rateLimit";
+import { TEST_DEMO_PASSWORD } from "../support/demoPassword";
 
 describeOnDatabases("sign-in and authorisation", (kind) => {
   let t: TestDb;
@@ -47,7 +48,7 @@ describeOnDatabases("sign-in and authorisation", (kind) => {
         message: "用户名或密码不正确",
       });
     }
-    await expect(caller.auth.signIn({ username: "xincheng.admin", password: "Demo@2026" })).rejects.toMatchObject({
+    await expect(caller.auth.signIn({ username: "xincheng.admin", password: TEST_DEMO_PASSWORD })).rejects.toMatchObject({
       code: "TOO_MANY_REQUESTS",
       message: "登录失败次数过多，请 15 分钟后再试",
     });

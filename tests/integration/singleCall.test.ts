@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTrpcNodeHandler } from "@/runtime/trpc/nodeHandler";
 import { databaseKinds, type TestDb } from "../support/testDb";
 import { createSeededTestDb, exampleDefinition, publishService, VALID_ID } from "../support/fixtures";
+import { TEST_DEMO_PASSWORD } from "../support/demoPassword";
 
 const definition = exampleDefinition();
 
@@ -26,6 +27,8 @@ interface Answer {
   body: unknown;
   cookies: string[];
   contentType: string | null;
+  cacheControl: string | null;
+  nosniff: string | null;
 }
 
 async function post(base: string, path: string, body: string | undefined, headers: Record<string, string> = {}): Promise<Answer> {
@@ -36,6 +39,8 @@ async function post(base: string, path: string, body: string | undefined, header
     body: text ? JSON.parse(text) : null,
     cookies: res.headers.getSetCookie().map((c) => c.split("=")[0]),
     contentType: res.headers.get("content-type"),
+    cacheControl: res.headers.get("cache-control"),
+    nosniff: res.headers.get("x-content-type-options"),
   };
 }
 
@@ -63,7 +68,7 @@ describe.each(databaseKinds())("the single-call path on %s", (kind) => {
     const res = await fetch(`${lean.base}/api/trpc/auth.signIn`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: "zhangsan", password: "Demo@2026" }),
+      body: JSON.stringify({ username: "zhangsan", password: TEST_DEMO_PASSWORD }),
     });
     const cookies = res.headers.getSetCookie().map((c) => c.split(";")[0]);
     const csrf = cookies.find((c) => c.startsWith("hrss_csrf="))!.split("=")[1];
@@ -91,11 +96,13 @@ describe.each(databaseKinds())("the single-call path on %s", (kind) => {
   });
 
   it("answers a success identically, with its cookies", async () => {
-    const body = JSON.stringify({ username: "zhangsan", password: "Demo@2026" });
+    const body = JSON.stringify({ username: "zhangsan", password: TEST_DEMO_PASSWORD });
     const answers = await both("auth.signIn", body);
     expect(answers.lean.status).toBe(200);
     expect(answers.lean).toEqual(answers.standard);
     expect(answers.lean.cookies).toEqual(["hrss_session", "hrss_csrf"]);
+    // Personal data: never cached, never sniffed — on both paths.
+    expect(answers.lean).toMatchObject({ cacheControl: "no-store", nosniff: "nosniff" });
 
     const headers = await session();
     const form = { registration: { name: "王五", idNumber: VALID_ID, phone: "13912345678", lostJobOn: "2026-11-20", reason: "单位解除", attestation: true } };

@@ -7,6 +7,7 @@ import { createCallerFactory } from "@/runtime/trpc/init";
 import { createContext } from "@/runtime/trpc/context";
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, parseCookies } from "@/runtime/auth/cookies";
 import type { Db } from "@/runtime/db";
+import { TEST_DEMO_PASSWORD } from "./demoPassword";
 
 const factory = createCallerFactory(appRouter);
 
@@ -42,7 +43,7 @@ export async function callerFor(db: Db, browser: Browser) {
 }
 
 /** Signs a browser in and returns a caller carrying its session. */
-export async function signedIn(db: Db, username: string, password = "Demo@2026") {
+export async function signedIn(db: Db, username: string, password = TEST_DEMO_PASSWORD) {
   const browser = newBrowser();
   await (await callerFor(db, browser)).auth.signIn({ username, password });
   if (!browser.cookies[SESSION_COOKIE]) throw new Error(`sign-in of ${username} set no session cookie`);

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Db } from "@/runtime/db";
 import { seedDemoAccounts } from "@/seed/demoAccounts";
 import { seedOrganisations } from "@/seed/organisations";
+import { TEST_DEMO_PASSWORD } from "./demoPassword";
 import { createTestDb, type DatabaseKind, type TestDb } from "./testDb";
 import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";
 
@@ -32,6 +33,6 @@ export const VALID_ID = "11010519491231002X";
 export async function createSeededTestDb(kind: DatabaseKind): Promise<TestDb> {
   const t = await createTestDb(kind);
   await seedOrganisations(t.db);
-  await seedDemoAccounts(t.db);
+  await seedDemoAccounts(t.db, TEST_DEMO_PASSWORD);
   return t;
 }

@@ -9,8 +9,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type RjsfForm from "@rjsf/core";
+import type { RJSFSchema } from "@rjsf/utils";
 import { useTRPC, errorMessage } from "@/app/_trpc/client";
 import { applicantForms, requiredUploads } from "@/runtime/definition/requirements";
+import { createTransformErrors } from "@/runtime/forms/rjsfValidator";
+import type { FormCheck } from "@/runtime/forms/submissionCheck";
 import type { FormDefinition, Material } from "@/runtime/definition/schema";
 import type { ApplicationDetail } from "@/app/_components/types";
 import { ServiceForm } from "@/app/_components/ServiceForm";
@@ -24,6 +27,7 @@ import { SaveStatus } from "./SaveStatus";
 import { StepButtons } from "./StepButtons";
 import { discardBackup, useAutosave } from "./useAutosave";
 import { useStepper } from "./useStepper";
+import { useFormValidators, type FormValidators } from "./useFormValidators";
 
 export function CaseEditor({ id, mode }: { id: string; mode: EditorMode }) {
   const trpc = useTRPC();
@@ -47,7 +51,16 @@ export function CaseEditor({ id, mode }: { id: string; mode: EditorMode }) {
       </div>
     );
   }
-  return <EditorBody detail={detail.data} mode={mode} refetch={detail.refetch} />;
+  return <ValidatedEditor detail={detail.data} mode={mode} refetch={detail.refetch} />;
+}
+
+/** The editor once its forms' precompiled validators are loaded. */
+function ValidatedEditor({ detail, mode, refetch }: { detail: ApplicationDetail; mode: EditorMode; refetch: () => Promise<unknown> }) {
+  const forms = useMemo(() => applicantForms(detail.definition), [detail.definition]);
+  const validators = useFormValidators(detail.application.versionId, forms);
+  if (validators.isPending) return <Loading />;
+  if (validators.isError) return <ErrorNotice message={errorMessage(validators.error)} onReload={() => window.location.reload()} />;
+  return <EditorBody detail={detail} mode={mode} refetch={refetch} validators={validators.data} />;
 }
 
 function correctionForms(detail: ApplicationDetail, all: FormDefinition[]): FormDefinition[] {
@@ -58,7 +71,17 @@ function correctionForms(detail: ApplicationDetail, all: FormDefinition[]): Form
   return chosen.length ? chosen : all;
 }
 
-function EditorBody({ detail, mode, refetch }: { detail: ApplicationDetail; mode: EditorMode; refetch: () => Promise<unknown> }) {
+function EditorBody({
+  detail,
+  mode,
+  refetch,
+  validators,
+}: {
+  detail: ApplicationDetail;
+  mode: EditorMode;
+  refetch: () => Promise<unknown>;
+  validators: FormValidators;
+}) {
   const { application, definition } = detail;
   const id = application.id;
   const trpc = useTRPC();
@@ -87,16 +110,24 @@ function EditorBody({ detail, mode, refetch }: { detail: ApplicationDetail; mode
   const [tried, setTried] = useState<Set<string>>(() => new Set());
   const formRef = useRef<RjsfForm>(null);
 
-  // What a submission would be refused for now: the server's own check. Problems are shown for the
-  // steps already attempted and on the review step, so a form nobody is shown the problems of is
-  // not validated again on every keystroke.
+  // What a submission would be refused for now: the server's own check, with this page's
+  // precompiled validators. Problems are shown for the steps already attempted and on the review
+  // step, so a form nobody is shown the problems of is not validated again on every keystroke.
+  const checkForm = useCallback<FormCheck>(
+    (form, data) => {
+      const schema = form.schema as RJSFSchema;
+      const { errors } = validators[form.id].validateFormData(data, schema, undefined, createTransformErrors(schema) as never);
+      return errors.map((e) => ({ path: (e.property ?? "").replace(/^\./, "/").replaceAll(".", "/"), message: e.message ?? e.stack }));
+    },
+    [validators],
+  );
   const onReview = current === steps.length - 1;
   const problems = useMemo(() => {
-    if (onReview) return submitProblems(definition, detail.attachments, formData, steps);
+    if (onReview) return submitProblems(definition, detail.attachments, formData, steps, checkForm);
     const shown = new Set(steps.flatMap((s) => (s.form && tried.has(s.key) ? [s.form.id] : [])));
     if (shown.size === 0) return [];
-    return submitProblems({ ...definition, forms: definition.forms.filter((f) => shown.has(f.id)) }, detail.attachments, formData, steps);
-  }, [definition, detail.attachments, formData, steps, onReview, tried]);
+    return submitProblems({ ...definition, forms: definition.forms.filter((f) => shown.has(f.id)) }, detail.attachments, formData, steps, checkForm);
+  }, [definition, detail.attachments, formData, steps, onReview, tried, checkForm]);
 
   const step = steps[current];
   const reviewIndex = steps.length - 1;
@@ -155,6 +186,7 @@ function EditorBody({ detail, mode, refetch }: { detail: ApplicationDetail; mode
             key={step.form.id}
             ref={formRef}
             formId={step.form.id}
+            validator={validators[step.form.id]}
             schema={step.form.schema}
             uiSchema={step.form.uiSchema}
             formData={formData[step.form.id] ?? {}}

@@ -5,7 +5,7 @@
  */
 import type { StepView } from "@/app/_components/Stepper";
 import type { FormDefinition, Material, ServiceDefinition } from "@/runtime/definition/schema";
-import { submissionProblems } from "@/runtime/forms/submissionCheck";
+import { submissionProblems, type FormCheck } from "@/runtime/forms/submissionCheck";
 
 export type FormsData = Record<string, Record<string, unknown>>;
 export type EditorMode = "draft" | "correction";
@@ -41,10 +41,12 @@ export function submitProblems(
   attachments: { materialId: string }[],
   formData: FormsData,
   steps: StepView[],
+  checkForm?: FormCheck,
 ): Problem[] {
   const problems = submissionProblems(definition, {
     formData,
     uploadedMaterialIds: new Set(attachments.map((a) => a.materialId)),
+    checkForm,
   });
   return problems.map((p) => ({ message: p.message, step: stepOfPath(steps, p.path) }));
 }

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { getDb } from "@/runtime/db";
 import { AppError } from "@/runtime/errors";
 import { sameToken } from "@/runtime/auth/tokens";
+import { originHost } from "@/runtime/auth/origin";
 import { createContext } from "@/runtime/trpc/context";
 import { clientIp } from "@/runtime/trpc/nodeHandler";
 import { MAX_UPLOAD_BYTES } from "@/runtime/forms/fileTypes";
@@ -53,15 +54,6 @@ async function readBody(req: IncomingMessage): Promise<Uint8Array> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
-}
-
-/** The host of an Origin header; an opaque origin ("null") or garbage has none. */
-function originHost(origin: string): string | null {
-  try {
-    return new URL(origin).host || null;
-  } catch {
-    return null;
-  }
 }
 
 export async function handleFiles(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -43,6 +43,8 @@ export async function describeCase(
       serviceCode: application.service.code,
       serviceTitle: application.service.title,
       version: application.serviceVersion.number,
+      /** The pinned definition version (its forms' precompiled validators are keyed by it). */
+      versionId: application.serviceVersionId,
       applicantName: application.applicant.displayName,
       formData: (application.formData ?? {}) as FormsData,
       submittedAt: application.submittedAt,

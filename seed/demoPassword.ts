@@ -1,0 +1,129 @@
+/**
+ * The password of the demo accounts, and the passwords that must never guard anything.
+ *
+ * - `DEMO_PASSWORD` set: used as is — except in production (NODE_ENV=production, `npm start`),
+ *   where a password published in README or `.env.example` refuses the start.
+ * - unset: a random password is generated on first start, printed once, and kept in
+ *   `data/demo-password.txt` (or `DEMO_PASSWORD_FILE`), readable by its owner only (0600);
+ *   later starts reuse it and print only where it is.
+ */
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Db } from "@/runtime/db";
+import { verifyPassword } from "@/runtime/auth/password";
+import { demoAccounts } from "./demoAccounts";
+
+/** The demo password README printed until 2026-12 (still in old copies and forks). */
+export const README_DEMO_PASSWORD = "Demo@2026";
+
+const ENV_EXAMPLE = path.resolve(import.meta.dirname, "../.env.example");
+
+/** The start is refused (a known password in production); the message says what to do. */
+export class StartRefused extends Error {
+  override name = "StartRefused";
+}
+
+export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NODE_ENV === "production";
+}
+
+/** Every password value `.env.example` shows (`…PASSWORD=value` lines, commented out or not). */
+export function envExamplePasswords(file = ENV_EXAMPLE): string[] {
+  if (!existsSync(file)) return [];
+  const out: string[] = [];
+  for (const line of readFileSync(file, "utf8").split(/\r?\n/)) {
+    const m = /^\s*#?\s*([A-Z0-9_]*PASSWORD)\s*=\s*(.*?)\s*$/.exec(line);
+    const value = m?.[2]?.replace(/^(["'])(.*)\1$/, "$2");
+    if (value) out.push(value);
+  }
+  return out;
+}
+
+/** Passwords anyone can read (README, `.env.example`): none may guard an account in production. */
+export function publishedPasswords(): string[] {
+  return [...new Set([README_DEMO_PASSWORD, ...envExamplePasswords()])];
+}
+
+export function isPublishedPassword(password: string): boolean {
+  return publishedPasswords().includes(password);
+}
+
+/** Where the generated demo password is kept: `DEMO_PASSWORD_FILE`, default `data/demo-password.txt`. */
+export function demoPasswordFile(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.DEMO_PASSWORD_FILE || "data/demo-password.txt");
+}
+
+/** A new random password: 18 characters from letters, digits, `-` and `_` (108 bits). */
+export function generatePassword(): string {
+  return randomBytes(18).toString("base64url").slice(0, 18);
+}
+
+/** Reads the kept password, or generates and keeps a new one (mode 0600). */
+export function loadOrCreateDemoPassword(file: string, log: (line: string) => void = () => {}): string {
+  const relative = path.relative(process.cwd(), file);
+  const shown = relative && !relative.startsWith("..") ? relative : file;
+  if (existsSync(file)) {
+    // Tighten a file someone copied or created with a looser mode.
+    if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+    const kept = readFileSync(file, "utf8").trim();
+    if (kept) {
+      log(`演示账号密码保存在 ${shown}（仅所有者可读）`);
+      return kept;
+    }
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  const password = generatePassword();
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600); // writeFileSync keeps the mode of an existing (empty) file
+  log(`已生成演示账号密码：${password}`);
+  log(`（只显示这一次；已保存在 ${shown}，仅所有者可读）`);
+  return password;
+}
+
+/**
+ * The demo accounts' password for this start. Throws StartRefused in production when
+ * DEMO_PASSWORD is a published password.
+ */
+export function resolveDemoPassword(log: (line: string) => void = () => {}, env: NodeJS.ProcessEnv = process.env): string {
+  refusePublishedDemoPassword(env);
+  return env.DEMO_PASSWORD || loadOrCreateDemoPassword(demoPasswordFile(env), log);
+}
+
+/** Production: DEMO_PASSWORD set to a published password refuses the start (whether demo accounts are seeded or not). */
+export function refusePublishedDemoPassword(env: NodeJS.ProcessEnv = process.env): void {
+  if (isProduction(env) && env.DEMO_PASSWORD && isPublishedPassword(env.DEMO_PASSWORD)) {
+    throw new StartRefused(
+      "拒绝启动：DEMO_PASSWORD 是 README 或 .env.example 中公开的密码。请删除该设置（首次启动将生成随机密码并保存在 data/demo-password.txt），或设置为只有您知道的密码。",
+    );
+  }
+}
+
+/**
+ * Production start: refuses when a demo account still opens with a published password (seeded by
+ * an older version with the README password). Only the demo usernames are checked: no other
+ * account was ever given a published password by the product, and checking every applicant's
+ * hash would make starts slow.
+ */
+export async function refuseAccountsWithPublishedPasswords(db: Db): Promise<void> {
+  const passwords = publishedPasswords();
+  const users = await db.user.findMany({
+    where: { username: { in: demoAccounts.map((a) => a.username) } },
+    select: { username: true, passwordHash: true },
+  });
+  const exposed: string[] = [];
+  for (const user of users) {
+    for (const password of passwords) {
+      if (await verifyPassword(user.passwordHash, password)) {
+        exposed.push(user.username);
+        break;
+      }
+    }
+  }
+  if (exposed.length > 0) {
+    throw new StartRefused(
+      `拒绝启动：账号 ${exposed.join("、")} 仍使用 README 或 .env.example 中公开的密码。` +
+        "请为每个账号运行 npm run user:add -- --username <用户名> --reset-password 设置新密码（或删除这些账号）后再启动。",
+    );
+  }
+}

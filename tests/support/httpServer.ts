@@ -1,0 +1,55 @@
+/**
+ * The product's HTTP entry points without Next (tRPC's node adapter at /api/trpc, uploads at
+ * /api/files, the security headers of server.ts) on a random local port, against the database
+ * in DATABASE_URL — for tests of what a browser or an attacker sees over HTTP.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { createTrpcNodeHandler, TRPC_BASE_PATH } from "@/runtime/trpc/nodeHandler";
+import { FILES_PATH, handleFiles } from "@/runtime/features/applications/filesHttp";
+import { securityHeaders } from "@/runtime/http/securityHeaders";
+import { secureCookies } from "@/runtime/auth/cookies";
+
+export interface TestServer {
+  base: string;
+  host: string;
+  close(): Promise<void>;
+}
+
+export async function startHttpServer(): Promise<TestServer> {
+  const handleTrpc = createTrpcNodeHandler();
+  const server = http.createServer((req, res) => {
+    for (const [name, value] of securityHeaders(req.url ?? "/", { dev: false, secure: secureCookies() })) res.setHeader(name, value);
+    if (req.url?.startsWith(TRPC_BASE_PATH)) return handleTrpc(req, res);
+    if (req.url?.startsWith(FILES_PATH)) return void handleFiles(req, res);
+    res.statusCode = 404;
+    res.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    host: `127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Cookies a response sets, by name: the value and the attributes as sent. */
+export function setCookies(response: Response): Map<string, { value: string; attributes: string[] }> {
+  const out = new Map<string, { value: string; attributes: string[] }>();
+  for (const line of response.headers.getSetCookie()) {
+    const [pair, ...attributes] = line.split(";").map((part) => part.trim());
+    const eq = pair.indexOf("=");
+    out.set(pair.slice(0, eq), { value: decodeURIComponent(pair.slice(eq + 1)), attributes });
+  }
+  return out;
+}
+
+/** POSTs a tRPC mutation (a single, unbatched call) as JSON. */
+export function mutation(server: TestServer, path: string, input: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${server.base}${TRPC_BASE_PATH}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(input),
+  });
+}
