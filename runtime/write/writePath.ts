@@ -88,7 +88,8 @@ export async function writeWithPrisma<T>(db: Db, actor: Actor, work: (w: PrismaW
 }
 
 const INSERT_AUDIT =
-  'INSERT INTO "AuditEvent" ("at", "actorId", "actorRole", "organisationId", "applicationId", "entityType", "entityId", "action", "payload", "prevHash", "hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  'INSERT INTO "AuditEvent" ("at", "actorId", "actorRole", "organisationId", "applicationId", "entityType", "entityId", "action", "payload", "prevHash", "hash") VALUES ';
+const AUDIT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 const LOCK_HEAD = 'UPDATE "AuditHead" SET "count" = "count" + ? WHERE "id" = 1 RETURNING "hash"';
 const MOVE_HEAD = 'UPDATE "AuditHead" SET "hash" = ? WHERE "id" = 1';
 
@@ -103,8 +104,10 @@ export async function writeWithSql<T>(db: Db, actor: Actor, work: (w: SqlWork) =
     const head = await sql.get<{ hash: string }>(LOCK_HEAD, [rows.length]);
     if (!head) throw new Error("审计链头不存在（数据库迁移未完成）");
     const linked = linkEvents(head.hash, rows);
-    for (const row of linked) {
-      await sql.run(INSERT_AUDIT, [
+    // One statement for all of this write's events.
+    await sql.run(
+      `${INSERT_AUDIT}${linked.map(() => AUDIT_ROW).join(", ")}`,
+      linked.flatMap((row) => [
         at,
         row.actorId,
         row.actorRole,
@@ -116,8 +119,8 @@ export async function writeWithSql<T>(db: Db, actor: Actor, work: (w: SqlWork) =
         row.payload === null ? null : JSON.stringify(row.payload),
         row.prevHash,
         row.hash,
-      ]);
-    }
+      ]),
+    );
     await sql.run(MOVE_HEAD, [linked[linked.length - 1].hash]);
     return result;
   });

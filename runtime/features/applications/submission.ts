@@ -17,7 +17,7 @@ import { loadCalendarSql } from "@/runtime/features/cases/calendar";
 import { applicantCaseRow, uploadedMaterialIds, type FormsData } from "@/runtime/features/cases/caseStore";
 import { pinnedDefinitionSql } from "@/runtime/features/cases/definitions";
 import { caseLimitFor } from "@/runtime/definition/caseLimit";
-import { runCaseEvent } from "@/runtime/features/cases/runEvent";
+import { runCaseEvent, type NewCase } from "@/runtime/features/cases/runEvent";
 import { caseNow } from "@/runtime/clock";
 import { nextCaseNumber } from "./caseNumbers";
 import { officesFor } from "./offices";
@@ -53,8 +53,6 @@ type Filing = (sql: SqlTx, audit: AuditSink) => Promise<SubmitResult>;
 
 const PREVIOUS =
   'SELECT "id", "caseNumber", "dueDate", "promisedDate" FROM "Application" WHERE "applicantId" = ? AND "idempotencyKey" = ?';
-const INSERT_DRAFT =
-  'INSERT INTO "Application" ("id", "serviceId", "serviceVersionId", "officeId", "applicantId", "status", "formData", "rowVersion", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, \'draft\', ?, 1, ?, ?)';
 
 /** Submits a draft once. */
 export async function submitApplication(db: Db, user: SessionUser, id: string, idempotencyKey: string): Promise<SubmitResult> {
@@ -75,11 +73,10 @@ export async function submitDirect(db: Db, user: SessionUser, input: DirectSubmi
   if (!offices.some((o) => o.id === input.officeId)) throw new AppError("BAD_REQUEST", "请选择本事项的办理机构");
   const formData = stripOfficeUseForms(published.definition.forms, input.formData);
   return idempotent(db, user, input.idempotencyKey, null, async (sql, audit) => {
-    const id = newId();
-    const now = sql.time(new Date());
-    await sql.run(INSERT_DRAFT, [id, published.serviceId, published.versionId, input.officeId, user.id, JSON.stringify(formData), now, now]);
-    const draft: DraftCase = { id, officeId: input.officeId, rowVersion: 1, engineState: null, serviceVersionId: published.versionId, formData, uploaded: new Set(), versionNumber: published.version };
-    return fileDraft(sql, audit, user, draft, published.definition, input.idempotencyKey, await loadCalendarSql(db, sql));
+    // Filed in one INSERT with its first state: no draft row is written first.
+    const draft: DraftCase = { id: newId(), officeId: input.officeId, rowVersion: 0, engineState: null, serviceVersionId: published.versionId, formData, uploaded: new Set(), versionNumber: published.version };
+    const insert = { serviceId: published.serviceId, serviceVersionId: published.versionId, applicantId: user.id, createdAt: new Date() };
+    return fileDraft(sql, audit, user, draft, published.definition, input.idempotencyKey, await loadCalendarSql(db, sql), insert);
   });
 }
 
@@ -115,6 +112,7 @@ async function fileDraft(
   definition: ServiceDefinition,
   idempotencyKey: string,
   calendar: WorkCalendar,
+  insert?: NewCase,
 ): Promise<SubmitResult> {
   const problems = submissionProblems(definition, { formData: draft.formData, uploadedMaterialIds: draft.uploaded, versionId: draft.serviceVersionId });
   if (problems.length) throw new AppError("BAD_REQUEST", `提交未通过校验：${problems.map((p) => p.message).join("；")}`, problems);
@@ -124,6 +122,7 @@ async function fileDraft(
   const promisedDate = caseLimit ? dueDate(chinaDateOf(at), caseLimit, [], calendar) : null;
   await runCaseEvent(sql, audit, {
     application: draft,
+    insert,
     flow: definition.flow,
     calendar,
     actorRole: "applicant",
@@ -135,7 +134,7 @@ async function fileDraft(
       forms: draft.formData,
       caseLimit,
     },
-    extra: { caseNumber, submittedAt: new Date(at), idempotencyKey, promisedDate, dueDate: promisedDate },
+    extra: { caseNumber, submittedAt: new Date(at), idempotencyKey, promisedDate, dueDate: promisedDate, ...(insert ? { formData: draft.formData } : {}) },
     auditPayload: { caseNumber, version: draft.versionNumber },
   });
   return { caseNumber, dueDate: promisedDate, promisedDate };

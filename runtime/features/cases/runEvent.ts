@@ -31,8 +31,18 @@ export interface CaseColumns {
   formData?: Record<string, unknown>;
 }
 
+/** A case that does not exist yet: filed in one INSERT with its first state (a direct submission). */
+export interface NewCase {
+  serviceId: string;
+  serviceVersionId: string;
+  applicantId: string;
+  createdAt: Date;
+}
+
 export interface RunCaseEventInput {
   application: CaseRecord;
+  /** Set when `application` is not in the database yet. */
+  insert?: NewCase;
   flow: Flow;
   event: CaseEvent;
   calendar: WorkCalendar;
@@ -87,7 +97,20 @@ export async function runCaseEvent(sql: SqlTx, audit: AuditSink, input: RunCaseE
     columns.outcome = state.outcome ?? null;
     columns.outcomeReason = state.outcomeReason ?? null;
   }
-  if ((await caseUpdate(sql, columns, application.id, application.rowVersion)) !== 1) throw staleCase();
+  if (input.insert) {
+    const row: Record<string, SqlValue> = {
+      id: application.id,
+      serviceId: input.insert.serviceId,
+      serviceVersionId: input.insert.serviceVersionId,
+      officeId: application.officeId,
+      applicantId: input.insert.applicantId,
+      createdAt: sql.time(input.insert.createdAt),
+      rowVersion: application.rowVersion + 1,
+      ...columns,
+    };
+    const names = Object.keys(row);
+    await sql.run(`INSERT INTO "Application" (${names.map((n) => `"${n}"`).join(", ")}) VALUES (${names.map(() => "?").join(", ")})`, names.map((n) => row[n]));
+  } else if ((await caseUpdate(sql, columns, application.id, application.rowVersion)) !== 1) throw staleCase();
 
   const at = sql.time(new Date(event.at));
   for (const effect of effects) {

@@ -1,0 +1,88 @@
+/**
+ * Writes that arrive together share one SQLite commit (group commit), yet each keeps its own
+ * transaction: a failing write is rolled back alone, a successful one is answered only once
+ * committed, and concurrent retries of one submission still make one case.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
+import { sqlOf, sqliteFilePath } from "@/runtime/db";
+import { writeWithSql } from "@/runtime/write";
+import { verifyAuditTrail } from "@/runtime/write/auditVerify";
+import { databaseKinds, type TestDb } from "../support/testDb";
+import { signedIn } from "../support/caller";
+import { createSeededTestDb, exampleDefinition, publishService, VALID_ID } from "../support/fixtures";
+
+const definition = exampleDefinition();
+const form = { registration: { name: "王五", idNumber: VALID_ID, phone: "13912345678", lostJobOn: "2026-11-20", reason: "单位解除", attestation: true } };
+
+describe.each(databaseKinds())("concurrent writes on %s", (kind) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createSeededTestDb(kind);
+    await publishService(t.db, definition);
+  }, 120_000);
+  afterAll(async () => t?.cleanup());
+
+  const counter = async (name: string) =>
+    (await t.db.counter.findUnique({ where: { name } }))?.value ?? 0;
+  /** What another connection sees: on SQLite a connection of its own (the app's would see its open transaction). */
+  const committedCounter = async (name: string) => {
+    if (kind !== "sqlite") return counter(name);
+    const outside = new Database(sqliteFilePath(t.url), { readonly: true });
+    try {
+      return (outside.prepare('SELECT "value" FROM "Counter" WHERE "name" = ?').get(name) as { value: number } | undefined)?.value ?? 0;
+    } finally {
+      outside.close();
+    }
+  };
+
+  it("rolls back only the write that failed, and answers the others once committed", async () => {
+    const writes = Array.from({ length: 30 }, (_, i) =>
+      writeWithSql(t.db, null, async ({ sql, audit }) => {
+        await sql.run('INSERT INTO "Counter" ("name", "value") VALUES (?, 1) ON CONFLICT ("name") DO UPDATE SET "value" = "Counter"."value" + 1', ["group-commit"]);
+        if (i % 7 === 3) throw new Error(`write ${i} fails after writing`);
+        audit.record({ action: "setDay", entityType: "calendar", entityId: `group-${i}` });
+        return i;
+      }).then(
+        async (value) => ({ ok: true as const, value, seen: await committedCounter("group-commit") }),
+        (error: Error) => ({ ok: false as const, message: error.message }),
+      ),
+    );
+    const results = await Promise.all(writes);
+    const failed = results.filter((r) => !r.ok);
+    expect(failed.map((r) => r.message)).toEqual([3, 10, 17, 24].map((i) => `write ${i} fails after writing`));
+    // Each answered write was already visible (committed) to another connection's read when answered.
+    for (const r of results) if (r.ok) expect(r.seen).toBeGreaterThanOrEqual(1);
+    expect(await counter("group-commit")).toBe(26);
+    expect(await t.db.auditEvent.count({ where: { entityId: { startsWith: "group-" } } })).toBe(26);
+    expect((await verifyAuditTrail(t.db)).ok).toBe(true);
+  });
+
+  it("files one case for concurrent retries of one submission, and one for each different one", async () => {
+    const applicant = await signedIn(t.db, "zhangsan");
+    const submit = (key: string) => applicant.caller.applications.submitDirect({ code: definition.code, officeId: "150102", formData: form, idempotencyKey: key });
+    const same = await Promise.all(Array.from({ length: 10 }, () => submit("group-same-key-0001")));
+    expect(new Set(same.map((r) => r.caseNumber)).size).toBe(1);
+    const different = await Promise.all(Array.from({ length: 20 }, (_, i) => submit(`group-key-${String(i).padStart(4, "0")}`)));
+    const numbers = different.map((r) => r.caseNumber);
+    expect(new Set(numbers).size).toBe(20);
+    expect(await t.db.application.count({ where: { caseNumber: { in: [...numbers, same[0].caseNumber] } } })).toBe(21);
+    expect((await verifyAuditTrail(t.db)).ok).toBe(true);
+  });
+
+  it("a plain transaction sees its own writes and none of a failed neighbour's", async () => {
+    const [a, b] = await Promise.allSettled([
+      sqlOf(t.db).transaction(async (sql) => {
+        await sql.run('INSERT INTO "Counter" ("name", "value") VALUES (?, 41)', ["group-a"]);
+        return sql.get<{ value: number }>('SELECT "value" FROM "Counter" WHERE "name" = ?', ["group-a"]);
+      }),
+      sqlOf(t.db).transaction(async (sql) => {
+        await sql.run('INSERT INTO "Counter" ("name", "value") VALUES (?, 1)', ["group-b"]);
+        throw new Error("b fails");
+      }),
+    ]);
+    expect(a).toMatchObject({ status: "fulfilled", value: { value: 41 } });
+    expect(b).toMatchObject({ status: "rejected", reason: new Error("b fails") });
+    expect(await counter("group-b")).toBe(0);
+  });
+});
