@@ -24,6 +24,7 @@ export {
   type MigrateResult,
   type MigrationFile,
 } from "./migrate";
+export { acquireLease } from "./lease";
 export { databaseKind, databaseUrl, DEFAULT_DATABASE_URL, redactUrl, sqliteFilePath, type DbKind } from "./url";
 // The Prisma namespace (input/output types, Prisma.JsonNull / Prisma.DbNull, error classes) and
 // the model types. Runtime values in it are shared by both generated clients.

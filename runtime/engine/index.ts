@@ -2,4 +2,5 @@
 export { applyEvent, type EngineOptions } from "./applyEvent";
 export { EngineError, type EngineErrorCode, type EngineErrorDetails } from "./errors";
 export type * from "./types";
+export { nextTimerDate } from "./nextTimer";
 export { validateFlow, type FlowProblem, type FlowProblemCode } from "./validateFlow";

@@ -4,6 +4,7 @@ import { signedIn } from "../support/caller";
 import { createSeededTestDb, publishService } from "../support/fixtures";
 import { serviceDefinition } from "@/runtime/definition/schema";
 import { tickTimers } from "@/runtime/features/cases/timers";
+import { acquireLease } from "@/runtime/db";
 
 const noticeService = serviceDefinition.parse({
   code: "notice-test",
@@ -76,5 +77,36 @@ describeOnDatabases("the scheduler's tick", (kind) => {
     await tickTimers(t.db, daysLater(40));
     await tickTimers(t.db, daysLater(41));
     expect(await t.db.auditEvent.count({ where: { applicationId: application.id, action: "overdue" } })).toBe(1);
+  });
+
+  it("reaches every due case, past the first page, and does not pick a reported one again", async () => {
+    const applicant = await signedIn(t.db, "zhangsan");
+    const ids: string[] = [];
+    for (let i = 0; i < 23; i++) {
+      const { caseNumber } = await applicant.caller.applications.submitDirect({
+        code: "notice-test", officeId: "150102", formData: {}, idempotencyKey: `timer-many-${String(i).padStart(3, "0")}`,
+      });
+      ids.push((await t.db.application.findUniqueOrThrow({ where: { caseNumber } })).id);
+    }
+    // Pages of 5: the old tick took the first page only, every time.
+    const first = await tickTimers(t.db, daysLater(50), { pageSize: 5 });
+    expect(first.changed).toBeGreaterThanOrEqual(23);
+    const overdue = await t.db.auditEvent.groupBy({ by: ["applicationId"], where: { applicationId: { in: ids }, action: "overdue" }, _count: true });
+    expect(overdue).toHaveLength(23);
+    expect(overdue.every((row) => row._count >= 1)).toBe(true);
+    // Reported: nothing of theirs is due any more, so the next tick does not read them.
+    const again = await tickTimers(t.db, daysLater(51), { pageSize: 5 });
+    expect(again.ticked).toBe(0);
+    expect(await t.db.application.count({ where: { id: { in: ids }, timerDueOn: { not: null } } })).toBe(0);
+  });
+
+  it("lets one instance at a time hold the scheduler's lease", async () => {
+    const now = new Date();
+    expect(await acquireLease(t.db, "timers-test", "instance-a", 60_000, now)).toBe(true);
+    expect(await acquireLease(t.db, "timers-test", "instance-b", 60_000, now)).toBe(false);
+    // The holder renews it; once it lapses, another instance takes it.
+    expect(await acquireLease(t.db, "timers-test", "instance-a", 60_000, new Date(now.getTime() + 30_000))).toBe(true);
+    expect(await acquireLease(t.db, "timers-test", "instance-b", 60_000, new Date(now.getTime() + 120_000))).toBe(true);
+    expect(await acquireLease(t.db, "timers-test", "instance-a", 60_000, new Date(now.getTime() + 130_000))).toBe(false);
   });
 });

@@ -8,7 +8,7 @@
 import "server-only";
 import type { SqlTx, SqlValue } from "@/runtime/db";
 import type { Flow } from "@/runtime/definition/schema";
-import { applyEvent, type CaseEvent, type CaseState, type Effect } from "@/runtime/engine";
+import { applyEvent, nextTimerDate, type CaseEvent, type CaseState, type Effect } from "@/runtime/engine";
 import type { WorkCalendar } from "@/runtime/calendar";
 import { AppError, staleCase } from "@/runtime/errors";
 import type { AuditSink } from "@/runtime/write";
@@ -84,7 +84,12 @@ export async function runCaseEvent(sql: SqlTx, audit: AuditSink, input: RunCaseE
   const status = applicationStatus(state);
   const caseDeadline = [...effects].reverse().find((e) => e.type === "setDeadline" && e.scope === "case");
   const extra = input.extra ?? {};
-  const columns: Record<string, SqlValue> = { status, engineState: JSON.stringify(state), updatedAt: sql.time(new Date()) };
+  const columns: Record<string, SqlValue> = {
+    status,
+    engineState: JSON.stringify(state),
+    timerDueOn: nextTimerDate(flow, state),
+    updatedAt: sql.time(new Date()),
+  };
   if (extra.caseNumber !== undefined) columns.caseNumber = extra.caseNumber;
   if (extra.submittedAt !== undefined) columns.submittedAt = sql.time(extra.submittedAt);
   if (extra.idempotencyKey !== undefined) columns.idempotencyKey = extra.idempotencyKey;
