@@ -79,10 +79,25 @@ if (built) {
   steps.push({ name: "e2e", ok: run("端到端测试 (playwright)", "npx", ["playwright", "test"], { CHROMIUM_PATH: chromium }) });
 }
 
+const loadFile = path.join(resultsDir, "load.json");
+if (built) {
+  steps.push({
+    name: "load",
+    ok: run("负载与崩溃测试 (tests/load/nothingLost.ts)", "node", ["--import", "tsx", "tests/load/nothingLost.ts"], { LOAD_RESULT_FILE: loadFile }),
+  });
+}
+
+function loadCounts(file: string): Counts {
+  if (!existsSync(file)) return { passed: 0, failed: 1 };
+  return JSON.parse(readFileSync(file, "utf8")) as Counts;
+}
+
 const v = vitestCounts(vitestFile);
-const p = built ? playwrightCounts(e2eFile) : { passed: 0, failed: 1 };
+const e2e = built ? playwrightCounts(e2eFile) : { passed: 0, failed: 1 };
+const load = built ? loadCounts(loadFile) : { passed: 0, failed: 1 };
+const p = { passed: e2e.passed + load.passed, failed: e2e.failed + load.failed };
 const failedSteps = steps.filter((s) => !s.ok).map((s) => s.name);
-console.log(`\nvitest: ${v.passed} passed, ${v.failed} failed; playwright: ${p.passed} passed, ${p.failed} failed`);
+console.log(`\nvitest: ${v.passed} passed, ${v.failed} failed; playwright: ${e2e.passed} passed, ${e2e.failed} failed; load: ${load.passed} passed, ${load.failed} failed`);
 if (failedSteps.length) console.log(`未通过的步骤：${failedSteps.join(", ")}`);
 const stepFailures = failedSteps.filter((s) => s === "typecheck" || s === "lint" || s === "build").length;
 console.log(`${v.passed + p.passed} passed, ${v.failed + p.failed + stepFailures} failed`);
