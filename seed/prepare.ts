@@ -4,7 +4,7 @@
  * Every step is idempotent, so starting twice, or several instances at once, changes nothing.
  */
 import "server-only";
-import { getDb, migrate, type Db } from "@/runtime/db";
+import { getDb, migrate, withStartupLock, type Db } from "@/runtime/db";
 import { seedOrganisations } from "./organisations";
 import { seedDemoAccounts } from "./demoAccounts";
 import { refusePublishedDemoPassword, resolveDemoPassword } from "./demoPassword";
@@ -29,13 +29,16 @@ export async function prepareDatabase(options: PrepareOptions = {}): Promise<voi
   const migrated = await migrate(options.url);
   if (migrated.applied.length > 0) log(`已应用数据库迁移：${migrated.applied.join("、")}`);
   const db = options.db ?? getDb();
-  await seedOrganisations(db);
-  if (demoPassword !== undefined) {
-    const created = await seedDemoAccounts(db, demoPassword);
-    if (created > 0) log(`已创建 ${created} 个演示账号`);
-  }
-  const templates = await loadTemplates(db, undefined, (done, total) => {
-    if (done === total || done % 25 === 0) log(`正在导入服务事项模板：${done}/${total}`);
+  // Several instances starting together on one empty PostgreSQL database seed one at a time.
+  await withStartupLock(options.url, async () => {
+    await seedOrganisations(db);
+    if (demoPassword !== undefined) {
+      const created = await seedDemoAccounts(db, demoPassword);
+      if (created > 0) log(`已创建 ${created} 个演示账号`);
+    }
+    const templates = await loadTemplates(db, undefined, (done, total) => {
+      if (done === total || done % 25 === 0) log(`正在导入服务事项模板：${done}/${total}`);
+    });
+    if (templates.created > 0) log(`已导入 ${templates.created} 个服务事项模板`);
   });
-  if (templates.created > 0) log(`已导入 ${templates.created} 个服务事项模板`);
 }
