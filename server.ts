@@ -12,7 +12,8 @@ import { createTrpcNodeHandler, TRPC_BASE_PATH } from "./runtime/trpc/nodeHandle
 import { prepareDatabase } from "./seed/prepare";
 import { FILES_PATH, handleFiles } from "./runtime/features/applications/filesHttp";
 import { startTimerLoop } from "./runtime/features/cases/timers";
-import { getDb } from "./runtime/db";
+import { closeDb, getDb } from "./runtime/db";
+import { createHealthHandler, isHealthPath } from "./runtime/http/health";
 import { cachePublicPages } from "./runtime/features/catalogue/pageCache";
 import { isProduction, refuseAccountsWithPublishedPasswords, StartRefused } from "./seed/demoPassword";
 import { securityHeaders } from "./runtime/http/securityHeaders";
@@ -24,6 +25,25 @@ const hostname = process.env.HOST ?? "0.0.0.0";
 
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
+  let ready = false;
+  let stopping = false;
+  const health = createHealthHandler({ db: getDb, started: () => ready && !stopping });
+  let handle: http.RequestListener = (_req, res) => {
+    res.statusCode = 503;
+    res.setHeader("retry-after", "5");
+    res.end("服务正在启动，请稍候");
+  };
+  // Listening from the first moment: /healthz answers at once, /readyz once start-up is done.
+  const server = http.createServer((req, res) => {
+    if (isHealthPath(req.url)) {
+      void health(req, res);
+      return;
+    }
+    handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(port, hostname, () => resolve()));
+
   await prepareDatabase({ log: (line) => console.log(line) });
   if (isProduction()) await refuseAccountsWithPublishedPasswords(getDb());
   const app = next({ dev, hostname, port, dir: import.meta.dirname });
@@ -32,7 +52,7 @@ async function main() {
   const handleNext = dev ? nextHandler : cachePublicPages((req, res) => nextHandler(req, res));
   const handleTrpc = createTrpcNodeHandler();
   const headerOptions = { dev, secure: secureCookies() };
-  const server = http.createServer((req, res) => {
+  handle = (req, res) => {
     for (const [name, value] of securityHeaders(req.url ?? "/", headerOptions)) res.setHeader(name, value);
     if (req.url?.startsWith(TRPC_BASE_PATH)) {
       handleTrpc(req, res);
@@ -49,15 +69,22 @@ async function main() {
         res.end("服务器内部错误");
       }
     });
-  });
-  server.keepAliveTimeout = 65_000;
+  };
   const stopTimers = startTimerLoop(getDb());
-  server.listen(port, hostname, () => {
-    console.log(`服务已启动: http://localhost:${port}`);
-  });
+  ready = true;
+  console.log(`服务已启动: http://localhost:${port}`);
+
+  // Graceful stop: not ready any more, no new connections, in-flight requests finish, then exit.
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
     stopTimers();
-    server.close(() => process.exit(0));
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close(() => {
+      void closeDb().finally(() => process.exit(0));
+    });
+    server.closeIdleConnections();
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
