@@ -12,7 +12,7 @@ import { createTrpcNodeHandler, TRPC_BASE_PATH } from "./runtime/trpc/nodeHandle
 import { prepareDatabase } from "./seed/prepare";
 import { FILES_PATH, handleFiles } from "./runtime/features/applications/filesHttp";
 import { startTimerLoop } from "./runtime/features/cases/timers";
-import { closeDb, getDb } from "./runtime/db";
+import { closeDb, getDb, isDatabaseUnavailable } from "./runtime/db";
 import { createHealthHandler, isHealthPath } from "./runtime/http/health";
 import { cachePublicPages } from "./runtime/features/catalogue/pageCache";
 import { isProduction, refuseAccountsWithPublishedPasswords, StartRefused } from "./seed/demoPassword";
@@ -44,7 +44,18 @@ async function main() {
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(port, hostname, () => resolve()));
 
-  await prepareDatabase({ log: (line) => console.log(line) });
+  // A database that cannot be reached yet (PostgreSQL still starting): wait and retry, not ready meanwhile.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await prepareDatabase({ log: (line) => console.log(line) });
+      break;
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      const seconds = Math.min(30, 2 ** attempt);
+      console.error(`数据库暂时无法连接（${(error as Error).message.split("\n")[0]}），${seconds} 秒后重试（第 ${attempt} 次）…`);
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    }
+  }
   if (isProduction()) await refuseAccountsWithPublishedPasswords(getDb());
   const app = next({ dev, hostname, port, dir: import.meta.dirname });
   await app.prepare();

@@ -11,7 +11,8 @@ export type AppErrorCode =
   | "TOO_MANY_REQUESTS"
   | "PRECONDITION_FAILED"
   | "PAYLOAD_TOO_LARGE"
-  | "UNSUPPORTED_MEDIA_TYPE";
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "SERVICE_UNAVAILABLE";
 
 /** Why a CONFLICT happened, for callers that react to one kind (never match on message text). */
 export type ConflictReason = "stale" | "claimed" | "duplicate";

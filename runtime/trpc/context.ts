@@ -6,6 +6,8 @@
 import "server-only";
 import type { Db } from "../db";
 import { getDb } from "../db";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../db/unavailable";
+import { AppError } from "../errors";
 import { CSRF_HEADER, SESSION_COOKIE, cookieName, parseCookies } from "../auth/cookies";
 import { resolveSession, type ResolvedSession } from "../auth/session";
 import type { SessionUser } from "../auth/roles";
@@ -43,7 +45,13 @@ export async function createContext(
 ): Promise<Context> {
   const cookies = parseCookies(header(info, "cookie"));
   const sessionToken = cookies[cookieName(SESSION_COOKIE)];
-  const session = await resolveSession(db, sessionToken);
+  let session: Awaited<ReturnType<typeof resolveSession>>;
+  try {
+    session = await resolveSession(db, sessionToken);
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw new AppError("SERVICE_UNAVAILABLE", DATABASE_UNAVAILABLE_MESSAGE);
+    throw error;
+  }
   return {
     db,
     user: session?.user ?? null,

@@ -11,6 +11,7 @@ import { AppError, type FieldError } from "../errors";
 import { hasRole, type StaffRole, type SessionUser } from "../auth/roles";
 import { sameToken } from "../auth/tokens";
 import type { Context } from "./context";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../db/unavailable";
 import type { AuditAction } from "../write/auditActions";
 
 const codeMap: Record<AppError["code"], TRPC_ERROR_CODE_KEY> = {
@@ -23,6 +24,7 @@ const codeMap: Record<AppError["code"], TRPC_ERROR_CODE_KEY> = {
   PRECONDITION_FAILED: "PRECONDITION_FAILED",
   PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
   UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+  SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
 };
 
 const genericMessages: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
@@ -66,12 +68,15 @@ const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   },
 });
 
-/** Turns AppErrors thrown by services into tRPC errors with the right status. */
+/** Turns AppErrors thrown by services into tRPC errors with the right status; a database that cannot be reached is a 503. */
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof AppError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: codeMap[cause.code], message: cause.message, cause });
+  }
+  if (!result.ok && isDatabaseUnavailable(result.error.cause)) {
+    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE, cause: result.error.cause });
   }
   return result;
 });
@@ -99,6 +104,12 @@ const csrfGuard = t.middleware(({ ctx, type, next }) => {
   }
   return next();
 });
+
+/** A context that could not be built (the database is down) as the tRPC error the client should see. */
+export function contextError(error: unknown): unknown {
+  if (error instanceof AppError) return new TRPCError({ code: codeMap[error.code], message: error.message, cause: error });
+  return error;
+}
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

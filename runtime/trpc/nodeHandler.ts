@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { appRouter } from "./appRouter";
 import { createContext } from "./context";
+import { contextError } from "./init";
 import { handleSingleCall, singleMutationPath } from "./singleCall";
 import type { TRPCError } from "@trpc/server";
 import type { Db } from "@/runtime/db";
@@ -30,7 +31,9 @@ function logError({ error, path }: { error: TRPCError; path?: string }) {
 
 function contextFor(db?: Db) {
   return (req: IncomingMessage, res: ServerResponse) =>
-    createContext({ headers: req.headers, ip: clientIp(req) }, (cookie) => res.appendHeader("Set-Cookie", cookie), db);
+    createContext({ headers: req.headers, ip: clientIp(req) }, (cookie) => res.appendHeader("Set-Cookie", cookie), db).catch((error: unknown) => {
+      throw contextError(error);
+    });
 }
 
 export interface TrpcNodeHandlerOptions {

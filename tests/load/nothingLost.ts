@@ -263,6 +263,33 @@ async function runOn(kind: "sqlite" | "postgres", databaseUrl: string, dir: stri
   }
 }
 
+// ------------------------------------------------------------------ PostgreSQL down at start
+
+async function startWhileDown(cluster: Awaited<ReturnType<typeof startPgCluster>>, dir: string): Promise<Check[]> {
+  const url = await cluster.createDatabase("load_outage");
+  cluster.pause();
+  const server = new Server(await freePort(), { DATABASE_URL: url, DATA_DIR: path.join(dir, "outage-files") });
+  const checks: Check[] = [];
+  const probe = async (path: string) => (await fetch(`${server.base}${path}`).catch(() => null))?.status ?? 0;
+  try {
+    const starting = server.start(); // resolves once /login answers below 500: only after the database is back
+    let alive = 0;
+    let notReady = 0;
+    for (let i = 0; i < 40 && !(alive === 200 && notReady === 503); i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      alive = await probe("/healthz");
+      notReady = await probe("/readyz");
+    }
+    checks.push({ name: "postgres down at start: alive, not ready, waiting", ok: alive === 200 && notReady === 503, detail: `healthz ${alive}, readyz ${notReady}` });
+    cluster.resume();
+    await starting;
+    checks.push({ name: "postgres back: the waiting server becomes ready by itself", ok: (await probe("/readyz")) === 200 });
+  } finally {
+    await server.kill("SIGTERM");
+  }
+  return checks;
+}
+
 // ------------------------------------------------------------------ main
 
 ensureBuild();
@@ -278,6 +305,7 @@ try {
     const cluster = await startPgCluster({ database: "load" });
     try {
       results.push(...(await runOn("postgres", cluster.url, path.join(dir, "postgres"))));
+      results.push(...(await startWhileDown(cluster, dir)));
     } finally {
       await cluster.stop();
     }

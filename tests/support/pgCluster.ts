@@ -25,6 +25,9 @@ export interface PgCluster {
   createDatabase(name: string): Promise<string>;
   /** Stop the server and delete its folder. Idempotent. */
   stop(): Promise<void>;
+  /** Stop the server, keeping its data (a database outage); `resume` starts it again on the same port. */
+  pause(): void;
+  resume(): void;
 }
 
 export interface StartPgClusterOptions {
@@ -145,9 +148,10 @@ export async function startPgCluster(options: StartPgClusterOptions = {}): Promi
     };
     // A port may be taken between freePort() and the server's bind: retry a few times.
     let port = 0;
+    let opts = "";
     for (let attempt = 1; ; attempt++) {
       port = await freePort();
-      const opts = [`-p ${port}`, ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`)].join(" ");
+      opts = [`-p ${port}`, ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`)].join(" ");
       try {
         runPg(binDir, "pg_ctl", ["-D", dataDir, "-l", path.join(root, "server.log"), "-o", opts, "-w", "-t", "60", "start"]);
         started = true;
@@ -182,6 +186,12 @@ export async function startPgCluster(options: StartPgClusterOptions = {}): Promi
       stop: async () => {
         process.removeListener("exit", onExit);
         stopSync();
+      },
+      pause: () => {
+        runPg(binDir, "pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "stop"]);
+      },
+      resume: () => {
+        runPg(binDir, "pg_ctl", ["-D", dataDir, "-l", path.join(root, "server.log"), "-o", opts, "-w", "-t", "60", "start"]);
       },
     };
   } catch (err) {

@@ -4,7 +4,7 @@
  */
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { getDb } from "@/runtime/db";
+import { DATABASE_UNAVAILABLE_MESSAGE, getDb, isDatabaseUnavailable } from "@/runtime/db";
 import { AppError } from "@/runtime/errors";
 import { sameToken } from "@/runtime/auth/tokens";
 import { originHost } from "@/runtime/auth/origin";
@@ -25,6 +25,7 @@ const statusOf: Record<AppError["code"], number> = {
   PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
@@ -37,6 +38,10 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 function sendError(res: ServerResponse, error: unknown) {
   if (error instanceof AppError) {
     sendJson(res, statusOf[error.code], { error: { message: error.message } });
+    return;
+  }
+  if (isDatabaseUnavailable(error)) {
+    sendJson(res, 503, { error: { message: DATABASE_UNAVAILABLE_MESSAGE } });
     return;
   }
   console.error(error);
