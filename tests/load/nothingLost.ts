@@ -6,13 +6,15 @@
  *     the second wave's keys sent again;
  *  3. two caseworkers racing to claim the same tasks, acting on the ones they won (受理, or
  *     一次性告知), the applicant answering the corrections;
- * then plain SQL: every acknowledged submission stored exactly once and under the case number
+ * also two instances on one PostgreSQL database behind one port, started together on the empty
+ * database, one of them killed mid-wave; then plain SQL: every acknowledged submission stored exactly once and under the case number
  * it was answered with, case numbers unique and gapless for the day, no task claimed twice,
  * each case's tasks and status matching its engine state, the audit chain intact, and (SQLite)
  * `PRAGMA integrity_check` passing. Prints one summary line per database and, last, the plain
  * `N passed, N failed` line the test command adds up. Loopback only; bounded in count and time.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -80,12 +82,62 @@ class Server {
   }
 }
 
+/**
+ * Two instances on one PostgreSQL database behind one port (a small round-robin proxy), started
+ * together on the empty database. `kill` takes one instance down (the other keeps serving),
+ * `start` brings it back.
+ */
+class Pair {
+  readonly a: Server;
+  readonly b: Server;
+  private proxy: http.Server | null = null;
+  private turn = 0;
+  constructor(
+    readonly port: number,
+    ports: [number, number],
+    env: Record<string, string>,
+  ) {
+    this.a = new Server(ports[0], env);
+    this.b = new Server(ports[1], env);
+  }
+  get base() {
+    return `http://127.0.0.1:${this.port}`;
+  }
+  async start() {
+    if (!this.proxy) {
+      await Promise.all([this.a.start(), this.b.start()]);
+      this.proxy = http.createServer((req, res) => {
+        const target = this.turn++ % 2 === 0 ? this.a : this.b;
+        const upstream = http.request({ host: "127.0.0.1", port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        });
+        upstream.on("error", () => {
+          if (!res.headersSent) res.writeHead(502);
+          res.end();
+        });
+        req.pipe(upstream);
+      });
+      await new Promise<void>((resolve) => this.proxy!.listen(this.port, "127.0.0.1", () => resolve()));
+      return;
+    }
+    await this.a.start();
+  }
+  async kill(signal: NodeJS.Signals) {
+    if (signal === "SIGKILL") return this.a.kill(signal);
+    await Promise.all([this.a.kill(signal), this.b.kill(signal)]);
+    await new Promise((resolve) => this.proxy?.close(resolve));
+  }
+}
+
+type Front = Server | Pair;
+
 // ------------------------------------------------------------------ a browser-like client
 
 class Client {
   cookie = "";
   csrf = "";
-  constructor(readonly server: Server) {}
+  constructor(readonly server: Front) {}
   async signIn(username: string) {
     const res = await fetch(`${this.server.base}/api/trpc/auth.signIn`, {
       method: "POST",
@@ -121,10 +173,10 @@ async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promi
 
 // ------------------------------------------------------------------ one database
 
-async function runOn(kind: "sqlite" | "postgres", databaseUrl: string, dir: string): Promise<Check[]> {
-  const port = await freePort();
-  const server = new Server(port, { DATABASE_URL: databaseUrl, DATA_DIR: path.join(dir, "files") });
-  await server.start(); // migrates and seeds
+async function runOn(kind: "sqlite" | "postgres" | "postgres×2", databaseUrl: string, dir: string): Promise<Check[]> {
+  const env = { DATABASE_URL: databaseUrl, DATA_DIR: path.join(dir, "files") };
+  const server: Front = kind === "postgres×2" ? new Pair(await freePort(), [await freePort(), await freePort()], env) : new Server(await freePort(), env);
+  await server.start(); // migrates and seeds (both instances at once for the pair)
   const db = createDb(databaseUrl);
   const checks: Check[] = [];
   const check = (name: string, ok: boolean, detail?: string) => checks.push({ name: `${kind}: ${name}`, ok, detail });
@@ -252,6 +304,10 @@ async function runOn(kind: "sqlite" | "postgres", databaseUrl: string, dir: stri
       check("PRAGMA integrity_check passes after the crash", integrity === "ok", String(integrity));
     }
     if (!checks.some((c) => c.name.endsWith("answered with two case numbers"))) check("a key sent twice at once answers with one case", true);
+    if (server instanceof Pair) {
+      const tickers = await db.lease.findMany({ where: { name: "timers" } });
+      check("one lease row for the scheduler, whichever instance holds it", tickers.length <= 1, `${tickers.length} rows`);
+    }
     console.log(
       `负载测试（${kind}）：sent ${sent}, acknowledged ${acknowledged.size}, stored ${stored.length}, lost ${lost.length}, duplicated ${duplicated.length}; ` +
         `killed with ${answeredBeforeKill} of ${second.length} of a wave answered; claims refused ${conflicts}, corrections ${corrections.length}`,
@@ -306,6 +362,7 @@ try {
     try {
       results.push(...(await runOn("postgres", cluster.url, path.join(dir, "postgres"))));
       results.push(...(await startWhileDown(cluster, dir)));
+      results.push(...(await runOn("postgres×2", await cluster.createDatabase("load_pair"), path.join(dir, "pair"))));
     } finally {
       await cluster.stop();
     }
