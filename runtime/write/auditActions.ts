@@ -10,6 +10,11 @@ export const AUDIT_ACTIONS = [
   "signOut",
   "createdFromCommandLine",
   "passwordResetFromCommandLine",
+  // applicants' own accounts: one-time codes, registration, password reset by phone
+  "codeSent",
+  "codeRejected",
+  "register",
+  "passwordReset",
   // applicants' cases
   "create",
   "saveDraft",
