@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   "codeRejected",
   "register",
   "passwordReset",
+  "oidcLinked",
   // applicants' cases
   "create",
   "saveDraft",
