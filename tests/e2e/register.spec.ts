@@ -57,3 +57,16 @@ test("单位注册和找回密码页面无障碍", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "找回密码" })).toBeVisible();
   await expectAccessible(page);
 });
+
+test("使用政务服务统一身份认证登录：首次登录建立申请人账号，进入办事大厅", async ({ page }) => {
+  await page.goto("/login");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "使用政务服务统一身份认证登录" }).click();
+  // The provider's own sign-in and consent pages (oidc-provider's development pages).
+  await page.locator('input[name="login"]').fill("gov-qiqige");
+  await page.locator('input[name="password"]').fill("any");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/hall$/);
+  await expect(page.getByTestId("current-user")).toContainText("其其格");
+});

@@ -32,12 +32,10 @@ export async function startOidcProvider(redirectUri: string, accounts: Record<st
   return { issuer, clientId, clientSecret, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-export interface OidcBrowserResult {
-  /** The app's answer to the callback. */
-  final: Response;
-  /** Cookies of the app's host after the flow (name → value). */
-  appCookies: Map<string, string>;
-}
+/** The single sign-on's accounts in the end-to-end run (tests/e2e/serve.ts). */
+export const E2E_OIDC_ACCOUNTS: Record<string, Record<string, unknown>> = {
+  "gov-qiqige": { name: "其其格", id_number: "150102199201010021", id_number_verified: true },
+};
 
 /** A browser's cookies, per host. */
 export class CookieJar {
