@@ -138,6 +138,29 @@ describeOnDatabases("registration and password reset", (kind) => {
     expect(await t.db.user.count({ where: { username: "lina" } })).toBe(0);
   });
 
+  it("counts tries made in parallel: at most five codes are ever compared", async () => {
+    const caller = await anonymous();
+    const phone = "13900001012";
+    await caller.accounts.sendCode({ phone, purpose: "register" });
+    const code = outbox.lastCode(phone);
+    const guesses = Array.from({ length: 20 }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, "0"));
+    const person = (c: string) => ({ name: "韩梅", idNumber: idNumber("15010219900101008"), phone, username: "hanmei", password: PASSWORD, code: c });
+    const answers = await Promise.allSettled(guesses.map((g) => caller.accounts.registerPerson(person(g))));
+    expect(answers.every((a) => a.status === "rejected")).toBe(true);
+    expect((await t.db.oneTimeCode.findFirstOrThrow({ where: { phone } })).attempts).toBe(MAX_CODE_ATTEMPTS);
+    await expect(caller.accounts.registerPerson(person(code))).rejects.toMatchObject({ message: "验证码错误次数过多，请重新获取" });
+  });
+
+  it("limits sends per address: 30 an hour", async () => {
+    const ip = "10.9.9.9";
+    await t.db.oneTimeCode.createMany({
+      data: Array.from({ length: 30 }, (_, i) => ({ phone: `1370000${String(i).padStart(4, "0")}`, purpose: "register", codeDigest: "x", ip, expiresAt: new Date(Date.now() + 600_000) })),
+    });
+    const caller = await callerFor(t.db, newBrowser(ip));
+    await expect(caller.accounts.sendCode({ phone: "13900001013", purpose: "register" })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS", message: "获取验证码过于频繁，请稍后再试" });
+    expect(outbox.messages).toEqual([]);
+  });
+
   it("limits sends per phone: one a minute, five an hour", async () => {
     const caller = await anonymous();
     const phone = "13900001006";

@@ -62,8 +62,8 @@ const wrongCode = (left: number) =>
 
 /**
  * Checks a code against the phone's latest code for the purpose and, when right, uses it up.
- * A wrong code counts an attempt (kept even though the caller then refuses: the caller commits
- * before throwing `error`).
+ * Each try counts an attempt (kept even when the caller then refuses: the caller commits before
+ * throwing `error`).
  */
 export async function consumeCode(tx: Tx, input: { phone: string; purpose: CodePurpose; code: string }, now = new Date()): Promise<CodeCheck> {
   const latest = await tx.oneTimeCode.findFirst({
@@ -76,10 +76,16 @@ export async function consumeCode(tx: Tx, input: { phone: string; purpose: CodeP
   if (latest.expiresAt.getTime() <= now.getTime()) {
     return { ok: false, id: latest.id, error: new AppError("BAD_REQUEST", `验证码已过期（有效期 ${CODE_TTL_MINUTES} 分钟），请重新获取`, fieldError("验证码已过期")) };
   }
-  if (latest.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, id: latest.id, error: wrongCode(0) };
+  // Every try is counted before the comparison, in one conditional update: parallel requests
+  // cannot together try more than MAX_CODE_ATTEMPTS codes (the row lock orders them).
+  const counted = await tx.oneTimeCode.updateMany({
+    where: { id: latest.id, usedAt: null, attempts: { lt: MAX_CODE_ATTEMPTS } },
+    data: { attempts: { increment: 1 } },
+  });
+  if (counted.count !== 1) return { ok: false, id: latest.id, error: wrongCode(0) };
   if (!/^\d{6}$/.test(input.code) || !sameToken(codeDigest(latest.id, input.code), latest.codeDigest)) {
-    const updated = await tx.oneTimeCode.update({ where: { id: latest.id }, data: { attempts: { increment: 1 } } });
-    return { ok: false, id: latest.id, error: wrongCode(MAX_CODE_ATTEMPTS - updated.attempts) };
+    const after = await tx.oneTimeCode.findUniqueOrThrow({ where: { id: latest.id }, select: { attempts: true } });
+    return { ok: false, id: latest.id, error: wrongCode(MAX_CODE_ATTEMPTS - after.attempts) };
   }
   // Used only if still unused: two requests with the same code cannot both succeed.
   const used = await tx.oneTimeCode.updateMany({ where: { id: latest.id, usedAt: null }, data: { usedAt: now } });
