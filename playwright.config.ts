@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { TEST_DEMO_PASSWORD } from "./tests/support/demoPassword";
+import { e2eOutboxFile } from "./tests/support/e2eOutbox";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -44,7 +45,14 @@ export default defineConfig({
     // Cases are filed on the last workday before the National Day holiday, so deadlines shown
     // must skip it (the case clock runs on from there; sessions use real time).
     // DEMO_PASSWORD explicit: the production server refuses the README one and would otherwise
-    // generate data/demo-password.txt in the working tree.
-    env: { PORT: String(port), HOST: "127.0.0.1", HRSS_CASE_CLOCK_START: "2026-09-30T09:00:00+08:00", DEMO_PASSWORD: TEST_DEMO_PASSWORD },
+    // generate data/demo-password.txt in the working tree. One-time codes go to a file the specs read.
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      HRSS_CASE_CLOCK_START: "2026-09-30T09:00:00+08:00",
+      DEMO_PASSWORD: TEST_DEMO_PASSWORD,
+      NOTIFY_CHANNEL: "file",
+      NOTIFY_OUTBOX_FILE: e2eOutboxFile(port),
+    },
   },
 });

@@ -18,6 +18,7 @@ import { cachePublicPages } from "./runtime/features/catalogue/pageCache";
 import { isProduction, refuseAccountsWithPublishedPasswords, StartRefused } from "./seed/demoPassword";
 import { securityHeaders } from "./runtime/http/securityHeaders";
 import { secureCookies } from "./runtime/auth/cookies";
+import { OIDC_PATH, handleOidc } from "./runtime/features/accounts/oidcHttp";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -71,6 +72,10 @@ async function main() {
     }
     if (req.url?.startsWith(FILES_PATH)) {
       void handleFiles(req, res);
+      return;
+    }
+    if (req.url?.startsWith(OIDC_PATH)) {
+      void handleOidc(req, res);
       return;
     }
     handleNext(req, res).catch((error: unknown) => {

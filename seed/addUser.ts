@@ -7,9 +7,9 @@ import type { Db } from "@/runtime/db";
 import { hashPassword } from "@/runtime/auth/password";
 import { staffRoles, type StaffRole } from "@/runtime/auth/roles";
 import { writeWithPrisma } from "@/runtime/write";
-import { isPublishedPassword } from "./demoPassword";
+import { passwordProblem } from "@/runtime/auth/passwordRules";
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH, passwordProblem } from "@/runtime/auth/passwordRules";
 
 export class UserAddError extends Error {
   override name = "UserAddError";
@@ -24,13 +24,6 @@ export interface AddUserInput {
   displayName?: string;
   /** Set a new password on an existing account instead of creating one. */
   resetPassword?: boolean;
-}
-
-/** Why a password may not be used, or null. */
-export function passwordProblem(password: string): string | null {
-  if (isPublishedPassword(password)) return "不能使用 README 或 .env.example 中公开的密码";
-  if (password.length < MIN_PASSWORD_LENGTH) return `密码至少 ${MIN_PASSWORD_LENGTH} 个字符`;
-  return null;
 }
 
 export async function addUser(db: Db, input: AddUserInput): Promise<{ created: boolean; userId: string }> {

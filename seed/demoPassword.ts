@@ -14,10 +14,8 @@ import type { Db } from "@/runtime/db";
 import { verifyPassword } from "@/runtime/auth/password";
 import { demoAccounts } from "./demoAccounts";
 
-/** The demo password README printed until 2026-12 (still in old copies and forks). */
-export const README_DEMO_PASSWORD = "Demo@2026";
-
-const ENV_EXAMPLE = path.resolve(import.meta.dirname, "../.env.example");
+export { README_DEMO_PASSWORD, envExamplePasswords, publishedPasswords, isPublishedPassword } from "@/runtime/auth/passwordRules";
+import { isPublishedPassword, publishedPasswords } from "@/runtime/auth/passwordRules";
 
 /** The start is refused (a known password in production); the message says what to do. */
 export class StartRefused extends Error {
@@ -26,27 +24,6 @@ export class StartRefused extends Error {
 
 export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.NODE_ENV === "production";
-}
-
-/** Every password value `.env.example` shows (`…PASSWORD=value` lines, commented out or not). */
-export function envExamplePasswords(file = ENV_EXAMPLE): string[] {
-  if (!existsSync(file)) return [];
-  const out: string[] = [];
-  for (const line of readFileSync(file, "utf8").split(/\r?\n/)) {
-    const m = /^\s*#?\s*([A-Z0-9_]*PASSWORD)\s*=\s*(.*?)\s*$/.exec(line);
-    const value = m?.[2]?.replace(/^(["'])(.*)\1$/, "$2");
-    if (value) out.push(value);
-  }
-  return out;
-}
-
-/** Passwords anyone can read (README, `.env.example`): none may guard an account in production. */
-export function publishedPasswords(): string[] {
-  return [...new Set([README_DEMO_PASSWORD, ...envExamplePasswords()])];
-}
-
-export function isPublishedPassword(password: string): boolean {
-  return publishedPasswords().includes(password);
 }
 
 /** Where the generated demo password is kept: `DEMO_PASSWORD_FILE`, default `data/demo-password.txt`. */

@@ -10,6 +10,12 @@ export const AUDIT_ACTIONS = [
   "signOut",
   "createdFromCommandLine",
   "passwordResetFromCommandLine",
+  // applicants' own accounts: one-time codes, registration, password reset by phone
+  "codeSent",
+  "codeRejected",
+  "register",
+  "passwordReset",
+  "oidcLinked",
   // applicants' cases
   "create",
   "saveDraft",

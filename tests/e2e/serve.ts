@@ -1,8 +1,9 @@
 /**
  * The server Playwright starts: the production server on a fresh, seeded SQLite database
- * in a temporary folder, so every end-to-end run starts from the same state.
+ * in a temporary folder, so every end-to-end run starts from the same state; beside it a local
+ * OpenID Connect provider as the single sign-on.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -11,5 +12,18 @@ process.env.DATABASE_URL = `file:${path.join(dir, "e2e.db")}`;
 process.env.DATA_DIR = path.join(dir, "files");
 (process.env as Record<string, string>).NODE_ENV = "production";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+// Codes of an earlier run are not this run's.
+if (process.env.NOTIFY_OUTBOX_FILE) rmSync(process.env.NOTIFY_OUTBOX_FILE, { force: true });
+
+// The government-service single sign-on, played by a local OpenID Connect provider (tests only).
+const { startOidcProvider, E2E_OIDC_ACCOUNTS } = await import("@/tests/support/oidcProvider");
+const appBase = `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+const provider = await startOidcProvider(`${appBase}/auth/oidc/callback`, E2E_OIDC_ACCOUNTS);
+Object.assign(process.env, {
+  OIDC_ISSUER: provider.issuer,
+  OIDC_CLIENT_ID: provider.clientId,
+  OIDC_CLIENT_SECRET: provider.clientSecret,
+  OIDC_REDIRECT_URI: `${appBase}/auth/oidc/callback`,
+});
 
 await import("@/server");

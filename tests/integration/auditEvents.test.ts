@@ -13,8 +13,10 @@ import { loadSessionUser } from "@/runtime/auth/session";
 import { storeUpload } from "@/runtime/features/applications/uploads";
 import type { ServiceDefinition } from "@/runtime/definition/schema";
 import { databaseKinds, type TestDb } from "../support/testDb";
-import { signedIn } from "../support/caller";
 import { createSeededTestDb, exampleDefinition, publishService, PNG_BYTES, VALID_ID } from "../support/fixtures";
+import { callerFor, newBrowser, signedIn } from "../support/caller";
+import { MemoryOutbox } from "../support/outbox";
+import { useNotificationChannel } from "@/runtime/notify/channel";
 
 process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "hrss-audit-files-"));
 
@@ -46,7 +48,10 @@ describe.each(databaseKinds())("every mutation writes its audit event on %s", (k
     t = await createSeededTestDb(kind);
     await publishService(t.db, definition);
   }, 120_000);
-  afterAll(async () => t?.cleanup());
+  afterAll(async () => {
+    useNotificationChannel(null);
+    await t?.cleanup();
+  });
 
   it("one event of the declared action per call, in the call's transaction", async () => {
     const db = () => t.db;
@@ -56,6 +61,13 @@ describe.each(databaseKinds())("every mutation writes its audit event on %s", (k
     const admin = await signedIn(db(), "region.admin");
     const user = async (username: string) => loadSessionUser(db(), (await db().user.findUniqueOrThrow({ where: { username } })).id);
     const state: { draftId?: string; rowVersion?: number; caseId?: string; taskId?: string; serviceId?: string; designDraft?: { id: string; revision: number }; versionId?: string } = {};
+
+    const outbox = new MemoryOutbox();
+    useNotificationChannel(outbox);
+    const visitor = await callerFor(db(), newBrowser("10.7.0.1"));
+    const PASSWORD = "Audit-Password-2027";
+    /** Codes of earlier calls no longer hold back a new send to the same phone (one a minute). */
+    const ageCodes = () => db().oneTimeCode.updateMany({ data: { createdAt: new Date(Date.now() - 120_000) } });
 
     const caseView = async () => {
       const view = await caseworker.caller.workbench.case({ id: state.caseId! });
@@ -146,6 +158,26 @@ describe.each(databaseKinds())("every mutation writes its audit event on %s", (k
       ["designer.restore", () => admin.caller.designer.restore({ serviceId: state.serviceId!, versionId: state.versionId!, draftId: null, revision: null })],
       ["calendar.setDay", () => admin.caller.calendar.setDay({ date: "2031-01-02", kind: "holiday", note: "审计测试" })],
       ["calendar.clearDay", () => admin.caller.calendar.clearDay({ date: "2031-01-02" })],
+      ["accounts.sendCode", () => visitor.accounts.sendCode({ phone: "13700000001", purpose: "register" })],
+      [
+        "accounts.registerPerson",
+        () => visitor.accounts.registerPerson({ name: "审计人", idNumber: "150102198506120059", phone: "13700000001", username: "audit.person", password: PASSWORD, code: outbox.lastCode("13700000001") }),
+      ],
+      [
+        "accounts.registerOrganisation",
+        async () => {
+          await visitor.accounts.sendCode({ phone: "13700000002", purpose: "register" });
+          return visitor.accounts.registerOrganisation({ organisationName: "审计公司", creditCode: "91150102MA0R00007A", contactName: "审计人", phone: "13700000002", username: "audit.org", password: PASSWORD, code: outbox.lastCode("13700000002") });
+        },
+      ],
+      [
+        "accounts.resetPassword",
+        async () => {
+          await ageCodes();
+          await visitor.accounts.sendCode({ phone: "13700000001", purpose: "reset" });
+          return visitor.accounts.resetPassword({ phone: "13700000001", code: outbox.lastCode("13700000001"), password: "Audit-Password-2028" });
+        },
+      ],
       ["auth.signOut", () => applicant.caller.auth.signOut()],
     ];
 
@@ -158,7 +190,7 @@ describe.each(databaseKinds())("every mutation writes its audit event on %s", (k
       const own = events.filter((e) => matches(declared, e.action));
       const others = events.filter((e) => !matches(declared, e.action) && !ENGINE_NOTICES.has(e.action));
       // Setting up some calls runs other mutations first (an upload, a draft): those events are theirs.
-      const setUp = new Set(["attach", "create", "saveDraft", "act:accept", "read"]);
+      const setUp = new Set(["attach", "create", "saveDraft", "act:accept", "read", "codeSent"]);
       expect({ name, own: own.length, unexpected: others.filter((e) => !setUp.has(e.action)).map((e) => e.action) }).toEqual({ name, own: 1, unexpected: [] });
       expect(own[0].entityId, name).toBeTruthy();
     }

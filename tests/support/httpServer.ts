@@ -1,6 +1,6 @@
 /**
  * The product's HTTP entry points without Next (tRPC's node adapter at /api/trpc, uploads at
- * /api/files, the security headers of server.ts) on a random local port, against the database
+ * /api/files, OpenID Connect sign-in at /auth/oidc/, the security headers of server.ts) on a random local port, against the database
  * in DATABASE_URL — for tests of what a browser or an attacker sees over HTTP.
  */
 import http from "node:http";
@@ -9,6 +9,7 @@ import { createTrpcNodeHandler, TRPC_BASE_PATH } from "@/runtime/trpc/nodeHandle
 import { FILES_PATH, handleFiles } from "@/runtime/features/applications/filesHttp";
 import { securityHeaders } from "@/runtime/http/securityHeaders";
 import { secureCookies } from "@/runtime/auth/cookies";
+import { OIDC_PATH, handleOidc } from "@/runtime/features/accounts/oidcHttp";
 
 export interface TestServer {
   base: string;
@@ -22,6 +23,7 @@ export async function startHttpServer(): Promise<TestServer> {
     for (const [name, value] of securityHeaders(req.url ?? "/", { dev: false, secure: secureCookies() })) res.setHeader(name, value);
     if (req.url?.startsWith(TRPC_BASE_PATH)) return handleTrpc(req, res);
     if (req.url?.startsWith(FILES_PATH)) return void handleFiles(req, res);
+    if (req.url?.startsWith(OIDC_PATH)) return void handleOidc(req, res);
     res.statusCode = 404;
     res.end();
   });
