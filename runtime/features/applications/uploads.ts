@@ -7,7 +7,7 @@ import "server-only";
 import type { Db } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { AppError } from "@/runtime/errors";
-import { getStorage, newStorageKey } from "@/runtime/storage";
+import { getStorage, newStorageKey, StorageNotFoundError } from "@/runtime/storage";
 import { recordAccess, writeWithPrisma } from "@/runtime/write";
 import { applicantCase, officeCase } from "../cases/access";
 import { pinnedDefinition } from "../cases/definitions";
@@ -93,6 +93,14 @@ export async function openAttachment(db: Db, user: SessionUser, attachmentId: st
   const attachment = await db.attachment.findUnique({ where: { id: attachmentId } });
   if (!attachment?.applicationId) throw new AppError("NOT_FOUND", "材料不存在或您无权查看");
   const owner = user.kind === "staff" ? await officeCase(db, user, attachment.applicationId) : await applicantCase(db, user, attachment.applicationId);
+  let stream: Awaited<ReturnType<ReturnType<typeof getStorage>["get"]>>;
+  try {
+    stream = await getStorage().get(attachment.storageKey);
+  } catch (error) {
+    // The row without its file (a store another instance cannot see, a file lost): not found, never a 500.
+    if (error instanceof StorageNotFoundError) throw new AppError("NOT_FOUND", "材料文件不存在，请联系办理机构");
+    throw error;
+  }
   await recordAccess(db, user, {
     action: "download",
     entityType: "attachment",
@@ -101,5 +109,5 @@ export async function openAttachment(db: Db, user: SessionUser, attachmentId: st
     organisationId: owner.officeId,
     payload: { materialId: attachment.materialId, fileName: attachment.fileName },
   });
-  return { attachment, stream: await getStorage().get(attachment.storageKey) };
+  return { attachment, stream };
 }
