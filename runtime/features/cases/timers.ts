@@ -16,6 +16,7 @@ import { readCase } from "./caseStore";
 import { writeWithSql } from "@/runtime/write";
 import { runCaseEvent } from "./runEvent";
 import { caseNow } from "@/runtime/clock";
+import { forgetQuietKeys } from "@/runtime/auth/rateLimit";
 
 const BATCH = 200;
 
@@ -57,6 +58,7 @@ export async function tickTimers(db: Db, now = caseNow()): Promise<{ ticked: num
   const realNow = new Date();
   await db.session.deleteMany({ where: { expiresAt: { lt: realNow } } });
   await db.loginAttempt.deleteMany({ where: { at: { lt: new Date(realNow.getTime() - 24 * 3_600_000) } } });
+  await forgetQuietKeys(db, realNow);
   return { ticked: due.length, changed };
 }
 
