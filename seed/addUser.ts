@@ -5,11 +5,13 @@
  */
 import type { Db } from "@/runtime/db";
 import { hashPassword } from "@/runtime/auth/password";
+import { endUserSessions } from "@/runtime/auth/session";
 import { staffRoles, type StaffRole } from "@/runtime/auth/roles";
 import { writeWithPrisma } from "@/runtime/write";
-import { isPublishedPassword } from "./demoPassword";
+import { passwordProblem } from "@/runtime/auth/passwordRules";
 
-export const MIN_PASSWORD_LENGTH = 10;
+// The rules live in runtime/auth/passwordRules.ts (administrators' account pages use them too).
+export { MIN_PASSWORD_LENGTH, passwordProblem } from "@/runtime/auth/passwordRules";
 
 export class UserAddError extends Error {
   override name = "UserAddError";
@@ -26,13 +28,6 @@ export interface AddUserInput {
   resetPassword?: boolean;
 }
 
-/** Why a password may not be used, or null. */
-export function passwordProblem(password: string): string | null {
-  if (isPublishedPassword(password)) return "不能使用 README 或 .env.example 中公开的密码";
-  if (password.length < MIN_PASSWORD_LENGTH) return `密码至少 ${MIN_PASSWORD_LENGTH} 个字符`;
-  return null;
-}
-
 export async function addUser(db: Db, input: AddUserInput): Promise<{ created: boolean; userId: string }> {
   const username = input.username.trim();
   if (!/^[A-Za-z0-9._-]{2,64}$/.test(username)) throw new UserAddError("用户名须为 2–64 个字母、数字、点、下划线或连字符");
@@ -45,7 +40,7 @@ export async function addUser(db: Db, input: AddUserInput): Promise<{ created: b
     await writeWithPrisma(db, null, async ({ tx, audit }) => {
       await tx.user.update({ where: { id: existing.id }, data: { passwordHash } });
       // Whoever knew the old password is signed out.
-      await tx.session.deleteMany({ where: { userId: existing.id } });
+      await endUserSessions(tx, existing.id);
       audit.record({ action: "passwordResetFromCommandLine", actorRole: "system", entityType: "user", entityId: existing.id, payload: { username } });
     });
     return { created: false, userId: existing.id };

@@ -7,17 +7,15 @@
  *   `data/demo-password.txt` (or `DEMO_PASSWORD_FILE`), readable by its owner only (0600);
  *   later starts reuse it and print only where it is.
  */
-import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Db } from "@/runtime/db";
 import { verifyPassword } from "@/runtime/auth/password";
 import { demoAccounts } from "./demoAccounts";
+import { generatePassword, isPublishedPassword, publishedPasswords } from "@/runtime/auth/passwordRules";
 
-/** The demo password README printed until 2026-12 (still in old copies and forks). */
-export const README_DEMO_PASSWORD = "Demo@2026";
-
-const ENV_EXAMPLE = path.resolve(import.meta.dirname, "../.env.example");
+// The password rules live in runtime/auth/passwordRules.ts (the server's account administration uses them too).
+export { envExamplePasswords, generatePassword, isPublishedPassword, publishedPasswords, README_DEMO_PASSWORD } from "@/runtime/auth/passwordRules";
 
 /** The start is refused (a known password in production); the message says what to do. */
 export class StartRefused extends Error {
@@ -28,35 +26,9 @@ export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.NODE_ENV === "production";
 }
 
-/** Every password value `.env.example` shows (`…PASSWORD=value` lines, commented out or not). */
-export function envExamplePasswords(file = ENV_EXAMPLE): string[] {
-  if (!existsSync(file)) return [];
-  const out: string[] = [];
-  for (const line of readFileSync(file, "utf8").split(/\r?\n/)) {
-    const m = /^\s*#?\s*([A-Z0-9_]*PASSWORD)\s*=\s*(.*?)\s*$/.exec(line);
-    const value = m?.[2]?.replace(/^(["'])(.*)\1$/, "$2");
-    if (value) out.push(value);
-  }
-  return out;
-}
-
-/** Passwords anyone can read (README, `.env.example`): none may guard an account in production. */
-export function publishedPasswords(): string[] {
-  return [...new Set([README_DEMO_PASSWORD, ...envExamplePasswords()])];
-}
-
-export function isPublishedPassword(password: string): boolean {
-  return publishedPasswords().includes(password);
-}
-
 /** Where the generated demo password is kept: `DEMO_PASSWORD_FILE`, default `data/demo-password.txt`. */
 export function demoPasswordFile(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.DEMO_PASSWORD_FILE || "data/demo-password.txt");
-}
-
-/** A new random password: 18 characters from letters, digits, `-` and `_` (108 bits). */
-export function generatePassword(): string {
-  return randomBytes(18).toString("base64url").slice(0, 18);
 }
 
 /** Reads the kept password, or generates and keeps a new one (mode 0600). */
