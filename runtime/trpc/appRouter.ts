@@ -6,6 +6,7 @@ import { applicationsRouter } from "../features/applications/router";
 import { workbenchRouter } from "../features/workbench/router";
 import { designerRouter } from "../features/designer/router";
 import { calendarRouter } from "../features/calendar/router";
+import { accountsRouter } from "../features/accounts/router";
 
 export const appRouter = router({
   auth: authRouter,
@@ -14,6 +15,7 @@ export const appRouter = router({
   workbench: workbenchRouter,
   designer: designerRouter,
   calendar: calendarRouter,
+  accounts: accountsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,6 +10,12 @@ export const AUDIT_ACTIONS = [
   "signOut",
   "createdFromCommandLine",
   "passwordResetFromCommandLine",
+  // staff accounts, by their administrators
+  "account.create",
+  "account.disable",
+  "account.enable",
+  "account.resetPassword",
+  "account.signOutEverywhere",
   // applicants' cases
   "create",
   "saveDraft",

@@ -55,7 +55,7 @@ describe.each(databaseKinds())("every mutation writes its audit event on %s", (k
     const caseworker = await signedIn(db(), "xincheng.caseworker");
     const admin = await signedIn(db(), "region.admin");
     const user = async (username: string) => loadSessionUser(db(), (await db().user.findUniqueOrThrow({ where: { username } })).id);
-    const state: { draftId?: string; rowVersion?: number; caseId?: string; taskId?: string; serviceId?: string; designDraft?: { id: string; revision: number }; versionId?: string } = {};
+    const state: { accountId?: string; draftId?: string; rowVersion?: number; caseId?: string; taskId?: string; serviceId?: string; designDraft?: { id: string; revision: number }; versionId?: string } = {};
 
     const caseView = async () => {
       const view = await caseworker.caller.workbench.case({ id: state.caseId! });
@@ -146,6 +146,11 @@ describe.each(databaseKinds())("every mutation writes its audit event on %s", (k
       ["designer.restore", () => admin.caller.designer.restore({ serviceId: state.serviceId!, versionId: state.versionId!, draftId: null, revision: null })],
       ["calendar.setDay", () => admin.caller.calendar.setDay({ date: "2031-01-02", kind: "holiday", note: "审计测试" })],
       ["calendar.clearDay", () => admin.caller.calendar.clearDay({ date: "2031-01-02" })],
+      ["accounts.create", async () => (state.accountId = (await admin.caller.accounts.create({ organisationId: "150102", username: "audit.clerk", displayName: "审计测试", role: "caseworker" })).id)],
+      ["accounts.resetPassword", () => admin.caller.accounts.resetPassword({ userId: state.accountId! })],
+      ["accounts.signOutEverywhere", () => admin.caller.accounts.signOutEverywhere({ userId: state.accountId! })],
+      ["accounts.disable", () => admin.caller.accounts.disable({ userId: state.accountId! })],
+      ["accounts.enable", () => admin.caller.accounts.enable({ userId: state.accountId! })],
       ["auth.signOut", () => applicant.caller.auth.signOut()],
     ];
 
