@@ -26,11 +26,12 @@ export function TrpcProvider({ children }: { children: ReactNode }) {
   );
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      // Mutations go one per request (sign-in is refused inside a batch, and a single mutation
-      // takes the server's lean path); queries are batched, at most 10 to a request (the server's cap).
+      // Mutations with an input go one per request (sign-in is refused inside a batch, and a single
+      // mutation takes the server's lean path; one without input has no body to send alone, so it is
+      // batched); queries are batched, at most 10 to a request (the server's cap).
       links: [
         splitLink({
-          condition: (op) => op.type === "mutation",
+          condition: (op) => op.type === "mutation" && op.input !== undefined,
           true: httpLink({ url: "/api/trpc", headers: csrfHeader }),
           false: httpBatchLink({ url: "/api/trpc", headers: csrfHeader, maxItems: 10 }),
         }),

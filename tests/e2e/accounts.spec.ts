@@ -46,7 +46,7 @@ test("an office administrator creates an account, which signs in, and disabling 
   await clerk.getByLabel("用户名").fill("xincheng.newclerk");
   await clerk.getByLabel("密码").fill(password);
   await clerk.getByRole("button", { name: "登录" }).click();
-  await expect(clerk.getByRole("alert")).toHaveText("用户名或密码不正确");
+  await expect(clerk.getByRole("alert").filter({ hasText: "用户名或密码不正确" })).toBeVisible();
 
   await adminContext.close();
   await clerkContext.close();
