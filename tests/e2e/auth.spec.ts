@@ -51,6 +51,8 @@ test("未登录或会话失效时访问工作台会转到登录页", async ({ pa
 
 test("退出登录后会话失效", async ({ page }) => {
   await signIn(page, "region.admin");
+  // The button works once the page is hydrated (a click before that does nothing).
+  await page.waitForLoadState("networkidle");
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/designer");
