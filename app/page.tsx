@@ -7,6 +7,7 @@ const cards = {
   workbench: { href: "/workbench", title: "工作台", text: "处理本单位的待办任务：受理、一次性告知补正、审核、复核、办结。" },
   designer: { href: "/designer", title: "设计器", text: "设计服务事项的办事指南、材料、流程与表单，预览、试运行并发布版本。" },
   calendar: { href: "/calendar", title: "工作日历", text: "维护法定节假日与调休上班日，办理期限据此按工作日计算。" },
+  accounts: { href: "/admin/users", title: "账号管理", text: "为本单位工作人员开设账号，停用、启用账号，重设密码，退出其所有登录。" },
 } as const;
 
 export default async function HomePage() {

@@ -5,10 +5,12 @@
  */
 import type { Db } from "@/runtime/db";
 import { hashPassword } from "@/runtime/auth/password";
+import { endUserSessions } from "@/runtime/auth/session";
 import { staffRoles, type StaffRole } from "@/runtime/auth/roles";
 import { writeWithPrisma } from "@/runtime/write";
 import { passwordProblem } from "@/runtime/auth/passwordRules";
 
+// The rules live in runtime/auth/passwordRules.ts (administrators' account pages use them too).
 export { MIN_PASSWORD_LENGTH, passwordProblem } from "@/runtime/auth/passwordRules";
 
 export class UserAddError extends Error {
@@ -38,7 +40,7 @@ export async function addUser(db: Db, input: AddUserInput): Promise<{ created: b
     await writeWithPrisma(db, null, async ({ tx, audit }) => {
       await tx.user.update({ where: { id: existing.id }, data: { passwordHash } });
       // Whoever knew the old password is signed out.
-      await tx.session.deleteMany({ where: { userId: existing.id } });
+      await endUserSessions(tx, existing.id);
       audit.record({ action: "passwordResetFromCommandLine", actorRole: "system", entityType: "user", entityId: existing.id, payload: { username } });
     });
     return { created: false, userId: existing.id };

@@ -7,15 +7,15 @@
  *   `data/demo-password.txt` (or `DEMO_PASSWORD_FILE`), readable by its owner only (0600);
  *   later starts reuse it and print only where it is.
  */
-import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Db } from "@/runtime/db";
 import { verifyPassword } from "@/runtime/auth/password";
 import { demoAccounts } from "./demoAccounts";
 
-export { README_DEMO_PASSWORD, envExamplePasswords, publishedPasswords, isPublishedPassword } from "@/runtime/auth/passwordRules";
-import { isPublishedPassword, publishedPasswords } from "@/runtime/auth/passwordRules";
+// The password rules live in runtime/auth/passwordRules.ts (the server's account administration uses them too).
+export { envExamplePasswords, generatePassword, isPublishedPassword, publishedPasswords, README_DEMO_PASSWORD } from "@/runtime/auth/passwordRules";
+import { generatePassword, isPublishedPassword, publishedPasswords } from "@/runtime/auth/passwordRules";
 
 /** The start is refused (a known password in production); the message says what to do. */
 export class StartRefused extends Error {
@@ -29,11 +29,6 @@ export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
 /** Where the generated demo password is kept: `DEMO_PASSWORD_FILE`, default `data/demo-password.txt`. */
 export function demoPasswordFile(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.DEMO_PASSWORD_FILE || "data/demo-password.txt");
-}
-
-/** A new random password: 18 characters from letters, digits, `-` and `_` (108 bits). */
-export function generatePassword(): string {
-  return randomBytes(18).toString("base64url").slice(0, 18);
 }
 
 /** Reads the kept password, or generates and keeps a new one (mode 0600). */

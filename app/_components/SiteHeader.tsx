@@ -9,6 +9,7 @@ const areaLinks: Record<Area, { href: string; label: string }> = {
   workbench: { href: "/workbench", label: "工作台" },
   designer: { href: "/designer", label: "设计器" },
   calendar: { href: "/calendar", label: "工作日历" },
+  accounts: { href: "/admin/users", label: "账号管理" },
 };
 
 function identity(user: SessionUser): string {

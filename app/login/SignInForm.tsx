@@ -5,7 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "../_trpc/client";
 import { safeNext } from "./safeNext";
 
-const homeOf = { hall: "/hall", workbench: "/workbench", designer: "/designer", calendar: "/calendar" } as const;
+const homeOf = { hall: "/hall", workbench: "/workbench", designer: "/designer", calendar: "/calendar", accounts: "/admin/users" } as const;
 
 
 export function SignInForm() {
@@ -13,6 +13,7 @@ export function SignInForm() {
   const params = useSearchParams();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
+  const [signOutOthers, setSignOutOthers] = useState(false);
   const signIn = useMutation(
     trpc.auth.signIn.mutationOptions({
       onSuccess: (data) => {
@@ -23,7 +24,7 @@ export function SignInForm() {
   );
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    signIn.mutate({ username, password });
+    signIn.mutate({ username, password, signOutOthers });
   };
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
@@ -52,6 +53,10 @@ export function SignInForm() {
           className="w-full rounded-md border border-input bg-background px-3 py-2"
         />
       </div>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="signOutOthers" checked={signOutOthers} onChange={(e) => setSignOutOthers(e.target.checked)} />
+        退出其他设备上的登录
+      </label>
       {signIn.isError && (
         <p role="alert" className="rounded-md border border-destructive/40 bg-destructive/5 px-3 py-2 text-sm text-destructive">
           {errorMessage(signIn.error)}

@@ -1,8 +1,10 @@
 /**
- * What a password may be, for every account (staff from the command line, applicants who register
- * or reset): at least 10 characters, and never one that README or `.env.example` shows.
+ * What a password must be, for every way one is set (the shell's `user:add`, an administrator
+ * creating or resetting a staff account): long enough, and never one that README or
+ * `.env.example` shows. And new passwords made for people (shown once).
  */
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -34,9 +36,14 @@ export function isPublishedPassword(password: string): boolean {
   return publishedPasswords().includes(password);
 }
 
-/** Why a password may not be used (Chinese), or null. */
+/** Why a password may not be used, or null. */
 export function passwordProblem(password: string): string | null {
   if (isPublishedPassword(password)) return "不能使用 README 或 .env.example 中公开的密码";
   if (password.length < MIN_PASSWORD_LENGTH) return `密码至少 ${MIN_PASSWORD_LENGTH} 个字符`;
   return null;
+}
+
+/** A new random password: 18 characters from letters, digits, `-` and `_` (108 bits). */
+export function generatePassword(): string {
+  return randomBytes(18).toString("base64url").slice(0, 18);
 }

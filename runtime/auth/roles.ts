@@ -21,7 +21,7 @@ export interface SessionUser {
   facts?: { idNumber: string | null; creditCode: string | null; phone: string | null };
 }
 
-export type Area = "hall" | "workbench" | "designer" | "calendar";
+export type Area = "hall" | "workbench" | "designer" | "calendar" | "accounts";
 
 /** Which areas of the product a user's navigation shows. */
 export function areasFor(user: SessionUser | null): Area[] {
@@ -32,6 +32,7 @@ export function areasFor(user: SessionUser | null): Area[] {
   if (roles.has("caseworker") || roles.has("reviewer")) areas.push("workbench");
   if (roles.has("region_admin") || roles.has("office_admin")) areas.push("designer");
   if (roles.has("region_admin")) areas.push("calendar");
+  if (roles.has("region_admin") || roles.has("office_admin")) areas.push("accounts");
   return areas;
 }
 

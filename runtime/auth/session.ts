@@ -1,17 +1,26 @@
-/** Sign-in, session lookup and sign-out. Sessions live in the database (several app instances share them). */
+/**
+ * Sign-in, session lookup and sign-out. Sessions live in the database (several app instances share
+ * them) and follow the account: each request reads its session row joined with the user's
+ * `disabledAt` and `authVersion` in one indexed query, so a sign-out, a revocation or a disabled
+ * account is honoured by every instance at the next request. Only the user's view (name,
+ * memberships) is cached per process, keyed by `authVersion`, which every change to it bumps.
+ */
 import "server-only";
 import type { Db, Tx } from "../db";
 import { AppError } from "../errors";
 import { hashPassword, verifyPassword } from "./password";
-import { loginBlocked, recordLoginAttempt, LOGIN_WINDOW_MINUTES } from "./rateLimit";
+import { recordLoginAttempt, settleSignIn, signInWait, waitInWords } from "./rateLimit";
 import type { SessionUser, StaffRole, MembershipView } from "./roles";
 import { digest, newToken } from "./tokens";
-import { dbCache } from "../cache";
+import { cached, dbCache } from "../cache";
 
+/** Sliding lifetime: a session unused this long ends. */
 export const SESSION_TTL_MS = Number(process.env.SESSION_TTL_HOURS ?? 12) * 3_600_000;
-/** How long a resolved session is reused without a database read (sign-out elsewhere takes effect within it). */
-const SESSION_CACHE_MS = 5_000;
-const sessionCache = (db: Db) => dbCache<ResolvedSession>(db, "session", SESSION_CACHE_MS, 10_000);
+/** Absolute lifetime: a session ends this long after sign-in however much it is used. */
+export const SESSION_MAX_MS = Number(process.env.SESSION_MAX_HOURS ?? 24) * 3_600_000;
+/** The user's view is reused per process for at most this long (and never past an authVersion bump). */
+const USER_CACHE_MS = 60_000;
+const userCache = (db: Db) => dbCache<SessionUser>(db, "sessionUser", USER_CACHE_MS, 10_000);
 const REFRESH_AFTER_MS = 5 * 60_000;
 
 export interface SignInInput {
@@ -36,14 +45,19 @@ export type CredentialCheck =
   | { ok: true; user: { id: string; kind: SessionUser["kind"] } }
   | { ok: false; error: AppError; userId: string | null; reason: "blocked" | "credentials" };
 
-/** Checks a sign-in outside any transaction (hashing is slow): limit, account, password. */
+function tooManyFailures(waitMs: number): AppError {
+  return new AppError("TOO_MANY_REQUESTS", `登录失败次数过多，请 ${waitInWords(waitMs)}后再试`);
+}
+
+/**
+ * Checks a sign-in outside any transaction (hashing is slow): a key still waiting is refused
+ * without hashing; else account and password. Nothing counts until `recordSignIn`.
+ */
 export async function checkCredentials(db: Db, input: SignInInput, now = new Date()): Promise<CredentialCheck> {
   const username = input.username.trim();
   const user = await db.user.findUnique({ where: { username } });
-  if (await loginBlocked(db, username, input.ip, now)) {
-    const error = new AppError("TOO_MANY_REQUESTS", `登录失败次数过多，请 ${LOGIN_WINDOW_MINUTES} 分钟后再试`);
-    return { ok: false, error, userId: user?.id ?? null, reason: "blocked" };
-  }
+  const waitMs = await signInWait(db, { username, ip: input.ip }, now);
+  if (waitMs > 0) return { ok: false, error: tooManyFailures(waitMs), userId: user?.id ?? null, reason: "blocked" };
   const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), input.password);
   if (!user || !ok || user.disabledAt) {
     return { ok: false, error: new AppError("UNAUTHORIZED", "用户名或密码不正确"), userId: user?.id ?? null, reason: "credentials" };
@@ -51,17 +65,30 @@ export async function checkCredentials(db: Db, input: SignInInput, now = new Dat
   return { ok: true, user: { id: user.id, kind: user.kind as SessionUser["kind"] } };
 }
 
-/** Records the attempt and, when the check passed, opens a session: inside the caller's write transaction. */
-export async function recordSignIn(tx: Tx, input: SignInInput, check: CredentialCheck, now = new Date()): Promise<IssuedSession | null> {
+export interface SignInOptions {
+  /** End the user's other sessions (「退出其他设备上的登录」). */
+  signOutOthers?: boolean;
+}
+
+export type SignInOutcome = { ok: true; session: IssuedSession; endedOthers: number } | Extract<CredentialCheck, { ok: false }>;
+
+/**
+ * Inside the caller's write transaction: checks the limit again under lock and records the
+ * outcome in the same transaction (so a burst cannot outrun it), then opens a session.
+ */
+export async function recordSignIn(tx: Tx, input: SignInInput, check: CredentialCheck, options: SignInOptions = {}, now = new Date()): Promise<SignInOutcome> {
   const username = input.username.trim();
-  if (!check.ok) {
-    if (check.reason === "credentials") await recordLoginAttempt(tx, { username, ip: input.ip, success: false, at: now });
-    return null;
+  if (!check.ok && check.reason === "blocked") return check;
+  const settled = await settleSignIn(tx, { username, ip: input.ip }, check.ok, now);
+  if (!settled.admitted) {
+    return { ok: false, error: tooManyFailures(settled.waitMs), userId: check.ok ? check.user.id : check.userId, reason: "blocked" };
   }
-  await recordLoginAttempt(tx, { username, ip: input.ip, success: true, at: now });
+  await recordLoginAttempt(tx, { username, ip: input.ip, success: check.ok, at: now });
+  if (!check.ok) return check;
+  const endedOthers = options.signOutOthers ? (await tx.session.deleteMany({ where: { userId: check.user.id } })).count : 0;
   const token = newToken();
   const csrfToken = newToken();
-  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  const expiresAt = new Date(now.getTime() + Math.min(SESSION_TTL_MS, SESSION_MAX_MS));
   await tx.session.create({
     data: {
       id: digest(token),
@@ -73,7 +100,7 @@ export async function recordSignIn(tx: Tx, input: SignInInput, check: Credential
       userAgent: input.userAgent?.slice(0, 300),
     },
   });
-  return { token, csrfToken, expiresAt, user: await loadSessionUser(tx, check.user.id) };
+  return { ok: true, session: { token, csrfToken, expiresAt, user: await loadSessionUser(tx, check.user.id) }, endedOthers };
 }
 
 export interface ResolvedSession {
@@ -83,34 +110,57 @@ export interface ResolvedSession {
   user: SessionUser;
 }
 
-/** The session a cookie token names, or null when unknown or expired (expired ones are removed). */
+interface SessionRow {
+  userId: string;
+  csrfToken: string;
+  createdAt: Date;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  authVersion: number | bigint;
+  disabledAt: Date | null;
+}
+
+const asDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
+
+/**
+ * The session a cookie token names, or null when unknown, expired (sliding or absolute; removed)
+ * or its account is disabled. One indexed query (session by primary key, joined with its user).
+ */
 export async function resolveSession(db: Db, token: string | undefined, now = new Date()): Promise<ResolvedSession | null> {
   if (!token) return null;
   const id = digest(token);
-  const hit = sessionCache(db)?.get(id);
-  if (hit && hit.expiresAt.getTime() > now.getTime()) return hit;
-  const session = await db.session.findUnique({ where: { id } });
-  if (!session) return null;
-  if (session.expiresAt.getTime() <= now.getTime()) {
+  const [row] = await db.$queryRaw<SessionRow[]>`
+    SELECT s."userId", s."csrfToken", s."createdAt", s."expiresAt", s."lastSeenAt", u."authVersion", u."disabledAt"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ${id}`;
+  if (!row || row.disabledAt) return null;
+  const endsAt = asDate(row.createdAt).getTime() + SESSION_MAX_MS;
+  let expiresAt = asDate(row.expiresAt);
+  if (Math.min(expiresAt.getTime(), endsAt) <= now.getTime()) {
     await db.session.deleteMany({ where: { id } });
     return null;
   }
-  let expiresAt = session.expiresAt;
-  if (now.getTime() - session.lastSeenAt.getTime() > REFRESH_AFTER_MS) {
-    expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-    await db.session.update({ where: { id }, data: { lastSeenAt: now, expiresAt } });
+  if (now.getTime() - asDate(row.lastSeenAt).getTime() > REFRESH_AFTER_MS) {
+    expiresAt = new Date(Math.min(now.getTime() + SESSION_TTL_MS, endsAt));
+    await db.session.updateMany({ where: { id }, data: { lastSeenAt: now, expiresAt } });
   }
-  const user = await loadSessionUser(db, session.userId);
-  const resolved = { sessionId: id, csrfToken: session.csrfToken, expiresAt, user };
-  sessionCache(db)?.set(id, resolved);
-  return resolved;
+  const user = await cached(userCache(db), `${row.userId}:${Number(row.authVersion)}`, () => loadSessionUser(db, row.userId));
+  return { sessionId: id, csrfToken: row.csrfToken, expiresAt, user };
 }
 
 /** Ends the session a token names (inside the caller's write transaction); answers whether there was one. */
-export async function endSession(db: Db, tx: Tx, token: string | undefined): Promise<boolean> {
+export async function endSession(tx: Tx, token: string | undefined): Promise<boolean> {
   if (!token) return false;
-  sessionCache(db)?.delete(digest(token));
   return (await tx.session.deleteMany({ where: { id: digest(token) } })).count > 0;
+}
+
+/**
+ * Ends every session of a user (inside the caller's write transaction) and bumps its
+ * `authVersion`, so no instance serves a cached view of the user any more. Answers how many ended.
+ */
+export async function endUserSessions(tx: Tx, userId: string): Promise<number> {
+  const { count } = await tx.session.deleteMany({ where: { userId } });
+  await tx.user.update({ where: { id: userId }, data: { authVersion: { increment: 1 } } });
+  return count;
 }
 
 export async function loadSessionUser(db: Db | Tx, userId: string): Promise<SessionUser> {

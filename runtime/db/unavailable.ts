@@ -29,11 +29,11 @@ const UNREACHABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 6) return false;
-  const e = error as { code?: unknown; kind?: unknown; cause?: unknown; driverAdapterError?: unknown; message?: unknown };
+  const e = error as { code?: unknown; kind?: unknown; cause?: unknown; driverAdapterError?: unknown; meta?: unknown; message?: unknown };
   if (typeof e.code === "string" && UNREACHABLE_CODES.has(e.code)) return true;
   if (typeof e.kind === "string" && UNREACHABLE_KINDS.has(e.kind)) return true;
-  if (typeof e.message === "string" && /Connection terminated|connect ECONNREFUSED|Client has encountered a connection error/.test(e.message)) return true;
-  return isDatabaseUnavailable(e.cause, depth + 1) || isDatabaseUnavailable(e.driverAdapterError, depth + 1);
+  if (typeof e.message === "string" && /Connection terminated|connect ECONNREFUSED|Client has encountered a connection error|Can't reach database server/.test(e.message)) return true;
+  return isDatabaseUnavailable(e.cause, depth + 1) || isDatabaseUnavailable(e.driverAdapterError, depth + 1) || isDatabaseUnavailable(e.meta, depth + 1);
 }
 
 export const DATABASE_UNAVAILABLE_MESSAGE = "数据库暂时无法访问，请稍后重试";

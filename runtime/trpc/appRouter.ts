@@ -7,6 +7,7 @@ import { workbenchRouter } from "../features/workbench/router";
 import { designerRouter } from "../features/designer/router";
 import { calendarRouter } from "../features/calendar/router";
 import { accountsRouter } from "../features/accounts/router";
+import { staffAccountsRouter } from "../features/staffAccounts/router";
 
 export const appRouter = router({
   auth: authRouter,
@@ -16,6 +17,7 @@ export const appRouter = router({
   designer: designerRouter,
   calendar: calendarRouter,
   accounts: accountsRouter,
+  staffAccounts: staffAccountsRouter,
 });
 
 export type AppRouter = typeof appRouter;

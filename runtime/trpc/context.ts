@@ -11,10 +11,13 @@ import { AppError } from "../errors";
 import { CSRF_HEADER, SESSION_COOKIE, cookieName, parseCookies } from "../auth/cookies";
 import { resolveSession, type ResolvedSession } from "../auth/session";
 import type { SessionUser } from "../auth/roles";
+import { trustedProxyHops } from "../http/clientAddress";
 
 export interface RequestInfo {
   headers: Record<string, string | string[] | undefined>;
   ip: string;
+  /** The request is a tRPC batch (`?batch=1`). */
+  batched?: boolean;
 }
 
 export interface Context {
@@ -24,6 +27,8 @@ export interface Context {
   /** The raw session token from the cookie (for sign-out). */
   sessionToken: string | undefined;
   ip: string;
+  /** The call arrived as one of a batch (`?batch=1`); procedures marked `unbatched` refuse it. */
+  batched?: boolean;
   userAgent: string | undefined;
   /** The CSRF token the request presented in its header. */
   presentedCsrf: string | undefined;
@@ -58,12 +63,13 @@ export async function createContext(
     session,
     sessionToken,
     ip: info.ip,
+    batched: info.batched ?? false,
     userAgent: header(info, "user-agent"),
     presentedCsrf: header(info, CSRF_HEADER),
     origin: header(info, "origin"),
     // A proxy's X-Forwarded-Host is believed only behind a trusted proxy (else anyone could make
     // the origin check compare against a host of their choosing).
-    host: (process.env.TRUST_PROXY === "1" ? header(info, "x-forwarded-host") : undefined) ?? header(info, "host"),
+    host: (trustedProxyHops() > 0 ? header(info, "x-forwarded-host") : undefined) ?? header(info, "host"),
     setCookie,
   };
 }

@@ -44,6 +44,8 @@ function zodFieldErrors(error: ZodError): FieldError[] {
 /** What a procedure declares of itself: a mutation names the audit action(s) it records. */
 export interface ProcedureMeta {
   audit?: readonly AuditAction[];
+  /** Refused inside a batch request (sign-in: one password check per request). */
+  unbatched?: boolean;
 }
 
 const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
@@ -111,9 +113,17 @@ export function contextError(error: unknown): unknown {
   return error;
 }
 
+/** A procedure marked `unbatched` answers only a request of its own, never one call of a batch. */
+const batchGuard = t.middleware(({ ctx, meta, next }) => {
+  if (meta?.unbatched && ctx.batched) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "此操作不能与其他请求合并发送，请单独提交" });
+  }
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(appErrors).use(csrfGuard);
+export const publicProcedure = t.procedure.use(appErrors).use(batchGuard).use(csrfGuard);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "请先登录" });

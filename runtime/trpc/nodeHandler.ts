@@ -11,16 +11,21 @@ import { contextError } from "./init";
 import { handleSingleCall, singleMutationPath } from "./singleCall";
 import type { TRPCError } from "@trpc/server";
 import type { Db } from "@/runtime/db";
+import { clientIp } from "@/runtime/http/clientAddress";
 
 export const TRPC_BASE_PATH = "/api/trpc/";
 
-export function clientIp(req: IncomingMessage): string {
-  const forwarded = process.env.TRUST_PROXY === "1" ? req.headers["x-forwarded-for"] : undefined;
-  const first = Array.isArray(forwarded) ? forwarded[0] : forwarded?.split(",")[0];
-  return (first ?? req.socket.remoteAddress ?? "unknown").trim();
-}
+export { clientIp };
 
 const MAX_BODY_SIZE = 2 * 1024 * 1024;
+/** At most this many calls in one batch request (the browser's batch link sends no more). */
+export const MAX_BATCH_SIZE = 10;
+
+/** Whether a request is a tRPC batch, read as tRPC's adapter reads it. */
+function isBatch(req: IncomingMessage): boolean {
+  const query = req.url?.indexOf("?") ?? -1;
+  return query >= 0 && new URLSearchParams(req.url!.slice(query + 1)).get("batch") === "1";
+}
 /** Answers carry personal data: never stored by a browser or proxy cache, never type-sniffed. */
 const TRPC_HEADERS = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
 
@@ -31,7 +36,7 @@ function logError({ error, path }: { error: TRPCError; path?: string }) {
 
 function contextFor(db?: Db) {
   return (req: IncomingMessage, res: ServerResponse) =>
-    createContext({ headers: req.headers, ip: clientIp(req) }, (cookie) => res.appendHeader("Set-Cookie", cookie), db).catch((error: unknown) => {
+    createContext({ headers: req.headers, ip: clientIp(req), batched: isBatch(req) }, (cookie) => res.appendHeader("Set-Cookie", cookie), db).catch((error: unknown) => {
       throw contextError(error);
     });
 }
@@ -53,6 +58,7 @@ export function createTrpcNodeHandler(options: TrpcNodeHandlerOptions = {}) {
     router: appRouter,
     basePath: TRPC_BASE_PATH,
     maxBodySize: MAX_BODY_SIZE,
+    maxBatchSize: MAX_BATCH_SIZE,
     responseMeta: () => ({ headers: TRPC_HEADERS }),
     onError: logError,
     createContext: ({ req, res }: { req: IncomingMessage; res: ServerResponse }) => contextOf(req, res),

@@ -16,6 +16,12 @@ export const AUDIT_ACTIONS = [
   "register",
   "passwordReset",
   "oidcLinked",
+  // staff accounts, by their administrators
+  "account.create",
+  "account.disable",
+  "account.enable",
+  "account.resetPassword",
+  "account.signOutEverywhere",
   // applicants' cases
   "create",
   "saveDraft",

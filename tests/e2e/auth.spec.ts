@@ -6,9 +6,9 @@ const nav = (page: Page) => page.getByRole("navigation", { name: "主导航" });
 const roles = [
   { username: "zhangsan", sees: ["办事大厅"], home: "/hall" },
   { username: "company.demo", sees: ["办事大厅"], home: "/hall" },
-  { username: "region.admin", sees: ["设计器", "工作日历"], home: "/designer" },
-  { username: "hohhot.admin", sees: ["设计器"], home: "/designer" },
-  { username: "xincheng.admin", sees: ["设计器"], home: "/designer" },
+  { username: "region.admin", sees: ["设计器", "工作日历", "账号管理"], home: "/designer" },
+  { username: "hohhot.admin", sees: ["设计器", "账号管理"], home: "/designer" },
+  { username: "xincheng.admin", sees: ["设计器", "账号管理"], home: "/designer" },
   { username: "region.caseworker", sees: ["工作台"], home: "/workbench" },
   { username: "hohhot.caseworker", sees: ["工作台"], home: "/workbench" },
   { username: "hohhot.reviewer", sees: ["工作台"], home: "/workbench" },
@@ -51,6 +51,8 @@ test("未登录或会话失效时访问工作台会转到登录页", async ({ pa
 
 test("退出登录后会话失效", async ({ page }) => {
   await signIn(page, "region.admin");
+  // The button works once the page is hydrated (a click before that does nothing).
+  await page.waitForLoadState("networkidle");
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/designer");

@@ -60,7 +60,7 @@ describe.each(databaseKinds())("every mutation writes its audit event on %s", (k
     const caseworker = await signedIn(db(), "xincheng.caseworker");
     const admin = await signedIn(db(), "region.admin");
     const user = async (username: string) => loadSessionUser(db(), (await db().user.findUniqueOrThrow({ where: { username } })).id);
-    const state: { draftId?: string; rowVersion?: number; caseId?: string; taskId?: string; serviceId?: string; designDraft?: { id: string; revision: number }; versionId?: string } = {};
+    const state: { accountId?: string; draftId?: string; rowVersion?: number; caseId?: string; taskId?: string; serviceId?: string; designDraft?: { id: string; revision: number }; versionId?: string } = {};
 
     const outbox = new MemoryOutbox();
     useNotificationChannel(outbox);
@@ -178,6 +178,11 @@ describe.each(databaseKinds())("every mutation writes its audit event on %s", (k
           return visitor.accounts.resetPassword({ phone: "13700000001", code: outbox.lastCode("13700000001"), password: "Audit-Password-2028" });
         },
       ],
+      ["staffAccounts.create", async () => (state.accountId = (await admin.caller.staffAccounts.create({ organisationId: "150102", username: "audit.clerk", displayName: "审计测试", role: "caseworker" })).id)],
+      ["staffAccounts.resetPassword", () => admin.caller.staffAccounts.resetPassword({ userId: state.accountId! })],
+      ["staffAccounts.signOutEverywhere", () => admin.caller.staffAccounts.signOutEverywhere({ userId: state.accountId! })],
+      ["staffAccounts.disable", () => admin.caller.staffAccounts.disable({ userId: state.accountId! })],
+      ["staffAccounts.enable", () => admin.caller.staffAccounts.enable({ userId: state.accountId! })],
       ["auth.signOut", () => applicant.caller.auth.signOut()],
     ];
 

@@ -6,7 +6,6 @@
  */
 import "server-only";
 import type { Db, Tx } from "@/runtime/db";
-import { AppError } from "@/runtime/errors";
 import { recordSignIn, type IssuedSession } from "@/runtime/auth/session";
 import { newToken } from "@/runtime/auth/tokens";
 import { residentIdProblem } from "@/runtime/forms/formats";
@@ -83,9 +82,9 @@ export async function signInWithOidc(db: Db, claims: OidcClaims, request: { ip: 
   if (user.disabledAt) throw new OidcSignInRefused("disabled");
   const kind = user.kind as "person" | "organisation";
   return writeWithPrisma(db, { id: user.id, kind }, async ({ tx, audit }) => {
-    const session = await recordSignIn(tx, { username: user.username, password: "", ip: request.ip, userAgent: request.userAgent }, { ok: true, user: { id: user.id, kind } });
-    if (!session) throw new AppError("UNAUTHORIZED", "登录失败");
+    const outcome = await recordSignIn(tx, { username: user.username, password: "", ip: request.ip, userAgent: request.userAgent }, { ok: true, user: { id: user.id, kind } });
+    if (!outcome.ok) throw outcome.error;
     audit.record({ action: "signIn", entityType: "user", entityId: user.id, payload: { method: "oidc", issuer: claims.issuer, account: user.how } });
-    return session;
+    return outcome.session;
   });
 }

@@ -4,6 +4,7 @@
  * one-time code; a forgotten password is reset the same way. Staff accounts are never made here.
  */
 import "server-only";
+import { endUserSessions } from "@/runtime/auth/session";
 import type { Db, Tx } from "@/runtime/db";
 import { AppError, conflict } from "@/runtime/errors";
 import { hashPassword } from "@/runtime/auth/password";
@@ -141,8 +142,9 @@ export async function resetPassword(db: Db, input: ResetPasswordInput, ip: strin
     // No code is ever sent for a phone without an applicant account, so a right code means one.
     if (!applicant) return { refused: new AppError("BAD_REQUEST", "该手机号未注册申请人账号") };
     await tx.user.update({ where: { id: applicant.id }, data: { passwordHash } });
-    const ended = await tx.session.deleteMany({ where: { userId: applicant.id } });
-    audit.record({ action: "passwordReset", actorRole: applicant.kind, entityType: "user", entityId: applicant.id, payload: { method: "phone", sessionsEnded: ended.count } });
+    // Every session of the account ends at once, on every instance (its authVersion moves).
+    const ended = await endUserSessions(tx, applicant.id);
+    audit.record({ action: "passwordReset", actorRole: applicant.kind, entityType: "user", entityId: applicant.id, payload: { method: "phone", sessionsEnded: ended } });
     return { username: applicant.username };
   });
   if ("refused" in outcome) throw outcome.refused;

@@ -14,25 +14,30 @@ export const authRouter = router({
   ),
 
   signIn: publicProcedure
-    .meta({ audit: ["signIn", "signInFailed"] })
+    // One attempt per request: refused inside a batch (runtime/trpc/init.ts), so its cost is one password check.
+    .meta({ audit: ["signIn", "signInFailed"], unbatched: true })
     .input(
       z.object({
         username: z.string().trim().min(1, "请输入用户名").max(64),
         password: z.string().min(1, "请输入密码").max(256),
+        signOutOthers: z.boolean().optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const attempt = { ...input, ip: ctx.ip, userAgent: ctx.userAgent };
+      const attempt = { username: input.username, password: input.password, ip: ctx.ip, userAgent: ctx.userAgent };
       const check = await checkCredentials(ctx.db, attempt);
-      const actor = check.ok ? check.user : null;
-      const issued = await writeWithPrisma(ctx.db, actor, async ({ tx, audit }) => {
-        const session = await recordSignIn(tx, attempt, check);
-        const entityId = check.ok ? check.user.id : (check.userId ?? input.username);
-        if (check.ok) audit.record({ action: "signIn", entityType: "user", entityId });
-        else audit.record({ action: "signInFailed", entityType: "user", entityId, actorRole: "anonymous", payload: { username: input.username, reason: check.reason, ip: ctx.ip } });
-        return session;
+      const outcome = await writeWithPrisma(ctx.db, check.ok ? check.user : null, async ({ tx, audit }) => {
+        const result = await recordSignIn(tx, attempt, check, { signOutOthers: input.signOutOthers });
+        if (result.ok) {
+          audit.record({ action: "signIn", entityType: "user", entityId: result.session.user.id, payload: result.endedOthers ? { endedOtherSessions: result.endedOthers } : undefined });
+        } else {
+          const entityId = result.userId ?? input.username;
+          audit.record({ action: "signInFailed", entityType: "user", entityId, actorRole: "anonymous", payload: { username: input.username, reason: result.reason, ip: ctx.ip } });
+        }
+        return result;
       });
-      if (!check.ok || !issued) throw check.ok ? new Error("sign-in recorded without a session") : check.error;
+      if (!outcome.ok) throw outcome.error;
+      const issued = outcome.session;
       const maxAge = (issued.expiresAt.getTime() - Date.now()) / 1000;
       ctx.setCookie(serializeCookie(SESSION_COOKIE, issued.token, { maxAgeSeconds: maxAge, httpOnly: true, secure: secureCookies }));
       ctx.setCookie(serializeCookie(CSRF_COOKIE, issued.csrfToken, { maxAgeSeconds: maxAge, httpOnly: false, secure: secureCookies }));
@@ -41,7 +46,7 @@ export const authRouter = router({
 
   signOut: publicProcedure.meta({ audit: ["signOut"] }).mutation(async ({ ctx }) => {
     await writeWithPrisma(ctx.db, ctx.user, async ({ tx, audit }) => {
-      const ended = await endSession(ctx.db, tx, ctx.sessionToken);
+      const ended = await endSession(tx, ctx.sessionToken);
       if (ended && ctx.user) audit.record({ action: "signOut", entityType: "user", entityId: ctx.user.id });
       else audit.unchanged();
     });

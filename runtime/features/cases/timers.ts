@@ -21,6 +21,7 @@ import { readCase } from "./caseStore";
 import { writeWithSql } from "@/runtime/write";
 import { runCaseEvent } from "./runEvent";
 import { caseNow } from "@/runtime/clock";
+import { forgetQuietKeys } from "@/runtime/auth/rateLimit";
 
 export interface TickOptions {
   /** Cases read per page (default 200). */
@@ -62,6 +63,7 @@ export async function tickTimers(db: Db, now = caseNow(), options: TickOptions =
   const realNow = new Date();
   await db.session.deleteMany({ where: { expiresAt: { lt: realNow } } });
   await db.loginAttempt.deleteMany({ where: { at: { lt: new Date(realNow.getTime() - 24 * 3_600_000) } } });
+  await forgetQuietKeys(db, realNow);
   return { ticked, changed };
 }
 
