@@ -51,7 +51,7 @@ describe.each(databaseKinds())("uploads on %s", (kind) => {
     fetch(`${server.base}/api/files?applicationId=${applicationId}&materialId=m1`, {
       method: "POST",
       headers: { cookie, [CSRF_HEADER]: csrf, origin: server.base, "content-type": "application/octet-stream", "x-file-name": encodeURIComponent(fileName) },
-      body: bytes,
+      body: Buffer.from(bytes),
     });
   const message = async (response: Response) => ((await response.json()) as { error: { message: string } }).error.message;
   /** Rows as earlier uploads leave them (their files are not needed for the quota). */
