@@ -16,6 +16,7 @@ import { getDb } from "./runtime/db";
 import { cachePublicPages } from "./runtime/features/catalogue/pageCache";
 import { isProduction, refuseAccountsWithPublishedPasswords, StartRefused } from "./seed/demoPassword";
 import { securityHeaders } from "./runtime/http/securityHeaders";
+import { answerClientError } from "./runtime/http/clientError";
 import { secureCookies } from "./runtime/auth/cookies";
 
 const dev = process.argv.includes("--dev");
@@ -50,6 +51,7 @@ async function main() {
       }
     });
   });
+  server.on("clientError", answerClientError);
   server.keepAliveTimeout = 65_000;
   const stopTimers = startTimerLoop(getDb());
   server.listen(port, hostname, () => {
