@@ -19,7 +19,9 @@ import { CSRF_COOKIE, CSRF_HEADER } from "@/runtime/auth/cookies";
 import { databaseKinds, type TestDb } from "../support/testDb";
 import { callerFor, newBrowser, signedIn, type Browser } from "../support/caller";
 import { createSeededTestDb } from "../support/fixtures";
+import { hashPassword } from "@/runtime/auth/password";
 import { CaseFixtures, createPersonApplicant } from "../support/caseFixtures";
+import { TEST_DEMO_PASSWORD } from "../support/demoPassword";
 import { HTTP_STATUS, PRINCIPALS, ROUTES, TABLE, type Call, type Principal } from "../support/procedureTable";
 import { startHttpServer, type TestServer } from "../support/httpServer";
 
@@ -102,6 +104,27 @@ describe.each(databaseKinds())("authorisation matrix on %s", (kind) => {
     }
     expect(mismatches).toEqual([]);
   }, 600_000);
+
+  it("pauses and resumes in the role that holds the step, for a user who is both reviewer and caseworker of the office", async () => {
+    await t.db.user.create({
+      data: {
+        username: "xincheng.both",
+        displayName: "新城区复核兼经办",
+        kind: "staff",
+        passwordHash: await hashPassword(TEST_DEMO_PASSWORD),
+        memberships: { create: [{ organisationId: "150102", role: "reviewer" }, { organisationId: "150102", role: "caseworker" }] },
+      },
+    });
+    const both = await fx.as("xincheng.both");
+    const atReview = await fx.atReview("zhangsan");
+    const paused = await both.workbench.pause({ applicationId: atReview.id, reason: "等待鉴定结论", rowVersion: atReview.rowVersion });
+    const view = await both.workbench.case({ id: atReview.id });
+    expect(view.canResume).toBe(true);
+    await both.workbench.resume({ applicationId: atReview.id, rowVersion: paused.rowVersion });
+    // A reviewer alone is not offered 恢复 on a step it does not hold.
+    const pausedAgain = await fx.paused("zhangsan");
+    expect((await (await fx.as("xincheng.reviewer")).workbench.case({ id: pausedAgain.id })).canResume).toBe(false);
+  });
 
   it("every HTTP route × every principal gives the expected status", async () => {
     const mismatches: string[] = [];
