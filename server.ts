@@ -17,6 +17,7 @@ import { createHealthHandler, isHealthPath } from "./runtime/http/health";
 import { cachePublicPages } from "./runtime/features/catalogue/pageCache";
 import { isProduction, refuseAccountsWithPublishedPasswords, StartRefused } from "./seed/demoPassword";
 import { securityHeaders } from "./runtime/http/securityHeaders";
+import { answerClientError } from "./runtime/http/clientError";
 import { secureCookies } from "./runtime/auth/cookies";
 import { OIDC_PATH, handleOidc } from "./runtime/features/accounts/oidcHttp";
 
@@ -42,6 +43,7 @@ async function main() {
     }
     handle(req, res);
   });
+  server.on("clientError", answerClientError);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(port, hostname, () => resolve()));
 

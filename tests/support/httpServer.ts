@@ -1,6 +1,6 @@
 /**
  * The product's HTTP entry points without Next (tRPC's node adapter at /api/trpc, uploads at
- * /api/files, OpenID Connect sign-in at /auth/oidc/, the security headers of server.ts) on a random local port, against the database
+ * /api/files, OpenID Connect sign-in at /auth/oidc/, the security headers and unparseable-request answers of server.ts) on a random local port, against the database
  * in DATABASE_URL — for tests of what a browser or an attacker sees over HTTP.
  */
 import http from "node:http";
@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { createTrpcNodeHandler, TRPC_BASE_PATH } from "@/runtime/trpc/nodeHandler";
 import { FILES_PATH, handleFiles } from "@/runtime/features/applications/filesHttp";
 import { securityHeaders } from "@/runtime/http/securityHeaders";
+import { answerClientError } from "@/runtime/http/clientError";
 import { secureCookies } from "@/runtime/auth/cookies";
 import { OIDC_PATH, handleOidc } from "@/runtime/features/accounts/oidcHttp";
 
@@ -27,6 +28,7 @@ export async function startHttpServer(): Promise<TestServer> {
     res.statusCode = 404;
     res.end();
   });
+  server.on("clientError", answerClientError);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -10,6 +10,7 @@ import { applicantCase } from "@/runtime/features/cases/access";
 import { pinnedDefinition } from "@/runtime/features/cases/definitions";
 import type { FormsData } from "@/runtime/features/cases/caseStore";
 import { officesFor } from "./offices";
+import { requireKnownForms } from "./knownForms";
 import { stripOfficeUseForms } from "@/runtime/forms/officeUse";
 import type { CaseState } from "@/runtime/engine";
 
@@ -43,9 +44,7 @@ export async function saveDraft(db: Db, user: SessionUser, id: string, formData:
     if (application.status === "waiting_applicant") throw new AppError("PRECONDITION_FAILED", "办件已提交，补正内容请在补正页面提交");
     if (application.status !== "draft") throw new AppError("PRECONDITION_FAILED", "办件已提交，不能再修改");
     const definition = await pinnedDefinition(tx, application.serviceVersionId);
-    const known = new Set(definition.forms.map((f) => f.id));
-    const unknown = Object.keys(formData).filter((k) => !known.has(k));
-    if (unknown.length) throw new AppError("BAD_REQUEST", `表单不存在：${unknown.join("、")}`);
+    requireKnownForms(definition.forms, formData);
     const updated = await tx.application.updateMany({
       where: { id, rowVersion },
       data: { formData: stripOfficeUseForms(definition.forms, formData) as never, rowVersion: { increment: 1 } },

@@ -78,11 +78,15 @@ export async function handleFiles(req: IncomingMessage, res: ServerResponse): Pr
       } catch {
         /* keep as sent */
       }
-      // Session, case, role and material are checked before a byte of the body is read.
-      const target = await checkUploadTarget(ctx.db, ctx.user, {
-        applicationId: url.searchParams.get("applicationId") ?? "",
-        materialId: url.searchParams.get("materialId") ?? "",
-      });
+      // Session, case, role, material and the case's quota (by the declared length) are checked before a byte of the body is read.
+      const declared = Number(req.headers["content-length"] ?? 0);
+      if (declared > MAX_UPLOAD_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "文件超过 10 MB，请压缩后再上传");
+      const target = await checkUploadTarget(
+        ctx.db,
+        ctx.user,
+        { applicationId: url.searchParams.get("applicationId") ?? "", materialId: url.searchParams.get("materialId") ?? "" },
+        Number.isFinite(declared) && declared > 0 ? declared : 0,
+      );
       const attachment = await storeCheckedUpload(ctx.db, ctx.user, target, fileName, await readBody(req));
       sendJson(res, 201, { attachment });
       return;

@@ -1,6 +1,7 @@
 /** 办事大厅 → 申请: the applicant's procedures. */
 import { z } from "zod";
 import { router, applicantProcedure, authedProcedure, publicProcedure } from "@/runtime/trpc/init";
+import { boundedJson } from "@/runtime/trpc/boundedJson";
 import { getPublishedService } from "../catalogue/service";
 import { officesFor } from "./offices";
 import { answerCorrection } from "./correction";
@@ -11,7 +12,8 @@ import { withdrawApplication } from "./withdrawal";
 import { caseDocument } from "./documents";
 
 const id = z.string().min(1).max(64);
-const formsData = z.record(z.string().max(64), z.record(z.string(), z.unknown()));
+/** What an applicant types into a service's forms: at most 16 levels and about 512 KB. */
+const formsData = boundedJson(z.record(z.string().max(64), z.record(z.string().max(200), z.unknown())), { what: "表单数据", maxDepth: 16, maxChars: 512 * 1024 });
 
 export const applicationsRouter = router({
   offices: publicProcedure.input(z.object({ code: z.string().min(1).max(80) })).query(async ({ ctx, input }) => {

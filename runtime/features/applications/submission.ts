@@ -21,6 +21,7 @@ import { runCaseEvent, type NewCase } from "@/runtime/features/cases/runEvent";
 import { caseNow } from "@/runtime/clock";
 import { nextCaseNumber } from "./caseNumbers";
 import { officesFor } from "./offices";
+import { requireKnownForms } from "./knownForms";
 import { submissionProblems } from "@/runtime/forms/submissionCheck";
 import { stripOfficeUseForms } from "@/runtime/forms/officeUse";
 
@@ -71,6 +72,7 @@ export async function submitDirect(db: Db, user: SessionUser, input: DirectSubmi
   const published = await getPublishedService(db, input.code);
   const offices = await officesFor(db, published.definition.guide.levels);
   if (!offices.some((o) => o.id === input.officeId)) throw new AppError("BAD_REQUEST", "请选择本事项的办理机构");
+  requireKnownForms(published.definition.forms, input.formData);
   const formData = stripOfficeUseForms(published.definition.forms, input.formData);
   return idempotent(db, user, input.idempotencyKey, null, async (sql, audit) => {
     // Filed in one INSERT with its first state: no draft row is written first.

@@ -78,7 +78,8 @@ export async function runCaseEvent(sql: SqlTx, audit: AuditSink, input: RunCaseE
   const { application, flow, event, calendar } = input;
   const before = (application.engineState ?? null) as CaseState | null;
   const result = applyEvent(flow, before, event, { calendar });
-  if (!result.ok) throw new AppError("BAD_REQUEST", result.error.message);
+  // A step someone does not hold is a refusal of who they are (403), not of what they sent.
+  if (!result.ok) throw new AppError(result.error.code === "ROLE_NOT_ALLOWED" ? "FORBIDDEN" : "BAD_REQUEST", result.error.message);
   const { state, effects } = result;
   if (state === before) return { state, effects, rowVersion: application.rowVersion };
   const status = applicationStatus(state);

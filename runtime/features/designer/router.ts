@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { router, staffProcedure } from "@/runtime/trpc/init";
+import { boundedJson } from "@/runtime/trpc/boundedJson";
 import { writeWithPrisma } from "@/runtime/write";
 import { administeredService } from "./access";
 import { createService } from "./createService";
@@ -19,8 +20,11 @@ const designer = staffProcedure(admins);
 
 const id = z.string().min(1).max(64);
 const draftRef = { draftId: id.nullable(), revision: z.number().int().positive().nullable() };
-/** Drafts may be half-edited: any JSON object (the lint reports what is wrong; publishing enforces the contract). */
-const definition = z.record(z.string(), z.unknown());
+/**
+ * Drafts may be half-edited: any JSON object (the lint reports what is wrong; publishing enforces the
+ * contract), within bounds far above the largest seeded definition (60 KB, 15 levels).
+ */
+const definition = boundedJson(z.record(z.string(), z.unknown()), { what: "事项定义", maxDepth: 40, maxChars: 1024 * 1024 });
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const designerRouter = router({

@@ -91,7 +91,7 @@ export async function caseForStaff(db: Db, user: SessionUser, id: string) {
           }
         : null,
     canPause: canWork && !!node?.pausable && state?.status === "running",
-    canResume: roles.length > 0 && state?.status === "paused",
+    canResume: state?.status === "paused" && !!state.tasks.some((task) => roles.includes(task.role as StaffRole)),
   };
 }
 
@@ -199,13 +199,16 @@ export async function pauseOrResume(
     if (application.rowVersion !== input.rowVersion) throw staleCase();
     const definition = await pinnedDefinitionSql(sql, application.serviceVersionId);
     const at = caseNow().toISOString();
-    const actor = { role: roles[0], id: user.id };
+    // The role of a current step the user holds (one may be both caseworker and reviewer at an office).
+    const current = (application.engineState as unknown as CaseState | null)?.tasks ?? [];
+    const role = roles.find((r) => current.some((task) => task.role === r)) ?? roles[0];
+    const actor = { role, id: user.id };
     const reason = input.reason?.trim() ?? "";
     const result = await runCaseEvent(sql, audit, {
       application,
       flow: definition.flow,
       calendar: await loadCalendarSql(db, sql),
-      actorRole: roles[0],
+      actorRole: role,
       event: input.kind === "pause" ? { type: "pause", at, actor, reason } : { type: "resume", at, actor, comment: reason || undefined },
       auditPayload: { reason },
     });

@@ -1,0 +1,178 @@
+/**
+ * Objects in known states for authorisation and bad-input tests, each built fresh on demand
+ * through the product's own procedures: drafts, submitted cases at each step, attachments,
+ * services of an organisation. Owners are applicants (by username); staff act in 150102.
+ */
+import type { Db } from "@/runtime/db";
+import { hashPassword } from "@/runtime/auth/password";
+import { loadSessionUser } from "@/runtime/auth/session";
+import { storeUpload } from "@/runtime/features/applications/uploads";
+import type { ServiceDefinition } from "@/runtime/definition/schema";
+import { signedIn } from "./caller";
+import { TEST_DEMO_PASSWORD } from "./demoPassword";
+import { PNG_BYTES, VALID_ID, exampleDefinition, publishService } from "./fixtures";
+
+type Caller = Awaited<ReturnType<typeof signedIn>>["caller"];
+
+/** The office where fixture cases are filed, and the organisation whose staff handle them. */
+export const CASE_OFFICE = "150102";
+export const registrationForm = () => ({ registration: { name: "王五", idNumber: VALID_ID, phone: "13912345678", lostJobOn: "2026-11-20", reason: "单位解除", attestation: true } });
+
+/** Creates a person applicant who can sign in with the test demo password. */
+export async function createPersonApplicant(db: Db, username: string, displayName: string) {
+  return db.user.create({ data: { username, displayName, kind: "person", passwordHash: await hashPassword(TEST_DEMO_PASSWORD), phone: "13900000000" } });
+}
+
+export class CaseFixtures {
+  readonly definition: ServiceDefinition = exampleDefinition();
+  private callers = new Map<string, Promise<Caller>>();
+  private counter = 0;
+  published!: { serviceId: string; versionId: string };
+
+  constructor(readonly db: Db) {}
+
+  async setUp() {
+    this.published = await publishService(this.db, this.definition);
+  }
+
+  get code() {
+    return this.definition.code;
+  }
+
+  unique(prefix: string) {
+    return `${prefix}-${Date.now().toString(36)}-${++this.counter}`;
+  }
+
+  /** A caller signed in as `username`, kept for the whole run (fixtures never sign out). */
+  as(username: string): Promise<Caller> {
+    let caller = this.callers.get(username);
+    if (!caller) {
+      caller = signedIn(this.db, username).then((s) => s.caller);
+      this.callers.set(username, caller);
+    }
+    return caller;
+  }
+
+  async sessionUser(username: string) {
+    return loadSessionUser(this.db, (await this.db.user.findUniqueOrThrow({ where: { username } })).id);
+  }
+
+  async draft(owner: string) {
+    return (await (await this.as(owner)).applications.startDraft({ code: this.code, officeId: CASE_OFFICE })).id;
+  }
+
+  async savedDraft(owner: string) {
+    const id = await this.draft(owner);
+    const { rowVersion } = await (await this.as(owner)).applications.saveDraft({ id, formData: registrationForm(), rowVersion: 1 });
+    return { id, rowVersion };
+  }
+
+  async attachment(owner: string, applicationId?: string) {
+    const id = applicationId ?? (await this.draft(owner));
+    const attachment = await storeUpload(this.db, await this.sessionUser(owner), { applicationId: id, materialId: "m1", fileName: "身份证.png", bytes: PNG_BYTES });
+    return { applicationId: id, attachmentId: attachment.id };
+  }
+
+  /** A submitted case at 受理 (a caseworker's task). */
+  async submitted(owner: string) {
+    const { id } = await this.savedDraft(owner);
+    await (await this.as(owner)).applications.submit({ id, idempotencyKey: this.unique("fixture-submit") });
+    return this.current(id);
+  }
+
+  /** A submitted case holding one uploaded material. */
+  async submittedWithAttachment(owner: string) {
+    const { id } = await this.savedDraft(owner);
+    const { attachmentId } = await this.attachment(owner, id);
+    await (await this.as(owner)).applications.submit({ id, idempotencyKey: this.unique("fixture-submit") });
+    return { ...(await this.current(id)), attachmentId };
+  }
+
+  /** The case's current staff task and row version, as its office's caseworker sees it. */
+  async current(id: string) {
+    const view = await (await this.as("xincheng.caseworker")).workbench.case({ id });
+    return { id, taskId: view.currentTask?.taskId ?? "", rowVersion: view.application.rowVersion };
+  }
+
+  private async act(id: string, actionId: string, by = "xincheng.caseworker", extra: { comment?: string; correctionItems?: string[] } = {}) {
+    const now = await this.current(id);
+    await (await this.as(by)).workbench.act({ applicationId: id, taskId: now.taskId, actionId, rowVersion: now.rowVersion, ...extra });
+    return this.current(id);
+  }
+
+  /** At 审核 (a caseworker's step that may be paused). */
+  async atReview(owner: string) {
+    const { id } = await this.submitted(owner);
+    return this.act(id, "accept");
+  }
+
+  /** At 复核 (a reviewer's task). */
+  async atSecondReview(owner: string) {
+    const { id } = await this.atReview(owner);
+    return this.act(id, "pass");
+  }
+
+  /** Paused at 审核. */
+  async paused(owner: string) {
+    const { id, rowVersion } = await this.atReview(owner);
+    await (await this.as("xincheng.caseworker")).workbench.pause({ applicationId: id, reason: "等待鉴定结论", rowVersion });
+    return this.current(id);
+  }
+
+  /** Waiting for the applicant's correction. */
+  async waitingApplicant(owner: string) {
+    const { id } = await this.submitted(owner);
+    await this.act(id, "askCorrection", "xincheng.caseworker", { comment: "材料不全", correctionItems: ["失业时间填写有误"] });
+    const view = await (await this.as(owner)).applications.get({ id });
+    return { id, rowVersion: view.application.rowVersion };
+  }
+
+  /** A claimed task of `role` in 150102, claimed by `by`. */
+  async claimedTask(role: "caseworker" | "reviewer", by: string) {
+    const { taskId } = role === "caseworker" ? await this.submitted("zhangsan") : await this.atSecondReview("zhangsan");
+    await (await this.as(by)).workbench.claim({ taskId });
+    return taskId;
+  }
+
+  private sources = new Map<string, Promise<string>>();
+
+  /** A published copy of the example owned by `orgId` (an administrator copies only what they administer). */
+  private source(orgId: string): Promise<string> {
+    let source = this.sources.get(orgId);
+    if (!source) {
+      source = (async () => {
+        if (orgId === "150000") return this.published.serviceId;
+        const service = await this.db.service.create({
+          data: { code: `${this.code}-${orgId}`, ownerOrgId: orgId, title: this.definition.title, part: this.definition.group.part, category: this.definition.group.category },
+        });
+        await this.db.serviceVersion.create({
+          data: { serviceId: service.id, number: 1, status: "published", definition: { ...this.definition, code: service.code } as never, publishedAt: new Date() },
+        });
+        return service.id;
+      })();
+      this.sources.set(orgId, source);
+    }
+    return source;
+  }
+
+  /** A new service owned by `orgId` (a copy of the published example), with its draft; created by `admin`. */
+  async service(orgId: string, admin: string) {
+    const copyFromServiceId = await this.source(orgId);
+    const created = await (await this.as(admin)).designer.createService({
+      code: this.unique("svc").toLowerCase().replace(/[^a-z0-9-]/g, ""),
+      title: "矩阵测试事项",
+      part: "测试",
+      category: "测试",
+      ownerOrgId: orgId,
+      copyFromServiceId,
+    });
+    return { serviceId: created.serviceId, draftId: created.draftId, revision: 1 };
+  }
+
+  /** A service of `orgId` with a published version (and no draft). */
+  async publishedService(orgId: string, admin: string) {
+    const service = await this.service(orgId, admin);
+    const { versionId } = await (await this.as(admin)).designer.publish({ serviceId: service.serviceId, draftId: service.draftId, revision: service.revision });
+    return { serviceId: service.serviceId, versionId };
+  }
+}

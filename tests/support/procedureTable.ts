@@ -1,0 +1,278 @@
+/**
+ * The table of every tRPC procedure and HTTP route: who may call it and how to build a valid input
+ * for a principal's own or another's object. Used by tests/integration/authorizationMatrix.test.ts
+ * (who may call what) and tests/integration/badInput.test.ts (what bad input does); both fail for a
+ * procedure of the router without an entry here. A new procedure: add its entry to TABLE.
+ *
+ * Principals: staff of 150102 (新城区) are "own" for the fixture cases, filed at 150102; staff of
+ * 150100 (呼和浩特市) are "other". A region administrator's own services belong to 150000, its
+ * "other" ones to 150102. Applicants: `own` acts on its own objects, `other` on zhangsan's
+ * (as lisi, a second person applicant, or as company.demo).
+ */
+import { GET as formValidator } from "@/app/api/form-validators/[versionId]/[formId]/route";
+import { PNG_BYTES } from "./fixtures";
+import { type CaseFixtures, CASE_OFFICE, registrationForm } from "./caseFixtures";
+import { TEST_DEMO_PASSWORD } from "./demoPassword";
+import type { TestServer } from "./httpServer";
+
+// ------------------------------------------------------------------ principals
+
+export type Role = "anonymous" | "person" | "organisation" | "caseworker" | "reviewer" | "office_admin" | "region_admin";
+export type Relation = "own" | "other";
+
+export interface Principal {
+  role: Role;
+  relation: Relation;
+  /** The account acting; null for anonymous. */
+  username: string | null;
+  /** Whose applicant data the object is. */
+  owner: string;
+  /** The organisation that owns a designer object (cases are always filed at 150102). */
+  org: string;
+  /** The administrator who creates that organisation's services. */
+  orgAdmin: string;
+}
+
+const p = (role: Role, relation: Relation, username: string | null, owner = "zhangsan", org = CASE_OFFICE, orgAdmin = "xincheng.admin"): Principal => ({
+  role,
+  relation,
+  username,
+  owner,
+  org,
+  orgAdmin,
+});
+
+export const PRINCIPALS: Principal[] = [
+  p("anonymous", "other", null),
+  p("person", "own", "zhangsan"),
+  p("person", "other", "lisi"),
+  p("organisation", "own", "company.demo", "company.demo"),
+  p("organisation", "other", "company.demo"),
+  p("caseworker", "own", "xincheng.caseworker"),
+  p("caseworker", "other", "hohhot.caseworker"),
+  p("reviewer", "own", "xincheng.reviewer"),
+  p("reviewer", "other", "hohhot.reviewer"),
+  p("office_admin", "own", "xincheng.admin"),
+  p("office_admin", "other", "hohhot.admin"),
+  p("region_admin", "own", "region.admin", "zhangsan", "150000", "region.admin"),
+  p("region_admin", "other", "region.admin"),
+];
+
+// ------------------------------------------------------------------ rules: who may call
+
+export type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
+export type Rule = (principal: Principal) => Outcome;
+
+export const APPLICANTS: Role[] = ["person", "organisation"];
+export const WORKERS: Role[] = ["caseworker", "reviewer"];
+export const ADMINS: Role[] = ["office_admin", "region_admin"];
+export const STAFF: Role[] = [...WORKERS, ...ADMINS];
+
+/** Anyone, signed in or not. */
+export const everyone: Rule = () => "ok";
+
+/** Signed-in users of `roles`; when `scoped`, only on their own objects (another's is "not found"). */
+export function only(roles: Role[], options: { scoped: boolean; otherwise?: Partial<Record<Role, Outcome>> }): Rule {
+  return (principal) => {
+    if (principal.role === "anonymous") return "UNAUTHORIZED";
+    if (!roles.includes(principal.role)) return options.otherwise?.[principal.role] ?? "FORBIDDEN";
+    return options.scoped && principal.relation === "other" ? "NOT_FOUND" : "ok";
+  };
+}
+
+/** Applicants on their own objects. */
+export const ownApplicantData = only(APPLICANTS, { scoped: true });
+/** Any applicant (the procedure acts on nothing of anyone else's). */
+export const anyApplicant = only(APPLICANTS, { scoped: false });
+/** Caseworkers and reviewers of the case's office. */
+export const officeWorkers = only(WORKERS, { scoped: true });
+/** The office's staff holding the case's current step (审核, a caseworker's): its reviewers are refused. */
+export const stepHolders: Rule = (principal) => (principal.role === "reviewer" && principal.relation === "own" ? "FORBIDDEN" : officeWorkers(principal));
+/** Administrators of the service's owner. */
+export const serviceAdmins = only(ADMINS, { scoped: true });
+
+// ------------------------------------------------------------------ the table
+
+export interface Call {
+  fx: CaseFixtures;
+  principal: Principal;
+  /** The own-organisation account of the principal's role (to set up "other" objects as their office would). */
+  ownWorker: string;
+}
+
+export interface Entry {
+  who: Rule;
+  /** A valid input for the principal's own or other object, built fresh. */
+  input: (call: Call) => Promise<unknown>;
+  /** Call from a new session of the principal (the call signs in or out). */
+  freshSession?: boolean;
+}
+
+const none = async () => undefined;
+/** The worker task of the principal's role: 受理 for caseworkers, 复核 for reviewers. */
+const taskFor = async ({ fx, principal }: Call) => (principal.role === "reviewer" ? fx.atSecondReview("zhangsan") : fx.submitted("zhangsan"));
+
+export const TABLE: Record<string, Entry> = {
+  "auth.me": { who: everyone, input: none },
+  "auth.signIn": { who: everyone, freshSession: true, input: async () => ({ username: "matrix.signin", password: TEST_DEMO_PASSWORD }) },
+  "auth.signOut": { who: everyone, freshSession: true, input: none },
+
+  "catalogue.list": { who: everyone, input: async () => ({}) },
+  "catalogue.get": { who: everyone, input: async ({ fx }) => ({ code: fx.code }) },
+
+  "applications.offices": { who: everyone, input: async ({ fx }) => ({ code: fx.code }) },
+  "applications.startDraft": { who: anyApplicant, input: async ({ fx }) => ({ code: fx.code, officeId: CASE_OFFICE }) },
+  "applications.get": { who: ownApplicantData, input: async ({ fx, principal }) => ({ id: await fx.draft(principal.owner) }) },
+  "applications.saveDraft": {
+    who: ownApplicantData,
+    input: async ({ fx, principal }) => ({ id: await fx.draft(principal.owner), formData: registrationForm(), rowVersion: 1 }),
+  },
+  "applications.removeAttachment": {
+    who: ownApplicantData,
+    input: async ({ fx, principal }) => {
+      const { applicationId, attachmentId } = await fx.attachment(principal.owner);
+      return { id: applicationId, attachmentId };
+    },
+  },
+  "applications.submit": {
+    who: ownApplicantData,
+    input: async ({ fx, principal }) => ({ id: (await fx.savedDraft(principal.owner)).id, idempotencyKey: fx.unique("matrix-submit") }),
+  },
+  "applications.submitDirect": {
+    who: anyApplicant,
+    input: async ({ fx }) => ({ code: fx.code, officeId: CASE_OFFICE, formData: registrationForm(), idempotencyKey: fx.unique("matrix-direct") }),
+  },
+  "applications.mine": { who: anyApplicant, input: none },
+  "applications.answerCorrection": {
+    who: ownApplicantData,
+    input: async ({ fx, principal }) => {
+      const { id, rowVersion } = await fx.waitingApplicant(principal.owner);
+      return { id, formData: registrationForm(), rowVersion };
+    },
+  },
+  "applications.withdraw": { who: ownApplicantData, input: async ({ fx, principal }) => ({ id: await fx.draft(principal.owner) }) },
+  "applications.document": {
+    // The applicant of the case, or the caseworkers and reviewers of its office; administrators do not work cases.
+    who: (principal) => (APPLICANTS.includes(principal.role) ? ownApplicantData(principal) : ADMINS.includes(principal.role) ? "NOT_FOUND" : officeWorkers(principal)),
+    input: async ({ fx, principal }) => ({ id: (await fx.submitted(principal.owner)).id, kind: "receipt" }),
+  },
+
+  "workbench.inbox": { who: only(WORKERS, { scoped: false }), input: async () => ({}) },
+  "workbench.case": { who: officeWorkers, input: async ({ fx }) => ({ id: (await fx.submitted("zhangsan")).id }) },
+  "workbench.claim": { who: officeWorkers, input: async (call) => ({ taskId: (await taskFor(call)).taskId }) },
+  "workbench.release": {
+    who: officeWorkers,
+    input: async ({ fx, principal, ownWorker }) => {
+      const role = principal.role === "reviewer" ? "reviewer" : "caseworker";
+      const claimer = principal.relation === "own" && WORKERS.includes(principal.role) ? principal.username! : ownWorker;
+      return { taskId: await fx.claimedTask(role, claimer) };
+    },
+  },
+  "workbench.act": {
+    who: officeWorkers,
+    input: async (call) => {
+      const task = await taskFor(call);
+      return { applicationId: task.id, taskId: task.taskId, actionId: call.principal.role === "reviewer" ? "confirm" : "accept", rowVersion: task.rowVersion };
+    },
+  },
+  "workbench.pause": {
+    who: stepHolders,
+    input: async ({ fx }) => {
+      const { id, rowVersion } = await fx.atReview("zhangsan");
+      return { applicationId: id, reason: "等待鉴定结论", rowVersion };
+    },
+  },
+  "workbench.resume": {
+    who: stepHolders,
+    input: async ({ fx }) => {
+      const { id, rowVersion } = await fx.paused("zhangsan");
+      return { applicationId: id, rowVersion };
+    },
+  },
+
+  "designer.list": { who: only(ADMINS, { scoped: false }), input: async () => ({}) },
+  "designer.groups": { who: only(ADMINS, { scoped: false }), input: none },
+  "designer.get": { who: serviceAdmins, input: async ({ fx, principal }) => ({ serviceId: (await fx.service(principal.org, principal.orgAdmin)).serviceId }) },
+  "designer.source": { who: serviceAdmins, input: async ({ fx, principal }) => ({ serviceId: (await fx.service(principal.org, principal.orgAdmin)).serviceId }) },
+  "designer.versions": { who: serviceAdmins, input: async ({ fx, principal }) => ({ serviceId: (await fx.service(principal.org, principal.orgAdmin)).serviceId }) },
+  "designer.version": { who: serviceAdmins, input: async ({ fx, principal }) => await fx.publishedService(principal.org, principal.orgAdmin) },
+  "designer.compare": {
+    who: serviceAdmins,
+    input: async ({ fx, principal }) => {
+      const { serviceId, versionId } = await fx.publishedService(principal.org, principal.orgAdmin);
+      return { serviceId, beforeId: versionId, afterId: versionId };
+    },
+  },
+  "designer.saveDraft": {
+    who: serviceAdmins,
+    input: async ({ fx, principal }) => {
+      const service = await fx.service(principal.org, principal.orgAdmin);
+      return { ...service, definition: { ...fx.definition, summary: "矩阵测试的修改" } };
+    },
+  },
+  "designer.publish": { who: serviceAdmins, input: async ({ fx, principal }) => await fx.service(principal.org, principal.orgAdmin) },
+  "designer.restore": {
+    who: serviceAdmins,
+    input: async ({ fx, principal }) => ({ ...(await fx.publishedService(principal.org, principal.orgAdmin)), draftId: null, revision: null }),
+  },
+  "designer.createService": {
+    // Under one's own organisation only: another's is refused outright (creating reveals nothing).
+    who: (principal) => (serviceAdmins(principal) === "NOT_FOUND" ? "FORBIDDEN" : serviceAdmins(principal)),
+    input: async ({ fx, principal }) => ({
+      code: fx.unique("new").toLowerCase().replace(/[^a-z0-9-]/g, ""),
+      title: "新事项",
+      part: "测试",
+      category: "测试",
+      ownerOrgId: principal.org,
+    }),
+  },
+
+  "calendar.year": { who: only(STAFF, { scoped: false }), input: async () => ({ year: 2026 }) },
+  "calendar.setDay": { who: only(["region_admin"], { scoped: false }), input: async () => ({ date: "2031-03-04", kind: "holiday", note: "矩阵测试" }) },
+  "calendar.clearDay": {
+    who: only(["region_admin"], { scoped: false }),
+    input: async ({ fx }) => {
+      await (await fx.as("region.admin")).calendar.setDay({ date: "2031-03-05", kind: "holiday", note: "矩阵测试" });
+      return { date: "2031-03-05" };
+    },
+  },
+};
+
+// ------------------------------------------------------------------ HTTP routes
+
+export interface RouteEntry {
+  who: Rule;
+  /** Sends the request as the principal's browser (cookies and CSRF header) and returns the response. */
+  send: (call: Call, http: { server: TestServer; headers: Record<string, string> }) => Promise<Response>;
+}
+
+export const ROUTES: Record<string, RouteEntry> = {
+  "POST /api/files": {
+    who: ownApplicantData,
+    send: async ({ fx, principal }, { server, headers }) => {
+      const id = await fx.draft(principal.owner);
+      return fetch(`${server.base}/api/files?applicationId=${id}&materialId=m1`, {
+        method: "POST",
+        headers: { ...headers, origin: server.base, "x-file-name": "id.png" },
+        body: Buffer.from(PNG_BYTES),
+      });
+    },
+  },
+  "GET /api/files/<id>": {
+    who: (principal) => (APPLICANTS.includes(principal.role) ? ownApplicantData(principal) : ADMINS.includes(principal.role) ? "NOT_FOUND" : officeWorkers(principal)),
+    send: async ({ fx, principal }, { server, headers }) => {
+      const { attachmentId } = await fx.submittedWithAttachment(principal.owner);
+      return fetch(`${server.base}/api/files/${attachmentId}`, { headers });
+    },
+  },
+  "GET /api/form-validators/<versionId>/<formId>": {
+    who: everyone,
+    send: async ({ fx }, { headers }) =>
+      formValidator(new Request(`http://localhost/api/form-validators/${fx.published.versionId}/registration`, { headers }), {
+        params: Promise.resolve({ versionId: fx.published.versionId, formId: "registration" }),
+      }),
+  },
+};
+
+export const HTTP_STATUS: Record<Outcome, number> = { ok: 200, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
+
