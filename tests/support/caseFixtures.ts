@@ -19,8 +19,11 @@ export const CASE_OFFICE = "150102";
 export const registrationForm = () => ({ registration: { name: "王五", idNumber: VALID_ID, phone: "13912345678", lostJobOn: "2026-11-20", reason: "单位解除", attestation: true } });
 
 /** Creates a person applicant who can sign in with the test demo password. */
+let applicantSerial = 0;
 export async function createPersonApplicant(db: Db, username: string, displayName: string) {
-  return db.user.create({ data: { username, displayName, kind: "person", passwordHash: await hashPassword(TEST_DEMO_PASSWORD), phone: "13900000000" } });
+  // Phones are unique per account: each fixture applicant gets its own.
+  const phone = `1390000${String(++applicantSerial).padStart(4, "0")}`;
+  return db.user.create({ data: { username, displayName, kind: "person", passwordHash: await hashPassword(TEST_DEMO_PASSWORD), phone } });
 }
 
 export class CaseFixtures {

@@ -13,6 +13,10 @@ import { GET as formValidator } from "@/app/api/form-validators/[versionId]/[for
 import { PNG_BYTES } from "./fixtures";
 import { type CaseFixtures, CASE_OFFICE, registrationForm } from "./caseFixtures";
 import { TEST_DEMO_PASSWORD } from "./demoPassword";
+import { callerFor, newBrowser } from "./caller";
+import { MemoryOutbox } from "./outbox";
+import { useNotificationChannel as sendCodesTo } from "@/runtime/notify/channel";
+import { creditCodeCheckChar, residentIdCheckChar } from "@/runtime/forms/formats";
 import type { TestServer } from "./httpServer";
 
 // ------------------------------------------------------------------ principals
@@ -112,7 +116,94 @@ const none = async () => undefined;
 /** The worker task of the principal's role: 受理 for caseworkers, 复核 for reviewers. */
 const taskFor = async ({ fx, principal }: Call) => (principal.role === "reviewer" ? fx.atSecondReview("zhangsan") : fx.submitted("zhangsan"));
 
+// ------------------------------------------------------------------ accounts: codes, new applicants, staff accounts
+
+/** Where one-time codes go during the table tests: read back as a person reads their phone. */
+export const OUTBOX = new MemoryOutbox();
+let serial = 0;
+const freshPhone = () => `139${String(Date.now() % 100_000).padStart(5, "0")}${String(++serial % 1000).padStart(3, "0")}`;
+const freshIdNumber = () => {
+  const first17 = `15010219${String(70 + (serial % 30))}0${1 + (serial % 9)}1${String(++serial % 10)}${String(serial % 1000).padStart(3, "0")}`;
+  return first17 + residentIdCheckChar(first17);
+};
+const freshCreditCode = () => {
+  const first17 = `91150102MA${String(Date.now() % 10_000).padStart(4, "0")}${String(++serial % 1000).padStart(3, "0")}`;
+  return first17 + creditCodeCheckChar(first17);
+};
+const freshUsername = (fx: CaseFixtures) => `mx${fx.unique("u").replace(/[^A-Za-z0-9]/g, "")}`.slice(0, 30);
+const NEW_PASSWORD = "Matrix-Password-2028";
+
+/** The sending limits of earlier calls moved out of the way (every table call comes from one address). */
+async function clearSendLimits(fx: CaseFixtures) {
+  sendCodesTo(OUTBOX);
+  await fx.db.oneTimeCode.updateMany({ data: { createdAt: new Date(Date.now() - 2 * 3_600_000) } });
+}
+
+/** A fresh phone with a code sent to it, and the code. */
+async function codeFor(fx: CaseFixtures, purpose: "register" | "reset", phone = freshPhone()) {
+  await clearSendLimits(fx);
+  await (await callerFor(fx.db, newBrowser("10.77.0.1"))).accounts.sendCode({ phone, purpose });
+  return { phone, code: OUTBOX.lastCode(phone) };
+}
+
+async function newPerson(fx: CaseFixtures) {
+  const { phone, code } = await codeFor(fx, "register");
+  return { name: "矩阵人", idNumber: freshIdNumber(), phone, username: freshUsername(fx), password: NEW_PASSWORD, code };
+}
+
+/** Administrators of the organisation: an office's own, or the region's. */
+const staffAdmins: Rule = (principal) => {
+  if (principal.role === "anonymous") return "UNAUTHORIZED";
+  if (!ADMINS.includes(principal.role)) return "FORBIDDEN";
+  return principal.role === "office_admin" && principal.relation === "other" ? "FORBIDDEN" : "ok";
+};
+/** The same, on one account: another office's is "not found". */
+const staffAccountAdmins: Rule = (principal) => (staffAdmins(principal) === "FORBIDDEN" && ADMINS.includes(principal.role) ? "NOT_FOUND" : staffAdmins(principal));
+
+/** A staff account of the case's office, made by the region's administrator. */
+async function staffAccount(fx: CaseFixtures, disabled = false) {
+  const admin = await fx.as("region.admin");
+  const { id } = await admin.staffAccounts.create({ organisationId: CASE_OFFICE, username: freshUsername(fx), displayName: "矩阵工作人员", role: "caseworker" });
+  if (disabled) await admin.staffAccounts.disable({ userId: id });
+  return { userId: id };
+}
+
 export const TABLE: Record<string, Entry> = {
+  "accounts.sendCode": {
+    who: everyone,
+    input: async ({ fx }) => {
+      await clearSendLimits(fx);
+      return { phone: freshPhone(), purpose: "register" };
+    },
+  },
+  "accounts.registerPerson": { who: everyone, input: async ({ fx }) => newPerson(fx) },
+  "accounts.registerOrganisation": {
+    who: everyone,
+    input: async ({ fx }) => {
+      const { phone, code } = await codeFor(fx, "register");
+      return { organisationName: "矩阵测试公司", creditCode: freshCreditCode(), contactName: "矩阵人", phone, username: freshUsername(fx), password: NEW_PASSWORD, code };
+    },
+  },
+  "accounts.resetPassword": {
+    who: everyone,
+    input: async ({ fx }) => {
+      const person = await newPerson(fx);
+      await (await callerFor(fx.db, newBrowser("10.77.0.2"))).accounts.registerPerson(person);
+      const { code } = await codeFor(fx, "reset", person.phone);
+      return { phone: person.phone, code, password: "Matrix-Password-2029" };
+    },
+  },
+
+  "staffAccounts.list": { who: staffAdmins, input: async () => ({ organisationId: CASE_OFFICE }) },
+  "staffAccounts.create": {
+    who: staffAdmins,
+    input: async ({ fx }) => ({ organisationId: CASE_OFFICE, username: freshUsername(fx), displayName: "矩阵工作人员", role: "caseworker" }),
+  },
+  "staffAccounts.disable": { who: staffAccountAdmins, input: async ({ fx }) => staffAccount(fx) },
+  "staffAccounts.enable": { who: staffAccountAdmins, input: async ({ fx }) => staffAccount(fx, true) },
+  "staffAccounts.resetPassword": { who: staffAccountAdmins, input: async ({ fx }) => staffAccount(fx) },
+  "staffAccounts.signOutEverywhere": { who: staffAccountAdmins, input: async ({ fx }) => staffAccount(fx) },
+
   "auth.me": { who: everyone, input: none },
   "auth.signIn": { who: everyone, freshSession: true, input: async () => ({ username: "matrix.signin", password: TEST_DEMO_PASSWORD }) },
   "auth.signOut": { who: everyone, freshSession: true, input: none },
