@@ -14,7 +14,6 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { appRouter } from "@/runtime/trpc/appRouter";
-import { closeDb } from "@/runtime/db";
 import { CSRF_COOKIE, CSRF_HEADER } from "@/runtime/auth/cookies";
 import { databaseKinds, type TestDb } from "../support/testDb";
 import { callerFor, newBrowser, signedIn, type Browser } from "../support/caller";
@@ -23,7 +22,7 @@ import { hashPassword } from "@/runtime/auth/password";
 import { CaseFixtures, createPersonApplicant } from "../support/caseFixtures";
 import { TEST_DEMO_PASSWORD } from "../support/demoPassword";
 import { HTTP_STATUS, PRINCIPALS, ROUTES, TABLE, type Call, type Principal } from "../support/procedureTable";
-import { startHttpServer, type TestServer } from "../support/httpServer";
+import { serveTestDb, type TestServer } from "../support/httpServer";
 
 process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "hrss-matrix-"));
 
@@ -73,13 +72,10 @@ describe.each(databaseKinds())("authorisation matrix on %s", (kind) => {
     await createPersonApplicant(t.db, "matrix.signin", "登录测试");
     fx = new CaseFixtures(t.db);
     await fx.setUp();
-    process.env.DATABASE_URL = t.url;
-    server = await startHttpServer();
+    server = await serveTestDb(t);
   }, 120_000);
   afterAll(async () => {
     await server?.close();
-    await closeDb();
-    delete process.env.DATABASE_URL;
     await t?.cleanup();
   });
 

@@ -14,7 +14,6 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/runtime/trpc/appRouter";
 import { TRPC_BASE_PATH } from "@/runtime/trpc/nodeHandler";
-import { closeDb } from "@/runtime/db";
 import { CSRF_COOKIE, CSRF_HEADER } from "@/runtime/auth/cookies";
 import HallPage from "@/app/hall/page";
 import { databaseKinds, type TestDb } from "../support/testDb";
@@ -22,7 +21,7 @@ import { signedIn, type Browser } from "../support/caller";
 import { createSeededTestDb, PNG_BYTES } from "../support/fixtures";
 import { CaseFixtures, createPersonApplicant, registrationForm } from "../support/caseFixtures";
 import { PRINCIPALS, TABLE, type Call, type Principal } from "../support/procedureTable";
-import { startHttpServer, type TestServer } from "../support/httpServer";
+import { serveTestDb, type TestServer } from "../support/httpServer";
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "hrss-bad-input-"));
 process.env.DATA_DIR = dataDir;
@@ -196,13 +195,10 @@ describe.each(databaseKinds())("bad input on %s", (kind) => {
     await createPersonApplicant(t.db, "matrix.signin", "登录测试");
     fx = new CaseFixtures(t.db);
     await fx.setUp();
-    process.env.DATABASE_URL = t.url;
-    server = await startHttpServer();
+    server = await serveTestDb(t);
   }, 120_000);
   afterAll(async () => {
     await server?.close();
-    await closeDb();
-    delete process.env.DATABASE_URL;
     await t?.cleanup();
   });
 

@@ -8,8 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds, type TestDb } from "../support/testDb";
 import { createSeededTestDb, exampleDefinition, publishService, PNG_BYTES } from "../support/fixtures";
 import { TEST_DEMO_PASSWORD } from "../support/demoPassword";
-import { mutation, setCookies, startHttpServer, type TestServer } from "../support/httpServer";
-import { closeDb } from "@/runtime/db";
+import { mutation, setCookies, serveTestDb, type TestServer } from "../support/httpServer";
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from "@/runtime/auth/cookies";
 import { contentSecurityPolicy, securityHeaders } from "@/runtime/http/securityHeaders";
 
@@ -25,8 +24,7 @@ describe.each(databaseKinds())("HTTP security on %s", (kind) => {
     const definition = exampleDefinition();
     definition.materials[0].obtainableBySharing = false;
     await publishService(t.db, definition);
-    process.env.DATABASE_URL = t.url;
-    server = await startHttpServer();
+    server = await serveTestDb(t);
     const signIn = await mutation(server, "auth.signIn", { username: "zhangsan", password: TEST_DEMO_PASSWORD });
     expect(signIn.status).toBe(200);
     const cookies = setCookies(signIn);
@@ -37,8 +35,6 @@ describe.each(databaseKinds())("HTTP security on %s", (kind) => {
   }, 120_000);
   afterAll(async () => {
     await server?.close();
-    await closeDb();
-    delete process.env.DATABASE_URL;
     await t?.cleanup();
   });
   afterEach(() => {

@@ -12,8 +12,7 @@ vi.hoisted(() => {
 import { databaseKinds, type TestDb } from "../support/testDb";
 import { createSeededTestDb } from "../support/fixtures";
 import { TEST_DEMO_PASSWORD } from "../support/demoPassword";
-import { mutation, setCookies, startHttpServer, type TestServer } from "../support/httpServer";
-import { closeDb } from "@/runtime/db";
+import { mutation, setCookies, serveTestDb, type TestServer } from "../support/httpServer";
 import { CSRF_HEADER } from "@/runtime/auth/cookies";
 
 describe.each(databaseKinds())("secure cookies on %s", (kind) => {
@@ -21,13 +20,10 @@ describe.each(databaseKinds())("secure cookies on %s", (kind) => {
   let server: TestServer;
   beforeAll(async () => {
     t = await createSeededTestDb(kind);
-    process.env.DATABASE_URL = t.url;
-    server = await startHttpServer();
+    server = await serveTestDb(t);
   }, 120_000);
   afterAll(async () => {
     await server?.close();
-    await closeDb();
-    delete process.env.DATABASE_URL;
     await t?.cleanup();
   });
 

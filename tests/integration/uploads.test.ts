@@ -11,9 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds, type TestDb } from "../support/testDb";
 import { createSeededTestDb, exampleDefinition, publishService, PNG_BYTES } from "../support/fixtures";
 import { TEST_DEMO_PASSWORD } from "../support/demoPassword";
-import { mutation, setCookies, startHttpServer, type TestServer } from "../support/httpServer";
+import { mutation, setCookies, serveTestDb, type TestServer } from "../support/httpServer";
 import { ofdPackage, OFD_XML, zip } from "../support/zip";
-import { closeDb } from "@/runtime/db";
 import { loadSessionUser } from "@/runtime/auth/session";
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from "@/runtime/auth/cookies";
 import { MAX_CASE_BYTES, MAX_CASE_FILES } from "@/runtime/forms/fileTypes";
@@ -75,8 +74,7 @@ describe.each(databaseKinds())("uploads on %s", (kind) => {
     t = await createSeededTestDb(kind);
     definition.materials[0].obtainableBySharing = false;
     await publishService(t.db, definition);
-    process.env.DATABASE_URL = t.url;
-    server = await startHttpServer();
+    server = await serveTestDb(t);
     const signIn = await mutation(server, "auth.signIn", { username: "zhangsan", password: TEST_DEMO_PASSWORD });
     const cookies = setCookies(signIn);
     csrf = cookies.get(CSRF_COOKIE)!.value;
@@ -84,8 +82,6 @@ describe.each(databaseKinds())("uploads on %s", (kind) => {
   }, 120_000);
   afterAll(async () => {
     await server?.close();
-    await closeDb();
-    delete process.env.DATABASE_URL;
     await t?.cleanup();
   });
 

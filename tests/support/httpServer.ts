@@ -11,6 +11,8 @@ import { securityHeaders } from "@/runtime/http/securityHeaders";
 import { answerClientError } from "@/runtime/http/clientError";
 import { secureCookies } from "@/runtime/auth/cookies";
 import { OIDC_PATH, handleOidc } from "@/runtime/features/accounts/oidcHttp";
+import { closeDb } from "@/runtime/db";
+import type { TestDb } from "./testDb";
 
 export interface TestServer {
   base: string;
@@ -56,4 +58,18 @@ export function mutation(server: TestServer, path: string, input: unknown, heade
     headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify(input),
   });
+}
+
+/** A test database served over HTTP as above (DATABASE_URL points at it until `close`, which also closes the process-wide client). */
+export async function serveTestDb(t: TestDb): Promise<TestServer> {
+  process.env.DATABASE_URL = t.url;
+  const server = await startHttpServer();
+  return {
+    ...server,
+    close: async () => {
+      await server.close();
+      await closeDb();
+      delete process.env.DATABASE_URL;
+    },
+  };
 }
