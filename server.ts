@@ -12,6 +12,7 @@ import { createTrpcNodeHandler, TRPC_BASE_PATH } from "./runtime/trpc/nodeHandle
 import { prepareDatabase } from "./seed/prepare";
 import { FILES_PATH, handleFiles } from "./runtime/features/applications/filesHttp";
 import { startTimerLoop } from "./runtime/features/cases/timers";
+import { removeOrphanUploads } from "./runtime/features/applications/orphanFiles";
 import { closeDb, getDb, isDatabaseUnavailable } from "./runtime/db";
 import { createHealthHandler, isHealthPath } from "./runtime/http/health";
 import { cachePublicPages } from "./runtime/features/catalogue/pageCache";
@@ -89,6 +90,10 @@ async function main() {
     });
   };
   const stopTimers = startTimerLoop(getDb());
+  // Files an interrupted upload left without their row (a crash between the file and its commit).
+  void removeOrphanUploads(getDb())
+    .then(({ removed }) => removed > 0 && console.log(`已清理 ${removed} 个没有记录的上传文件`))
+    .catch((error: unknown) => console.error("清理上传文件失败：", error));
   ready = true;
   console.log(`服务已启动: http://localhost:${port}`);
 
