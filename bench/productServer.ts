@@ -2,11 +2,12 @@
  * The product as it runs in production (server.ts, production build, its own fresh SQLite
  * database in a temporary folder), started for a benchmark and stopped afterwards.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ensureBuild } from "@/scripts/ensureBuild";
+import { stopProcess, waitFor } from "@/tests/support/processes";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -22,26 +23,7 @@ export interface ProductServer {
   stop(): Promise<void>;
 }
 
-export async function waitFor(url: string, timeoutMs = 180_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`server at ${url} did not start`);
-}
-
-export function stopProcess(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
-}
+export { stopProcess, waitFor };
 
 /** Starts the production server; on its own fresh SQLite file unless `databaseUrl` names another database. */
 export async function startProductServer(port: number, name: string, options: { databaseUrl?: string } = {}): Promise<ProductServer> {

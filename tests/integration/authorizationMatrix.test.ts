@@ -17,12 +17,11 @@ import { appRouter } from "@/runtime/trpc/appRouter";
 import { CSRF_COOKIE, CSRF_HEADER } from "@/runtime/auth/cookies";
 import { databaseKinds, type TestDb } from "../support/testDb";
 import { callerFor, newBrowser, signedIn, type Browser } from "../support/caller";
-import { createSeededTestDb } from "../support/fixtures";
 import { hashPassword } from "@/runtime/auth/password";
-import { CaseFixtures, createPersonApplicant } from "../support/caseFixtures";
+import { tableTestWorld, type CaseFixtures } from "../support/caseFixtures";
 import { TEST_DEMO_PASSWORD } from "../support/demoPassword";
 import { HTTP_STATUS, PRINCIPALS, ROUTES, TABLE, type Call, type Principal } from "../support/procedureTable";
-import { serveTestDb, type TestServer } from "../support/httpServer";
+import type { TestServer } from "../support/httpServer";
 
 process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "hrss-matrix-"));
 
@@ -67,12 +66,7 @@ describe.each(databaseKinds())("authorisation matrix on %s", (kind) => {
   });
 
   beforeAll(async () => {
-    t = await createSeededTestDb(kind);
-    await createPersonApplicant(t.db, "lisi", "李四");
-    await createPersonApplicant(t.db, "matrix.signin", "登录测试");
-    fx = new CaseFixtures(t.db);
-    await fx.setUp();
-    server = await serveTestDb(t);
+    ({ t, fx, server } = await tableTestWorld(kind));
   }, 120_000);
   afterAll(async () => {
     await server?.close();

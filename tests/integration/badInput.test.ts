@@ -18,10 +18,10 @@ import { CSRF_COOKIE, CSRF_HEADER } from "@/runtime/auth/cookies";
 import HallPage from "@/app/hall/page";
 import { databaseKinds, type TestDb } from "../support/testDb";
 import { signedIn, type Browser } from "../support/caller";
-import { createSeededTestDb, PNG_BYTES } from "../support/fixtures";
-import { CaseFixtures, createPersonApplicant, registrationForm } from "../support/caseFixtures";
+import { PNG_BYTES } from "../support/fixtures";
+import { registrationForm, tableTestWorld, type CaseFixtures } from "../support/caseFixtures";
 import { PRINCIPALS, TABLE, type Call, type Principal } from "../support/procedureTable";
-import { serveTestDb, type TestServer } from "../support/httpServer";
+import type { TestServer } from "../support/httpServer";
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "hrss-bad-input-"));
 process.env.DATA_DIR = dataDir;
@@ -190,12 +190,7 @@ describe.each(databaseKinds())("bad input on %s", (kind) => {
   };
 
   beforeAll(async () => {
-    t = await createSeededTestDb(kind);
-    await createPersonApplicant(t.db, "lisi", "李四");
-    await createPersonApplicant(t.db, "matrix.signin", "登录测试");
-    fx = new CaseFixtures(t.db);
-    await fx.setUp();
-    server = await serveTestDb(t);
+    ({ t, fx, server } = await tableTestWorld(kind));
   }, 120_000);
   afterAll(async () => {
     await server?.close();

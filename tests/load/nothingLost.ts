@@ -27,6 +27,7 @@ import { addUser } from "@/seed/addUser";
 import { ensureBuild } from "@/scripts/ensureBuild";
 import { exampleDefinition, publishService, VALID_ID } from "../support/fixtures";
 import { pgClusterUnavailableReason, startPgCluster, freePort } from "../support/pgCluster";
+import { stopProcess, waitFor } from "../support/processes";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const PASSWORD = "load-only-Xy8#pw";
@@ -61,24 +62,10 @@ class Server {
       stdio: ["ignore", "ignore", "inherit"],
       env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(this.port), DEMO_PASSWORD: PASSWORD, ...this.env },
     });
-    const until = Date.now() + 120_000;
-    while (Date.now() < until) {
-      try {
-        if ((await fetch(`${this.base}/login`)).status < 500) return;
-      } catch {
-        /* not yet */
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    throw new Error("server did not start");
+    await waitFor(`${this.base}/login`, 120_000);
   }
   kill(signal: NodeJS.Signals) {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return Promise.resolve();
-    return new Promise<void>((resolve) => {
-      child.once("exit", () => resolve());
-      child.kill(signal);
-    });
+    return this.child ? stopProcess(this.child, signal) : Promise.resolve();
   }
 }
 

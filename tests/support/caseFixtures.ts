@@ -10,7 +10,9 @@ import { storeUpload } from "@/runtime/features/applications/uploads";
 import type { ServiceDefinition } from "@/runtime/definition/schema";
 import { signedIn } from "./caller";
 import { TEST_DEMO_PASSWORD } from "./demoPassword";
-import { PNG_BYTES, VALID_ID, exampleDefinition, publishService } from "./fixtures";
+import { PNG_BYTES, VALID_ID, createSeededTestDb, exampleDefinition, publishService } from "./fixtures";
+import { serveTestDb, type TestServer } from "./httpServer";
+import type { DatabaseKind, TestDb } from "./testDb";
 
 type Caller = Awaited<ReturnType<typeof signedIn>>["caller"];
 
@@ -178,4 +180,17 @@ export class CaseFixtures {
     const { versionId } = await (await this.as(admin)).designer.publish({ serviceId: service.serviceId, draftId: service.draftId, revision: service.revision });
     return { serviceId: service.serviceId, versionId };
   }
+}
+
+/**
+ * Where the router-generated table tests (authorisation matrix, bad input) run: a seeded database
+ * with a second person applicant (lisi) and the sign-in test account, the case fixtures, served over HTTP.
+ */
+export async function tableTestWorld(kind: DatabaseKind): Promise<{ t: TestDb; fx: CaseFixtures; server: TestServer }> {
+  const t = await createSeededTestDb(kind);
+  await createPersonApplicant(t.db, "lisi", "李四");
+  await createPersonApplicant(t.db, "matrix.signin", "登录测试");
+  const fx = new CaseFixtures(t.db);
+  await fx.setUp();
+  return { t, fx, server: await serveTestDb(t) };
 }
