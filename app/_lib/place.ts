@@ -2,7 +2,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { getDb } from "@/runtime/db";
-import { PLACE_COOKIE } from "@/runtime/auth/cookies";
+import { PLACE_COOKIE, cookieName } from "@/runtime/auth/cookies";
 import { organisationTree, type Place } from "@/runtime/features/catalogue/places";
 
 export interface CurrentPlace {
@@ -13,9 +13,18 @@ export interface CurrentPlace {
   path: string;
 }
 
+async function placeCookie(): Promise<string | undefined> {
+  try {
+    return (await cookies()).get(cookieName(PLACE_COOKIE))?.value;
+  } catch {
+    // Rendered outside a request (a test calling the page function): no place chosen.
+    return undefined;
+  }
+}
+
 export async function currentPlace(): Promise<CurrentPlace> {
   const tree = await organisationTree(getDb());
-  const place = tree.placeOf((await cookies()).get(PLACE_COOKIE)?.value);
+  const place = tree.placeOf(await placeCookie());
   const chain = tree.chain(place.id);
   const league = chain.find((p) => p.level === "league") ?? null;
   const path = place.level === "region" ? place.name : chain.filter((p) => p.level !== "region").reverse().map((p) => p.name).join(" / ");

@@ -39,7 +39,7 @@ function cacheKey(req: IncomingMessage): string | null {
   const cookies = parseCookies(req.headers.cookie);
   if (cookies[SESSION_COOKIE] || cookies[cookieName(SESSION_COOKIE, true)]) return null;
   // The pages show the catalogue as it applies at the visitor's chosen place: one entry per place.
-  const place = cookies[PLACE_COOKIE] ?? "";
+  const place = cookies[cookieName(PLACE_COOKIE)] ?? "";
   if (!/^\d{0,12}$/.test(place)) return null;
   return `${req.headers["accept-encoding"] ?? ""}\n${place}\n${req.url}`;
 }
