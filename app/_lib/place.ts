@@ -3,7 +3,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { getDb } from "@/runtime/db";
 import { PLACE_COOKIE, cookieName } from "@/runtime/auth/cookies";
-import { organisationTree, type Place } from "@/runtime/features/catalogue/places";
+import { organisationTree, placeOf, type Place } from "@/runtime/features/catalogue/places";
 
 export interface CurrentPlace {
   place: Place;
@@ -24,7 +24,7 @@ async function placeCookie(): Promise<string | undefined> {
 
 export async function currentPlace(): Promise<CurrentPlace> {
   const tree = await organisationTree(getDb());
-  const place = tree.placeOf(await placeCookie());
+  const place = placeOf(tree, await placeCookie());
   const chain = tree.chain(place.id);
   const league = chain.find((p) => p.level === "league") ?? null;
   const path = place.level === "region" ? place.name : chain.filter((p) => p.level !== "region").reverse().map((p) => p.name).join(" / ");

@@ -98,5 +98,6 @@ export function blankDefinition(code: string, title: string, group: ServiceDefin
     },
     appendices: [],
     source: null,
+    locks: [],
   };
 }

@@ -156,3 +156,27 @@ export const changeKindLabels: Record<ChangeKind | "moved", string> = { added: "
 export function labelOf(labels: Readonly<Record<string, string>>, value: string, fallback = value): string {
   return Object.hasOwn(labels, value) ? labels[value] : fallback;
 }
+
+/** The rules a local variant must keep (runtime/definition/variant/rules.ts). */
+export const variantRuleLabels = {
+  locked: "上级锁定的内容不能修改或删除",
+  lockRemoved: "不能解除上级设定的锁定",
+  limitLonger: "承诺时限只能缩短，不能延长",
+  limitPastLegal: "承诺时限不能超过法定时限",
+  requiredOptional: "必要材料不能改为非必要",
+  requiredRemoved: "必要材料不能删除",
+  requiredFieldOptional: "必填字段不能改为选填或删除",
+  slaLonger: "环节时限只能缩短，不能延长",
+} as const;
+
+/** How a local variant treats an item of its parent. */
+export const variantItemStateLabels = { inherited: "沿用上级", overridden: "本地修改", added: "本地新增", removed: "本地删除" } as const;
+
+/** Kinds of conflict when a variant is moved onto its parent's new version. */
+export const rebaseConflictLabels = {
+  bothChanged: "上级和本地都修改了此项",
+  removedByParent: "上级删除了本地修改过的此项",
+  removedByVariant: "本地删除了上级修改过的此项",
+  bothAdded: "上级和本地新增了同一项，内容不同",
+  lockedByParent: "上级锁定了本地修改过的此项",
+} as const;

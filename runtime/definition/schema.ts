@@ -266,6 +266,11 @@ export const serviceDefinition = z.object({
   flow,
   appendices: z.array(appendix).default([]),
   source: source.nullable(),
+  /**
+   * Items (keys of `runtime/definition/variant/items.ts`: `material/<id>`, `guide.fee`,
+   * `legalBasis/…`, `node/<id>` …) that local variants of this service may not change or remove.
+   */
+  locks: z.array(z.string().min(1).max(300)).max(2000).default([]),
 });
 export type ServiceDefinition = z.infer<typeof serviceDefinition>;
 export type ServiceDefinitionInput = z.input<typeof serviceDefinition>;

@@ -4,6 +4,7 @@
  * material ↔ form links.
  */
 import type { Guide, LineRange, Material, ServiceDefinition } from "@/runtime/definition/schema";
+import { defaultLocks } from "@/runtime/definition/variant/locks";
 import { formFromBlock } from "../forms/fromBlock";
 import { sameForm } from "./formBlocks";
 import { rangeOf } from "./text/lines";
@@ -95,7 +96,7 @@ export interface ServiceContent {
 
 /** A ServiceDefinition of one item: the item's lines are its source range. */
 export function assembleService(item: ItemText, content: ServiceContent): ServiceDefinition {
-  return {
+  const definition: ServiceDefinition = {
     schemaVersion: 1,
     code: content.code,
     title: content.title,
@@ -114,5 +115,8 @@ export function assembleService(item: ItemText, content: ServiceContent): Servic
       last: item.lines[item.lines.length - 1].no,
       parts: content.parts.ranges,
     },
+    locks: [],
   };
+  // What local variants may not change: the fee, the legal limit, the legal basis, the materials marked 必要.
+  return { ...definition, locks: defaultLocks(definition) };
 }

@@ -8,37 +8,24 @@
  *   read-only and recorded; they can never act on them; banner staff see only their own office's.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/runtime/db";
-import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";
 import { callerFor, newBrowser, signedIn } from "../support/caller";
 import { createSeededTestDb, exampleDefinition, publishService } from "../support/fixtures";
 import { registrationForm } from "../support/caseFixtures";
 import { databaseKinds, type TestDb } from "../support/testDb";
+import { createVariant } from "../support/variantFixtures";
 
 type Caller = Awaited<ReturnType<typeof signedIn>>["caller"];
 
-/**
- * A variant of `parent` owned by `ownerOrgId` with one published version: the effective definition
- * (the parent's with `change` applied), deriving from the parent's latest published version.
- */
-async function createVariant(db: Db, parentServiceId: string, ownerOrgId: string, change: (def: ServiceDefinition) => ServiceDefinition) {
-  const parent = await db.service.findUniqueOrThrow({ where: { id: parentServiceId } });
-  const base = await db.serviceVersion.findFirstOrThrow({ where: { serviceId: parentServiceId, status: "published" }, orderBy: { number: "desc" } });
-  const definition = serviceDefinition.parse(change(structuredClone(base.definition) as ServiceDefinition));
-  const service = await db.service.create({
-    data: { code: parent.code, ownerOrgId, parentServiceId, title: parent.title, part: parent.part, category: parent.category },
-  });
-  const version = await db.serviceVersion.create({
-    data: { serviceId: service.id, number: 1, status: "published", definition: definition as never, baseVersionId: base.id, publishedAt: new Date() },
-  });
-  return { serviceId: service.id, versionId: version.id };
-}
-
-const withAddress = (address: string, extraMaterial?: { id: string; name: string }) => (def: ServiceDefinition): ServiceDefinition => ({
-  ...def,
-  guide: { ...def.guide, officeAddress: address },
-  materials: extraMaterial ? [...def.materials, { ...def.materials[0], id: extraMaterial.id, name: extraMaterial.name, required: false, requirementText: undefined }] : def.materials,
-});
+/** An overlay: the office's own address, and optionally one more (optional) material. */
+const localAddress = (address: string, extraMaterial?: { id: string; name: string }) => {
+  const base = exampleDefinition().materials[0];
+  return {
+    set: {
+      "guide.officeAddress": address,
+      ...(extraMaterial ? { [`material/${extraMaterial.id}`]: { ...base, id: extraMaterial.id, name: extraMaterial.name, required: false, requirementText: undefined } } : {}),
+    },
+  };
+};
 
 describe.each(databaseKinds())("local variants on %s", (kind) => {
   let t: TestDb;
@@ -68,8 +55,13 @@ describe.each(databaseKinds())("local variants on %s", (kind) => {
     const definition = exampleDefinition();
     code = definition.code;
     region = await publishService(t.db, definition);
-    league = await createVariant(t.db, region.serviceId, "150100", withAddress("呼和浩特市政务服务中心三楼"));
-    xincheng = await createVariant(t.db, league.serviceId, "150102", withAddress("新城区政务服务中心二楼人社窗口", { id: "m-xincheng", name: "新城区居住证明" }));
+    league = await createVariant(t.db, { parentServiceId: region.serviceId, ownerOrgId: "150100", overlay: localAddress("呼和浩特市政务服务中心三楼") });
+    // 新城区's variant derives from its league's.
+    xincheng = await createVariant(t.db, {
+      parentServiceId: league.serviceId,
+      ownerOrgId: "150102",
+      overlay: localAddress("新城区政务服务中心二楼人社窗口", { id: "m-xincheng", name: "新城区居住证明" }),
+    });
     // A service 新城区 designed on its own (no parent).
     const own = await t.db.service.create({ data: { code: "xincheng-own", ownerOrgId: "150102", title: "新城区就业见习补贴申领", part: definition.group.part, category: definition.group.category } });
     const ownVersion = await t.db.serviceVersion.create({

@@ -8,13 +8,13 @@ import "server-only";
 import type { Db } from "@/runtime/db";
 import { AppError, conflict, notFound } from "@/runtime/errors";
 import { getPublishedService, type PublishedService } from "@/runtime/features/catalogue/service";
-import { organisationTree } from "@/runtime/features/catalogue/places";
+import { organisationTree, placeOf } from "@/runtime/features/catalogue/places";
 import { officesFor, type OfficeOption } from "./offices";
 
 /** The offices a service may be handled at: those of its levels (行使层级) within the office it applies under. */
 export async function officesForService(db: Db, service: PublishedService): Promise<OfficeOption[]> {
   const [tree, offices] = await Promise.all([organisationTree(db), officesFor(db, service.definition.guide.levels)]);
-  return service.scopeId === tree.placeOf(null).id ? offices : offices.filter((o) => tree.within(o.id, service.scopeId));
+  return service.scopeId === placeOf(tree, null).id ? offices : offices.filter((o) => tree.isWithin(o.id, service.scopeId));
 }
 
 /**
@@ -30,7 +30,7 @@ export async function serviceAtOffice(db: Db, code: string, officeId: string, ve
   if (!offices.some((o) => o.id === officeId)) throw new AppError("BAD_REQUEST", "请选择本事项的办理机构");
   if (versionId !== undefined && versionId !== published.versionId) {
     const shown = await db.serviceVersion.findUnique({ where: { id: versionId }, select: { status: true, service: { select: { code: true, ownerOrgId: true } } } });
-    if (!shown || shown.status === "draft" || shown.service.code !== code || !tree.within(officeId, shown.service.ownerOrgId)) throw notFound("该服务事项版本");
+    if (!shown || shown.status === "draft" || shown.service.code !== code || !tree.isWithin(officeId, shown.service.ownerOrgId)) throw notFound("该服务事项版本");
     throw conflict(`${tree.get(officeId)!.name}适用的是该事项的${published.owner.label}，请刷新页面后重新办理`);
   }
   return published;

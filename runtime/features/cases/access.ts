@@ -41,8 +41,8 @@ export async function readsCasesOf(db: Db | Tx, user: SessionUser, officeId: str
   if (staffOffices(user).includes(officeId)) return true;
   const roots = supervisedOffices(user);
   if (roots.length === 0) return false;
-  const tree = await organisationTree(db as Db);
-  return roots.some((root) => tree.within(officeId, root));
+  const tree = await organisationTree(db);
+  return roots.some((root) => tree.isWithin(officeId, root));
 }
 
 /** Whether a user reads a case of this office without working it (a supervisor's view: 只读). */

@@ -6,7 +6,7 @@ import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/
 import { cached, dbCache } from "@/runtime/cache";
 import type { Level } from "@/runtime/definition/schema";
 import { catalogueGeneration } from "./changes";
-import { organisationTree, versionLabel, type OrganisationTree } from "./places";
+import { organisationTree, placeOf, versionLabel, type OrganisationTree } from "./places";
 import { REGION_ID } from "./regionId";
 
 export { REGION_ID };
@@ -56,7 +56,7 @@ function ownerOf(tree: OrganisationTree, id: string): VersionOwner {
 
 async function placeChain(db: Db, placeId: string | null | undefined) {
   const tree = await organisationTree(db);
-  const chain = tree.chain(tree.placeOf(placeId).id).map((p) => p.id);
+  const chain = tree.chain(placeOf(tree, placeId).id).map((p) => p.id);
   return { tree, chain, rank: new Map(chain.map((id, i) => [id, i])) };
 }
 

