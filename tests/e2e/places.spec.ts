@@ -13,7 +13,8 @@ import { applicantForms } from "@/runtime/definition/requirements";
 const SCREENS = process.env.E2E_SCREENS ?? "test-results/screens";
 mkdirSync(SCREENS, { recursive: true });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `${SCREENS}/places-${name}.png`, fullPage: true });
+/** The hall lists 150+ services: its shots keep to the first screen (the chooser and the first entries). */
+const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: `${SCREENS}/places-${name}.png`, fullPage });
 
 async function query<T>(page: Page, path: string, input: unknown): Promise<T> {
   const response = await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
@@ -43,7 +44,7 @@ test("选择办理地：先选盟市再选旗县，刷新后仍记得；办事�
   await expect(banner.locator("option", { hasText: "昆都仑区" })).toHaveCount(0);
   await banner.selectOption({ label: "新城区" });
   await expectAccessible(page);
-  await shot(page, "chooser");
+  await shot(page, "chooser", false);
   await page.getByRole("button", { name: "确定" }).click();
   await expect(page).toHaveURL(/\/hall$/);
   await expect(page.getByTestId("current-place")).toHaveText("呼和浩特市 / 新城区");
@@ -54,22 +55,32 @@ test("选择办理地：先选盟市再选旗县，刷新后仍记得；办事�
   await expect(banner).toHaveValue("150102");
   await expect(page.getByText(/新城区适用的服务事项共 \d+ 项/)).toBeVisible();
   await expectAccessible(page);
-  await shot(page, "hall-xincheng");
+  await shot(page, "hall-xincheng", false);
 
-  // The guide names the office whose version applies at 新城区 (its own, its league's, or the region's).
+  // The demo variants (seed/demoVariants.ts): 新城区's own 就业困难人员认定申请 (s116), with its extra
+  // material; 呼和浩特市's 失业登记申请 (s112), which 新城区 runs as its league's.
+  await expect(page.getByRole("link", { name: /就业困难人员认定申请/ }).getByText("新城区版本")).toBeVisible();
+  await expect(page.getByRole("link", { name: /失业登记申请/ }).first().getByText("呼和浩特市版本")).toBeVisible();
+  await page.goto("/hall/services/s116");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("新城区版本");
+  await expect(page.getByRole("cell", { name: /社区就业服务站入户核实记录/ })).toBeVisible();
+  await expectAccessible(page);
+  await shot(page, "guide-xincheng");
+  await page.goto("/hall/services/s112");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("呼和浩特市版本");
+  // Any other service: whichever office's version applies at 新城区, the guide names it.
   const atXincheng = await query<{ owner: { label: string } }>(page, "catalogue.get", { code: def.code, place: "150102" });
   await page.goto(`/hall/services/${def.code}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(atXincheng.owner.label);
-  await expectAccessible(page);
-  await shot(page, "guide-xincheng");
 
   // Back to the whole region.
   await page.goto("/hall");
   await league.selectOption({ value: "" });
   await page.getByRole("button", { name: "确定" }).click();
   await expect(page.getByTestId("current-place")).toHaveText("内蒙古自治区");
-  await page.goto(`/hall/services/${def.code}`);
+  await page.goto("/hall/services/s116");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("自治区版本");
+  await expect(page.getByText("社区就业服务站入户核实记录")).toHaveCount(0);
 });
 
 test("上级监督：盟市管理员在办件查询中看到旗县的办件标为只读，打开后不能办理", async ({ browser }) => {

@@ -145,7 +145,7 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ c
   const { code } = await params;
   const service = await load(code);
   if (!service) notFound();
-  const user = await currentUser();
+  const [user, { path }] = await Promise.all([currentUser(), currentPlace()]);
   const def = service.definition;
   const { guide } = def;
   const applyPath = `/hall/services/${def.code}/apply`;
@@ -164,6 +164,9 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ c
           {def.title}
           <VersionBadge label={service.owner.label} />
         </h1>
+        <p className="mt-1 text-sm text-muted-foreground">
+          办理地：{path}（<Link href="/hall#place-heading" className="text-primary underline-offset-2 hover:underline">更改办理地</Link>）
+        </p>
         {(guide.description || def.summary) && <p className="mt-2 leading-relaxed">{guide.description || def.summary}</p>}
         <div className="mt-4 flex flex-wrap items-center gap-3">
           {isStaff ? (
