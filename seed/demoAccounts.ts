@@ -34,6 +34,9 @@ export const demoAccounts: DemoAccount[] = [
   staff("xincheng.admin", "新城区管理员", "150102", "office_admin"),
   staff("xincheng.caseworker", "新城区经办员", "150102", "caseworker"),
   staff("xincheng.reviewer", "新城区复核员", "150102", "reviewer"),
+  staff("tumed.admin", "土默特左旗管理员", "150121", "office_admin"),
+  staff("tumed.caseworker", "土默特左旗经办员", "150121", "caseworker"),
+  staff("tumed.reviewer", "土默特左旗复核员", "150121", "reviewer"),
   { username: "zhangsan", displayName: "张三", kind: "person", idNumber: "150102199003071237", phone: "13800471234" },
   { username: "company.demo", displayName: "呼和浩特示例科技有限公司", kind: "organisation", creditCode: "91150100MA0N000013", phone: "0471-6660000" },
 ];

@@ -3,6 +3,10 @@ import Link from "next/link";
 import { getDb } from "@/runtime/db";
 import { listPublishedServices, type CatalogueEntry } from "@/runtime/features/catalogue/service";
 import { EmptyState } from "../_components/EmptyState";
+import { currentPlace } from "../_lib/place";
+import { placeChoices } from "@/runtime/features/catalogue/places";
+import { PlaceChooser } from "./_parts/PlaceChooser";
+import { VersionBadge } from "./_parts/VersionBadge";
 
 export const metadata: Metadata = { title: "办事大厅" };
 export const dynamic = "force-dynamic";
@@ -20,11 +24,14 @@ function groupByPart(entries: CatalogueEntry[]) {
 export default async function HallPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const { q } = await searchParams;
   const search = q?.trim().slice(0, 100) || undefined;
-  const entries = await listPublishedServices(getDb(), search);
+  const { place, leagueId, path } = await currentPlace();
+  const placeId = place.level === "region" ? null : place.id;
+  const [entries, leagues] = await Promise.all([listPublishedServices(getDb(), search, placeId), placeChoices(getDb())]);
   const parts = groupByPart(entries);
   return (
     <div>
       <h1 className="text-2xl font-semibold">办事大厅</h1>
+      <PlaceChooser key={place.id} leagues={leagues} placeId={placeId} leagueId={leagueId} path={path} />
       <form role="search" className="mt-4 flex gap-2" action="/hall">
         <label htmlFor="q" className="sr-only">搜索服务事项</label>
         <input
@@ -37,7 +44,7 @@ export default async function HallPage({ searchParams }: { searchParams: Promise
         <button type="submit" className="rounded-md bg-primary px-4 py-2 text-primary-foreground">搜索</button>
       </form>
       <p className="mt-3 text-sm text-muted-foreground" aria-live="polite">
-        {search ? `“${search}”的搜索结果：共 ${entries.length} 项` : `共 ${entries.length} 个服务事项`}
+        {search ? `“${search}”的搜索结果：共 ${entries.length} 项` : placeId ? `${place.name}适用的服务事项共 ${entries.length} 项` : `共 ${entries.length} 个服务事项`}
       </p>
       {entries.length === 0 ? (
         <div className="mt-4">
@@ -73,6 +80,7 @@ export default async function HallPage({ searchParams }: { searchParams: Promise
                       {/* No prefetch: with 150+ services, prefetching every link in view would render dozens of guide pages per visit. */}
                       <Link href={`/hall/services/${item.code}`} prefetch={false} className="block rounded-md border bg-background px-4 py-3 hover:border-primary">
                         <span className="font-medium">{item.title}</span>
+                        {item.owner.level !== "region" && <VersionBadge label={item.owner.label} />}
                         {item.summary && <span className="mt-1 line-clamp-2 block text-sm text-muted-foreground">{item.summary}</span>}
                       </Link>
                     </li>

@@ -8,6 +8,12 @@ export const SESSION_COOKIE = "hrss_session";
 /** Readable by the page's script, echoed back in the `x-csrf-token` header on mutations. */
 export const CSRF_COOKIE = "hrss_csrf";
 export const CSRF_HEADER = "x-csrf-token";
+/**
+ * The applicant's chosen place in 办事大厅 (a league or banner id), set by /hall/place and read by
+ * the hall's server pages: the catalogue and guides are those that apply there. Not a
+ * credential: anything unknown is the region.
+ */
+export const PLACE_COOKIE = "hrss_place";
 const HOST_PREFIX = "__Host-";
 
 /** Whether cookies are marked Secure (and `__Host-` prefixed): COOKIE_SECURE=1. */

@@ -29,8 +29,11 @@ export function areasFor(user: SessionUser | null): Area[] {
   if (user.kind !== "staff") return ["hall"];
   const roles = new Set(user.memberships.map((m) => m.role));
   const areas: Area[] = [];
-  if (roles.has("caseworker") || roles.has("reviewer")) areas.push("workbench");
+  const works = roles.has("caseworker") || roles.has("reviewer");
+  if (works) areas.push("workbench");
   if (roles.has("region_admin") || roles.has("office_admin")) areas.push("designer");
+  // Region and league administrators supervise the cases below them (read-only) after designing.
+  if (!works && supervisedOffices(user).length > 0) areas.push("workbench");
   if (roles.has("region_admin")) areas.push("calendar");
   if (roles.has("region_admin") || roles.has("office_admin")) areas.push("accounts");
   return areas;
@@ -40,4 +43,18 @@ export function hasRole(user: SessionUser, roles: readonly StaffRole[], organisa
   return user.memberships.some(
     (m) => roles.includes(m.role) && (organisationId === undefined || m.organisationId === organisationId),
   );
+}
+
+/**
+ * 监督: the offices whose cases a user sees read-only with everything below them — the region and
+ * league offices where they hold any staff role. Banner staff supervise nothing.
+ */
+export function supervisedOffices(user: SessionUser): string[] {
+  if (user.kind !== "staff") return [];
+  return [...new Set(user.memberships.filter((m) => m.organisationLevel === "region" || m.organisationLevel === "league").map((m) => m.organisationId))];
+}
+
+/** Whether a user has cases to see: caseworkers and reviewers (their offices'), and supervisors (the offices below them). */
+export function readsCases(user: SessionUser): boolean {
+  return user.kind === "staff" && (hasRole(user, ["caseworker", "reviewer"]) || supervisedOffices(user).length > 0);
 }

@@ -168,7 +168,8 @@ describeOnDatabases("applications and the workbench", (kind) => {
       code: "CONFLICT",
       message: "办件已被他人更新，请刷新后重试",
     });
-    const elsewhere = await signedIn(t.db, "hohhot.caseworker");
+    // A neighbouring banner's caseworker (土默特左旗): the case does not exist for them.
+    const elsewhere = await signedIn(t.db, "tumed.caseworker");
     await expect(elsewhere.caller.workbench.case({ id })).rejects.toMatchObject({ code: "NOT_FOUND", message: "办件不存在或您无权查看" });
     await expect(elsewhere.caller.workbench.claim({ taskId })).rejects.toMatchObject({ code: "NOT_FOUND", message: "任务不存在或您无权查看" });
     expect((await caseworker.caller.workbench.case({ id })).application.rowVersion).toBe(view.application.rowVersion);

@@ -102,6 +102,8 @@ describe("public page cache", () => {
       res.setHeader("content-type", "text/html; charset=utf-8");
       if (req.url === "/hall/services/missing") res.statusCode = 404;
       res.write(`<p>${body}</p>`);
+      const place = /hrss_place=(\d+)/.exec(req.headers.cookie ?? "")?.[1];
+      if (place) res.write(`<p>办理地 ${place}</p>`);
       res.end(`<p>${req.url}</p>`);
     });
     server = http.createServer((req, res) => void handle(req, res));
@@ -134,6 +136,23 @@ describe("public page cache", () => {
     await get("/cases");
     await get("/cases");
     expect(renders).toBe(5);
+  });
+
+  it("renders for a signed-in visitor behind HTTPS (the __Host- session cookie) every time", async () => {
+    renders = 0;
+    await get("/hall", { cookie: "__Host-hrss_session=abc" });
+    await get("/hall", { cookie: "__Host-hrss_session=abc" });
+    expect(renders).toBe(2);
+  });
+
+  it("keeps the pages apart per chosen place (办理地)", async () => {
+    await get("/hall");
+    expect((await get("/hall")).hit).toBe(true);
+    const xincheng = await get("/hall", { cookie: "hrss_place=150102" });
+    expect(xincheng).toEqual({ status: 200, text: `<p>${body}</p><p>办理地 150102</p><p>/hall</p>`, hit: false });
+    expect(await get("/hall", { cookie: "hrss_place=150102" })).toEqual({ ...xincheng, hit: true });
+    expect((await get("/hall", { cookie: "hrss_place=150103" })).text).toBe(`<p>${body}</p><p>办理地 150103</p><p>/hall</p>`);
+    expect((await get("/hall")).text).toBe(`<p>${body}</p><p>/hall</p>`);
   });
 
   it("does not keep error pages", async () => {

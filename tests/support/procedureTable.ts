@@ -5,8 +5,10 @@
  * procedure of the router without an entry here. A new procedure: add its entry to TABLE.
  *
  * Principals: staff of 150102 (新城区) are "own" for the fixture cases, filed at 150102; staff of
- * 150100 (呼和浩特市) are "other". A region administrator's own services belong to 150000, its
- * "other" ones to 150102. Applicants: `own` acts on its own objects, `other` on zhangsan's
+ * 150121 (土默特左旗, a banner of the same league) are "other"; staff of 150100 (呼和浩特市, the
+ * league above 150102) are "above": they read 150102's cases under supervision (监督) and act on
+ * none. A region administrator's own services belong to 150000, its "other" ones to 150102.
+ * Applicants: `own` acts on its own objects, `other` on zhangsan's
  * (as lisi, a second person applicant, or as company.demo).
  */
 import { GET as formValidator } from "@/app/api/form-validators/[versionId]/[formId]/route";
@@ -22,7 +24,7 @@ import type { TestServer } from "./httpServer";
 // ------------------------------------------------------------------ principals
 
 export type Role = "anonymous" | "person" | "organisation" | "caseworker" | "reviewer" | "office_admin" | "region_admin";
-export type Relation = "own" | "other";
+export type Relation = "own" | "other" | "above";
 
 export interface Principal {
   role: Role;
@@ -53,11 +55,14 @@ export const PRINCIPALS: Principal[] = [
   p("organisation", "own", "company.demo", "company.demo"),
   p("organisation", "other", "company.demo"),
   p("caseworker", "own", "xincheng.caseworker"),
-  p("caseworker", "other", "hohhot.caseworker"),
+  p("caseworker", "other", "tumed.caseworker"),
+  p("caseworker", "above", "hohhot.caseworker"),
   p("reviewer", "own", "xincheng.reviewer"),
-  p("reviewer", "other", "hohhot.reviewer"),
+  p("reviewer", "other", "tumed.reviewer"),
+  p("reviewer", "above", "hohhot.reviewer"),
   p("office_admin", "own", "xincheng.admin"),
-  p("office_admin", "other", "hohhot.admin"),
+  p("office_admin", "other", "tumed.admin"),
+  p("office_admin", "above", "hohhot.admin"),
   p("region_admin", "own", "region.admin", "zhangsan", "150000", "region.admin"),
   p("region_admin", "other", "region.admin"),
 ];
@@ -75,12 +80,12 @@ export const STAFF: Role[] = [...WORKERS, ...ADMINS];
 /** Anyone, signed in or not. */
 export const everyone: Rule = () => "ok";
 
-/** Signed-in users of `roles`; when `scoped`, only on their own objects (another's is "not found"). */
+/** Signed-in users of `roles`; when `scoped`, only on their own objects (another's, or one below one's office, is "not found"). */
 export function only(roles: Role[], options: { scoped: boolean; otherwise?: Partial<Record<Role, Outcome>> }): Rule {
   return (principal) => {
     if (principal.role === "anonymous") return "UNAUTHORIZED";
     if (!roles.includes(principal.role)) return options.otherwise?.[principal.role] ?? "FORBIDDEN";
-    return options.scoped && principal.relation === "other" ? "NOT_FOUND" : "ok";
+    return options.scoped && principal.relation !== "own" ? "NOT_FOUND" : "ok";
   };
 }
 
@@ -94,6 +99,22 @@ export const officeWorkers = only(WORKERS, { scoped: true });
 export const stepHolders: Rule = (principal) => (principal.role === "reviewer" && principal.relation === "own" ? "FORBIDDEN" : officeWorkers(principal));
 /** Administrators of the service's owner. */
 export const serviceAdmins = only(ADMINS, { scoped: true });
+/**
+ * Readers of a case filed at 150102 (监督): its office's caseworkers and reviewers, and — read-only —
+ * the staff of the offices above it (the league's, any role; the region's administrator). A banner's
+ * administrator reads no cases: `adminsOfBanners` is what they get.
+ */
+export const caseReaders =
+  (adminsOfBanners: Outcome): Rule =>
+  (principal) => {
+    if (principal.role === "anonymous") return "UNAUTHORIZED";
+    if (APPLICANTS.includes(principal.role)) return "FORBIDDEN";
+    if (principal.role === "region_admin" || principal.relation === "above") return "ok";
+    if (principal.role === "office_admin") return adminsOfBanners;
+    return officeWorkers(principal);
+  };
+/** A case's documents and files: its applicant, or its readers (a banner's administrator: not found). */
+const caseFileReaders: Rule = (principal) => (APPLICANTS.includes(principal.role) ? ownApplicantData(principal) : caseReaders("NOT_FOUND")(principal));
 
 // ------------------------------------------------------------------ the table
 
@@ -155,7 +176,7 @@ async function newPerson(fx: CaseFixtures) {
 const staffAdmins: Rule = (principal) => {
   if (principal.role === "anonymous") return "UNAUTHORIZED";
   if (!ADMINS.includes(principal.role)) return "FORBIDDEN";
-  return principal.role === "office_admin" && principal.relation === "other" ? "FORBIDDEN" : "ok";
+  return principal.role === "office_admin" && principal.relation !== "own" ? "FORBIDDEN" : "ok";
 };
 /** The same, on one account: another office's is "not found". */
 const staffAccountAdmins: Rule = (principal) => (staffAdmins(principal) === "FORBIDDEN" && ADMINS.includes(principal.role) ? "NOT_FOUND" : staffAdmins(principal));
@@ -243,13 +264,14 @@ export const TABLE: Record<string, Entry> = {
   },
   "applications.withdraw": { who: ownApplicantData, input: async ({ fx, principal }) => ({ id: await fx.draft(principal.owner) }) },
   "applications.document": {
-    // The applicant of the case, or the caseworkers and reviewers of its office; administrators do not work cases.
-    who: (principal) => (APPLICANTS.includes(principal.role) ? ownApplicantData(principal) : ADMINS.includes(principal.role) ? "NOT_FOUND" : officeWorkers(principal)),
+    // The applicant of the case, or its office's caseworkers and reviewers, or the staff above its office (read-only).
+    who: caseFileReaders,
     input: async ({ fx, principal }) => ({ id: (await fx.submitted(principal.owner)).id, kind: "receipt" }),
   },
 
   "workbench.inbox": { who: only(WORKERS, { scoped: false }), input: async () => ({}) },
-  "workbench.case": { who: officeWorkers, input: async ({ fx }) => ({ id: (await fx.submitted("zhangsan")).id }) },
+  "workbench.cases": { who: caseReaders("FORBIDDEN"), input: async () => ({ officeId: CASE_OFFICE }) },
+  "workbench.case": { who: caseReaders("FORBIDDEN"), input: async ({ fx }) => ({ id: (await fx.submitted("zhangsan")).id }) },
   "workbench.claim": { who: officeWorkers, input: async (call) => ({ taskId: (await taskFor(call)).taskId }) },
   "workbench.release": {
     who: officeWorkers,
@@ -350,7 +372,7 @@ export const ROUTES: Record<string, RouteEntry> = {
     },
   },
   "GET /api/files/<id>": {
-    who: (principal) => (APPLICANTS.includes(principal.role) ? ownApplicantData(principal) : ADMINS.includes(principal.role) ? "NOT_FOUND" : officeWorkers(principal)),
+    who: caseFileReaders,
     send: async ({ fx, principal }, { server, headers }) => {
       const { attachmentId } = await fx.submittedWithAttachment(principal.owner);
       return fetch(`${server.base}/api/files/${attachmentId}`, { headers });

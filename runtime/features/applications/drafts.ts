@@ -5,21 +5,19 @@ import type { SessionUser } from "@/runtime/auth/roles";
 import { AppError, conflict, notFound } from "@/runtime/errors";
 import { getStorage } from "@/runtime/storage";
 import { writeWithPrisma } from "@/runtime/write";
-import { getPublishedService } from "@/runtime/features/catalogue/service";
 import { applicantCase } from "@/runtime/features/cases/access";
 import { pinnedDefinition } from "@/runtime/features/cases/definitions";
 import type { FormsData } from "@/runtime/features/cases/caseStore";
-import { officesFor } from "./offices";
+import { serviceAtOffice } from "./serviceAtOffice";
 import { requireKnownForms } from "./knownForms";
 import { stripOfficeUseForms } from "@/runtime/forms/officeUse";
 import type { CaseState } from "@/runtime/engine";
 
 const EDITABLE = new Set(["draft", "waiting_applicant"]);
 
-export async function startDraft(db: Db, user: SessionUser, code: string, officeId: string) {
-  const published = await getPublishedService(db, code);
-  const offices = await officesFor(db, published.definition.guide.levels);
-  if (!offices.some((o) => o.id === officeId)) throw new AppError("BAD_REQUEST", "请选择本事项的办理机构");
+/** Starts a case of `code` at `officeId`, pinned to the version that applies there (see serviceAtOffice). */
+export async function startDraft(db: Db, user: SessionUser, code: string, officeId: string, versionId?: string) {
+  const published = await serviceAtOffice(db, code, officeId, versionId);
   return writeWithPrisma(db, user, async ({ tx, audit }) => {
     const application = await tx.application.create({
       data: { serviceId: published.serviceId, serviceVersionId: published.versionId, officeId, applicantId: user.id, status: "draft", formData: {} },
@@ -31,7 +29,7 @@ export async function startDraft(db: Db, user: SessionUser, code: string, office
       entityId: application.id,
       applicationId: application.id,
       organisationId: officeId,
-      payload: { code, version: published.version },
+      payload: { code, version: published.version, versionOf: published.owner.id },
     });
     return { id: application.id };
   });

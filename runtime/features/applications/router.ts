@@ -3,7 +3,7 @@ import { z } from "zod";
 import { router, applicantProcedure, authedProcedure, publicProcedure } from "@/runtime/trpc/init";
 import { boundedJson } from "@/runtime/trpc/boundedJson";
 import { getPublishedService } from "../catalogue/service";
-import { officesFor } from "./offices";
+import { officesForService } from "./serviceAtOffice";
 import { answerCorrection } from "./correction";
 import { removeAttachment, saveDraft, startDraft } from "./drafts";
 import { applicationDetail, myApplications } from "./reading";
@@ -12,19 +12,21 @@ import { withdrawApplication } from "./withdrawal";
 import { caseDocument } from "./documents";
 
 const id = z.string().min(1).max(64);
+/** An applicant's place (a league or banner id); an unknown one is the region. */
+const place = z.string().min(1).max(12);
 /** What an applicant types into a service's forms: at most 16 levels and about 512 KB. */
 const formsData = boundedJson(z.record(z.string().max(64), z.record(z.string().max(200), z.unknown())), { what: "表单数据", maxDepth: 16, maxChars: 512 * 1024 });
 
 export const applicationsRouter = router({
-  offices: publicProcedure.input(z.object({ code: z.string().min(1).max(80) })).query(async ({ ctx, input }) => {
-    const service = await getPublishedService(ctx.db, input.code);
-    return officesFor(ctx.db, service.definition.guide.levels);
+  /** The offices that may handle the service as it applies at the applicant's place (none: the region). */
+  offices: publicProcedure.input(z.object({ code: z.string().min(1).max(80), place: place.optional() })).query(async ({ ctx, input }) => {
+    return officesForService(ctx.db, await getPublishedService(ctx.db, input.code, input.place));
   }),
 
   startDraft: applicantProcedure
     .meta({ audit: ["create"] })
-    .input(z.object({ code: z.string().min(1).max(80), officeId: z.string().min(1).max(12) }))
-    .mutation(({ ctx, input }) => startDraft(ctx.db, ctx.user, input.code, input.officeId)),
+    .input(z.object({ code: z.string().min(1).max(80), officeId: z.string().min(1).max(12), versionId: id.optional() }))
+    .mutation(({ ctx, input }) => startDraft(ctx.db, ctx.user, input.code, input.officeId, input.versionId)),
 
   get: applicantProcedure.input(z.object({ id })).query(({ ctx, input }) => applicationDetail(ctx.db, ctx.user, input.id)),
 
@@ -49,6 +51,7 @@ export const applicationsRouter = router({
       z.object({
         code: z.string().min(1).max(80),
         officeId: z.string().min(1).max(12),
+        versionId: id.optional(),
         formData: formsData,
         idempotencyKey: z.string().min(8).max(100),
       }),

@@ -12,7 +12,6 @@ import { AppError, isStaleConflict } from "@/runtime/errors";
 import { chinaDateOf, dueDate, type WorkCalendar } from "@/runtime/calendar";
 import type { ServiceDefinition } from "@/runtime/definition/schema";
 import { writeWithSql, type AuditSink } from "@/runtime/write";
-import { getPublishedService } from "@/runtime/features/catalogue/service";
 import { loadCalendarSql } from "@/runtime/features/cases/calendar";
 import { applicantCaseRow, uploadedMaterialIds, type FormsData } from "@/runtime/features/cases/caseStore";
 import { pinnedDefinitionSql } from "@/runtime/features/cases/definitions";
@@ -20,7 +19,7 @@ import { caseLimitFor } from "@/runtime/definition/caseLimit";
 import { runCaseEvent, type NewCase } from "@/runtime/features/cases/runEvent";
 import { caseNow } from "@/runtime/clock";
 import { nextCaseNumber } from "./caseNumbers";
-import { officesFor } from "./offices";
+import { serviceAtOffice } from "./serviceAtOffice";
 import { requireKnownForms } from "./knownForms";
 import { submissionProblems } from "@/runtime/forms/submissionCheck";
 import { stripOfficeUseForms } from "@/runtime/forms/officeUse";
@@ -34,6 +33,8 @@ export interface SubmitResult {
 export interface DirectSubmission {
   code: string;
   officeId: string;
+  /** The version the applicant was shown, when known: it must be the one that applies at the office. */
+  versionId?: string;
   formData: FormsData;
   idempotencyKey: string;
 }
@@ -69,9 +70,7 @@ export async function submitApplication(db: Db, user: SessionUser, id: string, i
 
 /** Creates and submits a case in one call. Same validation, same idempotency. */
 export async function submitDirect(db: Db, user: SessionUser, input: DirectSubmission): Promise<SubmitResult> {
-  const published = await getPublishedService(db, input.code);
-  const offices = await officesFor(db, published.definition.guide.levels);
-  if (!offices.some((o) => o.id === input.officeId)) throw new AppError("BAD_REQUEST", "请选择本事项的办理机构");
+  const published = await serviceAtOffice(db, input.code, input.officeId, input.versionId);
   requireKnownForms(published.definition.forms, input.formData);
   const formData = stripOfficeUseForms(published.definition.forms, input.formData);
   return idempotent(db, user, input.idempotencyKey, null, async (sql, audit) => {

@@ -1,10 +1,14 @@
 /**
- * Who may see a case: an applicant only their own; staff only their office's. A case
- * outside one's reach is "not found", so its existence is not revealed.
+ * Who may see a case: an applicant only their own; caseworkers and reviewers their office's;
+ * region and league staff also, read-only, the cases of the offices below them (监督). Acting on
+ * a case is for its office's caseworkers and reviewers only (caseStore.officeCaseRow and the
+ * task checks of the workbench). A case outside one's reach is "not found", so its existence is
+ * not revealed.
  */
 import "server-only";
 import type { Db, Tx } from "@/runtime/db";
-import type { SessionUser } from "@/runtime/auth/roles";
+import { supervisedOffices, type SessionUser } from "@/runtime/auth/roles";
+import { organisationTree } from "@/runtime/features/organisations/tree";
 import { notFound } from "@/runtime/errors";
 
 const caseInclude = {
@@ -47,9 +51,24 @@ export function staffOffices(user: SessionUser): string[] {
   return workScopes(user).map((s) => s.officeId);
 }
 
+/** Whether a staff user may read the cases of an office: their own, or one below an office they supervise. */
+export async function readsCasesOf(db: Db | Tx, user: SessionUser, officeId: string): Promise<boolean> {
+  if (staffOffices(user).includes(officeId)) return true;
+  const roots = supervisedOffices(user);
+  if (roots.length === 0) return false;
+  const tree = await organisationTree(db);
+  return roots.some((root) => tree.isWithin(officeId, root));
+}
+
+/** Whether a user reads a case of this office without working it (a supervisor's view: 只读). */
+export function readOnlyAt(user: SessionUser, officeId: string): boolean {
+  return !staffOffices(user).includes(officeId);
+}
+
+/** A submitted case for staff to read: their office's, or (read-only) one of the offices they supervise. */
 export async function officeCase(db: Db | Tx, user: SessionUser, id: string) {
   const application = await findCase(db, id);
-  if (!application || application.status === "draft" || !staffOffices(user).includes(application.officeId)) throw notFound("办件");
+  if (!application || application.status === "draft" || !(await readsCasesOf(db, user, application.officeId))) throw notFound("办件");
   return application;
 }
 

@@ -5,7 +5,8 @@
  *
  * Why: every page goes through the root layout, which reads the session cookie, so Next
  * renders these pages on each request (several milliseconds each); they are the same for
- * every visitor who is not signed in. Only plain GETs without a session cookie and without
+ * every visitor who is not signed in and has chosen the same place (办理地, a cookie): the
+ * entries are kept per place. Only plain GETs without a session cookie and without
  * Next's client-navigation headers are served from here; the response (status 200, no
  * Set-Cookie) is stored as Next wrote it, per Accept-Encoding. Concurrent requests for a
  * page being rendered wait for that one render instead of starting their own.
@@ -14,7 +15,7 @@
  */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { LRUCache } from "lru-cache";
-import { parseCookies, SESSION_COOKIE } from "@/runtime/auth/cookies";
+import { cookieName, parseCookies, PLACE_COOKIE, SESSION_COOKIE } from "@/runtime/auth/cookies";
 import { catalogueGeneration, onCatalogueChange } from "./changes";
 
 const PAGE_TTL_MS = 1_000;
@@ -35,8 +36,12 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 function cacheKey(req: IncomingMessage): string | null {
   if (req.method !== "GET" || !req.url || !CACHED_PATH.test(req.url)) return null;
   if (NAVIGATION_HEADERS.some((h) => req.headers[h] !== undefined)) return null;
-  if (parseCookies(req.headers.cookie)[SESSION_COOKIE]) return null;
-  return `${req.headers["accept-encoding"] ?? ""}\n${req.url}`;
+  const cookies = parseCookies(req.headers.cookie);
+  if (cookies[SESSION_COOKIE] || cookies[cookieName(SESSION_COOKIE, true)]) return null;
+  // The pages show the catalogue as it applies at the visitor's chosen place: one entry per place.
+  const place = cookies[cookieName(PLACE_COOKIE)] ?? "";
+  if (!/^\d{0,12}$/.test(place)) return null;
+  return `${req.headers["accept-encoding"] ?? ""}\n${place}\n${req.url}`;
 }
 
 function send(res: ServerResponse, page: Page): void {

@@ -1,7 +1,8 @@
 /**
  * The caseworker's side of a case: reading it with the step's checkpoints, claiming its
- * task, and acting on it through the engine. Only the handling office's staff, and only
- * for the steps of their role.
+ * task, and acting on it through the engine. Acting is for the handling office's staff only,
+ * and only for the steps of their role; region and league staff read the cases below them
+ * (监督) without acting.
  */
 import "server-only";
 import type { Db, SqlTx } from "@/runtime/db";
@@ -11,7 +12,7 @@ import type { CaseState } from "@/runtime/engine";
 import type { TaskRole } from "@/runtime/definition/schema";
 type StaffRole = Exclude<TaskRole, "applicant">;
 import type { ServiceDefinition, TaskNode } from "@/runtime/definition/schema";
-import { officeCase, workScopes } from "../cases/access";
+import { officeCase, readOnlyAt, workScopes } from "../cases/access";
 import { loadCalendarSql } from "../cases/calendar";
 import { officeCaseRow } from "../cases/caseStore";
 import { pinnedDefinitionSql } from "../cases/definitions";
@@ -74,6 +75,8 @@ export async function caseForStaff(db: Db, user: SessionUser, id: string) {
   const canWork = !!staffTask && roles.includes(staffTask.role as StaffRole);
   return {
     ...detail,
+    /** Read under supervision (监督): shown, never worked. */
+    readOnly: readOnlyAt(user, application.officeId),
     currentTask:
       staffTask && node
         ? {

@@ -1,11 +1,19 @@
 import { z } from "zod";
-import { router, staffProcedure } from "@/runtime/trpc/init";
+import { TRPCError } from "@trpc/server";
+import { authedProcedure, router, staffProcedure } from "@/runtime/trpc/init";
+import { readsCases } from "@/runtime/auth/roles";
+import { listOfficeCases } from "./officeCases";
 import { listInbox } from "./inbox";
 import { actOnTask, caseForStaff, claimTask, pauseOrResume, releaseTask } from "./caseWork";
 
 const workers = ["caseworker", "reviewer"] as const;
 const worker = staffProcedure(workers);
 const id = z.string().min(1).max(120);
+/** Who reads cases: caseworkers and reviewers (their offices'), and region and league staff (监督, the offices below them). */
+const reader = authedProcedure.use(({ ctx, next }) => {
+  if (!readsCases(ctx.user)) throw new TRPCError({ code: "FORBIDDEN", message: "您没有执行此操作的权限" });
+  return next();
+});
 
 export const workbenchRouter = router({
   inbox: worker
@@ -19,7 +27,20 @@ export const workbenchRouter = router({
     )
     .query(({ ctx, input }) => listInbox(ctx.db, ctx.user, input ?? {})),
 
-  case: worker.input(z.object({ id })).query(({ ctx, input }) => caseForStaff(ctx.db, ctx.user, input.id)),
+  /** 办件查询: the cases of one's offices, and read-only those of the offices below (监督). */
+  cases: reader
+    .input(
+      z
+        .object({
+          officeId: z.string().min(1).max(12).optional(),
+          status: z.enum(["open", "closed"]).optional(),
+          search: z.string().trim().max(100).optional(),
+        })
+        .optional(),
+    )
+    .query(({ ctx, input }) => listOfficeCases(ctx.db, ctx.user, input ?? {})),
+
+  case: reader.input(z.object({ id })).query(({ ctx, input }) => caseForStaff(ctx.db, ctx.user, input.id)),
 
   claim: worker.meta({ audit: ["claim"] }).input(z.object({ taskId: id })).mutation(({ ctx, input }) => claimTask(ctx.db, ctx.user, input.taskId)),
 

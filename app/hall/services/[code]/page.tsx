@@ -7,13 +7,17 @@ import { getPublishedService, type PublishedService } from "@/runtime/features/c
 import type { Guide, Material, TimeLimit } from "@/runtime/definition/schema";
 import { caseTypeLabels, levelLabels } from "@/runtime/definition/labels";
 import { currentUser } from "@/app/_lib/session";
+import { currentPlace } from "@/app/_lib/place";
+import { VersionBadge } from "../../_parts/VersionBadge";
 
 export const dynamic = "force-dynamic";
 
 
+/** The version that applies at the applicant's place; another banner's variant is never found from here. */
 async function load(code: string): Promise<PublishedService | null> {
+  const { place } = await currentPlace();
   try {
-    return await getPublishedService(getDb(), code);
+    return await getPublishedService(getDb(), code, place.level === "region" ? null : place.id);
   } catch {
     return null;
   }
@@ -141,7 +145,7 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ c
   const { code } = await params;
   const service = await load(code);
   if (!service) notFound();
-  const user = await currentUser();
+  const [user, { path }] = await Promise.all([currentUser(), currentPlace()]);
   const def = service.definition;
   const { guide } = def;
   const applyPath = `/hall/services/${def.code}/apply`;
@@ -156,7 +160,13 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ c
       </nav>
       <header className="rounded-lg border bg-background p-4 sm:p-5">
         <p className="text-sm text-muted-foreground">{def.group.part} · {def.group.category}</p>
-        <h1 className="mt-1 text-2xl font-semibold">{def.title}</h1>
+        <h1 className="mt-1 text-2xl font-semibold">
+          {def.title}
+          <VersionBadge label={service.owner.label} />
+        </h1>
+        <p className="mt-1 text-sm text-muted-foreground">
+          办理地：{path}（<Link href="/hall#place-heading" className="text-primary underline-offset-2 hover:underline">更改办理地</Link>）
+        </p>
         {(guide.description || def.summary) && <p className="mt-2 leading-relaxed">{guide.description || def.summary}</p>}
         <div className="mt-4 flex flex-wrap items-center gap-3">
           {isStaff ? (

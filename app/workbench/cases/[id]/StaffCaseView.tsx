@@ -46,6 +46,13 @@ export function StaffCaseView({ id }: { id: string }) {
 
       <CaseHeader application={a} />
 
+      {data.readOnly && (
+        <p data-testid="read-only" className="rounded-lg border border-sky-700/30 bg-sky-50 px-4 py-3 text-sm text-sky-950">
+          <span className="mr-2 rounded bg-sky-800 px-1.5 py-0.5 text-xs font-semibold text-white">只读</span>
+          本办件由{a.officeName}办理。您以上级机构身份查看（监督），不能认领或办理；查看已记入审计日志。
+        </p>
+      )}
+
       {conflict && <ErrorNotice focus message={conflict} details={<p className="mt-1">您看到的不是最新情况。请刷新，确认后再办理。</p>} onReload={() => void refresh()} />}
       {notice && (
         <p role="status" className="rounded-md border border-emerald-700/30 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">

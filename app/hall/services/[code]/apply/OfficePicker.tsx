@@ -5,12 +5,23 @@ import { useRouter } from "next/navigation";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "@/app/_trpc/client";
 
-export function OfficePicker({ code }: { code: string }) {
+/** With a place chosen in the hall, the office starts as that place (or its league, when the place does not handle the service). */
+export function OfficePicker({ code, placeId }: { code: string; placeId: string | null }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const offices = useQuery(trpc.applications.offices.queryOptions({ code }));
+  const offices = useQuery(trpc.applications.offices.queryOptions({ code, ...(placeId ? { place: placeId } : {}) }));
   const [leagueId, setLeagueId] = useState("");
   const [officeId, setOfficeId] = useState("");
+  const [defaulted, setDefaulted] = useState(false);
+  if (!defaulted && offices.data) {
+    setDefaulted(true);
+    const here = offices.data.find((o) => o.id === placeId);
+    const league = here ? (here.level === "banner" ? here.parentId : here.level === "league" ? here.id : null) : offices.data.find((o) => o.level === "banner" && o.parentId === placeId)?.parentId;
+    if (league) setLeagueId(league);
+    if (here) setOfficeId(here.id);
+  }
+  // The version that applies at the chosen office (its own variant, its league's, or the region's): what the draft pins.
+  const version = useQuery({ ...trpc.catalogue.get.queryOptions({ code, place: officeId }), enabled: !!officeId });
   const [search, setSearch] = useState("");
   const [touched, setTouched] = useState(false);
   const leagueSelectId = useId();
@@ -47,7 +58,7 @@ export function OfficePicker({ code }: { code: string }) {
     e.preventDefault();
     setTouched(true);
     if (!chosen) return;
-    start.mutate({ code, officeId: chosen.id });
+    start.mutate({ code, officeId: chosen.id, ...(version.data ? { versionId: version.data.versionId } : {}) });
   };
 
   if (offices.isPending) return <p className="text-muted-foreground">正在加载办理机构…</p>;
@@ -122,7 +133,12 @@ export function OfficePicker({ code }: { code: string }) {
         <button type="submit" disabled={start.isPending} className="rounded-md bg-primary px-5 py-2 font-medium text-primary-foreground hover:opacity-90 disabled:opacity-60">
           {start.isPending ? "正在创建…" : "开始填写"}
         </button>
-        {chosen && <span className="text-sm">已选择：<strong>{chosen.name}</strong></span>}
+        {chosen && (
+          <span className="text-sm" aria-live="polite">
+            已选择：<strong>{chosen.name}</strong>
+            {version.data && <>，按<strong>{version.data.owner.label}</strong>的办事指南和表单办理</>}
+          </span>
+        )}
       </div>
     </form>
   );

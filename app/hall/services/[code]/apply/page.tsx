@@ -5,6 +5,7 @@ import { getDb } from "@/runtime/db";
 import { getPublishedService } from "@/runtime/features/catalogue/service";
 import { currentUser } from "@/app/_lib/session";
 import { EmptyState } from "@/app/_components/EmptyState";
+import { currentPlace } from "@/app/_lib/place";
 import { OfficePicker } from "./OfficePicker";
 
 export const metadata: Metadata = { title: "在线办理 · 选择办理机构" };
@@ -14,7 +15,9 @@ export default async function ApplyPage({ params }: { params: Promise<{ code: st
   const { code } = await params;
   const user = await currentUser();
   if (!user) redirect(`/login?next=${encodeURIComponent(`/hall/services/${code}/apply`)}`);
-  const service = await getPublishedService(getDb(), code).catch(() => null);
+  const { place } = await currentPlace();
+  const placeId = place.level === "region" ? null : place.id;
+  const service = await getPublishedService(getDb(), code, placeId).catch(() => null);
   if (!service) notFound();
   const def = service.definition;
   return (
@@ -30,7 +33,7 @@ export default async function ApplyPage({ params }: { params: Promise<{ code: st
       {user.kind === "staff" ? (
         <EmptyState title="工作人员账号不能在线申请">请使用个人或单位账号登录后办理。</EmptyState>
       ) : (
-        <OfficePicker code={def.code} />
+        <OfficePicker code={def.code} placeId={placeId} />
       )}
     </div>
   );
