@@ -21,6 +21,8 @@ import { securityHeaders } from "./runtime/http/securityHeaders";
 import { answerClientError } from "./runtime/http/clientError";
 import { secureCookies } from "./runtime/auth/cookies";
 import { OIDC_PATH, handleOidc } from "./runtime/features/accounts/oidcHttp";
+import { errorLog, exitAfterLogs, log } from "./runtime/ops/log";
+import { logRequests } from "./runtime/http/requestLog";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -37,12 +39,13 @@ async function main() {
     res.end("服务正在启动，请稍候");
   };
   // Listening from the first moment: /healthz answers at once, /readyz once start-up is done.
+  const served = logRequests((req, res) => handle(req, res));
   const server = http.createServer((req, res) => {
     if (isHealthPath(req.url)) {
       void health(req, res);
       return;
     }
-    handle(req, res);
+    served(req, res);
   });
   server.on("clientError", answerClientError);
   server.keepAliveTimeout = 65_000;
@@ -51,12 +54,12 @@ async function main() {
   // A database that cannot be reached yet (PostgreSQL still starting): wait and retry, not ready meanwhile.
   for (let attempt = 1; ; attempt++) {
     try {
-      await prepareDatabase({ log: (line) => console.log(line) });
+      await prepareDatabase({ log: (line) => log.info(line) });
       break;
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
       const seconds = Math.min(30, 2 ** attempt);
-      console.error(`数据库暂时无法连接（${(error as Error).message.split("\n")[0]}），${seconds} 秒后重试（第 ${attempt} 次）…`);
+      log.warn(`数据库暂时无法连接（${(error as Error).message.split("\n")[0]}），${seconds} 秒后重试（第 ${attempt} 次）…`);
       await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
     }
   }
@@ -82,7 +85,7 @@ async function main() {
       return;
     }
     handleNext(req, res).catch((error: unknown) => {
-      console.error(error);
+      log.error(errorLog(error), "页面请求失败");
       if (!res.headersSent) {
         res.statusCode = 500;
         res.end("服务器内部错误");
@@ -92,10 +95,10 @@ async function main() {
   const stopTimers = startTimerLoop(getDb());
   // Files an interrupted upload left without their row (a crash between the file and its commit).
   void removeOrphanUploads(getDb())
-    .then(({ removed }) => removed > 0 && console.log(`已清理 ${removed} 个没有记录的上传文件`))
-    .catch((error: unknown) => console.error("清理上传文件失败：", error));
+    .then(({ removed }) => removed > 0 && log.info(`已清理 ${removed} 个没有记录的上传文件`))
+    .catch((error: unknown) => log.error(errorLog(error), "清理上传文件失败"));
   ready = true;
-  console.log(`服务已启动: http://localhost:${port}`);
+  log.info({ port }, `服务已启动: http://localhost:${port}`);
 
   // Graceful stop: not ready any more, no new connections, in-flight requests finish, then exit.
   const stop = () => {
@@ -104,8 +107,9 @@ async function main() {
     stopTimers();
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    log.info("正在停止：等待进行中的请求完成");
     server.close(() => {
-      void closeDb().finally(() => process.exit(0));
+      void closeDb().finally(() => exitAfterLogs(0));
     });
     server.closeIdleConnections();
   };
@@ -114,7 +118,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof StartRefused) console.error(error.message);
-  else console.error("启动失败：", error);
-  process.exit(1);
+  if (error instanceof StartRefused) log.fatal(error.message);
+  else log.fatal(errorLog(error), "启动失败");
+  exitAfterLogs(1);
 });

@@ -6,6 +6,7 @@
  * memberships) is cached per process, keyed by `authVersion`, which every change to it bumps.
  */
 import "server-only";
+import { noteRequestUser } from "@/runtime/ops/log";
 import type { Db, Tx } from "../db";
 import { AppError } from "../errors";
 import { hashPassword, verifyPassword } from "./password";
@@ -144,6 +145,7 @@ export async function resolveSession(db: Db, token: string | undefined, now = ne
     await db.session.updateMany({ where: { id }, data: { lastSeenAt: now, expiresAt } });
   }
   const user = await cached(userCache(db), `${row.userId}:${Number(row.authVersion)}`, () => loadSessionUser(db, row.userId));
+  noteRequestUser(user.id);
   return { sessionId: id, csrfToken: row.csrfToken, expiresAt, user };
 }
 

@@ -3,6 +3,7 @@
  * the custom server at /api/trpc. Measured faster than the App Router route handler.
  */
 import "server-only";
+import { errorLog, log } from "@/runtime/ops/log";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { appRouter } from "./appRouter";
@@ -31,7 +32,7 @@ const TRPC_HEADERS = { "cache-control": "no-store", "x-content-type-options": "n
 
 /** Clients get a generic Chinese message (see init.ts); the cause is kept in the server log. */
 function logError({ error, path }: { error: TRPCError; path?: string }) {
-  if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} 失败：`, error.cause ?? error);
+  if (error.code === "INTERNAL_SERVER_ERROR") log.error({ ...errorLog(error.cause ?? error), procedure: path ?? "?" }, "tRPC 调用失败");
 }
 
 function contextFor(db?: Db) {

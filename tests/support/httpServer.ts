@@ -12,6 +12,8 @@ import { answerClientError } from "@/runtime/http/clientError";
 import { secureCookies } from "@/runtime/auth/cookies";
 import { OIDC_PATH, handleOidc } from "@/runtime/features/accounts/oidcHttp";
 import { closeDb } from "@/runtime/db";
+import { logRequests } from "@/runtime/http/requestLog";
+import type { createLogger } from "@/runtime/ops/log";
 import type { TestDb } from "./testDb";
 
 export interface TestServer {
@@ -20,16 +22,17 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startHttpServer(): Promise<TestServer> {
+export async function startHttpServer(options: { logger?: ReturnType<typeof createLogger> } = {}): Promise<TestServer> {
   const handleTrpc = createTrpcNodeHandler();
-  const server = http.createServer((req, res) => {
+  const listener: http.RequestListener = (req, res) => {
     for (const [name, value] of securityHeaders(req.url ?? "/", { dev: false, secure: secureCookies() })) res.setHeader(name, value);
     if (req.url?.startsWith(TRPC_BASE_PATH)) return handleTrpc(req, res);
     if (req.url?.startsWith(FILES_PATH)) return void handleFiles(req, res);
     if (req.url?.startsWith(OIDC_PATH)) return void handleOidc(req, res);
     res.statusCode = 404;
     res.end();
-  });
+  };
+  const server = http.createServer(options.logger ? logRequests(listener, options.logger) : listener);
   server.on("clientError", answerClientError);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

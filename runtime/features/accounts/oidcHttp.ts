@@ -10,6 +10,7 @@
  * A refused callback sets no session and sends the browser to /login?oidc=<reason>.
  */
 import "server-only";
+import { errorLog, log } from "@/runtime/ops/log";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import * as client from "openid-client";
 import { getDb, type Db } from "@/runtime/db";
@@ -117,7 +118,7 @@ async function callback(req: IncomingMessage, res: ServerResponse, settings: Oid
       claims = { ...info, ...idToken };
     }
   } catch (error) {
-    console.warn("统一身份认证登录被拒绝：", error instanceof Error ? error.message : error);
+    log.warn({ reason: error instanceof Error ? error.message : String(error) }, "统一身份认证登录被拒绝");
     return fail("failed");
   }
   try {
@@ -148,7 +149,7 @@ export async function handleOidc(req: IncomingMessage, res: ServerResponse, db: 
     res.statusCode = 404;
     res.end();
   } catch (error) {
-    console.error(error);
+    log.error(errorLog(error), "统一身份认证登录失败");
     if (!res.headersSent) redirect(res, "/login?oidc=failed");
   }
 }

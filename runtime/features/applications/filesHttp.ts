@@ -3,6 +3,7 @@
  * material, GET /api/files/<id> downloads one. Same session, CSRF and origin rules as tRPC.
  */
 import "server-only";
+import { errorLog, log } from "@/runtime/ops/log";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { DATABASE_UNAVAILABLE_MESSAGE, getDb, isDatabaseUnavailable } from "@/runtime/db";
 import { AppError } from "@/runtime/errors";
@@ -44,7 +45,7 @@ function sendError(res: ServerResponse, error: unknown) {
     sendJson(res, 503, { error: { message: DATABASE_UNAVAILABLE_MESSAGE } });
     return;
   }
-  console.error(error);
+  log.error(errorLog(error), "文件请求失败");
   sendJson(res, 500, { error: { message: "服务器内部错误，请稍后重试" } });
 }
 

@@ -1,5 +1,6 @@
 /** 撤回: a draft is deleted with its uploaded files; a filed case is withdrawn through the engine. */
 import "server-only";
+import { errorLog, log } from "@/runtime/ops/log";
 import type { Db } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { getStorage } from "@/runtime/storage";
@@ -40,6 +41,6 @@ export async function withdrawApplication(db: Db, user: SessionUser, id: string,
   });
   // After the commit: a rolled-back deletion keeps its files. A file that cannot be removed now is only an orphan on disk.
   const storage = getStorage();
-  for (const key of removedFiles) await storage.delete(key).catch((error: unknown) => console.error(`draft file ${key} not removed`, error));
+  for (const key of removedFiles) await storage.delete(key).catch((error: unknown) => log.warn({ ...errorLog(error), key }, "草稿的文件没有删除"));
   return result;
 }

@@ -9,6 +9,7 @@
  * sign-in attempts.
  */
 import "server-only";
+import { errorLog, log } from "@/runtime/ops/log";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import { acquireLease, type Db } from "@/runtime/db";
@@ -102,7 +103,7 @@ export function startTimerLoop(db: Db, intervalMs = 60_000): () => void {
     running = true;
     acquireLease(db, "timers", holder, intervalMs * 2)
       .then((held) => (held ? tickTimers(db) : undefined))
-      .catch((error: unknown) => console.error("定时任务失败：", error))
+      .catch((error: unknown) => log.error(errorLog(error), "定时任务失败"))
       .finally(() => {
         running = false;
       });
