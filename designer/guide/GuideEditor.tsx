@@ -5,6 +5,9 @@ import type { Guide, Level, ServiceDefinition, TimeLimit } from "@/runtime/defin
 import { levelLabels, limitUnitLabels } from "@/runtime/definition/labels";
 import { checkboxLabelClass, inputClass, labelClass } from "../ui/classes";
 import { LinesInput } from "./LinesInput";
+import { ItemMark } from "../variant/ItemMark";
+import { useItemLocked } from "../variant/VariantContext";
+import { KindMarks } from "../variant/KindMarks";
 import { RowsEditor } from "./RowsEditor";
 
 type Change = (definition: ServiceDefinition, group?: string | null) => void;
@@ -20,6 +23,19 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
       <h3 className="font-semibold">{title}</h3>
       {children}
     </section>
+  );
+}
+
+/** A guide item with its variant mark; locked by the parent, its controls are disabled. */
+function GuideItem({ itemKey, children }: { itemKey: string; children: ReactNode }) {
+  const locked = useItemLocked(itemKey);
+  return (
+    <div className="space-y-1">
+      <ItemMark itemKey={itemKey} />
+      <fieldset disabled={locked} className="min-w-0">
+        {children}
+      </fieldset>
+    </div>
   );
 }
 
@@ -106,32 +122,43 @@ export function GuideEditor({ definition, onChange }: { definition: ServiceDefin
             <option value="promised">承诺件</option>
           </select>
         </label>
-        {limitRows("法定办结时限", guide.legalLimit, (rows, g) => onChange({ ...definition, guide: { ...guide, legalLimit: rows } }, g), "guide:legalLimit")}
-        {limitRows("承诺办结时限", guide.promisedLimit, (rows, g) => onChange({ ...definition, guide: { ...guide, promisedLimit: rows } }, g), "guide:promisedLimit")}
+        <GuideItem itemKey="guide.legalLimit">
+          {limitRows("法定办结时限", guide.legalLimit, (rows, g) => onChange({ ...definition, guide: { ...guide, legalLimit: rows } }, g), "guide:legalLimit")}
+        </GuideItem>
+        <GuideItem itemKey="guide.promisedLimit">
+          {limitRows("承诺办结时限", guide.promisedLimit, (rows, g) => onChange({ ...definition, guide: { ...guide, promisedLimit: rows } }, g), "guide:promisedLimit")}
+        </GuideItem>
         <LinesInput label="办理渠道" lines={guide.channels} group="guide:channels" onChange={(v, g) => onChange({ ...definition, guide: { ...guide, channels: v } }, g)} />
         <div className="grid gap-3 md:grid-cols-2">
-          <label className={labelClass}>
-            网上办理地址
-            <input className={inputClass} value={guide.onlineAddress ?? ""} onChange={(e) => setGuide("onlineAddress", e.target.value || null, "typing")} />
-          </label>
-          <label className={labelClass}>
-            窗口办理地址
-            <input className={inputClass} value={guide.officeAddress ?? ""} onChange={(e) => setGuide("officeAddress", e.target.value || null, "typing")} />
-          </label>
+          <GuideItem itemKey="guide.onlineAddress">
+            <label className={labelClass}>
+              网上办理地址
+              <input className={inputClass} value={guide.onlineAddress ?? ""} onChange={(e) => setGuide("onlineAddress", e.target.value || null, "typing")} />
+            </label>
+          </GuideItem>
+          <GuideItem itemKey="guide.officeAddress">
+            <label className={labelClass}>
+              窗口办理地址
+              <input className={inputClass} value={guide.officeAddress ?? ""} onChange={(e) => setGuide("officeAddress", e.target.value || null, "typing")} />
+            </label>
+          </GuideItem>
         </div>
-        <div className="flex flex-wrap items-end gap-3">
-          <label className={`${labelClass} flex-1`}>
-            收费说明
-            <input className={inputClass} value={guide.fee?.text ?? ""} onChange={(e) => setGuide("fee", e.target.value ? { text: e.target.value, free: guide.fee?.free ?? false } : null, "typing")} />
-          </label>
-          <label className={checkboxLabelClass}>
-            <input type="checkbox" checked={guide.fee?.free ?? false} onChange={(e) => setGuide("fee", { text: guide.fee?.text || (e.target.checked ? "不收费" : "收费"), free: e.target.checked })} />
-            不收费
-          </label>
-        </div>
+        <GuideItem itemKey="guide.fee">
+          <div className="flex flex-wrap items-end gap-3">
+            <label className={`${labelClass} flex-1`}>
+              收费说明
+              <input className={inputClass} value={guide.fee?.text ?? ""} onChange={(e) => setGuide("fee", e.target.value ? { text: e.target.value, free: guide.fee?.free ?? false } : null, "typing")} />
+            </label>
+            <label className={checkboxLabelClass}>
+              <input type="checkbox" checked={guide.fee?.free ?? false} onChange={(e) => setGuide("fee", { text: guide.fee?.text || (e.target.checked ? "不收费" : "收费"), free: e.target.checked })} />
+              不收费
+            </label>
+          </div>
+        </GuideItem>
       </Section>
 
       <Section title="依据与要求">
+        <KindMarks kind="legalBasis" title="设定依据" />
         <RowsEditor<Guide["legalBasis"][number]>
           legend="设定依据"
           rows={guide.legalBasis}
@@ -224,6 +251,7 @@ export function GuideEditor({ definition, onChange }: { definition: ServiceDefin
             </div>
           )}
         </fieldset>
+        <KindMarks kind="note" title="其他说明" />
         <RowsEditor<Guide["notes"][number]>
           legend="其他说明（服务时间、咨询方式等）"
           rows={guide.notes}

@@ -110,6 +110,7 @@ export interface EditorState {
     title: string;
     ownerOrgId: string;
     ownerOrgName: string;
+    ownerOrgLevel: string;
     parentServiceId: string | null;
   };
   /** `edit`: the user's own office's service; `read`: an office below theirs (read-only designer). */
@@ -168,6 +169,7 @@ export async function editorState(db: Db, user: SessionUser, serviceId: string):
       title: service.title,
       ownerOrgId: service.ownerOrgId,
       ownerOrgName: service.owner.name,
+      ownerOrgLevel: service.owner.level,
       parentServiceId: service.parentServiceId,
     },
     access,
