@@ -63,7 +63,7 @@ export function ServiceList() {
             ))}
           </select>
         </label>
-        <CreateService services={list.data ?? []} groups={groups.data ?? []} />
+        <CreateService services={(list.data ?? []).filter((s) => s.access === "edit")} groups={groups.data ?? []} />
       </div>
       <CustomiseServices search={search} />
       {list.isError && <p role="alert" className="text-destructive">{errorMessage(list.error)}</p>}

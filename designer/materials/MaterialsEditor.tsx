@@ -142,8 +142,9 @@ export function MaterialsEditor({ materials, forms, problems, onChange }: { mate
           }}
           render={(material, index) => (
             <div className="flex gap-2">
-              <fieldset className="min-w-0 flex-1 space-y-1" disabled={locked(material)}>
+              <div className="min-w-0 flex-1 space-y-1">
                 <ItemMark itemKey={`material/${material.id}`} />
+                <fieldset className="min-w-0" disabled={locked(material)}>
                 <MaterialFields
                   material={material}
                   position={index + 1}
@@ -151,7 +152,8 @@ export function MaterialsEditor({ materials, forms, problems, onChange }: { mate
                   problems={problems.filter((p) => p.materialId === material.id)}
                   onChange={(m, group) => onChange(materials.map((x) => (x.id === material.id ? m : x)), group)}
                 />
-              </fieldset>
+                </fieldset>
+              </div>
               <button type="button" className={`${smallButtonClass} self-start text-destructive`} disabled={locked(material)} onClick={() => onChange(materials.filter((x) => x.id !== material.id))}>
                 删除<span className="sr-only">{material.name}</span>
               </button>

@@ -16,6 +16,14 @@ const stateClass: Record<ItemState, string> = {
   removed: "border-red-400 bg-red-50 text-red-900",
 };
 
+function LockIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" className="mr-0.5 inline h-3 w-3 align-[-1px]" fill="currentColor">
+      <path d="M8 1a3.5 3.5 0 0 0-3.5 3.5V7H4a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1h-.5V4.5A3.5 3.5 0 0 0 8 1Zm-2 6V4.5a2 2 0 1 1 4 0V7H6Z" />
+    </svg>
+  );
+}
+
 export function StateBadge({ status }: { status: Pick<ItemStatus, "state" | "locked"> }) {
   return (
     <span className="inline-flex flex-wrap items-center gap-1">
@@ -24,7 +32,7 @@ export function StateBadge({ status }: { status: Pick<ItemStatus, "state" | "loc
       </span>
       {status.locked && (
         <span className="rounded border border-slate-400 bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">
-          <span aria-hidden="true">🔒 </span>上级已锁定
+          <LockIcon />上级已锁定
         </span>
       )}
     </span>

@@ -163,6 +163,42 @@ describeOnDatabases("local variants in the designer", (kind) => {
     expect((await errorOf(xincheng.designer.get({ serviceId: template.serviceId }))).code).toBe("NOT_FOUND");
   });
 
+  it("locks: the region's administrator locks an item of a template; a league's variant adds a lock its banners must keep, on three levels", async () => {
+    const def = { ...exampleDefinition(), code: "variant-three-levels" };
+    const second = await publishService(t.db, { ...def, locks: defaultLocks(def) });
+    // The region's administrator locks the office address of the template and publishes version 2.
+    const opened = await region.designer.get({ serviceId: second.serviceId });
+    const locked = { ...(opened.published!.definition as ServiceDefinition), locks: [...defaultLocks(def), "guide.officeAddress"] };
+    const saved = await region.designer.saveDraft({ serviceId: second.serviceId, draftId: null, revision: null, definition: locked as never });
+    await region.designer.publish({ serviceId: second.serviceId, draftId: saved.draftId, revision: saved.revision });
+
+    // 呼和浩特市 customises it and locks the online address for its banners.
+    const league = await hohhot.variants.create({ parentServiceId: second.serviceId });
+    const leagueDraft = (await hohhot.designer.get({ serviceId: league.serviceId })).draft!;
+    const leagueEdit = structuredClone(leagueDraft.definition) as ServiceDefinition;
+    leagueEdit.guide.onlineAddress = "https://hhht.example.cn/";
+    leagueEdit.locks = [...leagueEdit.locks, "guide.onlineAddress"];
+    const leagueSaved = await hohhot.designer.saveDraft({ serviceId: league.serviceId, draftId: leagueDraft.id, revision: leagueDraft.revision, definition: leagueEdit as never });
+    const leagueVersion = await hohhot.designer.publish({ serviceId: league.serviceId, draftId: leagueSaved.draftId, revision: leagueSaved.revision });
+    const stored = await t.db.serviceVersion.findUniqueOrThrow({ where: { id: leagueVersion.versionId } });
+    expect(variantOverlay.parse(stored.overlay).addLocks).toEqual(["guide.onlineAddress"]);
+
+    // 新城区 is offered the league's variant first, then the region's template.
+    const offered = (await xincheng.variants.customisable({ search: "variant-three-levels" }))[0];
+    expect(offered.bases.map((b) => b.serviceId)).toEqual([league.serviceId, second.serviceId]);
+    const banner = await xincheng.variants.create({ parentServiceId: offered.bases[0].serviceId });
+    const bannerState = await xincheng.designer.get({ serviceId: banner.serviceId });
+    expect(bannerState.variant?.parentDefinition.guide.onlineAddress).toBe("https://hhht.example.cn/");
+    const bannerEdit = structuredClone(bannerState.draft!.definition) as ServiceDefinition;
+    bannerEdit.guide.onlineAddress = "https://xincheng.example.cn/";
+    bannerEdit.guide.officeAddress = "新城区政务服务中心";
+    const bannerSaved = await xincheng.designer.saveDraft({ serviceId: banner.serviceId, draftId: bannerState.draft!.id, revision: bannerState.draft!.revision, definition: bannerEdit as never });
+    expect(bannerSaved.violations?.map((v) => `${v.rule} ${v.key}`).sort()).toEqual(["locked guide.officeAddress", "locked guide.onlineAddress"]);
+    const refused = await errorOf(xincheng.designer.publish({ serviceId: banner.serviceId, draftId: bannerSaved.draftId, revision: bannerSaved.revision }));
+    expect(refused.code).toBe("BAD_REQUEST");
+    expect(refused.message).toContain("「上级锁定的内容不能修改或删除」");
+  });
+
   it("over HTTP: the league's administrator saving its banner's variant gets 403, another banner's 404", async () => {
     let server: TestServer | undefined;
     try {
