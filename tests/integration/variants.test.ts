@@ -199,6 +199,17 @@ describeOnDatabases("local variants in the designer", (kind) => {
     expect(refused.message).toContain("「上级锁定的内容不能修改或删除」");
   });
 
+  it("a variant's draft the items cannot read is refused in Chinese (BAD_REQUEST), not a server error", async () => {
+    const opened = await xincheng.designer.get({ serviceId: variantId });
+    const ref = { serviceId: variantId, draftId: opened.draft!.id, revision: opened.draft!.revision };
+    const empty = await errorOf(xincheng.designer.saveDraft({ ...ref, definition: {} }));
+    expect(empty.code).toBe("BAD_REQUEST");
+    expect(empty.message).toContain("无法与上级版本比较");
+    const broken = structuredClone(opened.draft!.definition) as Record<string, unknown> & ServiceDefinition;
+    (broken.guide.legalBasis as unknown[]) = [{ title: null }];
+    expect((await errorOf(xincheng.designer.saveDraft({ ...ref, definition: broken as never }))).code).toBe("BAD_REQUEST");
+  });
+
   it("over HTTP: the league's administrator saving its banner's variant gets 403, another banner's 404", async () => {
     let server: TestServer | undefined;
     try {

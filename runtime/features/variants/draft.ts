@@ -55,9 +55,18 @@ export interface VariantDraft {
 
 /** What to store for a variant's draft edited to `edited`, on the parent's definition `parent`. */
 export function variantDraft(parent: ServiceDefinition, edited: Record<string, unknown>): VariantDraft {
-  const overlay = overlayOf(parent, editedDefinition(edited));
-  const definition = applyOverlay(parent, overlay);
-  return { overlay, definition, violations: checkVariant(parent, definition) };
+  const definition = editedDefinition(edited);
+  try {
+    return finish(parent, overlayOf(parent, definition));
+  } catch {
+    // A half-edited part the items or rules cannot read (a legal-basis entry without a title …).
+    throw new AppError("BAD_REQUEST", "本地版本的草稿有不完整的内容，无法与上级版本比较，未保存；请补全后再试");
+  }
+}
+
+function finish(parent: ServiceDefinition, overlay: VariantOverlay): VariantDraft {
+  const effective = applyOverlay(parent, overlay);
+  return { overlay, definition: effective, violations: checkVariant(parent, effective) };
 }
 
 /** The stored overlay of a version (a variant's), parsed. */
