@@ -6,7 +6,7 @@ import { levelLabels, limitUnitLabels } from "@/runtime/definition/labels";
 import { checkboxLabelClass, inputClass, labelClass } from "../ui/classes";
 import { LinesInput } from "./LinesInput";
 import { ItemMark } from "../variant/ItemMark";
-import { useItemLocked } from "../variant/VariantContext";
+import { useItemLocked, useVariant } from "../variant/VariantContext";
 import { KindMarks } from "../variant/KindMarks";
 import { RowsEditor } from "./RowsEditor";
 
@@ -64,13 +64,15 @@ export function GuideEditor({ definition, onChange }: { definition: ServiceDefin
     onChange({ ...definition, guide: { ...guide, [key]: value } }, typing ? `guide:${String(key)}` : null);
   const setBasic = (patch: Partial<ServiceDefinition>, group: string) => onChange({ ...definition, ...patch }, `basic:${group}`);
   const archive = guide.archive;
+  // A local variant's name and group are its parent's (the server keeps them so whatever is sent).
+  const identityFixed = useVariant() !== null;
   return (
     <div className="space-y-4">
       <Section title="基本信息">
         <div className="grid gap-3 md:grid-cols-2">
           <label className={labelClass}>
             事项名称
-            <input className={inputClass} value={definition.title} onChange={(e) => setBasic({ title: e.target.value }, "title")} />
+            <input className={inputClass} readOnly={identityFixed} aria-readonly={identityFixed || undefined} value={definition.title} onChange={(e) => setBasic({ title: e.target.value }, "title")} />
           </label>
           <label className={labelClass}>
             事项编码
@@ -78,26 +80,35 @@ export function GuideEditor({ definition, onChange }: { definition: ServiceDefin
           </label>
           <label className={labelClass}>
             所属部分
-            <input className={inputClass} value={definition.group.part} onChange={(e) => setBasic({ group: { ...definition.group, part: e.target.value } }, "part")} />
+            <input className={inputClass} readOnly={identityFixed} aria-readonly={identityFixed || undefined} value={definition.group.part} onChange={(e) => setBasic({ group: { ...definition.group, part: e.target.value } }, "part")} />
           </label>
           <label className={labelClass}>
             分类
-            <input className={inputClass} value={definition.group.category} onChange={(e) => setBasic({ group: { ...definition.group, category: e.target.value } }, "category")} />
+            <input className={inputClass} readOnly={identityFixed} aria-readonly={identityFixed || undefined} value={definition.group.category} onChange={(e) => setBasic({ group: { ...definition.group, category: e.target.value } }, "category")} />
           </label>
         </div>
-        <label className={labelClass}>
-          事项概述（办事大厅列表中显示）
-          <textarea className={`${inputClass} h-20`} value={definition.summary} onChange={(e) => setBasic({ summary: e.target.value }, "summary")} />
-        </label>
+        {identityFixed && <p className="text-xs text-muted-foreground">本地版本的事项名称、编码和分组沿用上级，不能修改。</p>}
+        <GuideItem itemKey="summary">
+          <label className={labelClass}>
+            事项概述（办事大厅列表中显示）
+            <textarea className={`${inputClass} h-20`} value={definition.summary} onChange={(e) => setBasic({ summary: e.target.value }, "summary")} />
+          </label>
+        </GuideItem>
       </Section>
 
       <Section title="办理条件与对象">
-        <label className={labelClass}>
-          事项描述
-          <textarea className={`${inputClass} h-24`} value={guide.description ?? ""} onChange={(e) => setGuide("description", e.target.value || undefined, "typing")} />
-        </label>
-        <LinesInput label="办理条件" lines={guide.conditions} group="guide:conditions" onChange={(v, g) => onChange({ ...definition, guide: { ...guide, conditions: v } }, g)} />
-        <LinesInput label="服务对象" lines={guide.audience} group="guide:audience" onChange={(v, g) => onChange({ ...definition, guide: { ...guide, audience: v } }, g)} />
+        <GuideItem itemKey="guide.description">
+          <label className={labelClass}>
+            事项描述
+            <textarea className={`${inputClass} h-24`} value={guide.description ?? ""} onChange={(e) => setGuide("description", e.target.value || undefined, "typing")} />
+          </label>
+        </GuideItem>
+        <GuideItem itemKey="guide.conditions">
+          <LinesInput label="办理条件" lines={guide.conditions} group="guide:conditions" onChange={(v, g) => onChange({ ...definition, guide: { ...guide, conditions: v } }, g)} />
+        </GuideItem>
+        <GuideItem itemKey="guide.audience">
+          <LinesInput label="服务对象" lines={guide.audience} group="guide:audience" onChange={(v, g) => onChange({ ...definition, guide: { ...guide, audience: v } }, g)} />
+        </GuideItem>
         <fieldset className="flex flex-wrap gap-4">
           <legend className="text-sm font-medium">办理层级</legend>
           {(Object.keys(levelLabels) as Level[]).map((level) => (
@@ -128,7 +139,9 @@ export function GuideEditor({ definition, onChange }: { definition: ServiceDefin
         <GuideItem itemKey="guide.promisedLimit">
           {limitRows("承诺办结时限", guide.promisedLimit, (rows, g) => onChange({ ...definition, guide: { ...guide, promisedLimit: rows } }, g), "guide:promisedLimit")}
         </GuideItem>
-        <LinesInput label="办理渠道" lines={guide.channels} group="guide:channels" onChange={(v, g) => onChange({ ...definition, guide: { ...guide, channels: v } }, g)} />
+        <GuideItem itemKey="guide.channels">
+          <LinesInput label="办理渠道" lines={guide.channels} group="guide:channels" onChange={(v, g) => onChange({ ...definition, guide: { ...guide, channels: v } }, g)} />
+        </GuideItem>
         <div className="grid gap-3 md:grid-cols-2">
           <GuideItem itemKey="guide.onlineAddress">
             <label className={labelClass}>
