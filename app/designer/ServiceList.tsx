@@ -6,6 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "../_trpc/client";
 import { EmptyState } from "../_components/EmptyState";
 import { CreateService } from "./CreateService";
+import { CustomiseServices } from "./CustomiseServices";
 
 type Status = "draft" | "published" | "unpublished" | "";
 
@@ -62,8 +63,9 @@ export function ServiceList() {
             ))}
           </select>
         </label>
-        <CreateService services={list.data ?? []} groups={groups.data ?? []} />
+        <CreateService services={(list.data ?? []).filter((s) => s.access === "edit")} groups={groups.data ?? []} />
       </div>
+      <CustomiseServices search={search} />
       {list.isError && <p role="alert" className="text-destructive">{errorMessage(list.error)}</p>}
       {list.isPending && <p className="text-muted-foreground">正在加载…</p>}
       {list.data && list.data.length === 0 && (
@@ -90,6 +92,7 @@ export function ServiceList() {
                 <td className="px-3 py-2">
                   <Link href={`/designer/services/${s.id}`} className="text-primary hover:underline">{s.title}</Link>
                   {s.isVariant && <span className="ml-2 text-xs text-muted-foreground">本地版本 · {s.ownerOrgName}</span>}
+                  {s.access === "read" && <span className="ml-2 rounded border px-1 text-xs text-muted-foreground">只读 · {s.ownerOrgName}</span>}
                 </td>
                 <td className="px-3 py-2">
                   <span className="block text-xs text-muted-foreground">{s.part}</span>

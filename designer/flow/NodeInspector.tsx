@@ -5,6 +5,8 @@ import type { ActionKind, Flow, FlowNode, FormDefinition, TaskNode } from "@/run
 import { addAction, connect, removeAction, renameAction, renameNode, updateEdge, updateNode } from "../core/flowOps";
 import { actionKindLabels, outcomeLabels, taskRoleLabels } from "@/runtime/definition/labels";
 import { isValidId } from "../core/ids";
+import { ItemMark } from "../variant/ItemMark";
+import { useItemLocked } from "../variant/VariantContext";
 import { buttonClass, checkboxLabelClass, inputClass, labelClass, smallButtonClass } from "../ui/classes";
 
 export type FlowChange = (next: Flow, group?: string | null) => void;
@@ -205,11 +207,14 @@ export function NodeInspector({
   const connectErrorId = useId();
   const canConnect = node.type !== "end";
   const connectable = flow.nodes.filter((n) => n.id !== node.id && n.type !== "start");
+  const locked = useItemLocked(`node/${node.id}`);
   return (
     <div className="space-y-3">
       <h3 className="font-semibold">
         {node.type === "task" ? "步骤" : node.type === "gateway" ? "判断" : node.type === "end" ? "结束" : "开始"}：{node.label || "（未命名）"}
       </h3>
+      <ItemMark itemKey={`node/${node.id}`} />
+      <fieldset disabled={locked} className="min-w-0 space-y-3">
       <label className={labelClass}>
         名称
         <input className={inputClass} value={node.label} onChange={(e) => onChange(updateNode(flow, node.id, (n) => ({ ...n, label: e.target.value })), `label:${node.id}`)} />
@@ -277,6 +282,7 @@ export function NodeInspector({
           删除此节点及其连线
         </button>
       )}
+      </fieldset>
     </div>
   );
 }

@@ -13,6 +13,9 @@ import { readForm, writeForm, type FormModel } from "../core/formModel";
 import { isValidId } from "../core/ids";
 import { buttonClass, inputClass, labelClass } from "../ui/classes";
 import { FieldProperties } from "./FieldProperties";
+import { ItemMark } from "../variant/ItemMark";
+import { useVariant } from "../variant/VariantContext";
+import { isLocked } from "@/runtime/definition/variant";
 import { FieldTree } from "./FieldTree";
 import { SchemaText } from "./SchemaText";
 
@@ -60,6 +63,10 @@ export function FormDesigner({ forms, problems, onChange, onRenameForm, renderPr
   };
   const formProblems = problems.filter((p) => p.formId === form?.id);
   const selectedField = model && selected ? fieldAt(model, selected) : null;
+  // In a local variant: the parent's locks on this form or a top-level field (the field a nested one sits in).
+  const variant = useVariant();
+  const parentLocks = variant?.view.parent;
+  const fieldLocked = (path: string[]) => !!(parentLocks && form && isLocked(parentLocks, `form/${form.id}/field/${path[0]}`));
 
   const add = () => {
     const created = newForm(forms);
@@ -98,6 +105,7 @@ export function FormDesigner({ forms, problems, onChange, onRenameForm, renderPr
         <p className="text-sm text-muted-foreground">这个事项还没有表单。</p>
       ) : (
         <>
+          <ItemMark itemKey={`form/${form.id}`} />
           <div className="grid gap-2 md:grid-cols-2">
             <label className={labelClass}>
               表单标题
@@ -140,6 +148,9 @@ export function FormDesigner({ forms, problems, onChange, onRenameForm, renderPr
               />
               <aside aria-label="字段属性" className="self-start rounded-lg border bg-background p-3 xl:sticky xl:top-2 xl:max-h-[95vh] xl:overflow-auto">
                 {selectedField && selected ? (
+                  <div className="space-y-2">
+                  {selected.length === 1 && <ItemMark itemKey={`form/${form.id}/field/${selected[0]}`} />}
+                  <fieldset disabled={fieldLocked(selected)} className="min-w-0">
                   <FieldProperties
                     key={`${form.id}:${selected.join("/")}`}
                     field={selectedField}
@@ -157,6 +168,8 @@ export function FormDesigner({ forms, problems, onChange, onRenameForm, renderPr
                       setSelected(null);
                     }}
                   />
+                  </fieldset>
+                  </div>
                 ) : (
                   <p className="text-sm text-muted-foreground">选中一个字段，在这里设置它的属性。</p>
                 )}

@@ -5,6 +5,9 @@ import type { Guide, Level, ServiceDefinition, TimeLimit } from "@/runtime/defin
 import { levelLabels, limitUnitLabels } from "@/runtime/definition/labels";
 import { checkboxLabelClass, inputClass, labelClass } from "../ui/classes";
 import { LinesInput } from "./LinesInput";
+import { ItemMark } from "../variant/ItemMark";
+import { useItemLocked, useVariant } from "../variant/VariantContext";
+import { KindMarks } from "../variant/KindMarks";
 import { RowsEditor } from "./RowsEditor";
 
 type Change = (definition: ServiceDefinition, group?: string | null) => void;
@@ -20,6 +23,19 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
       <h3 className="font-semibold">{title}</h3>
       {children}
     </section>
+  );
+}
+
+/** A guide item with its variant mark; locked by the parent, its controls are disabled. */
+function GuideItem({ itemKey, children }: { itemKey: string; children: ReactNode }) {
+  const locked = useItemLocked(itemKey);
+  return (
+    <div className="space-y-1">
+      <ItemMark itemKey={itemKey} />
+      <fieldset disabled={locked} className="min-w-0">
+        {children}
+      </fieldset>
+    </div>
   );
 }
 
@@ -48,13 +64,15 @@ export function GuideEditor({ definition, onChange }: { definition: ServiceDefin
     onChange({ ...definition, guide: { ...guide, [key]: value } }, typing ? `guide:${String(key)}` : null);
   const setBasic = (patch: Partial<ServiceDefinition>, group: string) => onChange({ ...definition, ...patch }, `basic:${group}`);
   const archive = guide.archive;
+  // A local variant's name and group are its parent's (the server keeps them so whatever is sent).
+  const identityFixed = useVariant() !== null;
   return (
     <div className="space-y-4">
       <Section title="基本信息">
         <div className="grid gap-3 md:grid-cols-2">
           <label className={labelClass}>
             事项名称
-            <input className={inputClass} value={definition.title} onChange={(e) => setBasic({ title: e.target.value }, "title")} />
+            <input className={inputClass} readOnly={identityFixed} aria-readonly={identityFixed || undefined} value={definition.title} onChange={(e) => setBasic({ title: e.target.value }, "title")} />
           </label>
           <label className={labelClass}>
             事项编码
@@ -62,26 +80,35 @@ export function GuideEditor({ definition, onChange }: { definition: ServiceDefin
           </label>
           <label className={labelClass}>
             所属部分
-            <input className={inputClass} value={definition.group.part} onChange={(e) => setBasic({ group: { ...definition.group, part: e.target.value } }, "part")} />
+            <input className={inputClass} readOnly={identityFixed} aria-readonly={identityFixed || undefined} value={definition.group.part} onChange={(e) => setBasic({ group: { ...definition.group, part: e.target.value } }, "part")} />
           </label>
           <label className={labelClass}>
             分类
-            <input className={inputClass} value={definition.group.category} onChange={(e) => setBasic({ group: { ...definition.group, category: e.target.value } }, "category")} />
+            <input className={inputClass} readOnly={identityFixed} aria-readonly={identityFixed || undefined} value={definition.group.category} onChange={(e) => setBasic({ group: { ...definition.group, category: e.target.value } }, "category")} />
           </label>
         </div>
-        <label className={labelClass}>
-          事项概述（办事大厅列表中显示）
-          <textarea className={`${inputClass} h-20`} value={definition.summary} onChange={(e) => setBasic({ summary: e.target.value }, "summary")} />
-        </label>
+        {identityFixed && <p className="text-xs text-muted-foreground">本地版本的事项名称、编码和分组沿用上级，不能修改。</p>}
+        <GuideItem itemKey="summary">
+          <label className={labelClass}>
+            事项概述（办事大厅列表中显示）
+            <textarea className={`${inputClass} h-20`} value={definition.summary} onChange={(e) => setBasic({ summary: e.target.value }, "summary")} />
+          </label>
+        </GuideItem>
       </Section>
 
       <Section title="办理条件与对象">
-        <label className={labelClass}>
-          事项描述
-          <textarea className={`${inputClass} h-24`} value={guide.description ?? ""} onChange={(e) => setGuide("description", e.target.value || undefined, "typing")} />
-        </label>
-        <LinesInput label="办理条件" lines={guide.conditions} group="guide:conditions" onChange={(v, g) => onChange({ ...definition, guide: { ...guide, conditions: v } }, g)} />
-        <LinesInput label="服务对象" lines={guide.audience} group="guide:audience" onChange={(v, g) => onChange({ ...definition, guide: { ...guide, audience: v } }, g)} />
+        <GuideItem itemKey="guide.description">
+          <label className={labelClass}>
+            事项描述
+            <textarea className={`${inputClass} h-24`} value={guide.description ?? ""} onChange={(e) => setGuide("description", e.target.value || undefined, "typing")} />
+          </label>
+        </GuideItem>
+        <GuideItem itemKey="guide.conditions">
+          <LinesInput label="办理条件" lines={guide.conditions} group="guide:conditions" onChange={(v, g) => onChange({ ...definition, guide: { ...guide, conditions: v } }, g)} />
+        </GuideItem>
+        <GuideItem itemKey="guide.audience">
+          <LinesInput label="服务对象" lines={guide.audience} group="guide:audience" onChange={(v, g) => onChange({ ...definition, guide: { ...guide, audience: v } }, g)} />
+        </GuideItem>
         <fieldset className="flex flex-wrap gap-4">
           <legend className="text-sm font-medium">办理层级</legend>
           {(Object.keys(levelLabels) as Level[]).map((level) => (
@@ -106,32 +133,45 @@ export function GuideEditor({ definition, onChange }: { definition: ServiceDefin
             <option value="promised">承诺件</option>
           </select>
         </label>
-        {limitRows("法定办结时限", guide.legalLimit, (rows, g) => onChange({ ...definition, guide: { ...guide, legalLimit: rows } }, g), "guide:legalLimit")}
-        {limitRows("承诺办结时限", guide.promisedLimit, (rows, g) => onChange({ ...definition, guide: { ...guide, promisedLimit: rows } }, g), "guide:promisedLimit")}
-        <LinesInput label="办理渠道" lines={guide.channels} group="guide:channels" onChange={(v, g) => onChange({ ...definition, guide: { ...guide, channels: v } }, g)} />
+        <GuideItem itemKey="guide.legalLimit">
+          {limitRows("法定办结时限", guide.legalLimit, (rows, g) => onChange({ ...definition, guide: { ...guide, legalLimit: rows } }, g), "guide:legalLimit")}
+        </GuideItem>
+        <GuideItem itemKey="guide.promisedLimit">
+          {limitRows("承诺办结时限", guide.promisedLimit, (rows, g) => onChange({ ...definition, guide: { ...guide, promisedLimit: rows } }, g), "guide:promisedLimit")}
+        </GuideItem>
+        <GuideItem itemKey="guide.channels">
+          <LinesInput label="办理渠道" lines={guide.channels} group="guide:channels" onChange={(v, g) => onChange({ ...definition, guide: { ...guide, channels: v } }, g)} />
+        </GuideItem>
         <div className="grid gap-3 md:grid-cols-2">
-          <label className={labelClass}>
-            网上办理地址
-            <input className={inputClass} value={guide.onlineAddress ?? ""} onChange={(e) => setGuide("onlineAddress", e.target.value || null, "typing")} />
-          </label>
-          <label className={labelClass}>
-            窗口办理地址
-            <input className={inputClass} value={guide.officeAddress ?? ""} onChange={(e) => setGuide("officeAddress", e.target.value || null, "typing")} />
-          </label>
+          <GuideItem itemKey="guide.onlineAddress">
+            <label className={labelClass}>
+              网上办理地址
+              <input className={inputClass} value={guide.onlineAddress ?? ""} onChange={(e) => setGuide("onlineAddress", e.target.value || null, "typing")} />
+            </label>
+          </GuideItem>
+          <GuideItem itemKey="guide.officeAddress">
+            <label className={labelClass}>
+              窗口办理地址
+              <input className={inputClass} value={guide.officeAddress ?? ""} onChange={(e) => setGuide("officeAddress", e.target.value || null, "typing")} />
+            </label>
+          </GuideItem>
         </div>
-        <div className="flex flex-wrap items-end gap-3">
-          <label className={`${labelClass} flex-1`}>
-            收费说明
-            <input className={inputClass} value={guide.fee?.text ?? ""} onChange={(e) => setGuide("fee", e.target.value ? { text: e.target.value, free: guide.fee?.free ?? false } : null, "typing")} />
-          </label>
-          <label className={checkboxLabelClass}>
-            <input type="checkbox" checked={guide.fee?.free ?? false} onChange={(e) => setGuide("fee", { text: guide.fee?.text || (e.target.checked ? "不收费" : "收费"), free: e.target.checked })} />
-            不收费
-          </label>
-        </div>
+        <GuideItem itemKey="guide.fee">
+          <div className="flex flex-wrap items-end gap-3">
+            <label className={`${labelClass} flex-1`}>
+              收费说明
+              <input className={inputClass} value={guide.fee?.text ?? ""} onChange={(e) => setGuide("fee", e.target.value ? { text: e.target.value, free: guide.fee?.free ?? false } : null, "typing")} />
+            </label>
+            <label className={checkboxLabelClass}>
+              <input type="checkbox" checked={guide.fee?.free ?? false} onChange={(e) => setGuide("fee", { text: guide.fee?.text || (e.target.checked ? "不收费" : "收费"), free: e.target.checked })} />
+              不收费
+            </label>
+          </div>
+        </GuideItem>
       </Section>
 
       <Section title="依据与要求">
+        <KindMarks kind="legalBasis" title="设定依据" />
         <RowsEditor<Guide["legalBasis"][number]>
           legend="设定依据"
           rows={guide.legalBasis}
@@ -224,6 +264,7 @@ export function GuideEditor({ definition, onChange }: { definition: ServiceDefin
             </div>
           )}
         </fieldset>
+        <KindMarks kind="note" title="其他说明" />
         <RowsEditor<Guide["notes"][number]>
           legend="其他说明（服务时间、咨询方式等）"
           rows={guide.notes}

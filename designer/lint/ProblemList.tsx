@@ -2,14 +2,41 @@
 /** The lint's problems, grouped by part of the service; each one takes you to where it is. */
 import type { LintArea, LintProblem } from "@/runtime/definition/lint";
 import { lintAreaLabels as areaLabels } from "@/runtime/definition/labels";
+import type { VariantViolation } from "@/runtime/definition/variant";
 
-export function ProblemList({ problems, onGo }: { problems: readonly LintProblem[]; onGo: (problem: LintProblem) => void }) {
-  if (problems.length === 0) {
+/** A local variant's breaches of the region's rules (runtime/definition/variant/rules.ts), beside the lint's problems. */
+function Violations({ violations }: { violations: readonly VariantViolation[] }) {
+  return (
+    <section aria-label="不符合上级规定之处" className="space-y-1">
+      <h4 className="text-sm font-medium">上级的规定（{violations.length} 处不符合，不能发布）</h4>
+      <ul className="space-y-1">
+        {violations.map((v, i) => (
+          <li key={i} className="rounded px-2 py-1 text-sm text-destructive" data-variant-rule={v.rule}>
+            {v.message}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function ProblemList({
+  problems,
+  onGo,
+  violations = [],
+}: {
+  problems: readonly LintProblem[];
+  onGo: (problem: LintProblem) => void;
+  violations?: readonly VariantViolation[];
+}) {
+  if (problems.length === 0 && violations.length === 0) {
     return <p className="text-sm text-emerald-800">检查通过：没有发现问题，可以发布。</p>;
   }
+  if (problems.length === 0) return <Violations violations={violations} />;
   const areas = (Object.keys(areaLabels) as LintArea[]).filter((a) => problems.some((p) => p.area === a));
   return (
     <div className="space-y-2">
+      {violations.length > 0 && <Violations violations={violations} />}
       <p className="text-sm text-destructive">发现 {problems.length} 个问题，改正后才能发布：</p>
       {areas.map((area) => (
         <section key={area} aria-label={`${areaLabels[area]}的问题`}>

@@ -5,6 +5,9 @@ import type { LintProblem } from "@/runtime/definition/lint";
 import { uniqueId } from "../core/ids";
 import { buttonClass, checkboxLabelClass, inputClass, labelClass, smallButtonClass } from "../ui/classes";
 import { SortableList } from "../ui/SortableList";
+import { ItemMark } from "../variant/ItemMark";
+import { KindMarks } from "../variant/KindMarks";
+import { useVariant } from "../variant/VariantContext";
 
 type Change = (materials: Material[], group?: string | null) => void;
 
@@ -100,6 +103,10 @@ function MaterialFields({
 }
 
 export function MaterialsEditor({ materials, forms, problems, onChange }: { materials: readonly Material[]; forms: readonly FormDefinition[]; problems: readonly LintProblem[]; onChange: Change }) {
+  const variant = useVariant();
+  /** Locked by the parent of a variant: shown, not editable, not removable. */
+  const locked = (m: Material) => variant?.view.states.get(`material/${m.id}`)?.locked ?? false;
+  const removed = variant ? [...variant.view.states.values()].filter((s) => s.kind === "material" && s.state === "removed") : [];
   const add = () =>
     onChange([
       ...materials,
@@ -135,7 +142,9 @@ export function MaterialsEditor({ materials, forms, problems, onChange }: { mate
           }}
           render={(material, index) => (
             <div className="flex gap-2">
-              <div className="min-w-0 flex-1">
+              <div className="min-w-0 flex-1 space-y-1">
+                <ItemMark itemKey={`material/${material.id}`} />
+                <fieldset className="min-w-0" disabled={locked(material)}>
                 <MaterialFields
                   material={material}
                   position={index + 1}
@@ -143,14 +152,16 @@ export function MaterialsEditor({ materials, forms, problems, onChange }: { mate
                   problems={problems.filter((p) => p.materialId === material.id)}
                   onChange={(m, group) => onChange(materials.map((x) => (x.id === material.id ? m : x)), group)}
                 />
+                </fieldset>
               </div>
-              <button type="button" className={`${smallButtonClass} self-start text-destructive`} onClick={() => onChange(materials.filter((x) => x.id !== material.id))}>
+              <button type="button" className={`${smallButtonClass} self-start text-destructive`} disabled={locked(material)} onClick={() => onChange(materials.filter((x) => x.id !== material.id))}>
                 删除<span className="sr-only">{material.name}</span>
               </button>
             </div>
           )}
         />
       )}
+      {removed.length > 0 && <KindMarks kind="material" title="材料" removedOnly />}
       <button type="button" className={buttonClass} onClick={add}>添加材料</button>
     </div>
   );

@@ -59,6 +59,7 @@ describe.each(databaseKinds())("every mutation writes its audit event on %s", (k
     const applicant = await signedIn(db(), "zhangsan");
     const caseworker = await signedIn(db(), "xincheng.caseworker");
     const admin = await signedIn(db(), "region.admin");
+    const bannerAdmin = await signedIn(db(), "xincheng.admin");
     const user = async (username: string) => loadSessionUser(db(), (await db().user.findUniqueOrThrow({ where: { username } })).id);
     const state: { accountId?: string; draftId?: string; rowVersion?: number; caseId?: string; taskId?: string; serviceId?: string; designDraft?: { id: string; revision: number }; versionId?: string } = {};
 
@@ -156,6 +157,12 @@ describe.each(databaseKinds())("every mutation writes its audit event on %s", (k
         async () => (state.versionId = (await admin.caller.designer.publish({ serviceId: state.serviceId!, draftId: state.designDraft!.id, revision: state.designDraft!.revision })).versionId),
       ],
       ["designer.restore", () => admin.caller.designer.restore({ serviceId: state.serviceId!, versionId: state.versionId!, draftId: null, revision: null })],
+      [
+        "variants.create",
+        async () => {
+          return bannerAdmin.caller.variants.create({ parentServiceId: (await db().service.findFirstOrThrow({ where: { code: CODE, ownerOrgId: "150000" } })).id });
+        },
+      ],
       ["calendar.setDay", () => admin.caller.calendar.setDay({ date: "2031-01-02", kind: "holiday", note: "审计测试" })],
       ["calendar.clearDay", () => admin.caller.calendar.clearDay({ date: "2031-01-02" })],
       ["accounts.sendCode", () => visitor.accounts.sendCode({ phone: "13700000001", purpose: "register" })],

@@ -250,7 +250,11 @@ describeOnDatabases("designer", (kind) => {
     const own = await as(office).designer.createService({ code: "local-service", title: "本地事项", part: "p", category: "c" });
     expect(own.ownerOrgId).toBe("150100");
     expect(await as(office).designer.list()).toEqual([expect.objectContaining({ id: own.serviceId, ownerOrgName: "呼和浩特市" })]);
-    expect((await errorOf(as(alice).designer.get({ serviceId: own.serviceId }))).code).toBe("NOT_FOUND");
+    // The region's administrator reads every office's services, read-only (issue 8, item 8).
+    const read = await as(alice).designer.get({ serviceId: own.serviceId });
+    expect(read.access).toBe("read");
+    const refusedAbove = await errorOf(as(alice).designer.saveDraft({ serviceId: own.serviceId, draftId: read.draft!.id, revision: read.draft!.revision, definition: read.draft!.definition }));
+    expect(refusedAbove.code).toBe("FORBIDDEN");
   });
 
   it("serves the source lines the definition came from", async () => {

@@ -115,6 +115,20 @@ export const caseReaders =
   };
 /** A case's documents and files: its applicant, or its readers (a banner's administrator: not found). */
 const caseFileReaders: Rule = (principal) => (APPLICANTS.includes(principal.role) ? ownApplicantData(principal) : caseReaders("NOT_FOUND")(principal));
+/**
+ * Reading a service in the designer: its owner's administrators and those of the offices above
+ * it (呼和浩特市's, above 150102, and the region's); a sibling banner's administrator: not found.
+ */
+export const serviceReaders: Rule = (principal) => {
+  const outcome = only(ADMINS, { scoped: false })(principal);
+  if (outcome !== "ok" || principal.relation === "own" || principal.relation === "above" || principal.role === "region_admin") return outcome;
+  return "NOT_FOUND";
+};
+/** Changing a service: its owner's administrators; those above read it but are refused a change. */
+export const serviceEditors: Rule = (principal) => {
+  const outcome = serviceReaders(principal);
+  return outcome === "ok" && principal.relation !== "own" ? "FORBIDDEN" : outcome;
+};
 
 // ------------------------------------------------------------------ the table
 
@@ -305,32 +319,32 @@ export const TABLE: Record<string, Entry> = {
 
   "designer.list": { who: only(ADMINS, { scoped: false }), input: async () => ({}) },
   "designer.groups": { who: only(ADMINS, { scoped: false }), input: none },
-  "designer.get": { who: serviceAdmins, input: async ({ fx, principal }) => ({ serviceId: (await fx.service(principal.org, principal.orgAdmin)).serviceId }) },
-  "designer.source": { who: serviceAdmins, input: async ({ fx, principal }) => ({ serviceId: (await fx.service(principal.org, principal.orgAdmin)).serviceId }) },
-  "designer.versions": { who: serviceAdmins, input: async ({ fx, principal }) => ({ serviceId: (await fx.service(principal.org, principal.orgAdmin)).serviceId }) },
-  "designer.version": { who: serviceAdmins, input: async ({ fx, principal }) => await fx.publishedService(principal.org, principal.orgAdmin) },
+  "designer.get": { who: serviceReaders, input: async ({ fx, principal }) => ({ serviceId: (await fx.service(principal.org, principal.orgAdmin)).serviceId }) },
+  "designer.source": { who: serviceReaders, input: async ({ fx, principal }) => ({ serviceId: (await fx.service(principal.org, principal.orgAdmin)).serviceId }) },
+  "designer.versions": { who: serviceReaders, input: async ({ fx, principal }) => ({ serviceId: (await fx.service(principal.org, principal.orgAdmin)).serviceId }) },
+  "designer.version": { who: serviceReaders, input: async ({ fx, principal }) => await fx.publishedService(principal.org, principal.orgAdmin) },
   "designer.compare": {
-    who: serviceAdmins,
+    who: serviceReaders,
     input: async ({ fx, principal }) => {
       const { serviceId, versionId } = await fx.publishedService(principal.org, principal.orgAdmin);
       return { serviceId, beforeId: versionId, afterId: versionId };
     },
   },
   "designer.saveDraft": {
-    who: serviceAdmins,
+    who: serviceEditors,
     input: async ({ fx, principal }) => {
       const service = await fx.service(principal.org, principal.orgAdmin);
       return { ...service, definition: { ...fx.definition, summary: "矩阵测试的修改" } };
     },
   },
-  "designer.publish": { who: serviceAdmins, input: async ({ fx, principal }) => await fx.service(principal.org, principal.orgAdmin) },
+  "designer.publish": { who: serviceEditors, input: async ({ fx, principal }) => await fx.service(principal.org, principal.orgAdmin) },
   "designer.restore": {
-    who: serviceAdmins,
+    who: serviceEditors,
     input: async ({ fx, principal }) => ({ ...(await fx.publishedService(principal.org, principal.orgAdmin)), draftId: null, revision: null }),
   },
   "designer.createService": {
     // Under one's own organisation only: another's is refused outright (creating reveals nothing).
-    who: (principal) => (serviceAdmins(principal) === "NOT_FOUND" ? "FORBIDDEN" : serviceAdmins(principal)),
+    who: serviceEditors,
     input: async ({ fx, principal }) => ({
       code: fx.unique("new").toLowerCase().replace(/[^a-z0-9-]/g, ""),
       title: "新事项",
@@ -338,6 +352,13 @@ export const TABLE: Record<string, Entry> = {
       category: "测试",
       ownerOrgId: principal.org,
     }),
+  },
+
+  "variants.customisable": { who: only(ADMINS, { scoped: false }), input: async () => ({}) },
+  "variants.create": {
+    // League and banner administrators customise a service of an office above; the region's has templates, not variants.
+    who: (principal) => (principal.role === "region_admin" ? "FORBIDDEN" : only(["office_admin"], { scoped: false })(principal)),
+    input: async ({ fx }) => ({ parentServiceId: (await fx.publishedService("150000", "region.admin")).serviceId }),
   },
 
   "calendar.year": { who: only(STAFF, { scoped: false }), input: async () => ({ year: 2026 }) },

@@ -1,27 +1,18 @@
 /**
- * Who may design which service: administrators of the organisation that owns it. Region admins
- * hold the region's templates; an office admin holds its office's services, so a local variant
- * (a Service owned by a league or banner, with parentServiceId) is theirs without more rules.
+ * Who may design which service (runtime/features/variants/access.ts has the rules): the
+ * administrators of the owning office edit it, those of an office above read it.
  */
 import "server-only";
 import type { Db, Tx } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
-import { forbidden, notFound } from "@/runtime/errors";
+import { forbidden } from "@/runtime/errors";
+import { adminOrganisations, administers, editableService, readableService } from "../variants/access";
 
-/** Organisations whose services a user administers. */
-export function adminOrganisations(user: SessionUser): string[] {
-  return user.memberships.filter((m) => m.role === "region_admin" || m.role === "office_admin").map((m) => m.organisationId);
-}
+export { adminOrganisations, administers, readableService };
 
-export function administers(user: SessionUser, ownerOrgId: string): boolean {
-  return adminOrganisations(user).includes(ownerOrgId);
-}
-
-/** The service, when the user administers its owner; otherwise "not found" (its existence is not revealed). */
+/** The service, when the user administers its owner; one of an office below is "forbidden", others "not found". */
 export async function administeredService(db: Db | Tx, user: SessionUser, serviceId: string) {
-  const service = await db.service.findUnique({ where: { id: serviceId }, include: { owner: { select: { name: true } } } });
-  if (!service || !administers(user, service.ownerOrgId)) throw notFound("该服务事项");
-  return service;
+  return editableService(db, user, serviceId);
 }
 
 /** The organisation a new service is created under: the one asked for, or the user's only one. */

@@ -7,7 +7,10 @@ import "server-only";
 import type { Db, Tx } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { conflict } from "@/runtime/errors";
-import { administeredService } from "./access";
+import type { ServiceDefinition } from "@/runtime/definition/schema";
+import type { VariantViolation } from "@/runtime/definition/variant";
+import { serviceWithAccess, type ServiceAccess } from "../variants/access";
+import { parentAtBase, variantDraft } from "../variants/draft";
 import { displayNames } from "../users/displayNames";
 
 type Definition = Record<string, unknown>;
@@ -23,6 +26,8 @@ export interface SavedDraft {
   draftId: string;
   revision: number;
   updatedAt: string;
+  /** For a local variant: the region's rules the saved draft breaks (publishing is refused until none). */
+  violations?: VariantViolation[];
 }
 
 async function displayName(db: Db | Tx, userId: string | null): Promise<string> {
@@ -42,27 +47,50 @@ async function staleDraft(tx: Tx, serviceId: string, ref: DraftRef) {
   return conflict(`保存失败：${who}已修改了这份草稿（当前修订 ${current.revision}，您的修改基于修订 ${ref.revision}）。您的修改没有覆盖他人的内容，请重新加载后比较差异。`);
 }
 
-/** Writes `definition` as the service's draft, based on `ref`; the code always stays the service's. */
+/** The parent's version a variant's draft is based on: the draft's own, else the latest published version's. */
+async function draftBase(tx: Tx, serviceId: string, draftId: string | null): Promise<string | null> {
+  if (draftId) {
+    const draft = await tx.serviceVersion.findFirst({ where: { id: draftId, serviceId }, select: { baseVersionId: true } });
+    if (draft?.baseVersionId) return draft.baseVersionId;
+  }
+  const published = await tx.serviceVersion.findFirst({ where: { serviceId, status: "published" }, orderBy: { number: "desc" }, select: { baseVersionId: true } });
+  return published?.baseVersionId ?? null;
+}
+
+/**
+ * Writes `definition` as the service's draft, based on `ref`; the code always stays the service's.
+ * For a local variant, what is stored is the overlay on the parent's version the draft is based
+ * on and the effective definition recomputed from it (see variants/draft.ts).
+ */
 export async function writeDraft(tx: Tx, user: SessionUser, serviceId: string, ref: DraftRef, definition: Definition): Promise<SavedDraft> {
   // Touching the service row first serialises concurrent writers of one service (a row lock on
   // PostgreSQL; SQLite serialises writes anyway), so two editors cannot both start a draft.
   const service = await tx.service.update({ where: { id: serviceId }, data: { updatedAt: new Date() } });
-  const data = { ...definition, code: service.code };
+  let data: Definition = { ...definition, code: service.code };
+  let variant: { overlay: unknown; baseVersionId: string; violations: VariantViolation[] } | null = null;
+  if (service.parentServiceId) {
+    const baseVersionId = await draftBase(tx, serviceId, ref.draftId);
+    const draft = variantDraft(await parentAtBase(tx, baseVersionId), definition);
+    data = { ...draft.definition, code: service.code };
+    variant = { overlay: draft.overlay, baseVersionId: baseVersionId!, violations: draft.violations };
+  }
+  const variantColumns = variant ? { overlay: variant.overlay as never, baseVersionId: variant.baseVersionId } : {};
+  const violations = variant ? { violations: variant.violations } : {};
   if (ref.draftId === null) {
     const existing = await tx.serviceVersion.count({ where: { serviceId, status: "draft" } });
     if (existing > 0) throw await staleDraft(tx, serviceId, ref);
     const created = await tx.serviceVersion.create({
-      data: { serviceId, status: "draft", number: null, definition: data as never, createdById: user.id, updatedById: user.id },
+      data: { serviceId, status: "draft", number: null, definition: data as never, ...variantColumns, createdById: user.id, updatedById: user.id },
     });
-    return { draftId: created.id, revision: created.revision, updatedAt: created.updatedAt.toISOString() };
+    return { draftId: created.id, revision: created.revision, updatedAt: created.updatedAt.toISOString(), ...violations };
   }
   const updated = await tx.serviceVersion.updateMany({
     where: { id: ref.draftId, serviceId, status: "draft", revision: ref.revision ?? -1 },
-    data: { definition: data as never, revision: { increment: 1 }, updatedById: user.id },
+    data: { definition: data as never, ...variantColumns, revision: { increment: 1 }, updatedById: user.id },
   });
   if (updated.count === 0) throw await staleDraft(tx, serviceId, ref);
   const saved = await tx.serviceVersion.findUniqueOrThrow({ where: { id: ref.draftId }, select: { revision: true, updatedAt: true } });
-  return { draftId: ref.draftId, revision: saved.revision, updatedAt: saved.updatedAt.toISOString() };
+  return { draftId: ref.draftId, revision: saved.revision, updatedAt: saved.updatedAt.toISOString(), ...violations };
 }
 
 export interface EditorVersion {
@@ -82,8 +110,13 @@ export interface EditorState {
     title: string;
     ownerOrgId: string;
     ownerOrgName: string;
+    ownerOrgLevel: string;
     parentServiceId: string | null;
   };
+  /** `edit`: the user's own office's service; `read`: an office below theirs (read-only designer). */
+  access: ServiceAccess;
+  /** For a local variant: the parent it customises, at the version the draft (or the latest version) is based on. */
+  variant: VariantBase | null;
   /** The draft, when there is one. */
   draft: EditorVersion | null;
   /** The highest published version, when there is one. */
@@ -102,9 +135,28 @@ function editorVersion(v: { id: string; number: number | null; status: string; r
   };
 }
 
+export interface VariantBase {
+  parentServiceId: string;
+  parentOwnerName: string;
+  baseVersionId: string;
+  baseNumber: number | null;
+  /** The parent's definition at that version: what 沿用上级 shows and the rules compare with. */
+  parentDefinition: ServiceDefinition;
+}
+
+async function variantBase(db: Db, parentServiceId: string, baseVersionId: string | null): Promise<VariantBase | null> {
+  if (!baseVersionId) return null;
+  const [parent, base] = await Promise.all([
+    db.service.findUnique({ where: { id: parentServiceId }, include: { owner: { select: { name: true } } } }),
+    db.serviceVersion.findUnique({ where: { id: baseVersionId }, select: { number: true } }),
+  ]);
+  if (!parent || !base) return null;
+  return { parentServiceId, parentOwnerName: parent.owner.name, baseVersionId, baseNumber: base.number, parentDefinition: await parentAtBase(db, baseVersionId) };
+}
+
 /** What the editor opens: the draft (edited in place) and the latest published version (edited from, when there is no draft). */
 export async function editorState(db: Db, user: SessionUser, serviceId: string): Promise<EditorState> {
-  const service = await administeredService(db, user, serviceId);
+  const { service, access } = await serviceWithAccess(db, user, serviceId);
   const [draft, published] = await Promise.all([
     db.serviceVersion.findFirst({ where: { serviceId, status: "draft" } }),
     db.serviceVersion.findFirst({ where: { serviceId, status: "published" }, orderBy: { number: "desc" } }),
@@ -117,8 +169,11 @@ export async function editorState(db: Db, user: SessionUser, serviceId: string):
       title: service.title,
       ownerOrgId: service.ownerOrgId,
       ownerOrgName: service.owner.name,
+      ownerOrgLevel: service.owner.level,
       parentServiceId: service.parentServiceId,
     },
+    access,
+    variant: service.parentServiceId ? await variantBase(db, service.parentServiceId, draft?.baseVersionId ?? published?.baseVersionId ?? null) : null,
     draft: draft ? editorVersion(draft, names) : null,
     published: published ? editorVersion(published, names) : null,
   };

@@ -1,8 +1,8 @@
-/** The designer's list of services an administrator may edit, with their latest version. */
+/** The designer's list of services an administrator may edit or read (offices below), with their latest version. */
 import "server-only";
 import type { Db } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
-import { adminOrganisations } from "./access";
+import { administers, readableOffices } from "../variants/access";
 import { displayNames } from "../users/displayNames";
 
 export interface DesignerServiceRow {
@@ -14,6 +14,8 @@ export interface DesignerServiceRow {
   ownerOrgId: string;
   ownerOrgName: string;
   isVariant: boolean;
+  /** `edit`: one of the user's offices owns it; `read`: an office below (read-only). */
+  access: "edit" | "read";
   publishedVersion: number | null;
   hasDraft: boolean;
   /** ISO time of the latest change. */
@@ -30,7 +32,7 @@ export interface DesignerListFilter {
 }
 
 export async function listDesignerServices(db: Db, user: SessionUser, filter: DesignerListFilter = {}): Promise<DesignerServiceRow[]> {
-  const owners = adminOrganisations(user);
+  const owners = await readableOffices(db, user);
   if (owners.length === 0) return [];
   const { search, status, part, category } = filter;
   const services = await db.service.findMany({
@@ -65,6 +67,7 @@ export async function listDesignerServices(db: Db, user: SessionUser, filter: De
       ownerOrgId: s.ownerOrgId,
       ownerOrgName: s.owner.name,
       isVariant: s.parentServiceId !== null,
+      access: administers(user, s.ownerOrgId) ? "edit" : "read",
       publishedVersion: published.length ? Math.max(...published) : null,
       hasDraft: s.versions.some((v) => v.status === "draft"),
       updatedAt: (latest?.updatedAt ?? s.updatedAt).toISOString(),
@@ -80,7 +83,7 @@ export interface ServiceGroup {
 
 /** The parts and categories of the user's services, for the list's filter. */
 export async function designerGroups(db: Db, user: SessionUser): Promise<ServiceGroup[]> {
-  const owners = adminOrganisations(user);
+  const owners = await readableOffices(db, user);
   if (owners.length === 0) return [];
   const rows = await db.service.findMany({
     where: { ownerOrgId: { in: owners } },

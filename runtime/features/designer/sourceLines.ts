@@ -10,7 +10,7 @@ import type { SessionUser } from "@/runtime/auth/roles";
 import { notFound } from "@/runtime/errors";
 import type { Source } from "@/runtime/definition/schema";
 import type { SourceText } from "@/runtime/definition/sourceText";
-import { administeredService } from "./access";
+import { readableService } from "./access";
 
 export const SOURCE_DIR = path.resolve(import.meta.dirname, "../../../seed/source");
 /** The most lines served at once. */
@@ -29,7 +29,7 @@ function documentLines(name: string): Promise<string[]> {
 }
 
 export async function sourceText(db: Db, user: SessionUser, serviceId: string): Promise<SourceText | null> {
-  await administeredService(db, user, serviceId);
+  await readableService(db, user, serviceId);
   const version =
     (await db.serviceVersion.findFirst({ where: { serviceId, status: "draft" }, select: { definition: true } })) ??
     (await db.serviceVersion.findFirst({ where: { serviceId, status: "published" }, orderBy: { number: "desc" }, select: { definition: true } }));

@@ -4,7 +4,7 @@ import type { Db, Tx } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { notFound } from "@/runtime/errors";
 import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";
-import { administeredService } from "./access";
+import { readableService } from "./access";
 import { diffDefinitions, type DefinitionDiff } from "@/runtime/definition/diff";
 import { displayNames } from "../users/displayNames";
 
@@ -23,7 +23,7 @@ export interface VersionRow {
 }
 
 export async function listVersions(db: Db, user: SessionUser, serviceId: string): Promise<VersionRow[]> {
-  await administeredService(db, user, serviceId);
+  await readableService(db, user, serviceId);
   const versions = await db.serviceVersion.findMany({
     where: { serviceId },
     orderBy: [{ number: { sort: "desc", nulls: "first" } }],
@@ -64,7 +64,7 @@ export interface VersionDefinition {
 }
 
 export async function versionDefinition(db: Db | Tx, user: SessionUser, serviceId: string, versionId: string): Promise<VersionDefinition> {
-  await administeredService(db, user, serviceId);
+  await readableService(db, user, serviceId);
   const version = await db.serviceVersion.findFirst({ where: { id: versionId, serviceId } });
   if (!version) throw notFound("该版本");
   return {

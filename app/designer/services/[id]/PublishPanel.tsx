@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "@/app/_trpc/client";
 import { buttonClass, primaryButtonClass } from "@/designer/ui/classes";
+import type { VariantViolation } from "@/runtime/definition/variant";
 import type { DraftEditor } from "./useDraftEditor";
 
 export interface PublishMessage {
@@ -18,6 +19,7 @@ export interface PublishMessage {
 export function PublishPanel({
   serviceId,
   problems,
+  violations = [],
   nextNumber,
   editor,
   onBlocked,
@@ -26,6 +28,8 @@ export function PublishPanel({
 }: {
   serviceId: string;
   problems: number;
+  /** A local variant's breaches of the region's rules: publishing stays disabled, with the reasons, while there are any. */
+  violations?: readonly VariantViolation[];
   nextNumber: number;
   editor: DraftEditor;
   onBlocked: () => void;
@@ -63,8 +67,9 @@ export function PublishPanel({
       <button
         type="button"
         className={primaryButtonClass}
-        disabled={!hasWork || editor.status.kind === "conflict"}
+        disabled={!hasWork || editor.status.kind === "conflict" || violations.length > 0}
         aria-expanded={open}
+        aria-describedby={violations.length > 0 ? "publish-blocked" : undefined}
         onClick={() => {
           if (problems > 0) {
             onBlocked();

@@ -11,6 +11,11 @@ import type { Flow, FormDefinition } from "@/runtime/definition/schema";
 import type { EditorState } from "@/app/_components/types";
 import { lintDefinition, type LintProblem } from "@/runtime/definition/lint";
 import { renameForm } from "@/designer/core/definitionOps";
+import { variantView } from "@/designer/core/variantView";
+import { checkVariant, restoreItem } from "@/runtime/definition/variant";
+import { VariantProvider, type VariantEditing } from "@/designer/variant/VariantContext";
+import { VariantPanel } from "@/designer/variant/VariantPanel";
+import { LocksPanel } from "@/designer/variant/LocksPanel";
 import { FlowDesigner, type FlowFocus } from "@/designer/flow/FlowDesigner";
 import { FormDesigner } from "@/designer/form/FormDesigner";
 import { GuideEditor } from "@/designer/guide/GuideEditor";
@@ -27,9 +32,9 @@ import { SaveState } from "./SaveState";
 import { SourceTab } from "./SourceTab";
 import { VersionsTab } from "./VersionsTab";
 
-type TabKey = "guide" | "materials" | "flow" | "forms" | "versions" | "run" | "source";
+type TabKey = "variant" | "locks" | "guide" | "materials" | "flow" | "forms" | "versions" | "run" | "source";
 
-const tabs: { key: TabKey; label: string }[] = [
+const baseTabs: { key: TabKey; label: string }[] = [
   { key: "guide", label: "办事指南" },
   { key: "materials", label: "材料" },
   { key: "flow", label: "流程" },
@@ -54,10 +59,26 @@ export function ServiceEditor({ serviceId }: { serviceId: string }) {
   return <Editor serviceId={serviceId} initial={state.data} />;
 }
 
+/** Tabs of the editor: a variant starts on its differences; templates and league variants have locks. */
+function tabsFor(initial: EditorState): { key: TabKey; label: string }[] {
+  const tabs = [...baseTabs];
+  const canLock = !initial.variant || initial.service.ownerOrgLevel === "league";
+  if (canLock) tabs.splice(4, 0, { key: "locks", label: "锁定" });
+  if (initial.variant) tabs.unshift({ key: "variant", label: "本地差异" });
+  return tabs;
+}
+
+const ignoreEdit = () => {};
+
 function Editor({ serviceId, initial }: { serviceId: string; initial: EditorState }) {
   const editor = useDraftEditor(serviceId, initial);
-  const { definition, edit, undo, redo } = editor;
-  const [tab, setTab] = useState<TabKey>("flow");
+  const readOnly = initial.access === "read";
+  const { definition, undo, redo } = editor;
+  // Read-only (an office below one's own): nothing can change, so nothing is saved.
+  const edit = readOnly ? ignoreEdit : editor.edit;
+  const tabs = useMemo(() => tabsFor(initial), [initial]);
+  const parent = initial.variant?.parentDefinition ?? null;
+  const [tab, setTab] = useState<TabKey>(initial.variant ? "variant" : "flow");
   const [showProblems, setShowProblems] = useState(false);
   const [flowFocus, setFlowFocus] = useState<FlowFocus | null>(null);
   const [formFocus, setFormFocus] = useState<{ formId?: string; seq: number }>({ seq: 0 });
@@ -66,6 +87,13 @@ function Editor({ serviceId, initial }: { serviceId: string; initial: EditorStat
 
   const checked = useDeferredValue(definition);
   const problems = useMemo(() => lintDefinition(checked), [checked]);
+  const violations = useMemo(() => (parent ? checkVariant(parent, checked) : []), [parent, checked]);
+  const editDefinition = editor.edit;
+  const variant = useMemo<VariantEditing | null>(
+    () => (parent ? { view: variantView(parent, definition), restore: (key) => editDefinition((d) => restoreItem(d, parent, key)), readOnly } : null),
+    [parent, definition, editDefinition, readOnly],
+  );
+  const blocking = problems.length + violations.length;
   const flowProblems = useMemo(() => problems.filter((p) => p.area === "flow"), [problems]);
 
   useEffect(() => {
@@ -92,6 +120,7 @@ function Editor({ serviceId, initial }: { serviceId: string; initial: EditorStat
 
   const onFlowChange = useCallback((flow: Flow, group?: string | null) => edit((d) => ({ ...d, flow }), group ?? null), [edit]);
   const onFormsChange = useCallback((forms: FormDefinition[], group?: string | null) => edit((d) => ({ ...d, forms }), group ?? null), [edit]);
+  const editing = tab !== "versions" && tab !== "run" && tab !== "source";
 
   return (
     <div className="relative left-1/2 w-[min(calc(100vw-2rem),1600px)] -translate-x-1/2 space-y-4">
@@ -108,25 +137,51 @@ function Editor({ serviceId, initial }: { serviceId: string; initial: EditorStat
               {initial.service.ownerOrgName} · {published ? `已发布第 ${published} 版` : "尚未发布"}
               {editor.draft.draftId ? ` · 草稿修订 ${editor.draft.revision}` : " · 无草稿（编辑后自动创建）"}
             </p>
-            <SaveState status={editor.status} />
+            {initial.variant && (
+              <p className="text-sm" data-testid="variant-base">
+                本地版本：基于{initial.variant.parentOwnerName}的第 {initial.variant.baseNumber ?? "?"} 版定制，未修改的内容沿用上级。
+              </p>
+            )}
+            {readOnly ? (
+              <p role="note" className="mt-1 rounded-md border border-amber-400 bg-amber-50 px-2 py-1 text-sm text-amber-900">
+                只读：该事项属于{initial.service.ownerOrgName}，您可以查看，不能修改或发布。
+              </p>
+            ) : (
+              <SaveState status={editor.status} />
+            )}
           </div>
           <div className="flex flex-wrap items-center gap-2">
-            <button type="button" className={buttonClass} onClick={undo} disabled={!editor.canUndo} aria-keyshortcuts="Control+Z">撤销</button>
-            <button type="button" className={buttonClass} onClick={redo} disabled={!editor.canRedo} aria-keyshortcuts="Control+Y">重做</button>
+            {!readOnly && (
+              <>
+                <button type="button" className={buttonClass} onClick={undo} disabled={!editor.canUndo} aria-keyshortcuts="Control+Z">撤销</button>
+                <button type="button" className={buttonClass} onClick={redo} disabled={!editor.canRedo} aria-keyshortcuts="Control+Y">重做</button>
+              </>
+            )}
             <button type="button" className={buttonClass} aria-expanded={showProblems} aria-controls="lint-panel" onClick={() => setShowProblems((s) => !s)}>
-              {problems.length === 0 ? "检查：通过" : `检查：${problems.length} 个问题`}
+              {blocking === 0 ? "检查：通过" : `检查：${blocking} 个问题`}
             </button>
-            <PublishPanel
+            {!readOnly && <PublishPanel
               serviceId={serviceId}
               problems={problems.length}
+              violations={violations}
               nextNumber={(published ?? 0) + 1}
               editor={editor}
               onBlocked={() => setShowProblems(true)}
               onPublished={(number) => setPublished(number)}
               onMessage={setPublishMessage}
-            />
+            />}
           </div>
         </div>
+        {!readOnly && violations.length > 0 && (
+          <div id="publish-blocked" className="rounded-md border border-destructive/40 p-2 text-sm text-destructive">
+            <p className="font-medium">不能发布：{violations.length} 处不符合上级的规定</p>
+            <ul className="list-disc pl-5">
+              {violations.map((v, i) => (
+                <li key={i}>{v.message}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         {publishMessage && (
           <div className={`flex items-start justify-between gap-2 rounded-md border p-2 text-sm ${publishMessage.error ? "text-destructive" : "text-emerald-800"}`}>
             <p role={publishMessage.error ? "alert" : "status"}>{publishMessage.text}</p>
@@ -138,13 +193,17 @@ function Editor({ serviceId, initial }: { serviceId: string; initial: EditorStat
         {editor.status.kind === "conflict" && <ConflictPanel serviceId={serviceId} message={editor.status.message} editor={editor} />}
         {showProblems && (
           <div id="lint-panel" className="rounded-md border bg-muted/40 p-3">
-            <ProblemList problems={problems} onGo={goTo} />
+            <ProblemList problems={problems} onGo={goTo} violations={violations} />
           </div>
         )}
       </header>
 
       <Tabs label="编辑内容" idPrefix="editor" items={tabs} current={tab} onSelect={setTab} />
       <TabPanel idPrefix="editor" tab={tab}>
+        <VariantProvider value={variant}>
+        <fieldset disabled={readOnly && editing} className="min-w-0">
+        {tab === "variant" && initial.variant && <VariantPanel parentName={`${initial.variant.parentOwnerName}第 ${initial.variant.baseNumber ?? "?"} 版`} />}
+        {tab === "locks" && <LocksPanel definition={definition} parent={parent} readOnly={readOnly} onChange={(d) => edit(() => d)} />}
         {tab === "guide" && <GuideEditor definition={definition} onChange={(d, group) => edit(() => d, group ?? null)} />}
         {tab === "materials" && (
           <MaterialsEditor
@@ -171,6 +230,8 @@ function Editor({ serviceId, initial }: { serviceId: string; initial: EditorStat
             renderPreview={(form) => <FormPreview key={form.id} form={form} />}
           />
         )}
+        </fieldset>
+        </VariantProvider>
         {tab === "versions" && <VersionsTab serviceId={serviceId} editor={editor} />}
         {tab === "run" && (
           <TestRun definition={definition} flowProblems={flowProblems.length} renderForm={(args) => <TestRunForm {...args} />} />
