@@ -63,7 +63,7 @@ describeOnDatabases("local variants in the designer", (kind) => {
     expect(service).toMatchObject({ ownerOrgId: "150102", parentServiceId: template.serviceId, code: exampleDefinition().code });
     const draft = await t.db.serviceVersion.findUniqueOrThrow({ where: { id: created.draftId } });
     expect(draft).toMatchObject({ status: "draft", baseVersionId: template.versionId });
-    expect(variantOverlay.parse(draft.overlay)).toEqual({ schemaVersion: 1, set: {}, removed: [], addLocks: [] });
+    expect(variantOverlay.parse(draft.overlay)).toEqual({ schemaVersion: 1, set: {}, removed: [], addLocks: [], order: [] });
     expect((draft.definition as ServiceDefinition).materials).toEqual(exampleDefinition().materials);
     const audit = await t.db.auditEvent.findFirst({ where: { action: "variant.create", entityId: variantId } });
     expect(audit).not.toBeNull();

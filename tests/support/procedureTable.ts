@@ -344,7 +344,7 @@ export const TABLE: Record<string, Entry> = {
   },
   "designer.createService": {
     // Under one's own organisation only: another's is refused outright (creating reveals nothing).
-    who: serviceEditors,
+    who: (principal) => (serviceAdmins(principal) === "NOT_FOUND" ? "FORBIDDEN" : serviceAdmins(principal)),
     input: async ({ fx, principal }) => ({
       code: fx.unique("new").toLowerCase().replace(/[^a-z0-9-]/g, ""),
       title: "新事项",
