@@ -4,3 +4,4 @@ export { EngineError, type EngineErrorCode, type EngineErrorDetails } from "./er
 export type * from "./types";
 export { nextTimerDate } from "./nextTimer";
 export { validateFlow, type FlowProblem, type FlowProblemCode } from "./validateFlow";
+export { recordedEvent, replayCase, type RecordedEvent, type ReplayResult } from "./replay";
