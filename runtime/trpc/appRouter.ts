@@ -8,6 +8,7 @@ import { designerRouter } from "../features/designer/router";
 import { calendarRouter } from "../features/calendar/router";
 import { accountsRouter } from "../features/accounts/router";
 import { staffAccountsRouter } from "../features/staffAccounts/router";
+import { variantsRouter } from "../features/variants/router";
 
 export const appRouter = router({
   auth: authRouter,
@@ -18,6 +19,7 @@ export const appRouter = router({
   calendar: calendarRouter,
   accounts: accountsRouter,
   staffAccounts: staffAccountsRouter,
+  variants: variantsRouter,
 });
 
 export type AppRouter = typeof appRouter;

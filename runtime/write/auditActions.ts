@@ -46,6 +46,8 @@ export const AUDIT_ACTIONS = [
   "version.restore",
   "service.create",
   "service.copy",
+  // local variants
+  "variantRebased",
   // working calendar
   "setDay",
   "clearDay",

@@ -13,6 +13,7 @@ import { loadSessionUser } from "@/runtime/auth/session";
 import { storeUpload } from "@/runtime/features/applications/uploads";
 import type { ServiceDefinition } from "@/runtime/definition/schema";
 import { databaseKinds, type TestDb } from "../support/testDb";
+import { createVariant } from "../support/variantFixtures";
 import { createSeededTestDb, exampleDefinition, publishService, PNG_BYTES, VALID_ID } from "../support/fixtures";
 import { callerFor, newBrowser, signedIn } from "../support/caller";
 import { MemoryOutbox } from "../support/outbox";
@@ -59,6 +60,7 @@ describe.each(databaseKinds())("every mutation writes its audit event on %s", (k
     const applicant = await signedIn(db(), "zhangsan");
     const caseworker = await signedIn(db(), "xincheng.caseworker");
     const admin = await signedIn(db(), "region.admin");
+    const bannerAdmin = await signedIn(db(), "xincheng.admin");
     const user = async (username: string) => loadSessionUser(db(), (await db().user.findUniqueOrThrow({ where: { username } })).id);
     const state: { accountId?: string; draftId?: string; rowVersion?: number; caseId?: string; taskId?: string; serviceId?: string; designDraft?: { id: string; revision: number }; versionId?: string } = {};
 
@@ -156,6 +158,19 @@ describe.each(databaseKinds())("every mutation writes its audit event on %s", (k
         async () => (state.versionId = (await admin.caller.designer.publish({ serviceId: state.serviceId!, draftId: state.designDraft!.id, revision: state.designDraft!.revision })).versionId),
       ],
       ["designer.restore", () => admin.caller.designer.restore({ serviceId: state.serviceId!, versionId: state.versionId!, draftId: null, revision: null })],
+      [
+        "variants.rebase",
+        async () => {
+          // A 150102 variant of the example service, whose parent then publishes version 2.
+          const parent = await db().service.findFirstOrThrow({ where: { code: CODE, ownerOrgId: "150000" } });
+          const variant = await createVariant(db(), { parentServiceId: parent.id, ownerOrgId: "150102", overlay: { set: { summary: "审计测试的本地概述" } } });
+          const v1 = await db().serviceVersion.findFirstOrThrow({ where: { serviceId: parent.id, status: "published" }, orderBy: { number: "desc" } });
+          const v2 = await db().serviceVersion.create({
+            data: { serviceId: parent.id, status: "published", number: (v1.number ?? 0) + 1, definition: v1.definition as never, publishedAt: new Date() },
+          });
+          return bannerAdmin.caller.variants.rebase({ serviceId: variant.serviceId, parentVersionId: v2.id, draftId: null, revision: null, resolutions: {} });
+        },
+      ],
       ["calendar.setDay", () => admin.caller.calendar.setDay({ date: "2031-01-02", kind: "holiday", note: "审计测试" })],
       ["calendar.clearDay", () => admin.caller.calendar.clearDay({ date: "2031-01-02" })],
       ["accounts.sendCode", () => visitor.accounts.sendCode({ phone: "13700000001", purpose: "register" })],
