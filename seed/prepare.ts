@@ -9,6 +9,7 @@ import { seedOrganisations } from "./organisations";
 import { seedDemoAccounts } from "./demoAccounts";
 import { refusePublishedDemoPassword, resolveDemoPassword } from "./demoPassword";
 import { loadTemplates } from "./loadTemplates";
+import { seedDemoVariants } from "./demoVariants";
 
 export interface PrepareOptions {
   db?: Db;
@@ -40,5 +41,9 @@ export async function prepareDatabase(options: PrepareOptions = {}): Promise<voi
       if (done === total || done % 25 === 0) log(`正在导入服务事项模板：${done}/${total}`);
     });
     if (templates.created > 0) log(`已导入 ${templates.created} 个服务事项模板`);
+    if (demoPassword !== undefined) {
+      const variants = await seedDemoVariants(db);
+      if (variants > 0) log(`已创建 ${variants} 个演示本地版本`);
+    }
   });
 }

@@ -1,8 +1,11 @@
+import "../support/cachesOn";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeOnDatabases, type TestDb } from "../support/testDb";
 import { createSeededTestDb } from "../support/fixtures";
 import { signedIn } from "../support/caller";
-import { loadCalendar } from "@/runtime/features/cases/calendar";
+import { loadCalendar, loadCalendarSql } from "@/runtime/features/cases/calendar";
+import { createDb, type Db } from "@/runtime/db";
+import { writeWithSql } from "@/runtime/write";
 import { addWorkdays } from "@/runtime/calendar";
 
 describeOnDatabases("working-calendar administration", (kind) => {
@@ -29,6 +32,28 @@ describeOnDatabases("working-calendar administration", (kind) => {
     await admin.calendar.clearDay({ date: "2031-10-01" });
     expect(addWorkdays("2031-09-30", 1, await loadCalendar(t.db))).toBe("2031-10-01");
     expect(await t.db.auditEvent.count({ where: { entityType: "calendar" } })).toBe(3);
+  });
+
+  it("a change made through one instance is in force on another at once (no cache to wait out)", async () => {
+    const other: Db = createDb(t.url, { poolSize: 2 });
+    try {
+      const admin = (await signedIn(t.db, "region.admin")).caller;
+      const viaOther = async () => {
+        const inTransaction = await writeWithSql(other, null, async ({ sql, audit }) => {
+          audit.unchanged();
+          return addWorkdays("2032-09-30", 1, await loadCalendarSql(other, sql));
+        });
+        return [addWorkdays("2032-09-30", 1, await loadCalendar(other)), inTransaction];
+      };
+      // 2032-10-01 is a Friday; the other instance has the calendar cached before the change.
+      expect(await viaOther()).toEqual(["2032-10-01", "2032-10-01"]);
+      await admin.calendar.setDay({ date: "2032-10-01", kind: "holiday", note: "国庆节" });
+      expect(await viaOther()).toEqual(["2032-10-04", "2032-10-04"]);
+      await admin.calendar.clearDay({ date: "2032-10-01" });
+      expect(await viaOther()).toEqual(["2032-10-01", "2032-10-01"]);
+    } finally {
+      await other.$disconnect();
+    }
   });
 
   it("refuses other roles and bad dates", async () => {

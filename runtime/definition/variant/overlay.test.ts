@@ -51,6 +51,15 @@ describe("overlay", () => {
     expect(lintDefinition(applyOverlay(p, overlay))).toEqual([]);
   });
 
+  it("added items keep their order whatever order the stored object's keys come back in (jsonb sorts them)", () => {
+    const p = parent();
+    const edited = structuredClone(p);
+    edited.guide.notes = [...edited.guide.notes, { label: "服务时间", text: "工作日" }, { label: "咨询电话", text: "0471-12333" }];
+    const overlay = overlayOf(p, edited);
+    const shuffled = { ...overlay, set: Object.fromEntries(Object.entries(overlay.set).reverse()) };
+    expect(applyOverlay(p, shuffled).guide.notes.map((n) => n.label)).toEqual(["咨询方式", "服务时间", "咨询电话"]);
+  });
+
   it("an empty overlay is the parent", () => {
     const p = parent();
     expect(applyOverlay(p, emptyOverlay())).toEqual(p);

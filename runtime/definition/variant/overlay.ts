@@ -16,10 +16,19 @@ export const variantOverlay = z.object({
   removed: z.array(z.string()).default([]),
   /** Locks the variant adds for the offices below it. */
   addLocks: z.array(z.string()).default([]),
+  /** The order of the items the variant adds (object keys lose their order in PostgreSQL's jsonb). */
+  order: z.array(z.string()).default([]),
 });
 export type VariantOverlay = z.infer<typeof variantOverlay>;
 
-export const emptyOverlay = (): VariantOverlay => ({ schemaVersion: 1, set: {}, removed: [], addLocks: [] });
+export const emptyOverlay = (): VariantOverlay => ({ schemaVersion: 1, set: {}, removed: [], addLocks: [], order: [] });
+
+/** The keys the overlay adds, in the order it gives (then any others, by key, so the result never depends on storage). */
+function addedKeys(overlay: VariantOverlay, parentKeys: Map<string, unknown>): string[] {
+  const added = Object.keys(overlay.set).filter((key) => !parentKeys.has(key));
+  const rank = new Map(overlay.order.map((key, i) => [key, i]));
+  return added.sort((a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
+}
 
 /** The parent's locks and the ones the overlay adds. */
 function mergedLocks(parent: ServiceDefinition, overlay: VariantOverlay): string[] {
@@ -29,11 +38,13 @@ function mergedLocks(parent: ServiceDefinition, overlay: VariantOverlay): string
 /** The effective definition of a variant: the parent's items, with the overlay's set and removed. */
 export function applyOverlay(parent: ServiceDefinition, overlay: VariantOverlay): ServiceDefinition {
   const items = new Map([...definitionItems(parent)].map(([key, item]) => [key, item.value]));
+  const parentKeys = new Map(items);
   for (const key of overlay.removed) items.delete(key);
   for (const [key, value] of Object.entries(overlay.set)) {
     kindOfKey(key); // an unknown key is a bug, not data to keep
-    items.set(key, value);
+    if (parentKeys.has(key)) items.set(key, value);
   }
+  for (const key of addedKeys(overlay, parentKeys)) items.set(key, overlay.set[key]);
   // A field whose form is gone goes with it.
   for (const key of [...items.keys()]) {
     const m = /^form\/([^/]+)\/field\//.exec(key);
@@ -48,14 +59,16 @@ export function overlayOf(parent: ServiceDefinition, edited: ServiceDefinition):
   const after = definitionItems(edited);
   const set: Record<string, unknown> = {};
   const removed: string[] = [];
+  const order: string[] = [];
   for (const [key, item] of after) {
     const old = before.get(key);
     if (!old || !sameValue(old.value, item.value)) set[key] = item.value;
+    if (!old) order.push(key);
   }
   for (const key of before.keys()) if (!after.has(key)) removed.push(key);
   const parentLocks = new Set(parent.locks ?? []);
   const addLocks = (edited.locks ?? []).filter((key) => !parentLocks.has(key));
-  return { schemaVersion: 1, set, removed, addLocks };
+  return { schemaVersion: 1, set, removed, addLocks, order };
 }
 
 export type ItemState = "inherited" | "overridden" | "added" | "removed";

@@ -90,7 +90,7 @@ export function rebase(parentBefore: ServiceDefinition, parentAfter: ServiceDefi
 
   const parentLocks = new Set(parentAfter.locks ?? []);
   const addLocks = overlay.addLocks.filter((key) => !parentLocks.has(key));
-  return { overlay: { schemaVersion: 1, set, removed, addLocks }, conflicts, followed, dropped };
+  return { overlay: { schemaVersion: 1, set, removed, addLocks, order: overlay.order }, conflicts, followed, dropped };
 }
 
 export class UnresolvedConflictError extends Error {
@@ -108,17 +108,19 @@ export function resolveRebase(result: RebaseResult, resolutions: Record<string, 
     set: { ...result.overlay.set },
     removed: [...result.overlay.removed],
     addLocks: [...result.overlay.addLocks],
+    order: [...result.overlay.order],
   };
   for (const conflict of result.conflicts) {
     const resolution = resolutions[conflict.key];
     if (resolution.choice === "parent") continue; // the new parent's value (or its removal) stands
-    if (resolution.choice === "edit") {
-      overlay.set[conflict.key] = resolution.value;
-      continue;
+    const value = resolution.choice === "edit" ? resolution.value : conflict.mine;
+    if (value !== undefined) {
+      overlay.set[conflict.key] = value;
+      // An item the parent no longer has is now the variant's own: it keeps its place among them.
+      if (conflict.parentAfter === undefined && !overlay.order.includes(conflict.key)) overlay.order.push(conflict.key);
+    } else if (conflict.parentAfter !== undefined) {
+      overlay.removed.push(conflict.key); // keep mine: the variant's removal
     }
-    // Keep mine: the variant's value, or its removal.
-    if ("mine" in conflict && conflict.mine !== undefined) overlay.set[conflict.key] = conflict.mine;
-    else if (conflict.parentAfter !== undefined) overlay.removed.push(conflict.key);
   }
   return overlay;
 }

@@ -69,6 +69,16 @@ describe("the region's rules for a variant", () => {
     expect(checkVariant(p2, v2)).toEqual([expect.objectContaining({ rule: "limitPastLegal", message: expect.stringContaining("超过了法定办结时限 15个工作日") })]);
   });
 
+  it("limits without channels are stages: each is bounded by the parent's at the same position", () => {
+    const p = template();
+    p.guide.promisedLimit = [{ text: "社区 5 个工作日", days: 5, unit: "workday" }, { text: "旗县 7 个工作日", days: 7, unit: "workday" }];
+    const v = structuredClone(p);
+    v.guide.promisedLimit = [{ text: "社区 3 个工作日", days: 3, unit: "workday" }, { text: "旗县 6 个工作日", days: 6, unit: "workday" }];
+    expect(checkVariant(p, v)).toEqual([]);
+    v.guide.promisedLimit[1].days = 8;
+    expect(rules(p, v)).toEqual(["limitLonger guide.promisedLimit"]);
+  });
+
   it("working days against the parent's natural days count as longer; natural days against working days do not", () => {
     const p = template();
     p.guide.promisedLimit = [{ text: "10日", days: 10, unit: "day" }];

@@ -20,9 +20,19 @@ export interface VariantViolation {
 
 const limitWords = (l: TimeLimit) => (l.unit === "instant" ? limitUnitLabels.instant : l.days === null ? l.text : `${l.days}个${l.unit === "day" ? "自然日" : "工作日"}`);
 
-/** The entry of `limits` that applies to `channel`: the same channel, else one without, else the only one. */
-function limitFor(limits: TimeLimit[], channel: string | undefined): TimeLimit | undefined {
-  return limits.find((l) => (l.channel ?? "") === (channel ?? "")) ?? limits.find((l) => !l.channel) ?? (limits.length === 1 ? limits[0] : undefined);
+/**
+ * The entry of `limits` that bounds `limit` (the `index`-th of its list): the same channel; for
+ * limits without channels (stages of one case), the one at the same position; else one without
+ * a channel, else the only one.
+ */
+function limitFor(limits: TimeLimit[], limit: TimeLimit, index: number): TimeLimit | undefined {
+  if (limit.channel) {
+    const same = limits.find((l) => l.channel === limit.channel);
+    if (same) return same;
+  } else if (limits[index] && !limits[index].channel) {
+    return limits[index];
+  }
+  return limits.find((l) => !l.channel) ?? (limits.length === 1 ? limits[0] : undefined);
 }
 
 /** Whether `limit` is longer than `bound`; null when they cannot be compared (no days given). */
@@ -63,17 +73,17 @@ export function checkVariant(parent: ServiceDefinition, effective: ServiceDefini
   // Promised limits: never longer than the parent's, nor than the legal limit.
   const parentPromised = parent.guide.promisedLimit;
   const legal = effective.guide.legalLimit;
-  for (const limit of effective.guide.promisedLimit) {
+  effective.guide.promisedLimit.forEach((limit, index) => {
     const label = "办事指南：承诺办结时限";
-    const bound = limitFor(parentPromised, limit.channel);
+    const bound = limitFor(parentPromised, limit, index);
     if (bound && longerThan(limit, bound) === true) {
       violation("limitLonger", "guide.promisedLimit", label, `${limitWords(limit)}${channelWords(limit)}长于上级的承诺时限 ${limitWords(bound)}`);
     }
-    const legalBound = limitFor(legal, limit.channel);
+    const legalBound = limitFor(legal, limit, index);
     if (legalBound && longerThan(limit, legalBound) === true) {
       violation("limitPastLegal", "guide.promisedLimit", label, `${limitWords(limit)}${channelWords(limit)}超过了法定办结时限 ${limitWords(legalBound)}`);
     }
-  }
+  });
 
   // Required materials stay required and present.
   for (const m of parent.materials) {

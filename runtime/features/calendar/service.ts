@@ -5,7 +5,7 @@ import type { SessionUser } from "@/runtime/auth/roles";
 import { isYearKnown, isWorkday, createWorkCalendar, isIsoDate } from "@/runtime/calendar";
 import { AppError } from "@/runtime/errors";
 import { writeWithPrisma } from "@/runtime/write";
-import { forgetCalendar } from "@/runtime/features/cases/calendar";
+import { calendarChanged } from "@/runtime/features/cases/calendar";
 
 export async function yearOverview(db: Db, year: number) {
   const rows = await db.calendarOverride.findMany({
@@ -34,10 +34,10 @@ export async function setDay(db: Db, user: SessionUser, input: { date: string; k
       create: { date: input.date, kind: input.kind, note: input.note ?? null, createdById: user.id },
       update: { kind: input.kind, note: input.note ?? null, createdById: user.id },
     });
+    await calendarChanged(tx);
     audit.record({ entityType: "calendar", entityId: input.date, action: "setDay", organisationId: "150000", payload: input });
     return row;
   });
-  forgetCalendar(db);
   return result;
 }
 
@@ -45,9 +45,9 @@ export async function clearDay(db: Db, user: SessionUser, date: string) {
   const result = await writeWithPrisma(db, user, async ({ tx, audit }) => {
     const removed = await tx.calendarOverride.deleteMany({ where: { date } });
     if (removed.count === 0) throw new AppError("NOT_FOUND", "该日期没有调整记录");
+    await calendarChanged(tx);
     audit.record({ entityType: "calendar", entityId: date, action: "clearDay", organisationId: "150000" });
     return { ok: true };
   });
-  forgetCalendar(db);
   return result;
 }

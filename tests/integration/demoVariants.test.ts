@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createTestDb, describeOnDatabases, type TestDb } from "../support/testDb";
+import { seededTemplates } from "../support/seededTemplates";
+import { loadTemplates } from "@/seed/loadTemplates";
+import { seedOrganisations } from "@/seed/organisations";
+import { seedDemoVariants } from "@/seed/demoVariants";
+import { serviceDefinition } from "@/runtime/definition/schema";
+import { applyOverlay, checkVariant, variantOverlay } from "@/runtime/definition/variant";
+
+const templates = seededTemplates().filter((t) => t.code === "s112" || t.code === "s116");
+
+describeOnDatabases("demo variants", (kind) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    await seedOrganisations(t.db);
+    await loadTemplates(t.db, templates);
+  }, 120_000);
+  afterAll(async () => t?.cleanup());
+
+  it("呼和浩特市 and 新城区 each get a published variant holding only their differences, once", async () => {
+    expect(await seedDemoVariants(t.db)).toBe(2);
+    expect(await seedDemoVariants(t.db)).toBe(0);
+    const variants = await t.db.service.findMany({
+      where: { parentServiceId: { not: null } },
+      include: { versions: true, parentService: { include: { versions: true } } },
+      orderBy: { ownerOrgId: "asc" },
+    });
+    expect(variants.map((v) => `${v.ownerOrgId} ${v.code}`)).toEqual(["150100 s112", "150102 s116"]);
+    for (const variant of variants) {
+      expect(variant.versions).toHaveLength(1);
+      const version = variant.versions[0];
+      expect(version).toMatchObject({ number: 1, status: "published", baseVersionId: variant.parentService!.versions[0].id });
+      const parent = serviceDefinition.parse(variant.parentService!.versions[0].definition);
+      const overlay = variantOverlay.parse(version.overlay);
+      const effective = serviceDefinition.parse(version.definition);
+      expect(applyOverlay(parent, overlay)).toEqual(effective);
+      expect(checkVariant(parent, effective)).toEqual([]);
+    }
+    const hohhot = variantOverlay.parse(variants[0].versions[0].overlay);
+    expect(Object.keys(hohhot.set).sort()).toEqual(["guide.officeAddress", "note/咨询电话", "note/服务时间"]);
+    const xincheng = variantOverlay.parse(variants[1].versions[0].overlay);
+    expect(Object.keys(xincheng.set).sort()).toEqual(["guide.promisedLimit", "material/xinchengVisit"]);
+    const limits = serviceDefinition.parse(variants[1].versions[0].definition).guide.promisedLimit.map((l) => l.days);
+    expect(limits).toEqual([3, 5]);
+    expect(await t.db.auditEvent.count({ where: { entityId: { in: variants.map((v) => v.id) } } })).toBe(2);
+  });
+});
