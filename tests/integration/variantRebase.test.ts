@@ -93,7 +93,7 @@ describeOnDatabases("variant rebase and overview", (kind) => {
     const effective = draft.definition as unknown as ServiceDefinition;
     expect(draft).toMatchObject({ status: "draft", baseVersionId: v2Id });
     expect(effective.guide).toMatchObject({ officeAddress: LOCAL_ADDRESS, onlineAddress: "https://new.example/hall" });
-    expect(draft.overlay).toEqual({ schemaVersion: 1, set: { "guide.officeAddress": LOCAL_ADDRESS, summary: "新城区的本地概述" }, removed: [], addLocks: [] });
+    expect(draft.overlay).toMatchObject({ schemaVersion: 1, set: { "guide.officeAddress": LOCAL_ADDRESS, summary: "新城区的本地概述" }, removed: [], addLocks: [] });
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "variantRebased", entityId: rebased.draftId } });
     expect(event.organisationId).toBe("150102");
 
