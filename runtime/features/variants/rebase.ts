@@ -54,9 +54,17 @@ function overlayOn(baseDefinition: ServiceDefinition, version: VersionRow): Vari
 
 interface Plan {
   status: RebaseStatus;
-  baseDefinition: ServiceDefinition;
-  parentAfter: ServiceDefinition;
+  /** The stored definitions, parsed only when compared (the status alone parses nothing). */
+  baseDefinition: unknown;
+  parentAfter: unknown;
   current: VersionRow;
+}
+
+/** The three-way comparison of a plan. */
+function compare(p: Plan): { result: RebaseResult; parentAfter: ServiceDefinition } {
+  const base = serviceDefinition.parse(p.baseDefinition);
+  const parentAfter = serviceDefinition.parse(p.parentAfter);
+  return { result: rebase(base, parentAfter, overlayOn(base, p.current)), parentAfter };
 }
 
 /** Where a variant stands against its parent: null for a service that is not a variant or has nothing yet. */
@@ -85,7 +93,7 @@ async function plan(db: Db | Tx, user: SessionUser, serviceId: string): Promise<
     from: draft ? "draft" : "published",
     draft: draft ? { id: draft.id, revision: draft.revision } : null,
   };
-  return { status, baseDefinition: serviceDefinition.parse(base.definition), parentAfter: serviceDefinition.parse(latest.definition), current };
+  return { status, baseDefinition: base.definition, parentAfter: latest.definition, current };
 }
 
 /** Whether the variant is behind its parent (cheap: no comparison). Null for a service that is not a variant. */
@@ -97,8 +105,7 @@ export async function rebaseStatus(db: Db, user: SessionUser, serviceId: string)
 export async function rebasePreview(db: Db, user: SessionUser, serviceId: string): Promise<RebasePreview | null> {
   const p = await plan(db, user, serviceId);
   if (!p || !p.status.behind) return null;
-  const result = rebase(p.baseDefinition, p.parentAfter, overlayOn(p.baseDefinition, p.current));
-  return { ...p.status, result, parentAfter: p.parentAfter };
+  return { ...p.status, ...compare(p) };
 }
 
 export interface RebaseInput {
@@ -136,8 +143,8 @@ export async function applyRebase(tx: Tx, user: SessionUser, serviceId: string, 
       "stale",
     );
   }
-  const result = rebase(p.baseDefinition, p.parentAfter, overlayOn(p.baseDefinition, p.current));
-  const outcome = rebasedDefinition(p.parentAfter, result, input.resolutions);
+  const { result, parentAfter } = compare(p);
+  const outcome = rebasedDefinition(parentAfter, result, input.resolutions);
   if (!outcome.ok) {
     throw new AppError("BAD_REQUEST", `不能应用更新：${outcome.problems.join("；")}`, outcome.problems.map((message) => ({ path: "", message })));
   }
