@@ -1,14 +1,24 @@
 /**
  * `npm run import -- FILE…`: validates each file against the service-definition contract
  * and, only when every file is valid, saves them as drafts of the region's services.
- * A bad file is refused with the path of the bad field; nothing is changed then.
+ * A bad file is refused with the path of the bad field; nothing is changed then. The index an
+ * export by office writes beside the definitions (_index.json) is skipped.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { getDb } from "@/runtime/db";
 import { checkDefinitionFile, importAsDrafts } from "@/runtime/features/interchange/interchange";
+import { isOfficeExportIndex } from "@/runtime/features/interchange/officeExport";
 import type { ServiceDefinition } from "@/runtime/definition/schema";
 import { prepareDatabase } from "@/seed/prepare";
+
+function parsedOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
 
 const files = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 if (files.length === 0) {
@@ -24,6 +34,10 @@ for (const file of files) {
   } catch {
     console.error(`✗ ${file}：无法读取文件`);
     failed = true;
+    continue;
+  }
+  if (isOfficeExportIndex(parsedOrNull(text))) {
+    console.log(`跳过 ${file}：这是按单位导出时的索引文件，不是服务事项定义`);
     continue;
   }
   const { definition, problems } = checkDefinitionFile(path.basename(file), text);

@@ -27,6 +27,7 @@ export function ServiceList() {
   const [part, category] = group ? (JSON.parse(group) as [string, string | undefined]) : [undefined, undefined];
   const groups = useQuery(trpc.designer.groups.queryOptions());
   const list = useQuery(trpc.designer.list.queryOptions({ search: search || undefined, status: status || undefined, part, category }));
+  const behind = new Set(useQuery(trpc.variants.behind.queryOptions()).data ?? []);
   const filtered = !!(search || status || group);
   return (
     <div className="mt-4 space-y-4">
@@ -93,6 +94,7 @@ export function ServiceList() {
                   <Link href={`/designer/services/${s.id}`} className="text-primary hover:underline">{s.title}</Link>
                   {s.isVariant && <span className="ml-2 text-xs text-muted-foreground">本地版本 · {s.ownerOrgName}</span>}
                   {s.access === "read" && <span className="ml-2 rounded border px-1 text-xs text-muted-foreground">只读 · {s.ownerOrgName}</span>}
+                  {behind.has(s.id) && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-950">有新版本</span>}
                 </td>
                 <td className="px-3 py-2">
                   <span className="block text-xs text-muted-foreground">{s.part}</span>

@@ -48,6 +48,7 @@ export const AUDIT_ACTIONS = [
   "service.copy",
   // local variants
   "variant.create",
+  "variantRebased",
   // working calendar
   "setDay",
   "clearDay",

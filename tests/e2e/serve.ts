@@ -9,6 +9,9 @@ import path from "node:path";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "hrss-e2e-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "e2e.db")}`;
+// Specs that seed state no screen can make yet find the database here.
+const { recordE2eDatabase } = await import("@/tests/support/e2eDatabase");
+recordE2eDatabase(process.env.PORT ?? 3000, process.env.DATABASE_URL);
 process.env.DATA_DIR = path.join(dir, "files");
 (process.env as Record<string, string>).NODE_ENV = "production";
 process.env.NEXT_TELEMETRY_DISABLED = "1";

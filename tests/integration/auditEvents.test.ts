@@ -13,6 +13,7 @@ import { loadSessionUser } from "@/runtime/auth/session";
 import { storeUpload } from "@/runtime/features/applications/uploads";
 import type { ServiceDefinition } from "@/runtime/definition/schema";
 import { databaseKinds, type TestDb } from "../support/testDb";
+import { createVariant } from "../support/variantFixtures";
 import { createSeededTestDb, exampleDefinition, publishService, PNG_BYTES, VALID_ID } from "../support/fixtures";
 import { callerFor, newBrowser, signedIn } from "../support/caller";
 import { MemoryOutbox } from "../support/outbox";
@@ -161,6 +162,21 @@ describe.each(databaseKinds())("every mutation writes its audit event on %s", (k
         "variants.create",
         async () => {
           return bannerAdmin.caller.variants.create({ parentServiceId: (await db().service.findFirstOrThrow({ where: { code: CODE, ownerOrgId: "150000" } })).id });
+        },
+      ],
+      [
+        "variants.rebase",
+        async () => {
+          // A 150102 variant of the example service, whose parent then publishes version 2.
+          const parent = await db().service.findFirstOrThrow({ where: { code: CODE, ownerOrgId: "150000" } });
+          const variant = await createVariant(db(), { parentServiceId: parent.id, ownerOrgId: "150102", overlay: { set: { summary: "审计测试的本地概述" } } });
+          const v1 = await db().serviceVersion.findFirstOrThrow({ where: { serviceId: parent.id, status: "published" }, orderBy: { number: "desc" } });
+          const v2 = await db().serviceVersion.create({
+            data: { serviceId: parent.id, status: "published", number: (v1.number ?? 0) + 1, definition: v1.definition as never, publishedAt: new Date() },
+          });
+          // variants.create (above) may have left the variant a draft: the rebase is then based on it.
+          const draft = await db().serviceVersion.findFirst({ where: { serviceId: variant.serviceId, status: "draft" } });
+          return bannerAdmin.caller.variants.rebase({ serviceId: variant.serviceId, parentVersionId: v2.id, draftId: draft?.id ?? null, revision: draft?.revision ?? null, resolutions: {} });
         },
       ],
       ["calendar.setDay", () => admin.caller.calendar.setDay({ date: "2031-01-02", kind: "holiday", note: "审计测试" })],

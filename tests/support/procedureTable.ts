@@ -17,6 +17,7 @@ import { type CaseFixtures, CASE_OFFICE, registrationForm } from "./caseFixtures
 import { TEST_DEMO_PASSWORD } from "./demoPassword";
 import { callerFor, newBrowser } from "./caller";
 import { MemoryOutbox } from "./outbox";
+import { createVariant } from "./variantFixtures";
 import { useNotificationChannel as sendCodesTo } from "@/runtime/notify/channel";
 import { creditCodeCheckChar, residentIdCheckChar } from "@/runtime/forms/formats";
 import type { TestServer } from "./httpServer";
@@ -128,6 +129,30 @@ export const serviceReaders: Rule = (principal) => {
 export const serviceEditors: Rule = (principal) => {
   const outcome = serviceReaders(principal);
   return outcome === "ok" && principal.relation !== "own" ? "FORBIDDEN" : outcome;
+};
+
+// ------------------------------------------------------------------ local variants
+
+/**
+ * A local variant owned by `orgId` (for the region: by its league 150100, as the region has no
+ * variants) of a new region service, whose parent has since published version 2: 有新版本.
+ */
+async function behindVariant(fx: CaseFixtures, orgId: string) {
+  const parent = await fx.publishedService("150000", "region.admin");
+  const variant = await createVariant(fx.db, { parentServiceId: parent.serviceId, ownerOrgId: orgId === "150000" ? "150100" : orgId, overlay: { set: { summary: "矩阵测试的本地概述" } } });
+  const region = await fx.as("region.admin");
+  const current = await region.designer.get({ serviceId: parent.serviceId });
+  const definition = { ...current.published!.definition, guide: { ...(current.published!.definition.guide as object), officeAddress: "矩阵测试的新地址" } };
+  const draft = await region.designer.saveDraft({ serviceId: parent.serviceId, draftId: null, revision: null, definition });
+  const { versionId } = await region.designer.publish({ serviceId: parent.serviceId, draftId: draft.draftId, revision: draft.revision });
+  return { serviceId: variant.serviceId, parentVersionId: versionId, code: (await fx.db.service.findUniqueOrThrow({ where: { id: variant.serviceId } })).code };
+}
+
+/** Only the variant's own office edits it; administrators above read it (a write is refused), others do not see it. */
+const variantEditors: Rule = (principal) => {
+  if (principal.role === "anonymous") return "UNAUTHORIZED";
+  if (principal.role === "office_admin" && principal.relation === "own") return "ok";
+  return "FORBIDDEN";
 };
 
 // ------------------------------------------------------------------ the table
@@ -360,6 +385,20 @@ export const TABLE: Record<string, Entry> = {
     who: (principal) => (principal.role === "region_admin" ? "FORBIDDEN" : only(["office_admin"], { scoped: false })(principal)),
     input: async ({ fx }) => ({ parentServiceId: (await fx.publishedService("150000", "region.admin")).serviceId }),
   },
+  // Readers: the owner's administrators and those above (here the league 150100 over 150102, and the region).
+  "variants.status": { who: only(ADMINS, { scoped: false }), input: async ({ fx, principal }) => ({ serviceId: (await behindVariant(fx, principal.org)).serviceId }) },
+  "variants.rebasePreview": { who: only(ADMINS, { scoped: false }), input: async ({ fx, principal }) => ({ serviceId: (await behindVariant(fx, principal.org)).serviceId }) },
+  "variants.rebase": {
+    who: variantEditors,
+    input: async ({ fx, principal }) => {
+      const { serviceId, parentVersionId } = await behindVariant(fx, principal.org);
+      return { serviceId, parentVersionId, draftId: null, revision: null, resolutions: {} };
+    },
+  },
+  "variants.overview": { who: only(ADMINS, { scoped: false }), input: none },
+  "variants.behind": { who: only(ADMINS, { scoped: false }), input: none },
+  "variants.overviewOf": { who: only(ADMINS, { scoped: false }), input: async ({ fx, principal }) => ({ code: (await behindVariant(fx, principal.org)).code }) },
+  "variants.differences": { who: only(ADMINS, { scoped: false }), input: async ({ fx, principal }) => ({ serviceId: (await behindVariant(fx, principal.org)).serviceId }) },
 
   "calendar.year": { who: only(STAFF, { scoped: false }), input: async () => ({ year: 2026 }) },
   "calendar.setDay": { who: only(["region_admin"], { scoped: false }), input: async () => ({ date: "2031-03-04", kind: "holiday", note: "矩阵测试" }) },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireArea } from "@/app/_lib/session";
 import { Forbidden } from "@/app/_components/EmptyState";
 import { ServiceEditor } from "./ServiceEditor";
+import { RebaseBanner } from "./RebaseBanner";
 
 export const metadata: Metadata = { title: "编辑服务事项 · 设计器" };
 export const dynamic = "force-dynamic";
@@ -10,5 +11,10 @@ export default async function ServiceEditorPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const { allowed } = await requireArea("designer", `/designer/services/${id}`);
   if (!allowed) return <Forbidden />;
-  return <ServiceEditor serviceId={id} />;
+  return (
+    <>
+      <RebaseBanner serviceId={id} />
+      <ServiceEditor serviceId={id} />
+    </>
+  );
 }
