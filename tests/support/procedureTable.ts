@@ -152,6 +152,7 @@ async function behindVariant(fx: CaseFixtures, orgId: string) {
 const variantEditors: Rule = (principal) => {
   if (principal.role === "anonymous") return "UNAUTHORIZED";
   if (principal.role === "office_admin" && principal.relation === "own") return "ok";
+  if (principal.role === "office_admin" && principal.relation === "other") return "NOT_FOUND"; // a sibling banner's
   return "FORBIDDEN";
 };
 
@@ -386,8 +387,8 @@ export const TABLE: Record<string, Entry> = {
     input: async ({ fx }) => ({ parentServiceId: (await fx.publishedService("150000", "region.admin")).serviceId }),
   },
   // Readers: the owner's administrators and those above (here the league 150100 over 150102, and the region).
-  "variants.status": { who: only(ADMINS, { scoped: false }), input: async ({ fx, principal }) => ({ serviceId: (await behindVariant(fx, principal.org)).serviceId }) },
-  "variants.rebasePreview": { who: only(ADMINS, { scoped: false }), input: async ({ fx, principal }) => ({ serviceId: (await behindVariant(fx, principal.org)).serviceId }) },
+  "variants.status": { who: serviceReaders, input: async ({ fx, principal }) => ({ serviceId: (await behindVariant(fx, principal.org)).serviceId }) },
+  "variants.rebasePreview": { who: serviceReaders, input: async ({ fx, principal }) => ({ serviceId: (await behindVariant(fx, principal.org)).serviceId }) },
   "variants.rebase": {
     who: variantEditors,
     input: async ({ fx, principal }) => {
@@ -397,8 +398,8 @@ export const TABLE: Record<string, Entry> = {
   },
   "variants.overview": { who: only(ADMINS, { scoped: false }), input: none },
   "variants.behind": { who: only(ADMINS, { scoped: false }), input: none },
-  "variants.overviewOf": { who: only(ADMINS, { scoped: false }), input: async ({ fx, principal }) => ({ code: (await behindVariant(fx, principal.org)).code }) },
-  "variants.differences": { who: only(ADMINS, { scoped: false }), input: async ({ fx, principal }) => ({ serviceId: (await behindVariant(fx, principal.org)).serviceId }) },
+  "variants.overviewOf": { who: serviceReaders, input: async ({ fx, principal }) => ({ code: (await behindVariant(fx, principal.org)).code }) },
+  "variants.differences": { who: serviceReaders, input: async ({ fx, principal }) => ({ serviceId: (await behindVariant(fx, principal.org)).serviceId }) },
 
   "calendar.year": { who: only(STAFF, { scoped: false }), input: async () => ({ year: 2026 }) },
   "calendar.setDay": { who: only(["region_admin"], { scoped: false }), input: async () => ({ date: "2031-03-04", kind: "holiday", note: "矩阵测试" }) },
