@@ -14,7 +14,7 @@ import { itemStates, overlayOf, overlaySize, variantOverlay, type ItemStatus, ty
 import { notFound } from "@/runtime/errors";
 import { adminOrganisations } from "../designer/access";
 import { organisationTree } from "../organisations/tree";
-import { canEditService, readableOwners, reachedService } from "./reach";
+import { administers, readableOffices, serviceWithAccess } from "./access";
 
 export interface OverviewService {
   code: string;
@@ -57,7 +57,7 @@ const isBehind = (v: LatestPublished | undefined, parentNumber: number | undefin
 
 /** Every service with variants the user reads, with how many there are and how many are behind. */
 export async function variantOverview(db: Db, user: SessionUser): Promise<OverviewService[]> {
-  const owners = readableOwners(user, await organisationTree(db));
+  const owners = await readableOffices(db, user);
   if (owners.length === 0) return [];
   const scope = { parentServiceId: { not: null }, ownerOrgId: { in: owners } };
   const [variants, latest] = await Promise.all([
@@ -94,7 +94,7 @@ export interface OverviewRow {
 /** One service's variants the user reads: an office per row, with its base and its differences. */
 export async function variantOverviewOf(db: Db, user: SessionUser, code: string): Promise<{ code: string; title: string; rows: OverviewRow[] }> {
   const tree = await organisationTree(db);
-  const owners = readableOwners(user, tree);
+  const owners = await readableOffices(db, user);
   const scope = { code, parentServiceId: { not: null }, ownerOrgId: { in: owners } };
   const [variants, latest, drafts] = await Promise.all([
     db.service.findMany({ where: scope, select: { id: true, title: true, ownerOrgId: true, parentServiceId: true, parentService: { select: { owner: { select: { name: true } } } } } }),
@@ -144,7 +144,7 @@ export async function variantOverviewOf(db: Db, user: SessionUser, code: string)
       behind: isBehind(l, parents.get(v.parentServiceId!)),
       hasDraft: withDraft.has(v.id),
       size,
-      canEdit: canEditService(user, v.ownerOrgId),
+      canEdit: administers(user, v.ownerOrgId),
     };
   });
   rows.sort((a, b) => a.ownerOrgId.localeCompare(b.ownerOrgId));
@@ -165,7 +165,7 @@ export interface VariantDifferences {
 
 /** What a variant's published version changes against its base: its items that are not inherited. */
 export async function variantDifferences(db: Db, user: SessionUser, serviceId: string): Promise<VariantDifferences> {
-  const { service } = await reachedService(db, user, serviceId);
+  const { service } = await serviceWithAccess(db, user, serviceId);
   const version = await db.serviceVersion.findFirst({
     where: { serviceId, status: "published", baseVersionId: { not: null } },
     orderBy: { number: "desc" },

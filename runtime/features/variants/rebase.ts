@@ -12,7 +12,7 @@ import { AppError, conflict } from "@/runtime/errors";
 import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";
 import { overlayOf, rebase, variantOverlay, type RebaseResult, type Resolution, type VariantOverlay } from "@/runtime/definition/variant";
 import { rebasedDefinition } from "@/runtime/definition/variant/rebasedDefinition";
-import { reachedService } from "./reach";
+import { serviceWithAccess } from "./access";
 
 export interface VersionRef {
   id: string;
@@ -69,7 +69,8 @@ function compare(p: Plan): { result: RebaseResult; parentAfter: ServiceDefinitio
 
 /** Where a variant stands against its parent: null for a service that is not a variant or has nothing yet. */
 async function plan(db: Db | Tx, user: SessionUser, serviceId: string): Promise<Plan | null> {
-  const { service, canEdit } = await reachedService(db, user, serviceId);
+  const { service, access } = await serviceWithAccess(db, user, serviceId);
+  const canEdit = access === "edit";
   if (!service.parentServiceId) return null;
   const select = { id: true, number: true, definition: true, overlay: true, baseVersionId: true, revision: true } as const;
   const [draft, published, latest, parent] = await Promise.all([

@@ -4,7 +4,7 @@ import { staffProcedure } from "@/runtime/trpc/init";
 import { boundedJson } from "@/runtime/trpc/boundedJson";
 import { writeWithPrisma } from "@/runtime/write";
 import { applyRebase, rebasePreview, rebaseStatus } from "./rebase";
-import { editableService } from "./reach";
+import { editableService } from "./access";
 
 const admin = staffProcedure(["region_admin", "office_admin"]);
 const id = z.string().min(1).max(64);
