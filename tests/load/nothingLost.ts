@@ -26,6 +26,7 @@ import { verifyAuditTrail } from "@/runtime/write/auditVerify";
 import { addUser } from "@/seed/addUser";
 import { ensureBuild } from "@/scripts/ensureBuild";
 import { exampleDefinition, publishService, VALID_ID } from "../support/fixtures";
+import { replayProblems } from "@/runtime/features/cases/replayCheck";
 import { pgClusterUnavailableReason, startPgCluster, freePort } from "../support/pgCluster";
 import { stopProcess, waitFor } from "../support/processes";
 
@@ -281,6 +282,12 @@ async function runOn(kind: "sqlite" | "postgres" | "postgres×2", databaseUrl: s
       if (applicationStatus(state) !== row.status || JSON.stringify(tasks.map((t) => t.id).sort()) !== JSON.stringify(expected)) mismatched++;
     }
     check("each case's open tasks and status are those of its engine state", mismatched === 0, `${mismatched} cases differ`);
+    const replay = await replayProblems(db, stored.map((r) => r.id));
+    check(
+      "each case's audit trail replays to its stored state",
+      replay.problems.length === 0 && replay.checked === stored.length,
+      `${replay.checked} of ${stored.length} checked; ${replay.problems.slice(0, 3).map((p) => `${p.caseNumber}: ${p.problem}`).join("; ")}`,
+    );
 
     const audit = await verifyAuditTrail(db);
     check("the audit trail's chain is intact", audit.ok, audit.problems.slice(0, 3).join("; "));

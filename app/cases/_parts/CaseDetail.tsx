@@ -64,6 +64,8 @@ export function CaseDetail({ id, corrected }: { id: string; corrected: boolean }
           <dd className="font-mono" data-testid="case-number">{a.caseNumber ?? "（提交后生成）"}</dd>
           <dt className="text-muted-foreground">办理机构</dt>
           <dd>{a.officeName}</dd>
+          <dt className="text-muted-foreground">办理依据</dt>
+          <dd data-testid="case-version">{a.versionOwner} 第 {a.version} 版</dd>
           <dt className="text-muted-foreground">提交时间</dt>
           <dd>{formatDateTime(a.submittedAt)}</dd>
           <dt className="text-muted-foreground">承诺办结日期</dt>

@@ -12,7 +12,7 @@ import { organisationTree } from "@/runtime/features/organisations/tree";
 import { notFound } from "@/runtime/errors";
 
 const caseInclude = {
-  service: { select: { code: true, title: true } },
+  service: { select: { code: true, title: true, owner: { select: { name: true, level: true } } } },
   serviceVersion: { select: { number: true } },
   office: { select: { name: true } },
   applicant: { select: { displayName: true, kind: true, idNumber: true, creditCode: true, phone: true } },

@@ -7,6 +7,7 @@ import type { CaseState } from "@/runtime/engine";
 import type { CaseWithRelations } from "./access";
 import { pinnedDefinition } from "./definitions";
 import { caseTimeline } from "./timeline";
+import { versionLabel } from "@/runtime/features/catalogue/places";
 
 type FormsData = Record<string, Record<string, unknown>>;
 
@@ -43,6 +44,8 @@ export async function describeCase(
       serviceCode: application.service.code,
       serviceTitle: application.service.title,
       version: application.serviceVersion.number,
+      /** Whose version of the service the case runs on: 「自治区版本」, 「土默特左旗版本」. */
+      versionOwner: versionLabel(application.service.owner),
       /** The pinned definition version (its forms' precompiled validators are keyed by it). */
       versionId: application.serviceVersionId,
       applicantName: application.applicant.displayName,

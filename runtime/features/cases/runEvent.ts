@@ -8,7 +8,7 @@
 import "server-only";
 import type { SqlTx, SqlValue } from "@/runtime/db";
 import type { Flow } from "@/runtime/definition/schema";
-import { applyEvent, nextTimerDate, type CaseEvent, type CaseState, type Effect } from "@/runtime/engine";
+import { applyEvent, nextTimerDate, recordedEvent, type CaseEvent, type CaseState, type Effect } from "@/runtime/engine";
 import type { WorkCalendar } from "@/runtime/calendar";
 import { AppError, staleCase } from "@/runtime/errors";
 import type { AuditSink } from "@/runtime/write";
@@ -139,7 +139,8 @@ export async function runCaseEvent(sql: SqlTx, audit: AuditSink, input: RunCaseE
   }
 
   const base = { actorRole: input.actorRole, organisationId: application.officeId, applicationId: application.id, entityType: "application" as const, entityId: application.id };
-  audit.record({ ...base, action: event.type === "act" ? `act:${event.actionId}` : event.type, payload: { ...input.auditPayload, status } });
+  // The event itself (without the form data it carried): the case can be rebuilt from its trail (runtime/engine/replay.ts).
+  audit.record({ ...base, action: event.type === "act" ? `act:${event.actionId}` : event.type, payload: { ...input.auditPayload, status, event: recordedEvent(event) } });
   for (const effect of effects) {
     if (effect.type === "notify" || effect.type === "issueDocument" || effect.type === "overdue") audit.record({ ...base, action: effect.type, payload: effect });
   }

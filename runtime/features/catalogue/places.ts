@@ -24,7 +24,7 @@ export function childrenOf(tree: OrganisationTree, id: string): Place[] {
 }
 
 /** What the hall says of a version: 「新城区版本」, 「自治区版本」. */
-export function versionLabel(owner: Pick<Place, "name" | "level">): string {
+export function versionLabel(owner: { name: string; level: string }): string {
   return owner.level === "region" ? "自治区版本" : `${owner.name}版本`;
 }
 

@@ -31,7 +31,7 @@ export function CaseHeader({ application: a }: { application: StaffCase["applica
           {!closed && isOverdue(a, today) && <span className="ml-2 rounded bg-destructive px-1.5 py-0.5 text-xs text-white">已超期</span>}
         </dd>
         <dt className="text-muted-foreground">事项版本</dt>
-        <dd>第 {a.version} 版</dd>
+        <dd data-testid="case-version">{a.versionOwner} 第 {a.version} 版</dd>
       </dl>
       {closed && a.outcomeReason && <p className="mt-3 text-sm">办理结果说明：{a.outcomeReason}</p>}
       <div className="mt-3 flex flex-wrap gap-2 text-sm">
