@@ -23,8 +23,18 @@ describe("what the designer shows of a variant", () => {
 
   it("puts the parent's value in words", () => {
     const p = parent();
-    expect(describeItemValue("guide.promisedLimit", p.guide.promisedLimit)).toBe("3个工作日（线上）；即时办结（线下）");
+    expect(describeItemValue("guide.promisedLimit", p.guide.promisedLimit)).toBe("线上 3 个工作日；线下即时办结");
     expect(describeItemValue("material/m1", p.materials[0])).toMatch(/^居民身份证，必要/);
     expect(describeItemValue("guide.officeAddress", null)).toBe("（空）");
+  });
+});
+
+describe("a limit in words", () => {
+  it("keeps the wording the administrator wrote, with its length when the wording does not give it", () => {
+    const limit = (text: string, days: number) => [{ text, days, unit: "workday" as const }];
+    expect(describeItemValue("guide.promisedLimit", limit("3个工作日", 3))).toBe("3个工作日");
+    expect(describeItemValue("guide.promisedLimit", limit("3 个工作日", 3))).toBe("3个工作日");
+    expect(describeItemValue("guide.promisedLimit", limit("3个工作日（自受理之日起）", 3))).toBe("3个工作日（自受理之日起）");
+    expect(describeItemValue("guide.promisedLimit", limit("自受理之日起三日内", 3))).toBe("自受理之日起三日内（3个工作日）");
   });
 });

@@ -23,9 +23,12 @@ export function differences(view: VariantView, all = false): ItemStatus[] {
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 
+/** A limit as written, with its parsed length when the wording does not state it: 「3个工作日（自受理之日起）」. */
 function limitText(l: TimeLimit): string {
   const words = l.unit === "instant" ? limitUnitLabels.instant : l.days === null ? l.text : `${l.days}个${l.unit === "day" ? "自然日" : "工作日"}`;
-  return `${words}${l.channel ? `（${l.channel}）` : ""}`;
+  const compact = (text: string) => text.replace(/\s+/g, "");
+  const text = !l.text || compact(l.text) === compact(words) ? words : compact(l.text).includes(compact(words)) ? l.text : `${l.text}（${words}）`;
+  return `${text}${l.channel && !text.includes(l.channel) ? `（${l.channel}）` : ""}`;
 }
 
 const clip = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max)}…` : text);

@@ -113,8 +113,8 @@ test("a banner's variant from design to case to rebase, with neighbours untouche
   // 6. The banner: 有新版本, the conflict on the limit, keep its own, apply, publish.
   await admin.goto("/designer");
   await admin.getByLabel("搜索事项").fill(CODE);
-  await expect(admin.getByRole("row", { name: new RegExp(`\\b${CODE}\\b`) }).filter({ hasText: "本地版本" })).toContainText("有新版本");
-  await openInDesigner(admin, /本地版本/);
+  await expect(admin.getByRole("row", { name: new RegExp(`\\b${CODE}\\b`) }).filter({ hasText: "本地版本 · 土默特左旗" })).toContainText("有新版本");
+  await openInDesigner(admin, /本地版本 · 土默特左旗/);
   const notice = admin.getByRole("region", { name: "有新版本" });
   await expect(notice).toContainText("内蒙古自治区已发布第 2 版");
   await notice.getByRole("button", { name: "比较并更新" }).click();
@@ -132,6 +132,8 @@ test("a banner's variant from design to case to rebase, with neighbours untouche
   // 7. The case filed before runs on the version it was filed under.
   await applicant.goto(`/cases/${caseId}`);
   await expect(applicant.getByTestId("case-version")).toHaveText("土默特左旗版本 第 1 版");
+  await applicant.getByText("申请内容与材料").click();
   await expect(applicant.getByText(MATERIAL).first()).toBeVisible();
+  await expectAccessible(applicant);
   await shot(applicant, "4-case");
 });

@@ -11,7 +11,7 @@ import { useTRPC, errorMessage } from "@/app/_trpc/client";
 import { diffDefinitions } from "@/runtime/definition/diff";
 import { variantItemStateLabels } from "@/runtime/definition/labels";
 import { DiffView } from "@/designer/versions/DiffView";
-import { displayValue } from "@/designer/variants/displayValue";
+import { describeItemValue } from "@/designer/core/variantView";
 import { smallButtonClass } from "@/designer/ui/classes";
 
 const th = "px-3 py-2 text-left font-medium";
@@ -148,11 +148,11 @@ function Differences({ serviceId }: { serviceId: string }) {
               <div className="mt-1 grid gap-2 md:grid-cols-2">
                 <div className="min-w-0">
                   <p className="text-xs text-muted-foreground">上级</p>
-                  <pre className="whitespace-pre-wrap break-words font-sans">{displayValue(item.parentValue)}</pre>
+                  <pre className="whitespace-pre-wrap break-words font-sans">{item.parentValue === undefined ? "（没有此项）" : describeItemValue(item.key, item.parentValue)}</pre>
                 </div>
                 <div className="min-w-0">
                   <p className="text-xs text-muted-foreground">本地</p>
-                  <pre className="whitespace-pre-wrap break-words font-sans">{displayValue(item.localValue)}</pre>
+                  <pre className="whitespace-pre-wrap break-words font-sans">{item.localValue === undefined ? "（没有此项）" : describeItemValue(item.key, item.localValue)}</pre>
                 </div>
               </div>
             </li>

@@ -13,7 +13,7 @@ import { rebaseConflictLabels } from "@/runtime/definition/labels";
 import type { RebaseConflict, Resolution } from "@/runtime/definition/variant";
 import { rebasedDefinition } from "@/runtime/definition/variant/rebasedDefinition";
 import { buttonClass, inputClass, primaryButtonClass } from "@/designer/ui/classes";
-import { displayValue } from "@/designer/variants/displayValue";
+import { describeItemValue } from "@/designer/core/variantView";
 
 const DONE_KEY = (serviceId: string) => `variantRebased:${serviceId}`;
 
@@ -195,9 +195,9 @@ function ConflictItem({ conflict, decision, onChange, disabled }: { conflict: Re
       <p className="font-medium">{conflict.label}</p>
       <p className="text-xs text-muted-foreground">{rebaseConflictLabels[conflict.kind]}</p>
       <div className="mt-2 grid gap-2 md:grid-cols-3">
-        <Side title="上级原来" value={conflict.parentBefore} />
-        <Side title="上级现在" value={conflict.parentAfter} />
-        <Side title="本地" value={conflict.mine} />
+        <Side title="上级原来" itemKey={conflict.key} value={conflict.parentBefore} />
+        <Side title="上级现在" itemKey={conflict.key} value={conflict.parentAfter} />
+        <Side title="本地" itemKey={conflict.key} value={conflict.mine} />
       </div>
       <fieldset className="mt-2" disabled={disabled}>
         <legend className="sr-only">如何处理「{conflict.label}」</legend>
@@ -232,11 +232,11 @@ function ConflictItem({ conflict, decision, onChange, disabled }: { conflict: Re
   );
 }
 
-function Side({ title, value }: { title: string; value: unknown }) {
+function Side({ title, itemKey, value }: { title: string; itemKey: string; value: unknown }) {
   return (
     <div className="min-w-0 rounded bg-muted/40 p-2">
       <p className="text-xs font-medium text-muted-foreground">{title}</p>
-      <pre className="mt-1 whitespace-pre-wrap break-words font-sans text-sm">{displayValue(value)}</pre>
+      <pre className="mt-1 whitespace-pre-wrap break-words font-sans text-sm">{value === undefined ? "（没有此项）" : describeItemValue(itemKey, value)}</pre>
     </div>
   );
 }
