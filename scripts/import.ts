@@ -2,15 +2,18 @@
  * `npm run import -- FILE…`: validates each file against the service-definition contract
  * and, only when every file is valid, saves them as drafts of the region's services.
  * A bad file is refused with the path of the bad field; nothing is changed then. The index an
- * export by office writes beside the definitions (_index.json) is skipped.
+ * export by office writes beside the definitions (_index.json) is skipped, and a definition that
+ * index names as a league's or banner's local version is refused: an office's effective definition
+ * is not the region's template (importing it would overwrite the template's draft).
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { getDb } from "@/runtime/db";
 import { checkDefinitionFile, importAsDrafts } from "@/runtime/features/interchange/interchange";
 import { isOfficeExportIndex } from "@/runtime/features/interchange/officeExport";
 import type { ServiceDefinition } from "@/runtime/definition/schema";
 import { prepareDatabase } from "@/seed/prepare";
+import { REGION_ID } from "@/runtime/features/catalogue/regionId";
 
 function parsedOrNull(text: string): unknown {
   try {
@@ -25,6 +28,21 @@ if (files.length === 0) {
   console.error("用法：npm run import -- 文件1.json [文件2.json …]");
   process.exit(2);
 }
+/** Codes an office export in the file's folder names as some office's local version (not the region's). */
+const localCodesByDir = new Map<string, Map<string, string>>();
+function localVersionOwner(file: string, code: string): string | undefined {
+  const dir = path.dirname(path.resolve(file));
+  let codes = localCodesByDir.get(dir);
+  if (!codes) {
+    codes = new Map();
+    const indexFile = path.join(dir, "_index.json");
+    const index = existsSync(indexFile) ? parsedOrNull(readFileSync(indexFile, "utf8")) : null;
+    if (isOfficeExportIndex(index)) for (const s of index.services) if (s.ownerOrgId !== REGION_ID) codes.set(s.code, s.ownerName);
+    localCodesByDir.set(dir, codes);
+  }
+  return codes.get(code);
+}
+
 const definitions: ServiceDefinition[] = [];
 let failed = false;
 for (const file of files) {
@@ -42,7 +60,11 @@ for (const file of files) {
   }
   const { definition, problems } = checkDefinitionFile(path.basename(file), text);
   for (const p of problems) console.error(`✗ ${p.file}${p.path ? ` 字段 ${p.path}` : ""}：${p.message}`);
-  if (definition) definitions.push(definition);
+  const owner = definition ? localVersionOwner(file, definition.code) : undefined;
+  if (owner) {
+    console.error(`✗ ${file}：这是${owner}的本地版本（按单位导出的生效定义），不能作为自治区的模板导入`);
+    failed = true;
+  } else if (definition) definitions.push(definition);
   else failed = true;
 }
 if (failed) {

@@ -4,6 +4,10 @@
  * of one league differ in exactly the service one of them customised; no effective promised
  * limit is longer than its legal limit.
  */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Db } from "@/runtime/db";
 import type { ServiceDefinition, TimeLimit } from "@/runtime/definition/schema";
@@ -11,6 +15,8 @@ import { exportForOffice, isOfficeExportIndex } from "@/runtime/features/interch
 import { createSeededTestDb, exampleDefinition, publishService } from "../support/fixtures";
 import { createVariant } from "../support/variantFixtures";
 import { describeOnDatabases, type TestDb } from "../support/testDb";
+
+const root = path.resolve(import.meta.dirname, "../..");
 
 const extraMaterial = {
   id: "residence",
@@ -97,4 +103,27 @@ describeOnDatabases("export per office", (kind) => {
   it("refuses an unknown office", async () => {
     await expect(exportForOffice(db, "159999")).rejects.toThrow("没有编码为 159999 的单位");
   });
+
+  it("npm run export -- --office writes the office's definitions; importing them as the region's templates is refused", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "hrss-office-export-"));
+    const run = (script: string, args: string[]) =>
+      spawnSync(process.execPath, ["--import", "tsx", script, ...args], { cwd: root, env: { ...process.env, DATABASE_URL: t.url, DATA_DIR: path.join(dir, "files") }, encoding: "utf8" });
+    try {
+      const out = path.join(dir, "150102");
+      const exported = run("scripts/export.ts", ["--office", "150102", "--out", out]);
+      expect(exported.status, exported.stderr).toBe(0);
+      // (The script prepares the database first, so the seeded templates are exported too.)
+      const ours = ["_index.json", "export-a.json", "export-b.json", "export-c.json"];
+      expect(readdirSync(out)).toEqual(expect.arrayContaining(ours));
+      const drafts = await db.serviceVersion.count({ where: { status: "draft" } });
+      const imported = run("scripts/import.ts", ours.map((f) => path.join(out, f)));
+      expect(imported.status).toBe(1);
+      expect(imported.stderr).toContain("export-a.json：这是新城区的本地版本");
+      expect(imported.stderr).toContain("export-b.json：这是呼和浩特市的本地版本");
+      expect(imported.stderr).toContain("数据库未作任何更改");
+      expect(await db.serviceVersion.count({ where: { status: "draft" } })).toBe(drafts);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
