@@ -48,6 +48,8 @@ export default defineConfig({
     // generate data/demo-password.txt in the working tree. One-time codes go to a file the specs read.
     env: {
       PORT: String(port),
+      // Warnings and errors only: a log line per request (runtime/http/requestLog.ts) would drown the report.
+      LOG_LEVEL: "warn",
       HOST: "127.0.0.1",
       HRSS_CASE_CLOCK_START: "2026-09-30T09:00:00+08:00",
       DEMO_PASSWORD: TEST_DEMO_PASSWORD,

@@ -91,7 +91,7 @@ export function ServiceList() {
               <tr key={s.id} className="border-b last:border-0">
                 <td className="px-3 py-2 font-mono text-xs">{s.code}</td>
                 <td className="px-3 py-2">
-                  <Link href={`/designer/services/${s.id}`} className="text-primary hover:underline">{s.title}</Link>
+                  <Link href={`/designer/services/${s.id}`} className="text-primary underline decoration-primary/40 underline-offset-2 hover:decoration-primary">{s.title}</Link>
                   {s.isVariant && <span className="ml-2 text-xs text-muted-foreground">本地版本 · {s.ownerOrgName}</span>}
                   {s.access === "read" && <span className="ml-2 rounded border px-1 text-xs text-muted-foreground">只读 · {s.ownerOrgName}</span>}
                   {behind.has(s.id) && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-950">有新版本</span>}

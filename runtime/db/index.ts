@@ -26,7 +26,7 @@ export {
 } from "./migrate";
 export { acquireLease } from "./lease";
 export { withStartupLock } from "./startupLock";
-export { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "./unavailable";
+export { DATABASE_UNAVAILABLE_MESSAGE, databaseTroubleMessage, isDatabaseUnavailable } from "./unavailable";
 export { databaseKind, databaseUrl, DEFAULT_DATABASE_URL, redactUrl, sqliteFilePath, type DbKind } from "./url";
 // The Prisma namespace (input/output types, Prisma.JsonNull / Prisma.DbNull, error classes) and
 // the model types. Runtime values in it are shared by both generated clients.

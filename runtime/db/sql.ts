@@ -82,6 +82,8 @@ const sqliteValue = (v: SqlValue) => (typeof v === "boolean" ? (v ? 1 : 0) : v);
 class SqliteBatch {
   private chain: Promise<void> = Promise.resolve();
   closing = false;
+  /** Set when SQLite rolled the batch's transaction back by itself. */
+  private broken: unknown = null;
   private readonly committed: Promise<void>;
   private settle!: { resolve: () => void; reject: (error: unknown) => void };
 
@@ -99,6 +101,8 @@ class SqliteBatch {
 
   run<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
     const done = this.chain.then(async () => {
+      // The shared transaction is gone (see below): a SAVEPOINT now would start and commit a transaction of its own.
+      if (this.broken) throw this.broken;
       this.statement("SAVEPOINT write").run();
       try {
         const result = await work(this.tx);
@@ -108,6 +112,12 @@ class SqliteBatch {
         if (this.client.inTransaction) {
           this.statement("ROLLBACK TO write").run();
           this.statement("RELEASE write").run();
+        } else {
+          // SQLite rolled the whole transaction back by itself (disk full, I/O error): every write of
+          // this batch is undone, so none of them may be answered as stored, and no more join it.
+          this.broken = error;
+          this.closing = true;
+          this.settle.reject(error);
         }
         throw error;
       }
@@ -123,6 +133,7 @@ class SqliteBatch {
     this.closing = true;
     void this.chain.then(async () => {
       try {
+        if (this.broken) return; // already rolled back and answered
         this.statement("COMMIT").run();
         this.settle.resolve();
       } catch (error) {

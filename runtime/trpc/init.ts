@@ -11,7 +11,7 @@ import { AppError, type FieldError } from "../errors";
 import { hasRole, type StaffRole, type SessionUser } from "../auth/roles";
 import { sameToken } from "../auth/tokens";
 import type { Context } from "./context";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../db/unavailable";
+import { databaseTroubleMessage } from "../db/unavailable";
 import type { AuditAction } from "../write/auditActions";
 
 const codeMap: Record<AppError["code"], TRPC_ERROR_CODE_KEY> = {
@@ -77,8 +77,9 @@ const appErrors = t.middleware(async ({ next }) => {
     const cause = result.error.cause;
     throw new TRPCError({ code: codeMap[cause.code], message: cause.message, cause });
   }
-  if (!result.ok && isDatabaseUnavailable(result.error.cause)) {
-    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE, cause: result.error.cause });
+  const trouble = result.ok ? null : databaseTroubleMessage(result.error.cause);
+  if (!result.ok && trouble) {
+    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: trouble, cause: result.error.cause });
   }
   return result;
 });

@@ -317,11 +317,17 @@ test("keyboard: a decision with a condition and a refusal, added beside a step, 
   await expect(page.getByRole("alert").filter({ hasText: "JSON 格式不正确" })).toHaveText(/第 \d+ 行第 \d+ 列附近有误/);
 });
 
-test("an office administrator sees only the office's services and is told so", async ({ browser }) => {
+test("an office administrator sees only the services of the office and of the offices below it", async ({ browser }) => {
   const page = await signedIn(browser, "hohhot.admin");
   await page.goto("/designer");
-  await expect(page.getByText("这里列出您所在单位的服务事项")).toBeVisible();
+  // 呼和浩特市's own local version (seeded: 失业登记申请), editable; 新城区's, read-only; no region template.
+  await expect(page.getByRole("row").filter({ hasText: "本地版本 · 呼和浩特市" }).first()).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "只读 · 新城区" }).first()).toBeVisible();
   await expect(page.getByText("自治区发布的事项模板会出现在这里")).toHaveCount(0);
+  const all = await query<{ ownerOrgId: string; access: string }[]>(page.request, "designer.list", {});
+  expect(all.length).toBeGreaterThan(0);
+  expect(all.every((s) => s.ownerOrgId.startsWith("1501") && s.ownerOrgId !== "150000")).toBe(true);
+  expect(all.filter((s) => s.access === "edit").every((s) => s.ownerOrgId === "150100")).toBe(true);
   const list = await query<unknown[]>(page.request, "designer.list", { search: "企业职工提前退休申请" });
   expect(list).toEqual([]);
   await expectAccessible(page);

@@ -5,7 +5,7 @@
 import "server-only";
 import { errorLog, log } from "@/runtime/ops/log";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { DATABASE_UNAVAILABLE_MESSAGE, getDb, isDatabaseUnavailable } from "@/runtime/db";
+import { databaseTroubleMessage, getDb } from "@/runtime/db";
 import { AppError } from "@/runtime/errors";
 import { sameToken } from "@/runtime/auth/tokens";
 import { originHost } from "@/runtime/auth/origin";
@@ -41,8 +41,9 @@ function sendError(res: ServerResponse, error: unknown) {
     sendJson(res, statusOf[error.code], { error: { message: error.message } });
     return;
   }
-  if (isDatabaseUnavailable(error)) {
-    sendJson(res, 503, { error: { message: DATABASE_UNAVAILABLE_MESSAGE } });
+  const trouble = databaseTroubleMessage(error);
+  if (trouble) {
+    sendJson(res, 503, { error: { message: trouble } });
     return;
   }
   log.error(errorLog(error), "文件请求失败");
