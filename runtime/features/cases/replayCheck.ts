@@ -26,17 +26,19 @@ export async function replayProblems(db: Db, ids?: string[]): Promise<{ checked:
   const problems: ReplayProblem[] = [];
   let checked = 0;
   let unrecorded = 0;
+  // Pages of 200: the cases asked for, or every submitted case by id.
+  const asked = ids ? Array.from({ length: Math.ceil(ids.length / 200) }, (_, i) => ids.slice(i * 200, i * 200 + 200)) : null;
   let cursor: string | undefined;
-  for (;;) {
+  for (let page = 0; ; page++) {
+    if (asked && page >= asked.length) break;
     const cases = await db.application.findMany({
-      where: { status: { not: "draft" }, ...(ids ? { id: { in: ids } } : {}) },
+      where: asked ? { id: { in: asked[page] }, status: { not: "draft" } } : { status: { not: "draft" } },
       select: { id: true, caseNumber: true, engineState: true, formData: true, serviceVersionId: true },
       orderBy: { id: "asc" },
-      take: 200,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      ...(asked ? {} : { take: 200, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) }),
     });
-    if (cases.length === 0) break;
-    cursor = cases[cases.length - 1].id;
+    if (cases.length === 0 && !asked) break;
+    cursor = cases[cases.length - 1]?.id;
     for (const row of cases) {
       if (!row.engineState) continue;
       let flow = flows.get(row.serviceVersionId);
