@@ -4,12 +4,11 @@
  * twice, and users read and mark their messages.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
-import type { AddressInfo } from "node:net";
 import { describeOnDatabases, type TestDb } from "../support/testDb";
 import { createSeededTestDb } from "../support/fixtures";
 import { CaseFixtures } from "../support/caseFixtures";
 import { MemoryOutbox } from "../support/outbox";
+import { startMailSink } from "../support/mailSink";
 import { writeWithSql } from "@/runtime/write";
 import { readCase } from "@/runtime/features/cases/caseStore";
 import { pinnedDefinitionSql } from "@/runtime/features/cases/definitions";
@@ -19,42 +18,6 @@ import type { CaseState } from "@/runtime/engine";
 import { sendDueNotifications } from "@/runtime/notify/sender";
 import { smtpMailChannel, type MailChannel, type MailMessage } from "@/runtime/notify/mail";
 import { queueCorrectionReminders } from "@/runtime/notify/reminders";
-
-interface Sink {
-  url: string;
-  received: { to: string[]; data: string }[];
-  close(): Promise<void>;
-}
-
-/** A local SMTP server: keeps what it is sent, or refuses every message with 550. */
-async function startSink(refuse = false): Promise<Sink> {
-  const received: Sink["received"] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        if (refuse) return callback(Object.assign(new Error("邮箱拒收"), { responseCode: 550 }));
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString("utf8") });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-/** The decoded text of a received message (nodemailer sends UTF-8 bodies quoted-printable or base64). */
-function decoded(data: string): string {
-  const [, body = ""] = data.split(/\r?\n\r?\n/, 2).length ? [data.slice(0, data.search(/\r?\n\r?\n/)), data.slice(data.search(/\r?\n\r?\n/))] : [];
-  if (/Content-Transfer-Encoding: base64/i.test(data)) return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
-  const bytes = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return Buffer.from(bytes, "latin1").toString("utf8");
-}
 
 describeOnDatabases("notifications", (kind) => {
   let t: TestDb;
@@ -121,7 +84,7 @@ describeOnDatabases("notifications", (kind) => {
   });
 
   it("the sender delivers the e-mail to the SMTP server and the SMS, and marks them sent", async () => {
-    const sink = await startSink();
+    const sink = await startMailSink();
     try {
       const applicant = await fx.as("zhangsan");
       await applicant.notifications.savePreferences({ email: "zhangsan@example.cn", byEmail: true, bySms: true });
@@ -131,10 +94,10 @@ describeOnDatabases("notifications", (kind) => {
 
       const result = await sendDueNotifications(t.db, { mail: smtpMailChannel(sink.url, "人社公共服务平台 <noreply@test.local>"), sms, publicUrl: "https://hrss.example.cn", now: () => later(1000) });
       expect(result.failed).toBe(0);
-      const mine = sink.received.filter((m) => decoded(m.data).includes(id));
+      const mine = sink.received.filter((m) => m.text.includes(id));
       expect(mine).toHaveLength(1);
       expect(mine[0].to).toEqual(["zhangsan@example.cn"]);
-      const text = decoded(mine[0].data);
+      const text = mine[0].text;
       expect(text).toContain(`https://hrss.example.cn/cases/${id}`);
       expect(text).toContain("失业时间填写有误");
       expect(sms.messages.some((m) => m.phone === "13800471234" && m.text.includes("办件需要补正"))).toBe(true);
@@ -143,7 +106,7 @@ describeOnDatabases("notifications", (kind) => {
 
       // Sent once: the next round sends nothing more of it.
       await sendDueNotifications(t.db, { mail: smtpMailChannel(sink.url), sms, now: () => later(2000) });
-      expect(sink.received.filter((m) => decoded(m.data).includes(id))).toHaveLength(1);
+      expect(sink.received.filter((m) => m.text.includes(id))).toHaveLength(1);
     } finally {
       await sink.close();
       await (await fx.as("zhangsan")).notifications.savePreferences({ email: "", byEmail: false, bySms: false });
@@ -151,7 +114,7 @@ describeOnDatabases("notifications", (kind) => {
   });
 
   it("a server that refuses is retried, then the e-mail is marked failed with its error", async () => {
-    const sink = await startSink(true);
+    const sink = await startMailSink({ refuse: true });
     try {
       const applicant = await fx.as("zhangsan");
       await applicant.notifications.savePreferences({ email: "full@example.cn", byEmail: true, bySms: false });
