@@ -18,6 +18,7 @@ import type { CaseState } from "@/runtime/engine";
 import { sendDueNotifications } from "@/runtime/notify/sender";
 import { smtpMailChannel, type MailChannel, type MailMessage } from "@/runtime/notify/mail";
 import { queueCorrectionReminders } from "@/runtime/notify/reminders";
+import { tickTimers } from "@/runtime/features/cases/timers";
 
 describeOnDatabases("notifications", (kind) => {
   let t: TestDb;
@@ -198,6 +199,24 @@ describeOnDatabases("notifications", (kind) => {
     expect(await applicant.notifications.savePreferences({ email: "a@example.cn", byEmail: true, bySms: false })).toMatchObject({ email: "a@example.cn", byEmail: true, bySms: false, phone: "13800471234" });
     await applicant.notifications.savePreferences({ email: "", byEmail: false, bySms: false });
     await expect((await fx.as("xincheng.caseworker")).notifications.preferences()).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("受理 tells the applicant; a step past its limit tells the office's staff of its role, once", async () => {
+    const { id } = await fx.atReview("zhangsan");
+    const accepted = await t.db.notification.findMany({ where: { applicationId: id, kind: "accepted" } });
+    expect(accepted).toHaveLength(1);
+    expect(accepted[0].title).toBe(`办件已受理：${fx.definition.title}`);
+
+    await tickTimers(t.db, new Date(Date.now() + 90 * 86_400_000));
+    await tickTimers(t.db, new Date(Date.now() + 91 * 86_400_000));
+    const overdue = await t.db.notification.findMany({ where: { applicationId: id, kind: "stepOverdue" } });
+    const caseworker = await t.db.user.findUniqueOrThrow({ where: { username: "xincheng.caseworker" } });
+    const mine = overdue.filter((n) => n.userId === caseworker.id);
+    expect(mine.length).toBeGreaterThanOrEqual(1);
+    expect(mine[0].body).toMatch(/已超过办理时限（\d{4}-\d{2}-\d{2}），请尽快办理/);
+    expect(mine[0].link).toBe(`/workbench/cases/${id}`);
+    // Reported once per deadline: the second tick added nothing.
+    expect(new Set(mine.map((n) => n.body)).size).toBe(mine.length);
   });
 
   it("a correction due within two days is reminded once", async () => {
