@@ -43,6 +43,7 @@ export interface SendResult {
 
 type Channel = "email" | "sms";
 
+const REMINDER_INTERVAL_MS = 10 * 60_000;
 const defaultBackoff = (attempt: number) => 30_000 * 2 ** Math.max(0, attempt - 1);
 const dueOn = (channel: Channel, now: Date) =>
   channel === "email" ? { emailState: "pending", emailNextAt: { lte: now } } : { smsState: "pending", smsNextAt: { lte: now } };
@@ -110,13 +111,18 @@ export async function sendDueNotifications(db: Db, options: SenderOptions = {}):
 export function startNotificationLoop(db: Db, intervalMs = Number(process.env.NOTIFY_INTERVAL_MS) || 10_000): () => void {
   const holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   let running = false;
+  let remindedAt = 0;
   const handle = setInterval(() => {
     if (running) return;
     running = true;
     acquireLease(db, "notifications", holder, Math.max(intervalMs * 3, 60_000))
       .then(async (held) => {
         if (!held) return;
-        await queueCorrectionReminders(db);
+        // Reminders look through the open applicant tasks: every ten minutes is often enough.
+        if (Date.now() - remindedAt >= REMINDER_INTERVAL_MS) {
+          remindedAt = Date.now();
+          await queueCorrectionReminders(db);
+        }
         await sendDueNotifications(db, { holder });
       })
       .catch((error: unknown) => log.error(errorLog(error), "消息发送失败"))
