@@ -21,7 +21,8 @@ export interface MailChannel {
 export const DEFAULT_MAIL_FROM = "人社公共服务平台 <noreply@localhost>";
 
 export function smtpMailChannel(url: string, from = DEFAULT_MAIL_FROM): MailChannel {
-  const transport = nodemailer.createTransport(url);
+  // Short timeouts: a mail server that hangs fails this attempt (retried later) instead of holding the sender.
+  const transport = nodemailer.createTransport({ url, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 });
   return {
     name: "smtp",
     async send({ to, subject, text }) {
