@@ -12,6 +12,7 @@ import { createTrpcNodeHandler, TRPC_BASE_PATH } from "./runtime/trpc/nodeHandle
 import { prepareDatabase } from "./seed/prepare";
 import { FILES_PATH, handleFiles } from "./runtime/features/applications/filesHttp";
 import { startTimerLoop } from "./runtime/features/cases/timers";
+import { startNotificationLoop } from "./runtime/notify/sender";
 import { removeOrphanUploads } from "./runtime/features/applications/orphanFiles";
 import { closeDb, getDb, isDatabaseUnavailable } from "./runtime/db";
 import { createHealthHandler, isHealthPath } from "./runtime/http/health";
@@ -93,6 +94,8 @@ async function main() {
     });
   };
   const stopTimers = startTimerLoop(getDb());
+  // E-mail and SMS of the outbox (消息), with retries; one instance sends (the `notifications` lease).
+  const stopNotifications = startNotificationLoop(getDb());
   // Files an interrupted upload left without their row (a crash between the file and its commit).
   void removeOrphanUploads(getDb())
     .then(({ removed }) => removed > 0 && log.info(`已清理 ${removed} 个没有记录的上传文件`))
@@ -105,6 +108,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     stopTimers();
+    stopNotifications();
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     log.info("正在停止：等待进行中的请求完成");

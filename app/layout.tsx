@@ -4,6 +4,8 @@ import "./globals.css";
 import { TrpcProvider } from "./_trpc/client";
 import { SiteHeader } from "./_components/SiteHeader";
 import { currentUser } from "./_lib/session";
+import { getDb } from "@/runtime/db";
+import { unreadCount } from "@/runtime/features/notifications/messages";
 
 export const metadata: Metadata = {
   title: { default: "人社公共服务平台", template: "%s · 人社公共服务平台" },
@@ -14,6 +16,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
+  const unread = user ? await unreadCount(getDb(), user.id) : 0;
   return (
     <html lang="zh-CN">
       <body className="min-h-screen">
@@ -21,7 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           跳到主要内容
         </a>
         <TrpcProvider>
-          <SiteHeader user={user} />
+          <SiteHeader user={user} unread={unread} />
           <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6">
             {children}
           </main>

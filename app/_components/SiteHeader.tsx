@@ -19,7 +19,8 @@ function identity(user: SessionUser): string {
   return m ? `${m.organisationName} · ${staffRoleLabels[m.role]}` : "工作人员";
 }
 
-export function SiteHeader({ user }: { user: SessionUser | null }) {
+/** `unread`: the signed-in user's unread messages (消息). */
+export function SiteHeader({ user, unread = 0 }: { user: SessionUser | null; unread?: number }) {
   const areas = areasFor(user);
   return (
     <header className="border-b bg-background print:hidden">
@@ -43,6 +44,15 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
                 我的办件
               </Link>
             )}
+            <Link href="/messages" className="rounded-md px-2 py-1.5 font-medium text-primary hover:bg-muted" data-testid="messages-link">
+              消息
+              {unread > 0 && (
+                <span className="ml-1 rounded-full bg-red-700 px-1.5 py-0.5 text-xs text-white" data-testid="unread-count">
+                  {unread > 99 ? "99+" : unread}
+                  <span className="sr-only"> 条未读</span>
+                </span>
+              )}
+            </Link>
             <span>
               <span className="font-medium" data-testid="current-user">{user.displayName}</span>
               <span className="ml-2 hidden text-muted-foreground sm:inline">{identity(user)}</span>

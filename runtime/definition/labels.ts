@@ -180,3 +180,16 @@ export const rebaseConflictLabels = {
   bothAdded: "上级和本地新增了同一项，内容不同",
   lockedByParent: "上级锁定了本地修改过的此项",
 } as const;
+
+/** What a message (消息) is about: the kinds of `Notification` rows (runtime/notify/outbox.ts). */
+export const notificationKindLabels = {
+  correctionRequested: "补正通知",
+  accepted: "受理通知",
+  completed: "办结通知",
+  refused: "不予通过通知",
+  terminated: "终止办理通知",
+  correctionDueSoon: "补正即将到期",
+  taskAssigned: "新的待办",
+  stepOverdue: "办理超期",
+} as const;
+export type NotificationKind = keyof typeof notificationKindLabels;

@@ -9,6 +9,7 @@ import { calendarRouter } from "../features/calendar/router";
 import { accountsRouter } from "../features/accounts/router";
 import { staffAccountsRouter } from "../features/staffAccounts/router";
 import { variantsRouter } from "../features/variants/router";
+import { notificationsRouter } from "../features/notifications/router";
 
 export const appRouter = router({
   auth: authRouter,
@@ -20,6 +21,7 @@ export const appRouter = router({
   accounts: accountsRouter,
   staffAccounts: staffAccountsRouter,
   variants: variantsRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

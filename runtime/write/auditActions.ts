@@ -55,6 +55,10 @@ export const AUDIT_ACTIONS = [
   // who saw what: staff reading a case, anyone downloading an applicant's file
   "read",
   "download",
+  // 消息: marking read, an applicant's choice of channels
+  "notification.read",
+  "notification.readAll",
+  "notification.preferences",
   // interchange and seeding
   "import",
   "seed",
@@ -64,7 +68,7 @@ export const AUDIT_ACTIONS = [
 export type StepAction = `act:${string}`;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number] | StepAction;
 
-export type AuditEntity = "user" | "application" | "task" | "attachment" | "Service" | "ServiceVersion" | "calendar";
+export type AuditEntity = "user" | "application" | "task" | "attachment" | "Service" | "ServiceVersion" | "calendar" | "notification";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,7 +1,7 @@
 /**
  * The server Playwright starts: the production server on a fresh, seeded SQLite database
  * in a temporary folder, so every end-to-end run starts from the same state; beside it a local
- * OpenID Connect provider as the single sign-on.
+ * OpenID Connect provider as the single sign-on, and a local SMTP server receiving the e-mail.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -28,5 +28,10 @@ Object.assign(process.env, {
   OIDC_CLIENT_SECRET: provider.clientSecret,
   OIDC_REDIRECT_URI: `${appBase}/auth/oidc/callback`,
 });
+
+// E-mail goes to a local SMTP sink beside the server; specs read what it received from a file.
+const { e2eMailFile, startMailSink } = await import("@/tests/support/mailSink");
+const sink = await startMailSink({ file: e2eMailFile(process.env.PORT ?? 3000) });
+Object.assign(process.env, { SMTP_URL: sink.url, MAIL_FROM: "人社公共服务平台 <noreply@e2e.test>", PUBLIC_URL: appBase, NOTIFY_INTERVAL_MS: "500" });
 
 await import("@/server");

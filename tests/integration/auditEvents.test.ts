@@ -206,6 +206,16 @@ describe.each(databaseKinds())("every mutation writes its audit event on %s", (k
       ["staffAccounts.signOutEverywhere", () => admin.caller.staffAccounts.signOutEverywhere({ userId: state.accountId! })],
       ["staffAccounts.disable", () => admin.caller.staffAccounts.disable({ userId: state.accountId! })],
       ["staffAccounts.enable", () => admin.caller.staffAccounts.enable({ userId: state.accountId! })],
+      [
+        "notifications.markRead",
+        async () => {
+          // The correction asked for above left zhangsan a message.
+          const [message] = await applicant.caller.notifications.list({ unreadOnly: true });
+          return applicant.caller.notifications.markRead({ id: message.id });
+        },
+      ],
+      ["notifications.markAllRead", () => caseworker.caller.notifications.markAllRead()],
+      ["notifications.savePreferences", () => applicant.caller.notifications.savePreferences({ email: "zhangsan@example.cn", byEmail: true, bySms: true })],
       ["auth.signOut", () => applicant.caller.auth.signOut()],
     ];
 

@@ -229,6 +229,18 @@ async function staffAccount(fx: CaseFixtures, disabled = false) {
   return { userId: id };
 }
 
+// ------------------------------------------------------------------ 消息
+
+/** Every signed-in user reads their own messages. */
+const signedInUsers = only([...APPLICANTS, ...STAFF], { scoped: false });
+/** A message of the principal's own, or (for another) of zhangsan. */
+async function message({ fx, principal }: Call) {
+  const username = principal.relation === "own" && principal.username ? principal.username : "zhangsan";
+  const user = await fx.db.user.findUniqueOrThrow({ where: { username } });
+  const row = await fx.db.notification.create({ data: { userId: user.id, kind: "accepted", title: "矩阵测试消息", body: "矩阵测试正文", link: "/cases/matrix" } });
+  return { id: row.id };
+}
+
 export const TABLE: Record<string, Entry> = {
   "accounts.sendCode": {
     who: everyone,
@@ -268,6 +280,13 @@ export const TABLE: Record<string, Entry> = {
   "auth.me": { who: everyone, input: none },
   "auth.signIn": { who: everyone, freshSession: true, input: async () => ({ username: "matrix.signin", password: TEST_DEMO_PASSWORD }) },
   "auth.signOut": { who: everyone, freshSession: true, input: none },
+
+  "notifications.list": { who: signedInUsers, input: async () => ({ unreadOnly: false }) },
+  "notifications.unreadCount": { who: signedInUsers, input: none },
+  "notifications.markRead": { who: only([...APPLICANTS, ...STAFF], { scoped: true }), input: message },
+  "notifications.markAllRead": { who: signedInUsers, input: none },
+  "notifications.preferences": { who: anyApplicant, input: none },
+  "notifications.savePreferences": { who: anyApplicant, input: async () => ({ email: "matrix@example.cn", byEmail: true, bySms: false }) },
 
   "catalogue.list": { who: everyone, input: async () => ({}) },
   "catalogue.get": { who: everyone, input: async ({ fx }) => ({ code: fx.code }) },

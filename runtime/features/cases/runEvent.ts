@@ -2,8 +2,8 @@
  * Runs one engine event on a case inside the caller's write transaction (plain SQL, see
  * runtime/write) and persists what it returns: the new state and status (guarded by the row
  * version, so a concurrent change is a conflict, never a lost update), the tasks it opened and
- * closed, the deadlines, and audit events for the event itself and for each notice and
- * document it issued.
+ * closed, the deadlines, audit events for the event itself and for each notice and
+ * document it issued, and the messages it sends (runtime/notify/outbox.ts).
  */
 import "server-only";
 import type { SqlTx, SqlValue } from "@/runtime/db";
@@ -13,6 +13,7 @@ import type { WorkCalendar } from "@/runtime/calendar";
 import { AppError, staleCase } from "@/runtime/errors";
 import type { AuditSink } from "@/runtime/write";
 import { applicationStatus } from "@/runtime/engine/status";
+import { notifyEffects } from "@/runtime/notify/outbox";
 
 export interface CaseRecord {
   id: string;
@@ -144,5 +145,7 @@ export async function runCaseEvent(sql: SqlTx, audit: AuditSink, input: RunCaseE
   for (const effect of effects) {
     if (effect.type === "notify" || effect.type === "issueDocument" || effect.type === "overdue") audit.record({ ...base, action: effect.type, payload: effect });
   }
+  // The messages the event calls for (消息, e-mail, SMS), in this same transaction.
+  await notifyEffects(sql, application.id, state, effects, (nodeId) => flow.nodes.find((n) => n.id === nodeId)?.label, new Date());
   return { state, effects, rowVersion: application.rowVersion + 1 };
 }

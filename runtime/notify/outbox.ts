@@ -1,0 +1,110 @@
+/**
+ * The outbox: what a case event tells people, written as `Notification` rows in the very
+ * transaction of the event (runtime/features/cases/runEvent.ts), so a message exists exactly when
+ * its event committed. Each row is one `INSERT … SELECT` that reads the recipient's channels, the
+ * case number and the service's title where they are (no reads before it): the applicant for
+ * their notices, every member of the office holding the step's role for staff notices (one
+ * multi-row INSERT). The sender (sender.ts) delivers e-mail and SMS later.
+ */
+import "server-only";
+import type { SqlTx } from "@/runtime/db";
+import type { CaseState, Effect } from "@/runtime/engine";
+import type { NotificationKind } from "@/runtime/definition/labels";
+import { newId } from "@/runtime/db/ids";
+
+interface Wording {
+  title: string;
+  /** Follows 「service」（办件编号 …）. */
+  body: string;
+}
+
+/** The case page an applicant or a member of staff opens. */
+export const applicantCaseLink = (applicationId: string) => `/cases/${applicationId}`;
+export const staffCaseLink = (applicationId: string) => `/workbench/cases/${applicationId}`;
+
+/** Timestamps as parameters in a SELECT list: PostgreSQL needs their type spelled out. */
+const timeParam = (sql: SqlTx) => (sql.kind === "postgres" ? "CAST(? AS TIMESTAMP(3))" : "?");
+
+const COLUMNS = '"id", "userId", "kind", "applicationId", "title", "body", "link", "createdAt", "emailTo", "emailState", "emailNextAt", "smsTo", "smsState", "smsNextAt"';
+/** 「service」（办件编号 X）followed by the message. */
+const CASE_TEXT = `'「' || s."title" || '」（办件编号 ' || COALESCE(a."caseNumber", '未编号') || '）'`;
+
+const statements = new Map<string, { applicant: string; staff: string }>();
+function statementsFor(sql: SqlTx) {
+  let found = statements.get(sql.kind);
+  if (!found) {
+    const t = timeParam(sql);
+    const wantsEmail = `u."notifyByEmail" AND u."email" IS NOT NULL AND u."email" <> ''`;
+    const wantsSms = `u."notifyBySms" AND u."phone" IS NOT NULL`;
+    found = {
+      // The applicant: 站内消息 always, e-mail and SMS as they chose.
+      applicant:
+        `INSERT INTO "Notification" (${COLUMNS}) ` +
+        `SELECT ?, u."id", ?, a."id", ? || '：' || s."title", ${CASE_TEXT} || ?, ?, ${t}, ` +
+        `CASE WHEN ${wantsEmail} THEN u."email" ELSE NULL END, CASE WHEN ${wantsEmail} THEN 'pending' ELSE 'none' END, ${t}, ` +
+        `CASE WHEN ${wantsSms} THEN u."phone" ELSE NULL END, CASE WHEN ${wantsSms} THEN 'pending' ELSE 'none' END, ${t} ` +
+        `FROM "Application" a JOIN "User" u ON u."id" = a."applicantId" JOIN "Service" s ON s."id" = a."serviceId" WHERE a."id" = ?`,
+      // The office's staff of a role: 站内消息 only, one row each.
+      staff:
+        `INSERT INTO "Notification" (${COLUMNS}) ` +
+        `SELECT ? || u."id", u."id", ?, a."id", ? || '：' || s."title", ${CASE_TEXT} || ?, ?, ${t}, NULL, 'none', NULL, NULL, 'none', NULL ` +
+        `FROM "Application" a JOIN "Service" s ON s."id" = a."serviceId" JOIN "Membership" m ON m."organisationId" = a."officeId" AND m."role" = ? ` +
+        `JOIN "User" u ON u."id" = m."userId" AND u."disabledAt" IS NULL WHERE a."id" = ?`,
+    };
+    statements.set(sql.kind, found);
+  }
+  return found;
+}
+
+/** One message to the case's applicant. */
+export async function notifyApplicant(sql: SqlTx, applicationId: string, kind: NotificationKind, wording: Wording, at: Date): Promise<void> {
+  const now = sql.time(at);
+  await sql.run(statementsFor(sql).applicant, [newId(), kind, wording.title, wording.body, applicantCaseLink(applicationId), now, now, now, applicationId]);
+}
+
+/** One message to each enabled member of the case's office holding `role`. */
+export async function notifyOfficeRole(sql: SqlTx, applicationId: string, role: string, kind: NotificationKind, wording: Wording, at: Date, key: string): Promise<void> {
+  await sql.run(statementsFor(sql).staff, [`${key}.`, kind, wording.title, wording.body, staffCaseLink(applicationId), sql.time(at), role, applicationId]);
+}
+
+const DECISIONS = { completed: "办件已办结", refused: "办件未予通过", terminated: "办件已终止办理" } as const;
+
+/**
+ * The messages an engine event's effects call for: the applicant's notices (correction requested,
+ * accepted, the decision), a new staff step (to the office's staff of its role) and an overdue step.
+ */
+export async function notifyEffects(
+  sql: SqlTx,
+  applicationId: string,
+  state: CaseState,
+  effects: readonly Effect[],
+  stepLabel: (nodeId: string) => string | undefined,
+  at: Date,
+): Promise<void> {
+  for (const effect of effects) {
+    if (effect.type === "notify" && effect.recipient === "applicant") {
+      if (effect.kind === "correctionRequested") {
+        await notifyApplicant(sql, applicationId, "correctionRequested", { title: "办件需要补正", body: `：${effect.message}${effect.reason ? `\n说明：${effect.reason}` : ""}` }, at);
+      } else if (effect.kind === "accepted") {
+        await notifyApplicant(sql, applicationId, "accepted", { title: "办件已受理", body: "已受理，请留意后续办理进度。" }, at);
+      } else if (effect.kind === "completed" || effect.kind === "refused" || effect.kind === "terminated") {
+        await notifyApplicant(sql, applicationId, effect.kind, { title: DECISIONS[effect.kind], body: `：${effect.message}` }, at);
+      }
+    } else if (effect.type === "openTask" && effect.role !== "applicant") {
+      await notifyOfficeRole(sql, applicationId, effect.role, "taskAssigned", { title: `新的待办（${effect.label}）`, body: `进入「${effect.label}」环节，等待办理。` }, at, `${applicationId}.${effect.taskId}.assigned`);
+    } else if (effect.type === "overdue") {
+      const task = effect.taskId ? state.tasks.find((t) => t.taskId === effect.taskId) : undefined;
+      if (task?.role === "applicant") continue;
+      const step = effect.nodeId ? stepLabel(effect.nodeId) : undefined;
+      await notifyOfficeRole(
+        sql,
+        applicationId,
+        task?.role ?? "caseworker",
+        "stepOverdue",
+        { title: "办理超期", body: `${step ? `在「${step}」环节` : ""}已超过办理时限（${effect.dueOn}），请尽快办理。` },
+        at,
+        `${applicationId}.${effect.taskId ?? "case"}.${effect.dueOn}.overdue`,
+      );
+    }
+  }
+}
