@@ -6,6 +6,8 @@ import { chinaDateOf } from "@/runtime/calendar";
 import { caseNow } from "@/runtime/clock";
 import { displayNames } from "../users/displayNames";
 import { workScopes } from "../cases/access";
+import { pinnedDefinition } from "../cases/definitions";
+import { barredActorOfTask, type CaseState } from "@/runtime/engine";
 
 export interface InboxFilter {
   status?: "open" | "claimed" | "mine";
@@ -32,6 +34,22 @@ export interface InboxItem {
   createdAt: Date;
 }
 
+
+/** Leaves out the tasks the user may not do because they did the case's previous step (不相容岗位分离). */
+async function withoutBarred<T extends { id: string; application: { id: string; serviceVersionId: string; engineState: unknown } }>(
+  db: Db,
+  user: SessionUser,
+  tasks: T[],
+): Promise<T[]> {
+  const kept: T[] = [];
+  for (const task of tasks) {
+    const { application } = task;
+    const flow = (await pinnedDefinition(db, application.serviceVersionId)).flow;
+    const engineTaskId = task.id.slice(application.id.length + 1);
+    if (barredActorOfTask(flow, application.engineState as CaseState | null, engineTaskId) !== user.id) kept.push(task);
+  }
+  return kept;
+}
 
 export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter = {}): Promise<InboxItem[]> {
   const scopes = workScopes(user);
@@ -65,6 +83,8 @@ export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter =
         select: {
           id: true,
           caseNumber: true,
+          serviceVersionId: true,
+          engineState: true,
           dueDate: true,
           service: { select: { title: true } },
           applicant: { select: { displayName: true } },
@@ -73,9 +93,10 @@ export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter =
       },
     },
   });
-  const claimers = await displayNames(db, tasks.map((t) => t.claimedById));
+  const offered = await withoutBarred(db, user, tasks);
+  const claimers = await displayNames(db, offered.map((t) => t.claimedById));
   const today = chinaDateOf(caseNow());
-  return tasks.map((t) => ({
+  return offered.map((t) => ({
     taskId: t.id,
     label: t.label,
     role: t.role,
