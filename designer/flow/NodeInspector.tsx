@@ -223,9 +223,9 @@ export function NodeInspector({
   const locked = useItemLocked(`node/${node.id}`);
   return (
     <div className="space-y-3">
-      <h3 className="font-semibold">
+      <h2 className="font-semibold">
         {node.type === "task" ? "步骤" : node.type === "gateway" ? "判断" : node.type === "end" ? "结束" : "开始"}：{node.label || "（未命名）"}
-      </h3>
+      </h2>
       <ItemMark itemKey={`node/${node.id}`} />
       <fieldset disabled={locked} className="min-w-0 space-y-3">
       <label className={labelClass}>

@@ -175,7 +175,7 @@ export function FormDesigner({ forms, problems, onChange, onRenameForm, renderPr
                 )}
               </aside>
               <section aria-label="表单预览" className="self-start rounded-lg border bg-background p-3 xl:sticky xl:top-2 xl:max-h-[95vh] xl:overflow-auto">
-                <h3 className="mb-2 font-semibold">预览（申请人看到的样子）</h3>
+                <h2 className="mb-2 font-semibold">预览（申请人看到的样子）</h2>
                 {renderPreview(form)}
               </section>
             </div>
