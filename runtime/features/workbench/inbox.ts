@@ -8,6 +8,7 @@ import { displayNames } from "../users/displayNames";
 import { workScopes } from "../cases/access";
 import { pinnedDefinition } from "../cases/definitions";
 import { barredActorOfTask, type CaseState } from "@/runtime/engine";
+import type { Flow } from "@/runtime/definition/schema";
 
 export interface InboxFilter {
   status?: "open" | "claimed" | "mine";
@@ -35,20 +36,27 @@ export interface InboxItem {
 }
 
 
-/** Leaves out the tasks the user may not do because they did the case's previous step (不相容岗位分离). */
-async function withoutBarred<T extends { id: string; application: { id: string; serviceVersionId: string; engineState: unknown } }>(
+/**
+ * Leaves out the tasks the user may not do because they did the case's previous step
+ * (不相容岗位分离). Only cases at a step marked for it have their state read.
+ */
+async function withoutBarred<T extends { id: string; nodeId: string; application: { id: string; serviceVersionId: string } }>(
   db: Db,
   user: SessionUser,
   tasks: T[],
 ): Promise<T[]> {
-  const kept: T[] = [];
-  for (const task of tasks) {
-    const { application } = task;
-    const flow = (await pinnedDefinition(db, application.serviceVersionId)).flow;
-    const engineTaskId = task.id.slice(application.id.length + 1);
-    if (barredActorOfTask(flow, application.engineState as CaseState | null, engineTaskId) !== user.id) kept.push(task);
-  }
-  return kept;
+  const flows = new Map<string, Flow>();
+  for (const versionId of new Set(tasks.map((t) => t.application.serviceVersionId))) flows.set(versionId, (await pinnedDefinition(db, versionId)).flow);
+  const separated = new Set(tasks.filter((t) => flows.get(t.application.serviceVersionId)?.nodes.some((n) => n.id === t.nodeId && n.type === "task" && n.separateFromPrevious)));
+  if (separated.size === 0) return tasks;
+  const states = new Map(
+    (await db.application.findMany({ where: { id: { in: [...separated].map((t) => t.application.id) } }, select: { id: true, engineState: true } })).map((a) => [a.id, a.engineState as CaseState | null]),
+  );
+  return tasks.filter((t) => {
+    if (!separated.has(t)) return true;
+    const engineTaskId = t.id.slice(t.application.id.length + 1);
+    return barredActorOfTask(flows.get(t.application.serviceVersionId)!, states.get(t.application.id) ?? null, engineTaskId) !== user.id;
+  });
 }
 
 export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter = {}): Promise<InboxItem[]> {
@@ -84,7 +92,6 @@ export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter =
           id: true,
           caseNumber: true,
           serviceVersionId: true,
-          engineState: true,
           dueDate: true,
           service: { select: { title: true } },
           applicant: { select: { displayName: true } },
