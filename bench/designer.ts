@@ -40,6 +40,7 @@ function bigFlow(tasks = 198): Flow {
       forms: [],
       sla: { days: 1, unit: "workday" },
       pausable: false,
+      separateFromPrevious: false,
       clockStops: false,
       publicNotice: false,
       checkpoints: [],

@@ -10,6 +10,7 @@ import type RjsfForm from "@rjsf/core";
 import {
   TranslatableString,
   ariaDescribedByIds,
+  getUiOptions,
   enumOptionsIndexForValue,
   enumOptionsValueForIndex,
   replaceStringParameters,
@@ -17,6 +18,7 @@ import {
   type RJSFSchema,
   type RegistryFieldsType,
   type RegistryWidgetsType,
+  type TitleFieldProps,
   type UiSchema,
   type ValidatorType,
   type WidgetProps,
@@ -255,8 +257,28 @@ function OfficeUseHiddenField() {
 const fields: RegistryFieldsType = { attestation: AttestationField, [OFFICE_USE_FIELD]: OfficeUseHiddenField };
 const widgets: RegistryWidgetsType = { attestation: AttestationWidget, SelectWidget: NativeSelectWidget };
 
+type HeadingLevel = 2 | 3 | 4 | 5;
+const headingTags = { 2: "h2", 3: "h3", 4: "h4", 5: "h5", 6: "h6" } as const;
+
+/**
+ * Titles as headings that follow the page's own: the form's title at `level`, its sections' one
+ * below (the theme's fixed <h5> skipped levels, which axe's heading-order refuses).
+ */
+function titleTemplate(rootId: string, level: HeadingLevel) {
+  return function TitleField({ id, title, uiSchema }: TitleFieldProps) {
+    const Heading = headingTags[(id === rootId ? level : level + 1) as keyof typeof headingTags];
+    return (
+      <div id={id} className="my-1 flex flex-col gap-0.5 border-b pb-1">
+        <Heading className="text-base font-medium">{(getUiOptions(uiSchema).title as string | undefined) || title}</Heading>
+      </div>
+    );
+  };
+}
+
 export interface ServiceFormProps {
   formId: string;
+  /** The level of the form's title, one below the heading the form sits under (3 by default). */
+  headingLevel?: HeadingLevel;
   schema: Json;
   uiSchema?: Json;
   formData: unknown;
@@ -278,9 +300,10 @@ export interface ServiceFormProps {
 
 /** One service form. The ref is rjsf's Form (`validateForm()`, `submit()`). */
 export const ServiceForm = forwardRef<RjsfForm, ServiceFormProps>(function ServiceForm(
-  { formId, schema, uiSchema, formData, onChange, onSubmit, onError, readonly, hideOfficeUse: hideOffice, liveValidate, extraErrors, validator, children },
+  { formId, headingLevel = 3, schema, uiSchema, formData, onChange, onSubmit, onError, readonly, hideOfficeUse: hideOffice, liveValidate, extraErrors, validator, children },
   ref,
 ) {
+  const templates = useMemo(() => ({ TitleFieldTemplate: titleTemplate(`form-${formId}__title`, headingLevel) }), [formId, headingLevel]);
   const ui = useMemo(() => {
     const marked = withAttestationFields(schema, hideOffice ? hideOfficeUse(uiSchema) : uiSchema);
     return { ...marked, "ui:submitButtonOptions": { norender: true } } as UiSchema;
@@ -290,6 +313,7 @@ export const ServiceForm = forwardRef<RjsfForm, ServiceFormProps>(function Servi
     <Form
       ref={ref}
       idPrefix={`form-${formId}`}
+      templates={templates}
       schema={schema as RJSFSchema}
       uiSchema={ui}
       formData={formData ?? {}}

@@ -27,6 +27,7 @@ export function newNode(item: PaletteItem, id: string, position: Position): Flow
         forms: [],
         sla: null,
         pausable: false,
+        separateFromPrevious: false,
         clockStops: false,
         publicNotice: false,
         checkpoints: [],

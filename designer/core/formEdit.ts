@@ -88,7 +88,8 @@ export function renameField(model: FormModel, path: FieldPath, newKey: string): 
 
 /**
  * Moves a field into another container (a section or table, or the root) at `index`. Its key is
- * kept unless a field there has it already; a visibility rule (which named its old siblings) is dropped.
+ * kept unless a field there has it already; a visibility rule is kept when its field is among the new
+ * siblings, else dropped (it named an old sibling).
  */
 export function moveFieldTo(model: FormModel, path: FieldPath, containerPath: FieldPath, index: number): { model: FormModel; path: string[] } {
   const field = fieldAt(model, path);
@@ -103,11 +104,48 @@ export function moveFieldTo(model: FormModel, path: FieldPath, containerPath: Fi
   const without = removeField(model, path);
   const targets = siblingsAt(without, containerPath);
   const key = targets.some((f) => f.key === field.key) ? uniqueId(`${field.key}_`, targets.map((f) => f.key)) : field.key;
-  const moved: FieldModel = { ...field, key, visibleWhen: null };
+  // A rule names a sibling: it goes along when the new siblings have a field of that key.
+  const keepsRule = !!field.visibleWhen && targets.some((f) => f.key === field.visibleWhen!.field);
+  const moved: FieldModel = { ...field, key, visibleWhen: keepsRule ? field.visibleWhen : null };
   const next = inContainer(without, containerPath, (list) => {
     const copy = [...list];
     copy.splice(Math.min(index, copy.length), 0, moved);
     return copy;
   });
   return { model: next, path: [...containerPath, key] };
+}
+
+/** Where a dragged field was dropped: over a field (its container and index), or over a container's empty end (`index` null). */
+export interface DropOver {
+  container: readonly string[];
+  index: number | null;
+}
+
+/**
+ * A reorder among siblings: the position the field at `path` takes when dropped over `overPath`,
+ * which is one of its siblings or lies inside one (a section's field, a section's end). Null when
+ * the drop is not among its siblings.
+ */
+export function reorderIndex(model: FormModel, path: FieldPath, overPath: FieldPath): number | null {
+  const container = path.slice(0, -1);
+  if (overPath.length <= container.length || !container.every((key, i) => overPath[i] === key)) return null;
+  const index = siblingsAt(model, container).findIndex((f) => f.key === overPath[container.length]);
+  return index < 0 ? null : index;
+}
+
+/**
+ * Drops the field at `path`. A pointer drag moves it where it was dropped, into and out of
+ * sections and tables; a keyboard move (the arrows step over the neighbouring row) is a reorder
+ * among its siblings, so stepping past a section does not move the field into it (which would
+ * drop its display condition and change its data's place).
+ */
+export function dropField(model: FormModel, path: FieldPath, over: DropOver, by: "pointer" | "keyboard"): { model: FormModel; path: string[] } {
+  if (by === "pointer") return moveFieldTo(model, path, over.container, over.index ?? Number.MAX_SAFE_INTEGER);
+  const overKey = over.index === null ? null : siblingsAt(model, over.container)[over.index]?.key;
+  const overPath = overKey === undefined ? null : overKey === null ? over.container : [...over.container, overKey];
+  const to = overPath ? reorderIndex(model, path, overPath) : null;
+  const container = path.slice(0, -1);
+  const from = siblingsAt(model, container).findIndex((f) => f.key === path[path.length - 1]);
+  if (to === null || from < 0) return { model, path: [...path] };
+  return { model: moveField(model, container, from, to), path: [...path] };
 }

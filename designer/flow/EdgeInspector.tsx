@@ -12,9 +12,9 @@ export function EdgeInspector({ flow, edge, forms, onChange, onDelete }: { flow:
   const set = (update: (e: FlowEdge) => FlowEdge, group: string | null = null) => onChange(updateEdge(flow, edge.id, update), group);
   return (
     <div className="space-y-3">
-      <h3 className="font-semibold">
+      <h2 className="font-semibold">
         连线：{source?.label ?? edge.from} → {target?.label ?? edge.to}
-      </h3>
+      </h2>
       <label className={labelClass}>
         名称（显示在连线上）
         <input className={inputClass} value={edge.label ?? ""} onChange={(e) => set((x) => ({ ...x, label: e.target.value || undefined }), `edge-label:${edge.id}`)} />

@@ -171,6 +171,19 @@ function TaskFields({ flow, node, forms, onChange }: { flow: Flow; node: TaskNod
           <input type="checkbox" checked={node.publicNotice} onChange={(e) => set({ publicNotice: e.target.checked })} />
           公示环节（期满自动继续）
         </label>
+        <label className={checkboxLabelClass}>
+          <input
+            type="checkbox"
+            checked={!!node.separateFromPrevious}
+            disabled={node.role === "applicant"}
+            aria-describedby={`separate-hint-${node.id}`}
+            onChange={(e) => set({ separateFromPrevious: e.target.checked })}
+          />
+          须与上一环节由不同人员办理（不相容岗位分离）
+        </label>
+        <p id={`separate-hint-${node.id}`} className="text-xs text-muted-foreground">
+          勾选后，办理本件上一工作人员环节（如受理、审核）的人员不能办理本环节。
+        </p>
       </fieldset>
 
       <label className={labelClass}>
@@ -210,9 +223,9 @@ export function NodeInspector({
   const locked = useItemLocked(`node/${node.id}`);
   return (
     <div className="space-y-3">
-      <h3 className="font-semibold">
+      <h2 className="font-semibold">
         {node.type === "task" ? "步骤" : node.type === "gateway" ? "判断" : node.type === "end" ? "结束" : "开始"}：{node.label || "（未命名）"}
-      </h3>
+      </h2>
       <ItemMark itemKey={`node/${node.id}`} />
       <fieldset disabled={locked} className="min-w-0 space-y-3">
       <label className={labelClass}>

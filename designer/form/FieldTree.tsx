@@ -2,14 +2,14 @@
 /**
  * The form's fields as a nested, reorderable list, and the palette of field types. Drag a type
  * onto the list to add it there, drag a field (or, by keyboard: Space on its handle, arrows,
- * Space) to move it, also into and out of sections and tables. Pressing a palette item adds
+ * Space) to move it among its siblings; a pointer also moves it into and out of sections and tables. Pressing a palette item adds
  * the field after the selected one (inside it, for a section or table).
  */
 import type { ReactNode } from "react";
 import { DndContext, closestCenter, useDraggable, useDroppable, type DragEndEvent, type UniqueIdentifier } from "@dnd-kit/core";
 import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { containerKinds, fieldKindLabels, fieldKinds, type PaletteKind } from "../core/formFields";
-import { fieldAt, siblingsAt } from "../core/formEdit";
+import { fieldAt, siblingsAt, type DropOver } from "../core/formEdit";
 import type { FieldModel, FormModel } from "../core/formModel";
 import { announcements, screenReaderInstructions, translateStyle, useSortableSensors } from "../ui/dnd";
 
@@ -26,8 +26,8 @@ export interface FieldTreeProps {
   onSelect: (path: string[]) => void;
   /** Add a field of `kind` into the container at `index` (end when undefined). */
   onAdd: (kind: PaletteKind, container: string[], index?: number) => void;
-  /** Move the field at `path` into `container` at `index`. */
-  onMove: (path: string[], container: string[], index: number) => void;
+  /** Drop the field at `path` over a field or a container's end, dragged by pointer or moved with the keyboard. */
+  onMove: (path: string[], over: DropOver, by: "pointer" | "keyboard") => void;
 }
 
 function PaletteItem({ kind, onPress }: { kind: PaletteKind; onPress: () => void }) {
@@ -123,15 +123,17 @@ export function FieldTree(props: FieldTreeProps) {
     return onAdd(kind, container, siblingsAt(model, container).findIndex((f) => f.key === field.key) + 1);
   };
 
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
+  const onDragEnd = ({ active, over, activatorEvent }: DragEndEvent) => {
     if (!over) return;
     const overId = String(over.id);
     const overData = over.data.current as { container?: string[]; index?: number } | undefined;
     const container = overData?.container ?? [];
-    const index = overId.startsWith(CONTAINER) ? Number.MAX_SAFE_INTEGER : (overData?.index ?? Number.MAX_SAFE_INTEGER);
+    const index = overId.startsWith(CONTAINER) ? null : (overData?.index ?? null);
     const activeId = String(active.id);
-    if (activeId.startsWith(NEW)) onAdd(activeId.slice(NEW.length) as PaletteKind, container, index);
-    else if (activeId !== overId) onMove(splitPath(activeId.slice(FIELD.length)), container, index);
+    // The keyboard's arrows reorder a field among its siblings; a pointer also moves it into and out of sections.
+    const by = typeof KeyboardEvent !== "undefined" && activatorEvent instanceof KeyboardEvent ? "keyboard" : "pointer";
+    if (activeId.startsWith(NEW)) onAdd(activeId.slice(NEW.length) as PaletteKind, container, index ?? Number.MAX_SAFE_INTEGER);
+    else if (activeId !== overId) onMove(splitPath(activeId.slice(FIELD.length)), { container, index }, by);
   };
 
   return (

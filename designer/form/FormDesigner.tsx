@@ -8,7 +8,7 @@ import { useMemo, useState, type ReactNode } from "react";
 import type { FormDefinition } from "@/runtime/definition/schema";
 import type { LintProblem } from "@/runtime/definition/lint";
 import { newForm } from "../core/definitionOps";
-import { addField, fieldAt, moveFieldTo, removeField, renameField, siblingsAt, updateField } from "../core/formEdit";
+import { addField, dropField, fieldAt, removeField, renameField, siblingsAt, updateField } from "../core/formEdit";
 import { readForm, writeForm, type FormModel } from "../core/formModel";
 import { isValidId } from "../core/ids";
 import { buttonClass, inputClass, labelClass } from "../ui/classes";
@@ -140,8 +140,8 @@ export function FormDesigner({ forms, problems, onChange, onRenameForm, renderPr
                   setModel(made.model);
                   setSelected(made.path);
                 }}
-                onMove={(path, container, index) => {
-                  const moved = moveFieldTo(model, path, container, index);
+                onMove={(path, over, by) => {
+                  const moved = dropField(model, path, over, by);
                   setModel(moved.model);
                   setSelected(moved.path);
                 }}
@@ -175,7 +175,7 @@ export function FormDesigner({ forms, problems, onChange, onRenameForm, renderPr
                 )}
               </aside>
               <section aria-label="表单预览" className="self-start rounded-lg border bg-background p-3 xl:sticky xl:top-2 xl:max-h-[95vh] xl:overflow-auto">
-                <h3 className="mb-2 font-semibold">预览（申请人看到的样子）</h3>
+                <h2 className="mb-2 font-semibold">预览（申请人看到的样子）</h2>
                 {renderPreview(form)}
               </section>
             </div>

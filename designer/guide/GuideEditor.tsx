@@ -20,7 +20,7 @@ const limitUnits = [
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section className="space-y-3 rounded-lg border bg-background p-4">
-      <h3 className="font-semibold">{title}</h3>
+      <h2 className="font-semibold">{title}</h2>
       {children}
     </section>
   );

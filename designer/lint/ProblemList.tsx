@@ -8,7 +8,7 @@ import type { VariantViolation } from "@/runtime/definition/variant";
 function Violations({ violations }: { violations: readonly VariantViolation[] }) {
   return (
     <section aria-label="不符合上级规定之处" className="space-y-1">
-      <h4 className="text-sm font-medium">上级的规定（{violations.length} 处不符合，不能发布）</h4>
+      <h2 className="text-sm font-medium">上级的规定（{violations.length} 处不符合，不能发布）</h2>
       <ul className="space-y-1">
         {violations.map((v, i) => (
           <li key={i} className="rounded px-2 py-1 text-sm text-destructive" data-variant-rule={v.rule}>
@@ -40,7 +40,7 @@ export function ProblemList({
       <p className="text-sm text-destructive">发现 {problems.length} 个问题，改正后才能发布：</p>
       {areas.map((area) => (
         <section key={area} aria-label={`${areaLabels[area]}的问题`}>
-          <h4 className="text-sm font-medium">{areaLabels[area]}</h4>
+          <h2 className="text-sm font-medium">{areaLabels[area]}</h2>
           <ul className="space-y-1">
             {problems
               .filter((p) => p.area === area)

@@ -66,13 +66,13 @@ function TaskCard({ definition, state, taskId, clock, run, renderForm }: { defin
   const actor = { role: task.role };
   return (
     <li className="space-y-3 rounded-lg border bg-background p-3">
-      <h4 className="font-semibold">
+      <h3 className="font-semibold">
         {node.label}
         <span className="ml-2 text-sm font-normal text-muted-foreground">
           由{taskRoleLabels[task.role]}办理{task.clock.dueOn ? ` · 期限 ${task.clock.dueOn}` : ""}
           {task.correction ? ` · 需补正：${task.correction.items.join("；")}` : ""}
         </span>
-      </h4>
+      </h3>
       {forms.map(({ ref, form }) => (
         <details key={form.id} open={ref.mode === "edit"} className="rounded border p-2">
           <summary className="cursor-pointer text-sm font-medium">
@@ -191,7 +191,7 @@ export function TestRun({ definition, flowProblems, renderForm }: TestRunProps) 
       )}
       {!state ? (
         <section aria-label="申请人填写" className="space-y-3">
-          <h3 className="font-semibold">第一步：以申请人身份填写并提交</h3>
+          <h2 className="font-semibold">第一步：以申请人身份填写并提交</h2>
           {forms.length === 0 && <p className="text-sm text-muted-foreground">这个事项没有申请人填写的表单。</p>}
           {forms.map((form) => (
             <details key={form.id} open className="rounded-lg border bg-background p-3">
@@ -208,7 +208,7 @@ export function TestRun({ definition, flowProblems, renderForm }: TestRunProps) 
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
           <section aria-label="当前办理" className="space-y-3">
             <div className="flex flex-wrap items-center gap-2">
-              <h3 className="font-semibold">办件状态：{caseStateLabels[state.status]}</h3>
+              <h2 className="font-semibold">办件状态：{caseStateLabels[state.status]}</h2>
               {state.outcome && <span className="rounded bg-accent px-2 py-0.5 text-sm">结果：{outcomeLabels[state.outcome]}</span>}
               <span className="text-sm text-muted-foreground">模拟时间 {new Date(clock).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}</span>
             </div>
@@ -235,7 +235,7 @@ export function TestRun({ definition, flowProblems, renderForm }: TestRunProps) 
             )}
           </section>
           <section aria-label="办理记录" className="rounded-lg border bg-background p-3">
-            <h3 className="mb-2 font-semibold">办理记录</h3>
+            <h2 className="mb-2 font-semibold">办理记录</h2>
             <ol className="space-y-2 text-sm">
               {log.map((entry, i) => (
                 <li key={i}>

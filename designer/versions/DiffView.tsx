@@ -10,7 +10,9 @@ const kindClasses: Record<ChangeKind, string> = {
   changed: "bg-amber-50 text-amber-900 border-amber-700",
 };
 
-export function DiffView({ entries }: { entries: readonly DiffEntry[] }) {
+/** `headingLevel`: the level of each area's heading, one below the heading the view sits under. */
+export function DiffView({ entries, headingLevel = 4 }: { entries: readonly DiffEntry[]; headingLevel?: 3 | 4 }) {
+  const Heading = headingLevel === 3 ? "h3" : "h4";
   if (entries.length === 0) return <p className="text-sm text-muted-foreground">两个版本的内容相同。</p>;
   const areas = (Object.keys(areaLabels) as LintArea[]).filter((area) => entries.some((e) => e.area === area));
   return (
@@ -19,9 +21,9 @@ export function DiffView({ entries }: { entries: readonly DiffEntry[] }) {
         const list = entries.filter((e) => e.area === area);
         return (
           <section key={area} aria-label={areaLabels[area]}>
-            <h4 className="mb-1 font-medium">
+            <Heading className="mb-1 font-medium">
               {areaLabels[area]}（{list.length} 处变化）
-            </h4>
+            </Heading>
             <ul className="space-y-1 text-sm">
               {list.map((entry, i) => (
                 <li key={i} className="flex flex-wrap items-baseline gap-2 rounded border bg-background px-2 py-1">

@@ -82,6 +82,7 @@ export function blankDefinition(code: string, title: string, group: ServiceDefin
           forms: [{ formId: "application", mode: "view" }],
           sla: { days: 1, unit: "workday" },
           pausable: false,
+          separateFromPrevious: false,
           clockStops: false,
           publicNotice: false,
           checkpoints: [],

@@ -36,7 +36,7 @@ describe("version diff", () => {
     const v2 = v1();
     v2.flow.nodes = v2.flow.nodes.filter((n) => n.id !== "secondReview");
     v2.flow.edges = v2.flow.edges.filter((e) => e.from !== "secondReview" && e.to !== "secondReview");
-    v2.flow.nodes.push({ id: "check", type: "task", label: "复查", role: "reviewer", actions: [{ id: "ok", label: "复查通过", kind: "approve", requiresComment: false }], forms: [], sla: null, pausable: false, clockStops: false, publicNotice: false, checkpoints: [], position: { x: 0, y: 0 } });
+    v2.flow.nodes.push({ id: "check", type: "task", label: "复查", role: "reviewer", actions: [{ id: "ok", label: "复查通过", kind: "approve", requiresComment: false }], forms: [], sla: null, pausable: false, separateFromPrevious: false, clockStops: false, publicNotice: false, checkpoints: [], position: { x: 0, y: 0 } });
     v2.flow.edges.push({ id: "e20", from: "review", to: "check", action: "pass" }, { id: "e21", from: "check", to: "done", action: "ok" });
     const intake = v2.flow.nodes.find((n) => n.id === "intake")!;
     if (intake.type === "task") intake.sla = { days: 2, unit: "workday" };

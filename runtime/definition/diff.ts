@@ -177,6 +177,7 @@ const nodeLabels: Record<string, string> = {
   forms: "表单",
   sla: "办理时限",
   pausable: "允许中止",
+  separateFromPrevious: "与上一环节不同人办理",
   clockStops: "暂停计时",
   publicNotice: "公示",
   checkpoints: "审核要点",

@@ -97,6 +97,15 @@ describe("lint before publish", () => {
     expect(codes(def)).toContain("PROMISED_EXCEEDS_LEGAL");
   });
 
+  it("quotes the limits as they now stand, not the document's wording they were parsed from", () => {
+    const def = valid();
+    def.guide.legalLimit = [{ text: "15个工作日", days: 10, unit: "workday" }];
+    def.guide.promisedLimit = [{ text: "10个工作日", days: 30, unit: "day" }];
+    expect(lintDefinition(def).filter((p) => p.code === "PROMISED_EXCEEDS_LEGAL").map((p) => p.message)).toEqual([
+      "承诺办结时限“30 个自然日”长于法定办结时限“10 个工作日”",
+    ]);
+  });
+
   it("a promise for every channel answers to each channel's legal limit", () => {
     const def = valid();
     def.guide.legalLimit = [
@@ -105,7 +114,7 @@ describe("lint before publish", () => {
     ];
     def.guide.promisedLimit = [{ text: "15个工作日", days: 15, unit: "workday" }];
     expect(lintDefinition(def).filter((p) => p.code === "PROMISED_EXCEEDS_LEGAL").map((p) => p.message)).toEqual([
-      "承诺办结时限“15个工作日”长于法定办结时限“线上10个工作日”（线上）",
+      "承诺办结时限“15 个工作日”长于法定办结时限“10 个工作日”（线上）",
     ]);
     def.guide.promisedLimit = [{ text: "10个工作日", days: 10, unit: "workday" }];
     expect(codes(def)).not.toContain("PROMISED_EXCEEDS_LEGAL");

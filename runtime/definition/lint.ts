@@ -12,7 +12,7 @@ import { validateFlow } from "@/runtime/engine/validateFlow";
 import { createAjv } from "@/runtime/forms/ajv";
 import { schemaBoundProblems } from "@/runtime/forms/schemaBounds";
 import { formFieldList } from "./formFieldList";
-import { definitionFieldLabels } from "./labels";
+import { definitionFieldLabels, limitUnitLabels } from "./labels";
 import { exceeds, legalLimitsFor } from "./timeLimits";
 
 export type LintArea = "basic" | "guide" | "materials" | "flow" | "forms";
@@ -192,6 +192,16 @@ function lintMaterials(draft: Draft, out: LintProblem[]): void {
   }
 }
 
+/**
+ * A limit as it now stands: its days and unit, which the designer edits (the document's wording
+ * in `text` is not updated with them, so quoting it would name a value no longer there).
+ */
+function limitWords(limit: ServiceDefinition["guide"]["legalLimit"][number]): string {
+  if (limit.unit === "instant") return `“${limitUnitLabels.instant}”`;
+  if (typeof limit.days !== "number") return `“${limit.text}”`;
+  return `“${limit.days} 个${limitUnitLabels[limit.unit === "day" ? "day" : "workday"]}”`;
+}
+
 function lintLimits(draft: Draft, out: LintProblem[]): void {
   const guide: Record<string, unknown> = isObject(draft.guide) ? draft.guide : {};
   const legal = list<ServiceDefinition["guide"]["legalLimit"][number]>(guide.legalLimit);
@@ -201,7 +211,7 @@ function lintLimits(draft: Draft, out: LintProblem[]): void {
         out.push({
           code: "PROMISED_EXCEEDS_LEGAL",
           area: "guide",
-          message: `承诺办结时限“${promised.text}”${promised.channel ? `（${promised.channel}）` : ""}长于法定办结时限“${limit.text}”${limit.channel && !promised.channel ? `（${limit.channel}）` : ""}`,
+          message: `承诺办结时限${limitWords(promised)}${promised.channel ? `（${promised.channel}）` : ""}长于法定办结时限${limitWords(limit)}${limit.channel && !promised.channel ? `（${limit.channel}）` : ""}`,
         });
       }
     }

@@ -197,6 +197,11 @@ export const taskNode = z.object({
   publicNotice: z.boolean().default(false),
   /** Review checkpoints shown to the caseworker at this step (审核要点). */
   checkpoints: z.array(z.string()).default([]),
+  /**
+   * 不相容岗位分离: whoever completed the previous staff step of the case (受理 before 审核,
+   * 审核 before 复核) may not do this one.
+   */
+  separateFromPrevious: z.boolean().default(false),
 });
 export const gatewayNode = z.object({ ...nodeBase, type: z.literal("gateway") });
 export const endNode = z.object({

@@ -7,6 +7,8 @@ export type EngineErrorCode =
   | "CASE_PAUSED"
   | "TASK_NOT_ACTIVE"
   | "ROLE_NOT_ALLOWED"
+  /** 不相容岗位分离: the actor did the previous step, which this step must not follow by the same person. */
+  | "SEPARATION_OF_DUTIES"
   | "ACTION_NOT_ALLOWED"
   | "COMMENT_REQUIRED"
   | "CORRECTION_LIST_REQUIRED"

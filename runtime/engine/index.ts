@@ -5,3 +5,4 @@ export type * from "./types";
 export { nextTimerDate } from "./nextTimer";
 export { validateFlow, type FlowProblem, type FlowProblemCode } from "./validateFlow";
 export { recordedEvent, replayCase, type RecordedEvent, type ReplayResult } from "./replay";
+export { barredActorOf, barredActorOfTask } from "./separation";

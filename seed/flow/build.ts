@@ -191,6 +191,7 @@ export function buildFlow(specs: StepSpec[], options: BuildFlowOptions): Flow {
         actions,
         sla: step.sla ?? null,
         pausable: step.pausable ?? false,
+        separateFromPrevious: separateFromPrevious(steps, i),
         clockStops: isPublicNotice(step),
         publicNotice: isPublicNotice(step),
         checkpoints: step.checkpoints ?? [],
@@ -210,6 +211,20 @@ export function minimalFlow(): Flow {
   return buildFlow([{ label: "申请" }, { label: "受理" }, { label: "办结" }], { derivation: "minimal" });
 }
 
+/** Steps whose label names a review (受理 / 初审 / 审核 / 复核 / 审批 …), not a step that mentions one (领取受理结果). */
+const REVIEW_STEP = /^.{0,10}(受理|初审|审核|复核|复审|审批|审查)$/;
+
+/**
+ * 不相容岗位分离: a staff review step right after another staff review step (受理 → 审核,
+ * 审核 → 复核) is done by someone other than the one who did the step before.
+ */
+function separateFromPrevious(steps: StepSpec[], i: number): boolean {
+  if (i === 0) return false;
+  const [previous, step] = [steps[i - 1], steps[i]];
+  const staff = (s: StepSpec) => (s.role ?? roleFor(s.label)) !== "applicant";
+  return staff(previous) && staff(step) && !isPublicNotice(step) && REVIEW_STEP.test(previous.label) && REVIEW_STEP.test(step.label);
+}
+
 function labelOf(value: boolean | string, fallback: string): string {
   return typeof value === "string" ? value : fallback;
 }
@@ -222,6 +237,7 @@ function task(fields: Partial<TaskNode> & Pick<TaskNode, "id" | "label" | "role"
     forms: [],
     sla: null,
     pausable: false,
+    separateFromPrevious: false,
     clockStops: false,
     publicNotice: false,
     checkpoints: [],

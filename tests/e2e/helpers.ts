@@ -17,3 +17,10 @@ export async function expectAccessible(page: Page): Promise<void> {
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target.join(" ")}`);
   expect(summary, "axe 无障碍检查").toEqual([]);
 }
+
+/** axe's heading-order (a best-practice rule, outside the WCAG tags above): heading levels go down one at a time. */
+export async function expectHeadingOrder(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withRules(["heading-order"]).analyze();
+  const summary = results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} ${n.html.slice(0, 80)}`));
+  expect(summary, "axe heading-order").toEqual([]);
+}

@@ -171,7 +171,7 @@ describeOnDatabases("designer", (kind) => {
     const saved = await as(alice).designer.saveDraft({ serviceId, draftId: state.draft!.id, revision: state.draft!.revision, definition: definition as never });
     const refused = await errorOf(as(alice).designer.publish({ serviceId, draftId: saved.draftId, revision: saved.revision }));
     expect(refused.code).toBe("PRECONDITION_FAILED");
-    expect(refused.message).toContain("长于法定办结时限“网上办理10个工作日”");
+    expect(refused.message).toContain("长于法定办结时限“10 个工作日”（网上）");
     expect(await db.serviceVersion.count({ where: { serviceId, status: "published" } })).toBe(1);
   });
 

@@ -16,6 +16,7 @@ import { EngineError } from "../errors";
 import { actionEdgeOf, taskNodeOf } from "../flowIndex";
 import { requireNotClosed, requireNotPaused, requireText, roleName } from "../guards";
 import { noticeAccepted, noticeCorrectionRequested, noticeCorrectionSubmitted } from "../notices";
+import { requireSeparateActor } from "../separation";
 import { closeTask, findActiveTask, openTask } from "../tasks";
 import { followEdge } from "../traverse";
 import type { ActEvent, ActiveTask, CorrectionRequest, FormsData } from "../types";
@@ -79,6 +80,7 @@ export function act(ctx: EventContext, event: ActEvent): void {
   if (event.actor.role !== task.role) {
     throw new EngineError("ROLE_NOT_ALLOWED", `环节“${node.label}”应由${roleName(task.role)}办理，${roleName(event.actor.role)}不能操作`, where);
   }
+  requireSeparateActor(index, node, state, task, event.actor.id);
   const action = node.actions.find((candidate) => candidate.id === event.actionId);
   if (!action) throw new EngineError("ACTION_NOT_ALLOWED", `环节“${node.label}”没有“${event.actionId}”这一操作`, where);
   const comment = needsComment(action)

@@ -60,6 +60,8 @@ export interface RunCaseEventResult {
 
 export { STALE_CASE_MESSAGE } from "@/runtime/errors";
 
+const FORBIDDING = new Set<string>(["ROLE_NOT_ALLOWED", "SEPARATION_OF_DUTIES"]);
+
 /** The Task row id of an engine task: deterministic, so effects can be applied by id. */
 export const taskRowId = (applicationId: string, engineTaskId: string) => `${applicationId}.${engineTaskId}`;
 
@@ -79,8 +81,8 @@ export async function runCaseEvent(sql: SqlTx, audit: AuditSink, input: RunCaseE
   const { application, flow, event, calendar } = input;
   const before = (application.engineState ?? null) as CaseState | null;
   const result = applyEvent(flow, before, event, { calendar });
-  // A step someone does not hold is a refusal of who they are (403), not of what they sent.
-  if (!result.ok) throw new AppError(result.error.code === "ROLE_NOT_ALLOWED" ? "FORBIDDEN" : "BAD_REQUEST", result.error.message);
+  // A step someone does not hold, or may not do after the step before (不相容岗位分离), is a refusal of who they are (403), not of what they sent.
+  if (!result.ok) throw new AppError(FORBIDDING.has(result.error.code) ? "FORBIDDEN" : "BAD_REQUEST", result.error.message);
   const { state, effects } = result;
   if (state === before) return { state, effects, rowVersion: application.rowVersion };
   const status = applicationStatus(state);

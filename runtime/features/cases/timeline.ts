@@ -13,6 +13,25 @@ export interface TimelineEntry {
   items: string[];
 }
 
+/** What staff act with, whose reason is addressed to the applicant (the decision, the correction list); every other staff opinion is internal. */
+const ADDRESSED_TO_APPLICANT = new Set(["reject", "terminate", "correction"]);
+
+function commentOf(payload: Record<string, unknown>): string | null {
+  return typeof payload.comment === "string" ? payload.comment : typeof payload.reason === "string" ? payload.reason : null;
+}
+
+/**
+ * Whether the applicant sees an event's comment: their own, a refusal's, termination's or
+ * correction's reason, and why the case was paused (they are told it). Staff opinions on
+ * internal steps (审核通过 with an opinion, 恢复办理's note) stay with the office.
+ */
+function toApplicant(action: string, actorRole: string | null, payload: Record<string, unknown>): boolean {
+  if (actorRole === "applicant" || actorRole === null) return true;
+  if (action === "pause") return true;
+  if (action.startsWith("act:")) return typeof payload.actionKind === "string" && ADDRESSED_TO_APPLICANT.has(payload.actionKind);
+  return false;
+}
+
 export async function caseTimeline(db: Db, applicationId: string, options: { includeInternal: boolean }): Promise<TimelineEntry[]> {
   const events = await db.auditEvent.findMany({ where: { applicationId }, orderBy: { id: "asc" } });
   const actors = await displayNames(db, events.map((e) => e.actorId));
@@ -33,7 +52,7 @@ export async function caseTimeline(db: Db, applicationId: string, options: { inc
       action: e.action,
       label,
       actorName: e.action === "notify" ? null : (actors.get(e.actorId ?? "") ?? null),
-      comment: typeof payload.comment === "string" ? payload.comment : typeof payload.reason === "string" ? payload.reason : null,
+      comment: options.includeInternal || toApplicant(e.action, e.actorRole, payload) ? commentOf(payload) : null,
       items: Array.isArray(payload.correctionItems) ? payload.correctionItems.map(String) : [],
     });
   }

@@ -8,7 +8,7 @@ import "server-only";
 import type { Db, SqlTx } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { AppError, conflict, notFound, staleCase } from "@/runtime/errors";
-import type { CaseState } from "@/runtime/engine";
+import { barredActorOfTask, type CaseState } from "@/runtime/engine";
 import type { TaskRole } from "@/runtime/definition/schema";
 type StaffRole = Exclude<TaskRole, "applicant">;
 import type { ServiceDefinition, TaskNode } from "@/runtime/definition/schema";
@@ -72,7 +72,9 @@ export async function caseForStaff(db: Db, user: SessionUser, id: string) {
     ? await db.user.findUnique({ where: { id: staffTask.claimedById }, select: { displayName: true } })
     : null;
   const state = application.engineState as unknown as CaseState | null;
-  const canWork = !!staffTask && roles.includes(staffTask.role as StaffRole);
+  // 不相容岗位分离: the one who did the previous step sees the step, but may not work it.
+  const barred = !!staffTask && barredActorOfTask(detail.definition.flow, state, staffTask.id.slice(id.length + 1)) === user.id;
+  const canWork = !!staffTask && roles.includes(staffTask.role as StaffRole) && !barred;
   return {
     ...detail,
     /** Read under supervision (监督): shown, never worked. */
@@ -89,6 +91,8 @@ export async function caseForStaff(db: Db, user: SessionUser, id: string) {
             claimedByMe: staffTask.claimedById === user.id,
             claimedBy: claimer?.displayName ?? null,
             canWork,
+            /** Why the user may not work it although their role could. */
+            barredReason: barred ? `本环节须由与上一环节不同的工作人员办理，您已办理本件的上一环节` : null,
             actions: node.actions.map((a) => ({ id: a.id, label: a.label, kind: a.kind, requiresComment: a.requiresComment })),
             checkpoints: checkpointsFor(detail.definition, node),
           }
@@ -117,9 +121,25 @@ async function workableTask(sql: SqlTx, user: SessionUser, taskId: string): Prom
 
 const taskAudit = (task: TaskRow) => ({ actorRole: task.role, organisationId: task.officeId, applicationId: task.applicationId, entityType: "task" as const, entityId: task.id });
 
+/** Refuses a task to the one who did the case's previous step when the step is to be done by someone else. */
+async function requireNotBarred(sql: SqlTx, user: SessionUser, task: TaskRow): Promise<void> {
+  const application = await sql.get<{ serviceVersionId: string; engineState: unknown }>(
+    'SELECT "serviceVersionId", "engineState" FROM "Application" WHERE "id" = ?',
+    [task.applicationId],
+  );
+  if (!application) throw notFound("任务");
+  const definition = await pinnedDefinitionSql(sql, application.serviceVersionId);
+  const engineTaskId = task.id.slice(task.applicationId.length + 1);
+  const node = taskNode(definition, task.nodeId);
+  if (node && barredActorOfTask(definition.flow, sql.json(application.engineState) as CaseState | null, engineTaskId) === user.id) {
+    throw new AppError("FORBIDDEN", `环节“${node.label}”须由与上一环节不同的工作人员办理：您已办理本件的上一环节，请由其他工作人员认领`);
+  }
+}
+
 export async function claimTask(db: Db, user: SessionUser, taskId: string) {
   return writeWithSql(db, user, async ({ sql, audit }) => {
     const task = await workableTask(sql, user, taskId);
+    await requireNotBarred(sql, user, task);
     if (task.claimedById === user.id) {
       audit.unchanged();
       return { ok: true };
@@ -183,7 +203,7 @@ export async function actOnTask(db: Db, user: SessionUser, input: ActInput) {
         comment,
         correctionItems: input.correctionItems?.map((i) => i.trim()).filter(Boolean),
       },
-      auditPayload: { actionLabel: action.label, comment, correctionItems: input.correctionItems, taskId: task.id },
+      auditPayload: { actionLabel: action.label, actionKind: action.kind, comment, correctionItems: input.correctionItems, taskId: task.id },
     });
     await sql.run('UPDATE "Task" SET "comment" = ? WHERE "id" = ?', [comment ?? null, task.id]);
     return { rowVersion: result.rowVersion, status: result.state.status };

@@ -6,6 +6,9 @@ import { chinaDateOf } from "@/runtime/calendar";
 import { caseNow } from "@/runtime/clock";
 import { displayNames } from "../users/displayNames";
 import { workScopes } from "../cases/access";
+import { pinnedDefinition } from "../cases/definitions";
+import { barredActorOfTask, type CaseState } from "@/runtime/engine";
+import type { Flow } from "@/runtime/definition/schema";
 
 export interface InboxFilter {
   status?: "open" | "claimed" | "mine";
@@ -32,6 +35,29 @@ export interface InboxItem {
   createdAt: Date;
 }
 
+
+/**
+ * Leaves out the tasks the user may not do because they did the case's previous step
+ * (不相容岗位分离). Only cases at a step marked for it have their state read.
+ */
+async function withoutBarred<T extends { id: string; nodeId: string; application: { id: string; serviceVersionId: string } }>(
+  db: Db,
+  user: SessionUser,
+  tasks: T[],
+): Promise<T[]> {
+  const flows = new Map<string, Flow>();
+  for (const versionId of new Set(tasks.map((t) => t.application.serviceVersionId))) flows.set(versionId, (await pinnedDefinition(db, versionId)).flow);
+  const separated = new Set(tasks.filter((t) => flows.get(t.application.serviceVersionId)?.nodes.some((n) => n.id === t.nodeId && n.type === "task" && n.separateFromPrevious)));
+  if (separated.size === 0) return tasks;
+  const states = new Map(
+    (await db.application.findMany({ where: { id: { in: [...separated].map((t) => t.application.id) } }, select: { id: true, engineState: true } })).map((a) => [a.id, a.engineState as CaseState | null]),
+  );
+  return tasks.filter((t) => {
+    if (!separated.has(t)) return true;
+    const engineTaskId = t.id.slice(t.application.id.length + 1);
+    return barredActorOfTask(flows.get(t.application.serviceVersionId)!, states.get(t.application.id) ?? null, engineTaskId) !== user.id;
+  });
+}
 
 export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter = {}): Promise<InboxItem[]> {
   const scopes = workScopes(user);
@@ -65,6 +91,7 @@ export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter =
         select: {
           id: true,
           caseNumber: true,
+          serviceVersionId: true,
           dueDate: true,
           service: { select: { title: true } },
           applicant: { select: { displayName: true } },
@@ -73,9 +100,10 @@ export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter =
       },
     },
   });
-  const claimers = await displayNames(db, tasks.map((t) => t.claimedById));
+  const offered = await withoutBarred(db, user, tasks);
+  const claimers = await displayNames(db, offered.map((t) => t.claimedById));
   const today = chinaDateOf(caseNow());
-  return tasks.map((t) => ({
+  return offered.map((t) => ({
     taskId: t.id,
     label: t.label,
     role: t.role,

@@ -92,6 +92,7 @@ export function buildBranchedFlow(
     forms: applyForms.map((formId) => ({ formId, mode: "edit" as const })),
     sla: null,
     pausable: false,
+    separateFromPrevious: false,
     clockStops: false,
     publicNotice: false,
     checkpoints: [],

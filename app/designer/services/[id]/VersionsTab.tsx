@@ -109,14 +109,14 @@ export function VersionsTab({ serviceId, editor }: { serviceId: string; editor: 
           <p className="text-muted-foreground">正在比较…</p>
         ) : (
           <section aria-label="版本差异" className="space-y-4">
-            <h3 className="font-semibold">
+            <h2 className="font-semibold">
               {versionName(comparison.data.before)} → {versionName(comparison.data.after)}
               <span className="ml-2 text-sm font-normal text-muted-foreground">共 {comparison.data.diff.entries.length} 处变化
                 {(comparison.data.before.status === "draft" || comparison.data.after.status === "draft") && "（草稿为最近一次自动保存的内容）"}
               </span>
-            </h3>
+            </h2>
             <div className="grid gap-4 xl:grid-cols-2">
-              <DiffView entries={comparison.data.diff.entries} />
+              <DiffView entries={comparison.data.diff.entries} headingLevel={3} />
               <FlowDiffCanvas before={comparison.data.before.definition.flow} after={comparison.data.after.definition.flow} diff={comparison.data.diff} />
             </div>
           </section>

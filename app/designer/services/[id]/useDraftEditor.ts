@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useTRPC, errorMessage } from "@/app/_trpc/client";
 import { canRedo, canUndo, commit, createHistory, redo, undo, type History } from "@/designer/core/history";
 import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";
@@ -38,12 +39,15 @@ export type DraftEditor = ReturnType<typeof useDraftEditor>;
 export function useDraftEditor(serviceId: string, initial: EditorState) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const router = useRouter();
   const [history, setHistory] = useState<History<ServiceDefinition>>(() => createHistory(startingDefinition(initial)));
   const [status, setStatus] = useState<SaveStatus>({ kind: "saved", revision: initial.draft?.revision ?? null, at: initial.draft?.updatedAt ?? null });
   const [draft, setDraft] = useState<DraftRef>({ draftId: initial.draft?.id ?? null, revision: initial.draft?.revision ?? null });
   const saved = useRef<ServiceDefinition>(history.present);
   const draftRef = useRef(draft);
   const inFlight = useRef(false);
+  /** Settles when the save under way ends. */
+  const inFlightDone = useRef<Promise<unknown>>(Promise.resolve());
   const conflicted = useRef(false);
   /** The definition whose save failed (not retried until it changes). */
   const failed = useRef<ServiceDefinition | null>(null);
@@ -63,6 +67,8 @@ export function useDraftEditor(serviceId: string, initial: EditorState) {
     const toSave = latest.current;
     if (!force && toSave === saved.current && draftRef.current.draftId) return draftRef.current;
     inFlight.current = true;
+    let done!: () => void;
+    inFlightDone.current = new Promise<void>((resolve) => (done = resolve));
     setStatus({ kind: "saving" });
     try {
       const result = await saveDraft({ serviceId, ...draftRef.current, definition: toSave as unknown as Record<string, unknown> });
@@ -82,6 +88,7 @@ export function useDraftEditor(serviceId: string, initial: EditorState) {
       return null;
     } finally {
       inFlight.current = false;
+      done();
     }
   }, [queryClient, saveDraft, serviceId, trpc]);
 
@@ -98,14 +105,52 @@ export function useDraftEditor(serviceId: string, initial: EditorState) {
     return () => window.clearTimeout(timer);
   }, [definition, saveNow, status.kind]);
 
-  // Leaving with unsaved edits asks first.
+  /** Saves what is not saved yet, waiting for a save under way first; whether everything is saved. */
+  const flush = useCallback(async (): Promise<boolean> => {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      if (latest.current === saved.current && draftRef.current.draftId) return true;
+      if (conflicted.current) return false;
+      if (inFlight.current) await inFlightDone.current;
+      else if ((await saveNow()) === null && !inFlight.current) return false;
+    }
+    return latest.current === saved.current;
+  }, [saveNow]);
+  const flushRef = useRef(flush);
+  flushRef.current = flush;
+
+  // Leaving within the autosave delay must not lose the edit. Closing the tab or reloading asks
+  // first (the browser's own prompt) and starts the save; following a link inside the app saves
+  // first and then goes, or asks when the save fails; leaving otherwise (back button) saves on the way out.
   useEffect(() => {
+    const unsaved = () => latest.current !== saved.current;
     const warn = (event: BeforeUnloadEvent) => {
-      if (latest.current !== saved.current) event.preventDefault();
+      if (!unsaved()) return;
+      event.preventDefault();
+      // Older browsers show their prompt only for a returnValue.
+      event.returnValue = "";
+      void flushRef.current();
+    };
+    const onLinkClick = (event: MouseEvent) => {
+      if (!unsaved() || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      const anchor = event.target instanceof Element ? event.target.closest("a[href]") : null;
+      if (!(anchor instanceof HTMLAnchorElement) || (anchor.target && anchor.target !== "_self") || anchor.hasAttribute("download")) return;
+      const url = new URL(anchor.href, window.location.href);
+      if (url.origin !== window.location.origin || (url.pathname === window.location.pathname && url.search === window.location.search)) return;
+      // Before Next's own link handler: hold the navigation until the edit is saved.
+      event.preventDefault();
+      event.stopPropagation();
+      void flushRef.current().then((ok) => {
+        if (ok || window.confirm("修改尚未保存，离开后将丢失。仍要离开吗？")) router.push(`${url.pathname}${url.search}${url.hash}`);
+      });
     };
     window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, []);
+    document.addEventListener("click", onLinkClick, true);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      document.removeEventListener("click", onLinkClick, true);
+      if (unsaved()) void flushRef.current();
+    };
+  }, [router]);
 
   /** Starts over from the server's current state (after a conflict, a restore, or a publish). */
   const reload = useCallback(async () => {
@@ -137,6 +182,7 @@ export function useDraftEditor(serviceId: string, initial: EditorState) {
     status,
     draft,
     saveNow,
+    flush,
     reload,
     keepMine,
   };

@@ -59,6 +59,8 @@ export function TaskPanel({ data, onDone, onError, refresh }: { data: StaffCase;
           <button type="button" onClick={() => claim.mutate({ taskId: task.taskId })} disabled={claim.isPending} className="rounded-md bg-primary px-4 py-1.5 font-medium text-primary-foreground hover:opacity-90 disabled:opacity-60">
             认领任务
           </button>
+        ) : task.barredReason ? (
+          <span className="text-muted-foreground">{task.barredReason}。</span>
         ) : data.readOnly ? (
           <span className="text-muted-foreground">该环节由{a.officeName}的{roleLabels[task.role] ?? task.role}办理（只读）。</span>
         ) : (
