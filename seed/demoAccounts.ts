@@ -33,6 +33,8 @@ export const demoAccounts: DemoAccount[] = [
   staff("hohhot.reviewer", "呼和浩特市复核员", "150100", "reviewer"),
   staff("xincheng.admin", "新城区管理员", "150102", "office_admin"),
   staff("xincheng.caseworker", "新城区经办员", "150102", "caseworker"),
+  // A second caseworker: steps marked for separation of duties (审核 after 受理) need another person.
+  staff("xincheng.caseworker2", "新城区经办员（二）", "150102", "caseworker"),
   staff("xincheng.reviewer", "新城区复核员", "150102", "reviewer"),
   staff("tumed.admin", "土默特左旗管理员", "150121", "office_admin"),
   staff("tumed.caseworker", "土默特左旗经办员", "150121", "caseworker"),

@@ -301,12 +301,16 @@ test("申请人在手机宽度下阅读指南、在线申请、补正，办件�
   await expect(page.getByTestId("case-status")).not.toHaveText("待补正");
 
   // 8. Every step passes: 受理 → 审核 → 复核 (reviewer) → 办结.
+  // A step marked for separation of duties (审核 after 受理) is done by the office's other caseworker.
   const reviewer = await staffPage(browser, "xincheng.reviewer");
+  const secondCaseworker = await staffPage(browser, "xincheng.caseworker2");
   const path = passingPath(service);
   expect(path.map((s) => s.node.label)).toEqual(expect.arrayContaining(["受理", "审核", "复核"]));
+  let previous: Page | null = null;
   for (const { node, actionLabel } of path) {
-    const who = node.role === "reviewer" ? reviewer : caseworker;
+    const who: Page = node.role === "reviewer" ? reviewer : node.separateFromPrevious && previous === caseworker ? secondCaseworker : caseworker;
     await act(who, caseId, node.label, actionLabel);
+    previous = who;
     if (node.label === "复核") await shot(who, "13-recheck-done");
   }
   await expect(caseworker.getByTestId("case-status")).toHaveText("已办结");
