@@ -7,6 +7,7 @@ import { NavLink } from "./NavLink";
 const areaLinks: Record<Area, { href: string; label: string }> = {
   hall: { href: "/hall", label: "办事大厅" },
   workbench: { href: "/workbench", label: "工作台" },
+  dashboard: { href: "/workbench/dashboard", label: "统计分析" },
   designer: { href: "/designer", label: "设计器" },
   calendar: { href: "/calendar", label: "工作日历" },
   accounts: { href: "/admin/users", label: "账号管理" },
