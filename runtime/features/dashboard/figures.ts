@@ -3,7 +3,9 @@
  * decided, refused, withdrawn; on time against the promised and the legal limit; overdue now and
  * due within 3 working days; corrected (一次性告知); average working days per step — by office,
  * by service and by month. Every figure is an SQL aggregate (GROUP BY on Application and Task,
- * the same statements on SQLite and PostgreSQL); only the grouped rows reach the server.
+ * each a scan of a covering index — see prisma/schema.prisma — the same statements on SQLite and
+ * PostgreSQL but for dates); only the grouped rows reach the server, which sums them up. Corrected
+ * cases are those with `correctionNoticeAt` (set by runCaseEvent when the notice is issued).
  *
  * Scope is the 办件查询 scope (officeCases.reachableOffices): one's own offices, and for region
  * and league staff every office below; an office asked for outside it is not found.
@@ -11,7 +13,7 @@
 import "server-only";
 import { dbKind, type Db } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
-import { addWorkdays, chinaDateOf, workdaysBetween } from "@/runtime/calendar";
+import { addDays, addWorkdays, chinaDateOf, workdaysBetween } from "@/runtime/calendar";
 import { caseNow } from "@/runtime/clock";
 import { notFound } from "@/runtime/errors";
 import { loadCalendar } from "@/runtime/features/cases/calendar";
@@ -57,27 +59,29 @@ export interface DashboardFigures {
   warningsTruncated: boolean;
 }
 
+/**
+ * What differs between SQLite (timestamps as ISO text in UTC) and PostgreSQL (timestamp(3), UTC).
+ * No per-row date functions on SQLite (they cost more than the rest of the scan): a China date is
+ * the UTC date plus one from 16:00 UTC, so rows are grouped by UTC date and that flag and turned
+ * into China dates here; "closed by date D (China)" is "closed before D 16:00 UTC".
+ */
 interface Dialect {
-  /** The China date (YYYY-MM-DD) of a timestamp column. */
-  chinaDate(column: string): string;
-  /** The China month (YYYY-MM) of a timestamp column. */
-  chinaMonth(column: string): string;
-  /** The `document` of an audit event's payload. */
-  payloadDocument(column: string): string;
+  /** A timestamp column before 24:00 Beijing time of a `YYYY-MM-DD` column. */
+  before(timestamp: string, date: string): string;
+  /** Two expressions: a date (YYYY-MM-DD) and 1 when the China date is the day after it. */
+  day(column: string): [string, string];
   placeholders(sql: string): string;
 }
 
 const dialects: Record<"sqlite" | "postgres", Dialect> = {
   sqlite: {
-    chinaDate: (c) => `date(${c}, '+8 hours')`,
-    chinaMonth: (c) => `substr(date(${c}, '+8 hours'), 1, 7)`,
-    payloadDocument: (c) => `json_extract(${c}, '$.document')`,
+    before: (t, d) => `${t} < ${d} || 'T16:00'`,
+    day: (c) => [`substr(${c}, 1, 10)`, `CASE WHEN substr(${c}, 12, 2) >= '16' THEN 1 ELSE 0 END`],
     placeholders: (sql) => sql,
   },
   postgres: {
-    chinaDate: (c) => `to_char(${c} + interval '8 hours', 'YYYY-MM-DD')`,
-    chinaMonth: (c) => `to_char(${c} + interval '8 hours', 'YYYY-MM')`,
-    payloadDocument: (c) => `(${c}->>'document')`,
+    before: (t, d) => `${t} < CAST(${d} AS date) + time '16:00'`,
+    day: (c) => [`to_char(${c}, 'YYYY-MM-DD')`, `CASE WHEN extract(hour from ${c}) >= 16 THEN 1 ELSE 0 END`],
     placeholders: (sql) => {
       let n = 0;
       return sql.replace(/\?/g, () => `$${++n}`);
@@ -85,11 +89,24 @@ const dialects: Record<"sqlite" | "postgres", Dialect> = {
   },
 };
 
+/** The China date of a row grouped by `Dialect.day`. */
+const chinaDay = (day: string, late: unknown) => (Number(late) ? addDays(day, 1) : day);
+
 async function rows<T>(db: Db, dialect: Dialect, sql: string, params: (string | number)[]): Promise<T[]> {
   return db.$queryRawUnsafe<T[]>(dialect.placeholders(sql), ...params);
 }
 
 const list = (values: readonly string[]) => values.map(() => "?").join(", ");
+
+/** Sums rows into groups by `keyOf`. */
+function rollUp<R extends Record<string, unknown>>(source: R[], keyOf: (row: R) => string): Map<string, CaseCounts> {
+  const out = new Map<string, CaseCounts>();
+  for (const row of source) {
+    const key = keyOf(row);
+    out.set(key, addCounts(out.get(key) ?? emptyCounts(), countsOf(row)));
+  }
+  return out;
+}
 
 /** The offices the figures cover: the asked one and those below it that the user reads, or all the user reads. */
 export async function dashboardScope(db: Db, user: SessionUser, officeId?: string): Promise<{ offices: ReachableOffice[]; officeIds: string[] }> {
@@ -123,7 +140,6 @@ export async function dashboardFigures(db: Db, user: SessionUser, input: { offic
   };
   if (officeIds.length === 0) return empty;
 
-  const closedDate = dialect.chinaDate('a."closedAt"');
   const decided = `a."status" IN ('completed', 'refused') AND a."closedAt" IS NOT NULL`;
   const running = `a."status" IN (${RUNNING.map((s) => `'${s}'`).join(", ")})`;
   const counts = `
@@ -132,47 +148,65 @@ export async function dashboardFigures(db: Db, user: SessionUser, input: { offic
     SUM(CASE WHEN a."status" = 'refused' THEN 1 ELSE 0 END) AS "refused",
     SUM(CASE WHEN a."status" = 'withdrawn' THEN 1 ELSE 0 END) AS "withdrawn",
     SUM(CASE WHEN ${decided} AND a."promisedDate" IS NOT NULL THEN 1 ELSE 0 END) AS "decidedPromised",
-    SUM(CASE WHEN ${decided} AND a."promisedDate" IS NOT NULL AND ${closedDate} <= a."promisedDate" THEN 1 ELSE 0 END) AS "onTimePromised",
+    SUM(CASE WHEN ${decided} AND a."promisedDate" IS NOT NULL AND ${dialect.before('a."closedAt"', 'a."promisedDate"')} THEN 1 ELSE 0 END) AS "onTimePromised",
     SUM(CASE WHEN ${decided} AND a."dueDate" IS NOT NULL THEN 1 ELSE 0 END) AS "decidedLegal",
-    SUM(CASE WHEN ${decided} AND a."dueDate" IS NOT NULL AND ${closedDate} <= a."dueDate" THEN 1 ELSE 0 END) AS "onTimeLegal",
+    SUM(CASE WHEN ${decided} AND a."dueDate" IS NOT NULL AND ${dialect.before('a."closedAt"', 'a."dueDate"')} THEN 1 ELSE 0 END) AS "onTimeLegal",
     SUM(CASE WHEN ${running} AND a."dueDate" < ? THEN 1 ELSE 0 END) AS "overdue",
     SUM(CASE WHEN ${running} AND a."dueDate" >= ? AND a."dueDate" <= ? THEN 1 ELSE 0 END) AS "dueSoon",
-    SUM(CASE WHEN EXISTS (
-      SELECT 1 FROM "AuditEvent" e
-      WHERE e."applicationId" = a."id" AND e."action" = 'issueDocument' AND ${dialect.payloadDocument('e."payload"')} = 'correctionNotice'
-    ) THEN 1 ELSE 0 END) AS "corrected"`;
+    SUM(CASE WHEN a."correctionNoticeAt" IS NOT NULL THEN 1 ELSE 0 END) AS "corrected"`;
   const scope = `a."officeId" IN (${list(officeIds)}) AND a."submittedAt" IS NOT NULL AND a."status" <> 'draft'`;
   const params = [today, today, dueSoonUntil, ...officeIds];
-  const grouped = (key: string) =>
-    rows<Record<string, unknown> & { key: string }>(db, dialect, `SELECT ${key} AS "key", ${counts} FROM "Application" a WHERE ${scope} GROUP BY ${key}`, params);
+  const [submittedDay, submittedLate] = dialect.day('a."submittedAt"');
+  const [startedDay, startedLate] = dialect.day('t."createdAt"');
+  const [finishedDay, finishedLate] = dialect.day('t."completedAt"');
 
   // One statement at a time: on SQLite they share one connection anyway, and on PostgreSQL the
-  // pool is shared with the writes.
-  const officeRows = await grouped('a."officeId"');
-  const serviceRows = await grouped('a."serviceId"');
-  const monthRows = await grouped(dialect.chinaMonth('a."submittedAt"'));
-  const spans = await rows<{ label: string; started: string; finished: string; count: unknown }>(
+  // pool is shared with the writes. Each is one scan of the covering index of its table.
+  const officeServiceRows = await rows<Record<string, unknown> & { officeId: string; serviceId: string }>(
     db,
     dialect,
-    `SELECT t."label" AS "label", ${dialect.chinaDate('t."createdAt"')} AS "started", ${dialect.chinaDate('t."completedAt"')} AS "finished", COUNT(*) AS "count"
+    `SELECT a."officeId" AS "officeId", a."serviceId" AS "serviceId", ${counts} FROM "Application" a WHERE ${scope} GROUP BY a."officeId", a."serviceId"`,
+    params,
+  );
+  const dayRows = await rows<Record<string, unknown> & { day: string; late: unknown }>(
+    db,
+    dialect,
+    `SELECT ${submittedDay} AS "day", ${submittedLate} AS "late", ${counts} FROM "Application" a WHERE ${scope} GROUP BY ${submittedDay}, ${submittedLate}`,
+    params,
+  );
+  const spans = await rows<{ label: string; startedDay: string; startedLate: unknown; finishedDay: string; finishedLate: unknown; count: unknown }>(
+    db,
+    dialect,
+    `SELECT t."label" AS "label", ${startedDay} AS "startedDay", ${startedLate} AS "startedLate", ${finishedDay} AS "finishedDay", ${finishedLate} AS "finishedLate", COUNT(*) AS "count"
      FROM "Task" t
      WHERE t."officeId" IN (${list(officeIds)}) AND t."status" = 'done' AND t."role" <> 'applicant' AND t."completedAt" IS NOT NULL
-     GROUP BY t."label", ${dialect.chinaDate('t."createdAt"')}, ${dialect.chinaDate('t."completedAt"')}`,
+     GROUP BY t."label", ${startedDay}, ${startedLate}, ${finishedDay}, ${finishedLate}`,
     officeIds,
   );
 
-  const services = await db.service.findMany({ where: { id: { in: serviceRows.map((r) => r.key) } }, select: { id: true, title: true } });
+  const byOfficeKey = rollUp(officeServiceRows, (r) => r.officeId);
+  const byServiceKey = rollUp(officeServiceRows, (r) => r.serviceId);
+  const byMonthKey = rollUp(dayRows, (r) => chinaDay(String(r.day), r.late).slice(0, 7));
+  const services = await db.service.findMany({ where: { id: { in: [...byServiceKey.keys()] } }, select: { id: true, title: true } });
   const serviceTitle = new Map(services.map((s) => [s.id, s.title]));
-  const byOffice = officeRows
-    .map((r) => ({ key: r.key, name: tree.get(r.key)?.name ?? r.key, counts: countsOf(r) }))
+  const byOffice = [...byOfficeKey]
+    .map(([key, c]) => ({ key, name: tree.get(key)?.name ?? key, counts: c }))
     .sort((a, b) => b.counts.received - a.counts.received || a.key.localeCompare(b.key));
-  const byService = serviceRows
-    .map((r) => ({ key: r.key, name: serviceTitle.get(r.key) ?? r.key, counts: countsOf(r) }))
+  const byService = [...byServiceKey]
+    .map(([key, c]) => ({ key, name: serviceTitle.get(key) ?? key, counts: c }))
     .sort((a, b) => b.counts.received - a.counts.received || a.name.localeCompare(b.name, "zh-CN"));
-  const byMonth = monthRows.map((r) => ({ key: r.key, name: r.key, counts: countsOf(r) })).sort((a, b) => a.key.localeCompare(b.key));
+  const byMonth = [...byMonthKey].map(([key, c]) => ({ key, name: key, counts: c })).sort((a, b) => a.key.localeCompare(b.key));
   const total = byOffice.reduce((sum, g) => addCounts(sum, g.counts), emptyCounts());
   const steps = stepAverages(
-    spans.map((s) => ({ label: s.label, started: s.started, finished: s.finished, count: Number(s.count) }) satisfies StepSpan),
+    spans.map(
+      (s) =>
+        ({
+          label: s.label,
+          started: chinaDay(String(s.startedDay), s.startedLate),
+          finished: chinaDay(String(s.finishedDay), s.finishedLate),
+          count: Number(s.count),
+        }) satisfies StepSpan,
+    ),
     (from, to) => workdaysBetween(from, to, calendar),
   );
   const { warnings, truncated } = await deadlineWarnings(db, officeIds, today, dueSoonUntil);
