@@ -32,7 +32,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
           <ul className="flex flex-wrap gap-1">
             {areas.map((area) => (
               <li key={area}>
-                <NavLink href={areaLinks[area].href}>{areaLinks[area].label}</NavLink>
+                <NavLink href={areaLinks[area].href} others={areas.map((a) => areaLinks[a].href)}>{areaLinks[area].label}</NavLink>
               </li>
             ))}
           </ul>
