@@ -14,6 +14,10 @@ import { ChartPanel } from "./ChartPanel";
 export const metadata: Metadata = { title: "统计分析" };
 export const dynamic = "force-dynamic";
 
+/** A cell; below 640 px each row is a card of “label value” lines (as in the inbox). */
+const cell =
+  "px-3 py-2 max-sm:flex max-sm:gap-3 max-sm:py-0.5 max-sm:before:w-16 max-sm:before:shrink-0 max-sm:before:text-muted-foreground max-sm:before:content-[attr(data-label)]";
+
 const urgencyLabels = { overdue: "已超期", today: "今日到期", soon: "即将到期" } as const;
 const urgencyStyles = {
   overdue: "bg-destructive text-white",
@@ -104,9 +108,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         {figures.warnings.length === 0 ? (
           <p className="mt-2 text-sm">没有即将到期或已超期的环节。</p>
         ) : (
-          <table className="mt-2 w-full border-collapse rounded-lg bg-background text-sm">
+          <table className="mt-2 w-full border-collapse rounded-lg bg-background text-sm max-sm:block">
             <caption className="sr-only">期限预警</caption>
-            <thead>
+            <thead className="max-sm:sr-only">
               <tr className="border-b text-left">
                 <th scope="col" className="px-3 py-2">办件编号</th>
                 <th scope="col" className="px-3 py-2">事项</th>
@@ -115,18 +119,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <th scope="col" className="px-3 py-2">办理期限</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className="max-sm:block">
               {figures.warnings.map((w) => (
-                <tr key={w.taskId} className="border-b last:border-0">
-                  <td className="px-3 py-2">
+                <tr key={w.taskId} className="border-b last:border-0 max-sm:block max-sm:py-2">
+                  <td data-label="办件编号" className={cell}>
                     <Link href={`/workbench/cases/${w.applicationId}`} className="text-primary underline-offset-2 hover:underline">
                       {w.caseNumber ?? "（未编号）"}
                     </Link>
                   </td>
-                  <td className="px-3 py-2">{w.serviceTitle}</td>
-                  <td className="px-3 py-2">{w.label}</td>
-                  <td className="px-3 py-2">{w.officeName}</td>
-                  <td className="px-3 py-2">
+                  <td data-label="事项" className={cell}>{w.serviceTitle}</td>
+                  <td data-label="环节" className={cell}>{w.label}</td>
+                  <td data-label="经办机构" className={cell}>{w.officeName}</td>
+                  <td data-label="办理期限" className={cell}>
                     {w.dueDate}
                     <span className={`ml-2 rounded px-1.5 py-0.5 text-xs ${urgencyStyles[w.urgency]}`}>{urgencyLabels[w.urgency]}</span>
                   </td>
