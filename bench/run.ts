@@ -15,6 +15,7 @@ const benches: Bench[] = [
   { name: "designer", run: async () => (await import("./designer")).benchDesigner() },
   { name: "pages", run: async () => (await import("./pages")).benchPages() },
   { name: "workbench", run: async () => (await import("./workbench")).benchWorkbench() },
+  { name: "dashboard", run: async () => (await import("./dashboard")).benchDashboard() },
   { name: "keystrokes", run: async () => (await import("./keystrokes")).benchKeystrokes() },
 ];
 

@@ -3,9 +3,11 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 
-export function NavLink({ href, children }: { href: string; children: ReactNode }) {
+/** A link of the main navigation, marked current on its pages — except those another link of the navigation (`others`) leads to more precisely. */
+export function NavLink({ href, others = [], children }: { href: string; others?: string[]; children: ReactNode }) {
   const pathname = usePathname();
-  const active = pathname === href || pathname.startsWith(`${href}/`);
+  const within = (h: string) => pathname === h || pathname.startsWith(`${h}/`);
+  const active = within(href) && !others.some((o) => o.length > href.length && within(o));
   return (
     <Link
       href={href}

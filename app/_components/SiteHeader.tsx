@@ -7,6 +7,7 @@ import { NavLink } from "./NavLink";
 const areaLinks: Record<Area, { href: string; label: string }> = {
   hall: { href: "/hall", label: "办事大厅" },
   workbench: { href: "/workbench", label: "工作台" },
+  dashboard: { href: "/workbench/dashboard", label: "统计分析" },
   designer: { href: "/designer", label: "设计器" },
   calendar: { href: "/calendar", label: "工作日历" },
   accounts: { href: "/admin/users", label: "账号管理" },
@@ -32,7 +33,7 @@ export function SiteHeader({ user, unread = 0 }: { user: SessionUser | null; unr
           <ul className="flex flex-wrap gap-1">
             {areas.map((area) => (
               <li key={area}>
-                <NavLink href={areaLinks[area].href}>{areaLinks[area].label}</NavLink>
+                <NavLink href={areaLinks[area].href} others={areas.map((a) => areaLinks[a].href)}>{areaLinks[area].label}</NavLink>
               </li>
             ))}
           </ul>

@@ -5,7 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "../_trpc/client";
 import { safeNext } from "./safeNext";
 
-const homeOf = { hall: "/hall", workbench: "/workbench", designer: "/designer", calendar: "/calendar", accounts: "/admin/users" } as const;
+const homeOf = { hall: "/hall", workbench: "/workbench", dashboard: "/workbench/dashboard", designer: "/designer", calendar: "/calendar", accounts: "/admin/users" } as const;
 
 
 export function SignInForm() {

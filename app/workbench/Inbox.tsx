@@ -86,6 +86,7 @@ export function Inbox() {
                   <td data-label={"办理期限"} className={cell}>
                     {item.dueDate ?? (item.caseDueDate ? `办结期限 ${item.caseDueDate}` : "—")}
                     {overdue && <span className="ml-2 rounded bg-destructive px-1.5 py-0.5 text-xs text-white">已超期</span>}
+                    {!overdue && item.dueToday && <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 text-xs text-amber-950">今日到期</span>}
                   </td>
                   <td data-label={"状态"} className={cell}>
                     {item.status === "open" ? taskStatusLabels.open : item.claimedByMe ? `我${taskStatusLabels.claimed}` : `${item.claimedBy ?? "他人"}${taskStatusLabels.claimed}`}

@@ -20,11 +20,12 @@ const statuses = [
 const cell =
   "px-3 py-2 max-sm:flex max-sm:gap-3 max-sm:py-0.5 max-sm:before:w-16 max-sm:before:shrink-0 max-sm:before:text-muted-foreground max-sm:before:content-[attr(data-label)]";
 
-export function OfficeCases() {
+/** The first filters come from the address (统计分析 links here with `?officeId=…&status=…&search=…`). */
+export function OfficeCases({ initial = {} }: { initial?: { officeId?: string; status?: "open" | "closed"; search?: string } }) {
   const trpc = useTRPC();
-  const [officeId, setOfficeId] = useState("");
-  const [status, setStatus] = useState<(typeof statuses)[number]["value"]>(undefined);
-  const [search, setSearch] = useState("");
+  const [officeId, setOfficeId] = useState(initial.officeId ?? "");
+  const [status, setStatus] = useState<(typeof statuses)[number]["value"]>(initial.status);
+  const [search, setSearch] = useState(initial.search ?? "");
   const officeSelect = useId();
   const query = useQuery(trpc.workbench.cases.queryOptions({ officeId: officeId || undefined, status, search: search || undefined }));
   const offices = query.data?.offices ?? [];

@@ -21,7 +21,7 @@ export interface SessionUser {
   facts?: { idNumber: string | null; creditCode: string | null; phone: string | null };
 }
 
-export type Area = "hall" | "workbench" | "designer" | "calendar" | "accounts";
+export type Area = "hall" | "workbench" | "dashboard" | "designer" | "calendar" | "accounts";
 
 /** Which areas of the product a user's navigation shows. */
 export function areasFor(user: SessionUser | null): Area[] {
@@ -34,6 +34,8 @@ export function areasFor(user: SessionUser | null): Area[] {
   if (roles.has("region_admin") || roles.has("office_admin")) areas.push("designer");
   // Region and league administrators supervise the cases below them (read-only) after designing.
   if (!works && supervisedOffices(user).length > 0) areas.push("workbench");
+  // 统计分析: whoever reads cases sees the figures of the same offices.
+  if (readsCases(user)) areas.push("dashboard");
   if (roles.has("region_admin")) areas.push("calendar");
   if (roles.has("region_admin") || roles.has("office_admin")) areas.push("accounts");
   return areas;

@@ -22,7 +22,7 @@ describeOnDatabases("sign-in and authorisation", (kind) => {
     expect(await t.db.session.findUnique({ where: { id: digest(token) } })).not.toBeNull();
     const me = await caller.auth.me();
     expect(me.user?.memberships[0]).toMatchObject({ organisationId: "150100", role: "caseworker" });
-    expect(me.areas).toEqual(["workbench"]);
+    expect(me.areas).toEqual(["workbench", "dashboard"]);
     await caller.auth.signOut();
     expect(await t.db.session.count({ where: { id: digest(token) } })).toBe(0);
     const after = await callerFor(t.db, { ...browser, cookies: { [SESSION_COOKIE]: token } });

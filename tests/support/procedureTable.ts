@@ -330,6 +330,8 @@ export const TABLE: Record<string, Entry> = {
 
   "workbench.inbox": { who: only(WORKERS, { scoped: false }), input: async () => ({}) },
   "workbench.cases": { who: caseReaders("FORBIDDEN"), input: async () => ({ officeId: CASE_OFFICE }) },
+  "workbench.dashboard": { who: caseReaders("FORBIDDEN"), input: async () => ({ officeId: CASE_OFFICE }) },
+  "workbench.dashboardExport": { who: caseReaders("FORBIDDEN"), input: async () => ({ officeId: CASE_OFFICE, table: "office", format: "csv" }) },
   "workbench.case": { who: caseReaders("FORBIDDEN"), input: async ({ fx }) => ({ id: (await fx.submitted("zhangsan")).id }) },
   "workbench.claim": { who: officeWorkers, input: async (call) => ({ taskId: (await taskFor(call)).taskId }) },
   "workbench.release": {

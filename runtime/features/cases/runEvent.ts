@@ -101,6 +101,8 @@ export async function runCaseEvent(sql: SqlTx, audit: AuditSink, input: RunCaseE
   if (extra.dueDate !== undefined) columns.dueDate = extra.dueDate;
   if (extra.formData !== undefined) columns.formData = JSON.stringify(extra.formData);
   if (caseDeadline?.type === "setDeadline") columns.dueDate = caseDeadline.dueOn;
+  // 一次性告知: counted by 统计分析 from this column, not from the trail.
+  if (effects.some((e) => e.type === "issueDocument" && e.document === "correctionNotice")) columns.correctionNoticeAt = sql.time(new Date(event.at));
   if (state.status === "closed") {
     columns.closedAt = sql.time(new Date(state.closedAt ?? event.at));
     columns.outcome = state.outcome ?? null;

@@ -1,4 +1,8 @@
-/** The caseworker's inbox: open tasks of their own offices, for the roles they hold there. */
+/**
+ * The caseworker's inbox: open tasks of their own offices, for the roles they hold there, most
+ * urgent first — overdue steps (已超期), then those due today (今日到期), then by due date; steps
+ * without a deadline last.
+ */
 import "server-only";
 import type { Db } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
@@ -25,6 +29,8 @@ export interface InboxItem {
   caseDueDate: string | null;
   /** Past its due date on the case clock (China time). */
   overdue: boolean;
+  /** Due today on the case clock (China time). */
+  dueToday: boolean;
   claimedByMe: boolean;
   claimedBy: string | null;
   applicationId: string;
@@ -84,7 +90,7 @@ export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter =
           }
         : {}),
     },
-    orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
+    orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
     take: 200,
     include: {
       application: {
@@ -111,6 +117,7 @@ export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter =
     dueDate: t.dueDate,
     caseDueDate: t.application.dueDate,
     overdue: t.dueDate !== null && t.dueDate < today,
+    dueToday: t.dueDate === today,
     claimedByMe: t.claimedById === user.id,
     claimedBy: t.claimedById ? (claimers.get(t.claimedById) ?? null) : null,
     applicationId: t.application.id,

@@ -4,6 +4,9 @@ import { authedProcedure, router, staffProcedure } from "@/runtime/trpc/init";
 import { readsCases } from "@/runtime/auth/roles";
 import { listOfficeCases } from "./officeCases";
 import { listInbox } from "./inbox";
+import { dashboardFigures } from "../dashboard/figures";
+import { exportDashboardTable } from "../dashboard/exports";
+import { TABLE_IDS } from "../dashboard/tables";
 import { actOnTask, caseForStaff, claimTask, pauseOrResume, releaseTask } from "./caseWork";
 
 const workers = ["caseworker", "reviewer"] as const;
@@ -39,6 +42,16 @@ export const workbenchRouter = router({
         .optional(),
     )
     .query(({ ctx, input }) => listOfficeCases(ctx.db, ctx.user, input ?? {})),
+
+  /** 统计分析: the figures of one's offices and those below (the 办件查询 scope). */
+  dashboard: reader
+    .input(z.object({ officeId: z.string().min(1).max(12).optional() }).optional())
+    .query(({ ctx, input }) => dashboardFigures(ctx.db, ctx.user, input ?? {})),
+
+  /** One table of the dashboard as a CSV or Excel file. */
+  dashboardExport: reader
+    .input(z.object({ officeId: z.string().min(1).max(12).optional(), table: z.enum(TABLE_IDS), format: z.enum(["csv", "xlsx"]) }))
+    .query(({ ctx, input }) => exportDashboardTable(ctx.db, ctx.user, input)),
 
   case: reader.input(z.object({ id })).query(({ ctx, input }) => caseForStaff(ctx.db, ctx.user, input.id)),
 
