@@ -5,10 +5,8 @@
  * the office: the applicant's view of the case holds no internal opinion.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { hashPassword } from "@/runtime/auth/password";
 import { describeOnDatabases, type TestDb } from "../support/testDb";
 import { signedIn } from "../support/caller";
-import { TEST_DEMO_PASSWORD } from "../support/demoPassword";
 import { createSeededTestDb, exampleDefinition, publishService, VALID_ID } from "../support/fixtures";
 
 const definition = exampleDefinition();
@@ -24,15 +22,7 @@ describeOnDatabases("separation of duties", (kind) => {
   beforeAll(async () => {
     t = await createSeededTestDb(kind);
     await publishService(t.db, definition);
-    await t.db.user.create({
-      data: {
-        username: "xincheng.caseworker2",
-        displayName: "新城区经办员二",
-        kind: "staff",
-        passwordHash: await hashPassword(TEST_DEMO_PASSWORD),
-        memberships: { create: [{ organisationId: "150102", role: "caseworker" }] },
-      },
-    });
+    // The office's second caseworker is a demo account (xincheng.caseworker2).
   }, 120_000);
   afterAll(async () => t?.cleanup());
 
