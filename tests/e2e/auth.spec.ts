@@ -6,13 +6,13 @@ const nav = (page: Page) => page.getByRole("navigation", { name: "主导航" });
 const roles = [
   { username: "zhangsan", sees: ["办事大厅"], home: "/hall" },
   { username: "company.demo", sees: ["办事大厅"], home: "/hall" },
-  { username: "region.admin", sees: ["设计器", "工作台", "工作日历", "账号管理"], home: "/designer" },
-  { username: "hohhot.admin", sees: ["设计器", "工作台", "账号管理"], home: "/designer" },
+  { username: "region.admin", sees: ["设计器", "工作台", "统计分析", "工作日历", "账号管理"], home: "/designer" },
+  { username: "hohhot.admin", sees: ["设计器", "工作台", "统计分析", "账号管理"], home: "/designer" },
   { username: "xincheng.admin", sees: ["设计器", "账号管理"], home: "/designer" },
-  { username: "region.caseworker", sees: ["工作台"], home: "/workbench" },
-  { username: "hohhot.caseworker", sees: ["工作台"], home: "/workbench" },
-  { username: "hohhot.reviewer", sees: ["工作台"], home: "/workbench" },
-  { username: "xincheng.caseworker", sees: ["工作台"], home: "/workbench" },
+  { username: "region.caseworker", sees: ["工作台", "统计分析"], home: "/workbench" },
+  { username: "hohhot.caseworker", sees: ["工作台", "统计分析"], home: "/workbench" },
+  { username: "hohhot.reviewer", sees: ["工作台", "统计分析"], home: "/workbench" },
+  { username: "xincheng.caseworker", sees: ["工作台", "统计分析"], home: "/workbench" },
 ] as const;
 
 for (const role of roles) {
