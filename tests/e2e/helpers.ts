@@ -13,6 +13,9 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 }
 
 export async function expectAccessible(page: Page): Promise<void> {
+  // After a client-side navigation Next sets the new page's <title> a moment after it renders: wait
+  // for it (briefly), so axe judges the page, not the instant between (a page without one still fails).
+  await page.waitForFunction(() => document.title.length > 0, null, { timeout: 3_000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target.join(" ")}`);
   expect(summary, "axe 无障碍检查").toEqual([]);

@@ -80,7 +80,8 @@ test("a banner's variant from design to case to rebase, with neighbours untouche
   await expect(applicant.getByText(/按土默特左旗版本的办事指南和表单办理/)).toBeVisible();
   await applicant.getByRole("button", { name: "开始填写" }).click();
   await applicant.locator('input[type="file"]').first().setInputFiles(pdf(`${MATERIAL}.pdf`));
-  await expect(applicant.getByText(`${MATERIAL}.pdf`).first()).toBeVisible();
+  // The file's name shows already while it uploads (「正在上传…」): wait until it is stored and listed.
+  await expect(applicant.getByRole("button", { name: `删除 ${MATERIAL}.pdf` })).toBeVisible();
   await applicant.getByRole("button", { name: /^下一步/ }).click();
   await expect(applicant.getByRole("heading", { name: /确认提交/ })).toBeVisible();
   await applicant.getByRole("button", { name: "提交申请" }).click();
