@@ -31,8 +31,13 @@ export interface CreateDbOptions {
   log?: ("query" | "info" | "warn" | "error")[];
 }
 
-const kinds = new WeakMap<object, DbKind>();
-const sqlPorts = new WeakMap<object, SqlDb>();
+/**
+ * What each client is (its kind, its plain-SQL port), kept on globalThis like the process-wide
+ * client: Next's page bundle has a module instance of its own, and must know the clients server.ts made.
+ */
+const registry = globalThis as typeof globalThis & { __hrssDbKinds?: WeakMap<object, DbKind>; __hrssSqlPorts?: WeakMap<object, SqlDb> };
+const kinds = (registry.__hrssDbKinds ??= new WeakMap<object, DbKind>());
+const sqlPorts = (registry.__hrssSqlPorts ??= new WeakMap<object, SqlDb>());
 
 /**
  * Prisma's SQLite adapter factory, wrapped so that plain SQL (runtime/db/sql.ts) can use the

@@ -11,7 +11,7 @@
  * and league staff every office below; an office asked for outside it is not found.
  */
 import "server-only";
-import { databaseKind, databaseUrl, dbKind, type Db, type DbKind } from "@/runtime/db";
+import { dbKind, type Db } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { addDays, addWorkdays, chinaDateOf, workdaysBetween } from "@/runtime/calendar";
 import { caseNow } from "@/runtime/clock";
@@ -108,19 +108,6 @@ function rollUp<R extends Record<string, unknown>>(source: R[], keyOf: (row: R) 
   return out;
 }
 
-/**
- * Which database a client talks to. A page rendered by Next gets the process's client from a
- * module instance of its own bundle, which does not know the clients server.ts made: it talks to
- * the process's database (DATABASE_URL).
- */
-function kindOf(db: Db): DbKind {
-  try {
-    return dbKind(db);
-  } catch {
-    return databaseKind(databaseUrl());
-  }
-}
-
 /** The offices the figures cover: the asked one and those below it that the user reads, or all the user reads. */
 export async function dashboardScope(db: Db, user: SessionUser, officeId?: string): Promise<{ offices: ReachableOffice[]; officeIds: string[] }> {
   const offices = await reachableOffices(db, user);
@@ -133,7 +120,7 @@ export async function dashboardScope(db: Db, user: SessionUser, officeId?: strin
 
 export async function dashboardFigures(db: Db, user: SessionUser, input: { officeId?: string } = {}): Promise<DashboardFigures> {
   const { offices, officeIds } = await dashboardScope(db, user, input.officeId);
-  const dialect = dialects[kindOf(db)];
+  const dialect = dialects[dbKind(db)];
   const calendar = await loadCalendar(db);
   const today = chinaDateOf(caseNow());
   const dueSoonUntil = addWorkdays(today, DUE_SOON_WORKDAYS, calendar);
