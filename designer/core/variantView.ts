@@ -5,7 +5,7 @@
  */
 import type { ServiceDefinition, TimeLimit } from "@/runtime/definition/schema";
 import { itemStates, kindOfKey, type ItemStatus } from "@/runtime/definition/variant";
-import { limitUnitLabels } from "@/runtime/definition/labels";
+import { limitWords } from "@/runtime/definition/timeLimits";
 
 export interface VariantView {
   parent: ServiceDefinition;
@@ -25,7 +25,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 
 /** A limit as written, with its parsed length when the wording does not state it: 「3个工作日（自受理之日起）」. */
 function limitText(l: TimeLimit): string {
-  const words = l.unit === "instant" ? limitUnitLabels.instant : l.days === null ? l.text : `${l.days}个${l.unit === "day" ? "自然日" : "工作日"}`;
+  const words = limitWords(l);
   const compact = (text: string) => text.replace(/\s+/g, "");
   const text = !l.text || compact(l.text) === compact(words) ? words : compact(l.text).includes(compact(words)) ? l.text : `${l.text}（${words}）`;
   return `${text}${l.channel && !text.includes(l.channel) ? `（${l.channel}）` : ""}`;
@@ -54,7 +54,7 @@ export function describeItemValue(key: string, value: unknown): string {
     return `${String(schema.title ?? "")}${value.required ? "（必填）" : "（选填）"}`;
   }
   if (kind === "node") {
-    const sla = isObject(value.sla) ? `，时限 ${String(value.sla.days)}个${value.sla.unit === "day" ? "自然日" : "工作日"}` : "";
+    const sla = isObject(value.sla) ? `，时限 ${limitWords({ text: "", days: Number(value.sla.days), unit: value.sla.unit === "day" ? "day" : "workday" })}` : "";
     return `${String(value.label ?? "")}${sla}`;
   }
   if (kind === "edge") return clip(`${String(value.from)} → ${String(value.to)}${value.label ? `（${String(value.label)}）` : ""}`);

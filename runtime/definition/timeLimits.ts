@@ -1,5 +1,13 @@
 /** Comparing time limits as the guide states them (承诺办结时限 against 法定办结时限). */
 import type { TimeLimit } from "@/runtime/definition/schema";
+import { limitUnitLabels } from "./labels";
+
+/** A limit's length in words: 「3个工作日」, 「10个自然日」, 「即时办结」; the wording itself when no length was read from it. */
+export function limitWords(limit: TimeLimit): string {
+  if (limit.unit === "instant") return limitUnitLabels.instant;
+  if (limit.days === null) return limit.text;
+  return `${limit.days}个${limit.unit === "day" ? "自然日" : "工作日"}`;
+}
 
 /** Fewest calendar days a limit can span (n workdays take at least n days). */
 function shortestDays(limit: TimeLimit): number | null {

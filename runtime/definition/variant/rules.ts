@@ -4,7 +4,8 @@
  * server when a variant is saved or published. Pure.
  */
 import type { ServiceDefinition, TimeLimit } from "../schema";
-import { limitUnitLabels, variantRuleLabels } from "../labels";
+import { variantRuleLabels } from "../labels";
+import { exceeds, legalLimitsFor, limitWords } from "../timeLimits";
 import { definitionItems, kindOfKey, sameValue, type FieldValue } from "./items";
 import { lockCovers } from "./locks";
 
@@ -18,7 +19,6 @@ export interface VariantViolation {
   message: string;
 }
 
-const limitWords = (l: TimeLimit) => (l.unit === "instant" ? limitUnitLabels.instant : l.days === null ? l.text : `${l.days}个${l.unit === "day" ? "自然日" : "工作日"}`);
 
 /**
  * The entry of `limits` that bounds `limit` (the `index`-th of its list): the same channel; for
@@ -79,9 +79,10 @@ export function checkVariant(parent: ServiceDefinition, effective: ServiceDefini
     if (bound && longerThan(limit, bound) === true) {
       violation("limitLonger", "guide.promisedLimit", label, `${limitWords(limit)}${channelWords(limit)}长于上级的承诺时限 ${limitWords(bound)}`);
     }
-    const legalBound = limitFor(legal, limit, index);
-    if (legalBound && longerThan(limit, legalBound) === true) {
-      violation("limitPastLegal", "guide.promisedLimit", label, `${limitWords(limit)}${channelWords(limit)}超过了法定办结时限 ${limitWords(legalBound)}`);
+    // Against the legal limit, as the publishing lint compares them (runtime/definition/timeLimits.ts).
+    const pastLegal = legalLimitsFor(limit, legal).find((legalLimit) => exceeds(limit, legalLimit));
+    if (pastLegal) {
+      violation("limitPastLegal", "guide.promisedLimit", label, `${limitWords(limit)}${channelWords(limit)}超过了法定办结时限 ${limitWords(pastLegal)}`);
     }
   });
 
