@@ -9,9 +9,9 @@ import { test, expect, type Page } from "@playwright/test";
 import { mkdirSync, readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import { signIn, expectAccessible } from "./helpers";
+import { fileApplication } from "./api";
 import { readTemplates } from "@/seed/loadTemplates";
-import { applicantForms, requiredUploads } from "@/runtime/definition/requirements";
-import { sampleFormData } from "@/runtime/forms/sample";
+import { requiredUploads } from "@/runtime/definition/requirements";
 import type { ServiceDefinition, TaskNode } from "@/runtime/definition/schema";
 import { e2eDatabaseUrl } from "@/tests/support/e2eDatabase";
 
@@ -28,30 +28,6 @@ const service = readTemplates().find(
   (def) => staffTasks(def)[0]?.role === "caseworker" && requiredUploads(def).length === 0 && (def.guide.levels.length === 0 || def.guide.levels.includes("banner")),
 );
 
-async function csrf(page: Page): Promise<string> {
-  const cookie = (await page.context().cookies()).find((c) => c.name === "hrss_csrf");
-  return decodeURIComponent(cookie?.value ?? "");
-}
-
-async function call<T>(page: Page, path: string, input: unknown, method: "query" | "mutation" = "mutation"): Promise<T> {
-  const response =
-    method === "query"
-      ? await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`)
-      : await page.request.post(`/api/trpc/${path}`, { data: input, headers: { "x-csrf-token": await csrf(page) } });
-  const body = await response.json();
-  expect(response.ok(), `${path}: ${JSON.stringify(body.error ?? body)}`).toBeTruthy();
-  return body.result.data as T;
-}
-
-async function file(page: Page, def: ServiceDefinition, officeId: string) {
-  const { id } = await call<{ id: string }>(page, "applications.startDraft", { code: def.code, officeId });
-  const formData = Object.fromEntries(applicantForms(def).map((f) => [f.id, sampleFormData(f.schema)]));
-  const detail = await call<{ application: { rowVersion: number } }>(page, "applications.get", { id }, "query");
-  await call(page, "applications.saveDraft", { id, formData, rowVersion: detail.application.rowVersion });
-  const submitted = await call<{ caseNumber: string }>(page, "applications.submit", { id, idempotencyKey: `e2e-dash-${id}` });
-  return { id, caseNumber: submitted.caseNumber };
-}
-
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${SCREENS}/dashboard-${name}.png`, fullPage: true });
 }
@@ -62,9 +38,9 @@ test("经办人员看到已超期、今日到期的待办；盟市工作人员�
   const def = service!;
   const applicant = await (await browser.newContext()).newPage();
   await signIn(applicant, "zhangsan");
-  const overdue = await file(applicant, def, "150102");
-  const dueToday = await file(applicant, def, "150102");
-  await file(applicant, def, "150102");
+  const overdue = await fileApplication(applicant, def, "150102");
+  const dueToday = await fileApplication(applicant, def, "150102");
+  await fileApplication(applicant, def, "150102");
   const db = new Database(e2eDatabaseUrl(PORT).slice("file:".length));
   try {
     const setDue = db.prepare(`UPDATE "Task" SET "dueDate" = ? WHERE "applicationId" = ? AND "status" IN ('open', 'claimed')`);

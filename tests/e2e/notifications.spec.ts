@@ -7,9 +7,9 @@
 import { test, expect, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import { signIn, expectAccessible } from "./helpers";
+import { fileApplication } from "./api";
 import { readTemplates } from "@/seed/loadTemplates";
-import { applicantForms, requiredUploads } from "@/runtime/definition/requirements";
-import { sampleFormData } from "@/runtime/forms/sample";
+import { requiredUploads } from "@/runtime/definition/requirements";
 import type { ServiceDefinition, TaskNode } from "@/runtime/definition/schema";
 import { e2eMailFile, mailsIn } from "@/tests/support/mailSink";
 
@@ -34,30 +34,6 @@ const serviceWhoseFirstStepCan = (kind: "correction" | "reject") =>
 const correctable = serviceWhoseFirstStepCan("correction");
 const refusable = serviceWhoseFirstStepCan("reject");
 
-async function csrf(page: Page): Promise<string> {
-  const cookie = (await page.context().cookies()).find((c) => c.name === "hrss_csrf");
-  return decodeURIComponent(cookie?.value ?? "");
-}
-
-async function call<T>(page: Page, path: string, input: unknown, method: "query" | "mutation" = "mutation"): Promise<T> {
-  const response =
-    method === "query"
-      ? await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`)
-      : await page.request.post(`/api/trpc/${path}`, { data: input, headers: { "x-csrf-token": await csrf(page) } });
-  const body = await response.json();
-  expect(response.ok(), `${path}: ${JSON.stringify(body.error ?? body)}`).toBeTruthy();
-  return body.result.data as T;
-}
-
-/** Files a complete application through the API (the applicant's screens are portal.spec.ts's). */
-async function fileApplication(page: Page, def: ServiceDefinition) {
-  const { id } = await call<{ id: string }>(page, "applications.startDraft", { code: def.code, officeId: "150102" });
-  const formData = Object.fromEntries(applicantForms(def).map((f) => [f.id, sampleFormData(f.schema)]));
-  const draft = await call<{ application: { rowVersion: number } }>(page, "applications.get", { id }, "query");
-  await call(page, "applications.saveDraft", { id, formData, rowVersion: draft.application.rowVersion });
-  const { caseNumber } = await call<{ caseNumber: string }>(page, "applications.submit", { id, idempotencyKey: `e2e-notify-${id}` });
-  return { id, caseNumber };
-}
 
 async function act(page: Page, caseId: string, actionLabel: string, fill: (page: Page) => Promise<void>) {
   await page.goto(`/workbench/cases/${caseId}`);
@@ -90,8 +66,8 @@ test("申请人选择邮件通知；补正和不予受理各收到一条未读�
   if ((await applicant.getByRole("button", { name: "全部标为已读" }).count()) > 0) await applicant.getByRole("button", { name: "全部标为已读" }).click();
   await expect(applicant.getByTestId("unread-count")).toHaveCount(0);
 
-  const corrected = await fileApplication(applicant, correctable!);
-  const refused = await fileApplication(applicant, refusable!);
+  const corrected = await fileApplication(applicant, correctable!, "150102");
+  const refused = await fileApplication(applicant, refusable!, "150102");
 
   // The caseworker asks for a correction on the first case.
   const staff = await (await browser.newContext()).newPage();
