@@ -20,6 +20,8 @@ export interface ProductServer {
   databaseUrl: string;
   /** Its temporary folder (database, files), removed by stop(). */
   dir: string;
+  /** The server's process id (for its CPU time). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -31,7 +33,9 @@ export async function startProductServer(port: number, name: string, options: { 
   const dir = mkdtempSync(path.join(os.tmpdir(), `hrss-${name}-`));
   const databaseUrl = options.databaseUrl ?? `file:${path.join(dir, "bench.db")}`;
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "server.ts")], {
+  // BENCH_PROFILE=<folder>: the server writes a CPU profile there when it stops (for finding where the time goes).
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", path.join(root, "server.ts")], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, DATA_DIR: path.join(dir, "files"), DEMO_PASSWORD: BENCH_DEMO_PASSWORD },
@@ -46,5 +50,5 @@ export async function startProductServer(port: number, name: string, options: { 
     await stop();
     throw error;
   }
-  return { base, databaseUrl, dir, stop };
+  return { base, databaseUrl, dir, stop, pid: child.pid! };
 }

@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark, each figure printed beside its reference measured in
  * the same run, and written to bench/results/latest.json.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Figure } from "./figure";
 
@@ -35,6 +35,11 @@ for (const bench of benches) {
 console.table(figures.map((f) => ({ figure: f.name, value: `${f.value} ${f.unit}`, reference: f.reference, "reference value": `${f.referenceValue} ${f.unit}`, ratio: f.ratio })));
 const out = path.join(import.meta.dirname, "results");
 mkdirSync(out, { recursive: true });
-writeFileSync(path.join(out, "latest.json"), `${JSON.stringify({ at: new Date().toISOString(), figures }, null, 2)}\n`);
-console.log(`已写出 ${path.relative(process.cwd(), path.join(out, "latest.json"))}`);
+const latest = path.join(out, "latest.json");
+// A run of some benches replaces their figures and keeps the others' from earlier runs.
+const kept: Figure[] = only.length && existsSync(latest) ? (JSON.parse(readFileSync(latest, "utf8")) as { figures: Figure[] }).figures : [];
+const names = new Set(figures.map((f) => f.name));
+const merged = [...kept.filter((f) => !names.has(f.name)), ...figures];
+writeFileSync(latest, `${JSON.stringify({ at: new Date().toISOString(), figures: merged }, null, 2)}\n`);
+console.log(`已写出 ${path.relative(process.cwd(), latest)}`);
 process.exit(process.exitCode ?? 0);

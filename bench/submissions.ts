@@ -5,6 +5,7 @@
  * doing only JSON parse + ajv + one SQLite transaction for the same ~2 KB submission.
  */
 import { fork } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { createDb } from "@/runtime/db";
@@ -19,6 +20,8 @@ const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 
 interface LoadResult {
+  /** CPU time the server process spent per 2xx answer (user + system), in ms. */
+  cpuMsPerRequest: number;
   rps: number;
   p50: number;
   p99: number;
@@ -27,8 +30,15 @@ interface LoadResult {
   detail: string;
 }
 
-async function load(url: string, headers: Record<string, string>, seconds: number, prefix: string): Promise<LoadResult> {
+/** User + system CPU time of a process so far, in ms (Linux /proc). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (100/s)
+}
+
+async function load(url: string, headers: Record<string, string>, seconds: number, prefix: string, pid: number): Promise<LoadResult> {
   let n = 0;
+  const cpuBefore = cpuMs(pid);
   let shown = 0;
   const result = await autocannon({
     url,
@@ -45,7 +55,9 @@ async function load(url: string, headers: Record<string, string>, seconds: numbe
       },
     ],
   });
+  const ok = result.requests.total - result.non2xx - result.errors - result.timeouts;
   return {
+    cpuMsPerRequest: ok > 0 ? Math.round(((cpuMs(pid) - cpuBefore) / ok) * 1000) / 1000 : 0,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.non2xx + result.errors + result.timeouts,
@@ -81,10 +93,10 @@ async function measurePair(kind: "SQLite" | "PostgreSQL", databaseUrl: string | 
     const endpoint = `${product.base}/api/trpc/applications.submitDirect`;
     const floorUrl = `http://127.0.0.1:${floorPort}/submit`;
     // Warm up both (JIT, caches, pages), then measure.
-    await load(endpoint, headers, 2, `warm-${kind}`);
-    await load(floorUrl, {}, 2, `warm-${kind}`);
-    const ours = await load(endpoint, headers, DURATION_S, `bench-${kind}`);
-    const bare = await load(floorUrl, {}, DURATION_S, `bench-${kind}`);
+    await load(endpoint, headers, 2, `warm-${kind}`, product.pid);
+    await load(floorUrl, {}, 2, `warm-${kind}`, floor.pid!);
+    const ours = await load(endpoint, headers, DURATION_S, `bench-${kind}`, product.pid);
+    const bare = await load(floorUrl, {}, DURATION_S, `bench-${kind}`, floor.pid!);
     if (ours.errors > 0) console.warn(`警告：产品端（${kind}）${ours.errors}/${ours.total} 个请求失败（${ours.detail}）`);
     return { ours, bare };
   } finally {
@@ -99,6 +111,8 @@ function pairFigures(kind: string, { ours, bare }: Pair): Figure[] {
     figure(`submissions/s via tRPC (${kind}, ${CONNECTIONS} connections, 2xx only)`, ours.rps, "req/s", reference, bare.rps),
     figure(`submission latency p50 (${kind})`, ours.p50, "ms", reference, bare.p50),
     figure(`submission latency p99 (${kind})`, ours.p99, "ms", reference, bare.p99),
+    // Server CPU per answer: what the throughput ratio becomes on a machine with a core to spare for the load generator.
+    figure(`server CPU per submission (${kind})`, ours.cpuMsPerRequest, "ms", reference, bare.cpuMsPerRequest),
     figure(`submission non-2xx and errors (${kind})`, ours.errors, "requests", `of ${ours.total} sent (floor: ${bare.errors} of ${bare.total})`, bare.errors),
   ];
 }

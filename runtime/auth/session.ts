@@ -8,6 +8,7 @@
 import "server-only";
 import { noteRequestUser } from "@/runtime/ops/log";
 import type { Db, Tx } from "../db";
+import { sqlOf } from "../db";
 import { AppError } from "../errors";
 import { hashPassword, verifyPassword } from "./password";
 import { recordLoginAttempt, settleSignIn, signInWait, waitInWords } from "./rateLimit";
@@ -111,17 +112,24 @@ export interface ResolvedSession {
   user: SessionUser;
 }
 
+/** Times as ISO text (UTC), so neither driver's own date parsing is involved. */
 interface SessionRow {
   userId: string;
   csrfToken: string;
-  createdAt: Date;
-  expiresAt: Date;
-  lastSeenAt: Date;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
   authVersion: number | bigint;
-  disabledAt: Date | null;
+  disabled: number | boolean;
 }
 
-const asDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
+const asDate = (value: string) => new Date(value);
+
+/** The lookup of every request: by primary key, joined with its user; prepared once on the driver (runtime/db/sql.ts). */
+const SESSION_SQLITE =
+  'SELECT s."userId", s."csrfToken", s."createdAt", s."expiresAt", s."lastSeenAt", u."authVersion", u."disabledAt" IS NOT NULL AS "disabled" FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ?';
+const pgIso = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "${column.split(".")[1].replaceAll('"', "")}"`;
+const SESSION_POSTGRES = `SELECT s."userId", s."csrfToken", ${pgIso('s."createdAt"')}, ${pgIso('s."expiresAt"')}, ${pgIso('s."lastSeenAt"')}, u."authVersion", u."disabledAt" IS NOT NULL AS "disabled" FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ?`;
 
 /**
  * The session a cookie token names, or null when unknown, expired (sliding or absolute; removed)
@@ -130,10 +138,9 @@ const asDate = (value: Date | string) => (value instanceof Date ? value : new Da
 export async function resolveSession(db: Db, token: string | undefined, now = new Date()): Promise<ResolvedSession | null> {
   if (!token) return null;
   const id = digest(token);
-  const [row] = await db.$queryRaw<SessionRow[]>`
-    SELECT s."userId", s."csrfToken", s."createdAt", s."expiresAt", s."lastSeenAt", u."authVersion", u."disabledAt"
-    FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ${id}`;
-  if (!row || row.disabledAt) return null;
+  const sql = sqlOf(db);
+  const row = await sql.readOne<SessionRow>(sql.kind === "postgres" ? SESSION_POSTGRES : SESSION_SQLITE, [id]);
+  if (!row || row.disabled) return null;
   const endsAt = asDate(row.createdAt).getTime() + SESSION_MAX_MS;
   let expiresAt = asDate(row.expiresAt);
   if (Math.min(expiresAt.getTime(), endsAt) <= now.getTime()) {

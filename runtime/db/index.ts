@@ -46,4 +46,4 @@ export type {
   Task,
   User,
 } from "@/prisma/generated/sqlite/client";
-export { isDriverUniqueViolation, type SqlDb, type SqlTx, type SqlValue } from "./sql";
+export { isDriverUniqueViolation, type BatchSlot, type SlotRef, type SqlDb, type SqlTx, type SqlValue } from "./sql";

@@ -31,11 +31,35 @@ export interface SqlTx {
   time(at: Date): string;
   /** A JSON column's value as read (text on SQLite, parsed on PostgreSQL). */
   json<T>(value: unknown): T;
+  /**
+   * Under SQLite's group commit, the writes of one COMMIT share this slot's value: the first
+   * loads it, each may replace it, and it is saved once before the COMMIT (a write that rolls
+   * back to its savepoint restores the value it found). Null where every write is its own
+   * transaction (PostgreSQL): the caller reads and writes the row itself.
+   */
+  batchSlot<T>(slot: BatchSlot<T>): Promise<SlotRef<T>> | null;
+}
+
+export interface BatchSlot<T> {
+  readonly name: string;
+  load(tx: SqlTx): Promise<T>;
+  save(tx: SqlTx, value: T): Promise<void>;
+}
+
+export interface SlotRef<T> {
+  readonly value: T;
+  set(value: T): void;
 }
 
 export interface SqlDb {
   readonly kind: DbKind;
   transaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T>;
+  /**
+   * One row of a read outside any write (the session lookup of every request): a prepared
+   * statement on the driver. On SQLite it runs on the one connection, so it sees what the
+   * open group-commit batch wrote — as Prisma's own reads on that connection do.
+   */
+  readOne<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
 }
 
 /** The Prisma adapter's transaction handle: its commit/rollback only release the adapter's lock. */
@@ -53,7 +77,12 @@ const postgresTime = (at: Date) => at.toISOString().slice(0, 23);
 
 class SqliteTx implements SqlTx {
   readonly kind = "sqlite" as const;
+  /** Set by the batch this handle belongs to. */
+  batch: SqliteBatch | null = null;
   constructor(private readonly statement: (sql: string) => Database.Statement) {}
+  batchSlot<T>(slot: BatchSlot<T>): Promise<SlotRef<T>> | null {
+    return this.batch ? this.batch.slot(slot) : null;
+  }
   get<T>(sql: string, params: readonly SqlValue[] = []) {
     return Promise.resolve(this.statement(sql).get(...params.map(sqliteValue)) as T | undefined);
   }
@@ -86,6 +115,8 @@ class SqliteBatch {
   private broken: unknown = null;
   private readonly committed: Promise<void>;
   private settle!: { resolve: () => void; reject: (error: unknown) => void };
+  /** Slot values shared by this batch's writes (see SqlTx.batchSlot), saved before COMMIT. */
+  private slots = new Map<string, { slot: BatchSlot<unknown>; value: unknown; changed: boolean }>();
 
   constructor(
     private readonly client: Database.Database,
@@ -96,7 +127,26 @@ class SqliteBatch {
   ) {
     this.committed = new Promise<void>((resolve, reject) => (this.settle = { resolve, reject }));
     this.committed.catch(() => {}); // each write answers for itself
+    tx.batch = this;
     setImmediate(() => this.close());
+  }
+
+  async slot<T>(slot: BatchSlot<T>): Promise<SlotRef<T>> {
+    let entry = this.slots.get(slot.name);
+    if (!entry) {
+      entry = { slot: slot as BatchSlot<unknown>, value: await slot.load(this.tx), changed: false };
+      this.slots.set(slot.name, entry);
+    }
+    const slots = () => this.slots;
+    return {
+      get value() {
+        return slots().get(slot.name)!.value as T;
+      },
+      set: (value: T) => {
+        // Replaced, never mutated: a write that rolls back restores the entry it found.
+        this.slots.set(slot.name, { slot: slot as BatchSlot<unknown>, value, changed: true });
+      },
+    };
   }
 
   run<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
@@ -104,6 +154,7 @@ class SqliteBatch {
       // The shared transaction is gone (see below): a SAVEPOINT now would start and commit a transaction of its own.
       if (this.broken) throw this.broken;
       this.statement("SAVEPOINT write").run();
+      const slotsBefore = new Map(this.slots);
       try {
         const result = await work(this.tx);
         this.statement("RELEASE write").run();
@@ -112,6 +163,7 @@ class SqliteBatch {
         if (this.client.inTransaction) {
           this.statement("ROLLBACK TO write").run();
           this.statement("RELEASE write").run();
+          this.slots = slotsBefore;
         } else {
           // SQLite rolled the whole transaction back by itself (disk full, I/O error): every write of
           // this batch is undone, so none of them may be answered as stored, and no more join it.
@@ -134,6 +186,7 @@ class SqliteBatch {
     void this.chain.then(async () => {
       try {
         if (this.broken) return; // already rolled back and answered
+        for (const { slot, value, changed } of this.slots.values()) if (changed) await slot.save(this.tx, value);
         this.statement("COMMIT").run();
         this.settle.resolve();
       } catch (error) {
@@ -174,6 +227,7 @@ export class SqliteSql implements SqlDb {
         const lock = await adapter.startTransaction();
         const client = adapter.client;
         const statement = (sql: string) => this.prepare(client, sql);
+        // A handle per batch: its batchSlot reaches this batch's slots.
         this.current = new SqliteBatch(client, statement, lock, new SqliteTx(statement), (closed) => {
           if (this.current === closed) this.current = null;
         });
@@ -187,6 +241,11 @@ export class SqliteSql implements SqlDb {
 
   async transaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
     return (await this.batch()).run(work);
+  }
+
+  async readOne<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
+    const adapter = await this.adapter();
+    return this.prepare(adapter.client, sql).get(...params.map(sqliteValue)) as T | undefined;
   }
 }
 
@@ -205,6 +264,9 @@ function postgresStatement(sql: string) {
 class PostgresTx implements SqlTx {
   readonly kind = "postgres" as const;
   constructor(private readonly client: PoolClient) {}
+  batchSlot(): null {
+    return null;
+  }
   private async query<T>(sql: string, params: readonly SqlValue[]) {
     const { name, text } = postgresStatement(sql);
     return this.client.query<T & object>({ name, text, values: params as SqlValue[] });
@@ -227,6 +289,11 @@ class PostgresTx implements SqlTx {
 export class PostgresSql implements SqlDb {
   readonly kind = "postgres" as const;
   constructor(private readonly pool: Pool) {}
+
+  async readOne<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
+    const { name, text } = postgresStatement(sql);
+    return (await this.pool.query<T & object>({ name, text, values: params as SqlValue[] })).rows[0] as T | undefined;
+  }
   async transaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken = false;

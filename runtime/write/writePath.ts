@@ -10,7 +10,7 @@
  * Lint forbids `$transaction` and audit writes anywhere else.
  */
 import "server-only";
-import type { Db, SqlTx, Tx } from "@/runtime/db";
+import type { BatchSlot, Db, SqlTx, Tx } from "@/runtime/db";
 import { Prisma, sqlOf } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import type { AuditEntry } from "./auditActions";
@@ -93,6 +93,36 @@ const AUDIT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 const LOCK_HEAD = 'UPDATE "AuditHead" SET "count" = "count" + ? WHERE "id" = 1 RETURNING "hash"';
 const MOVE_HEAD = 'UPDATE "AuditHead" SET "hash" = ? WHERE "id" = 1';
 
+/**
+ * Under SQLite's group commit the chain's head is read once per COMMIT and written once before
+ * it (runtime/db/sql.ts batchSlot): the batch holds the database's write lock throughout, so no
+ * other writer can move the head meanwhile.
+ */
+const AUDIT_HEAD: BatchSlot<{ hash: string; added: number }> = {
+  name: "auditHead",
+  async load(sql) {
+    const head = await sql.get<{ hash: string }>('SELECT "hash" FROM "AuditHead" WHERE "id" = 1');
+    if (!head) throw new Error("审计链头不存在（数据库迁移未完成）");
+    return { hash: head.hash, added: 0 };
+  },
+  async save(sql, head) {
+    await sql.run('UPDATE "AuditHead" SET "hash" = ?, "count" = "count" + ? WHERE "id" = 1', [head.hash, head.added]);
+  },
+};
+
+/** The chain's head before this write's events; `moveTo` records the head after them. */
+async function auditHead(sql: SqlTx, count: number): Promise<{ hash: string; moveTo(hash: string): Promise<void> }> {
+  const slot = sql.batchSlot(AUDIT_HEAD);
+  if (slot) {
+    const ref = await slot;
+    return { hash: ref.value.hash, moveTo: async (hash) => ref.set({ hash, added: ref.value.added + count }) };
+  }
+  // Its own transaction: the UPDATE takes the row lock until commit, answering the last hash.
+  const head = await sql.get<{ hash: string }>(LOCK_HEAD, [count]);
+  if (!head) throw new Error("审计链头不存在（数据库迁移未完成）");
+  return { hash: head.hash, moveTo: async (hash) => void (await sql.run(MOVE_HEAD, [hash])) };
+}
+
 export async function writeWithSql<T>(db: Db, actor: Actor, work: (w: SqlWork) => Promise<T>): Promise<T> {
   return sqlOf(db).transaction(async (sql) => {
     const audit = new Recorder();
@@ -101,8 +131,7 @@ export async function writeWithSql<T>(db: Db, actor: Actor, work: (w: SqlWork) =
     const at = sql.time(now);
     const rows = audit.rows(actor, now);
     if (rows.length === 0) return result;
-    const head = await sql.get<{ hash: string }>(LOCK_HEAD, [rows.length]);
-    if (!head) throw new Error("审计链头不存在（数据库迁移未完成）");
+    const head = await auditHead(sql, rows.length);
     const linked = linkEvents(head.hash, rows);
     // One statement for all of this write's events.
     await sql.run(
@@ -121,7 +150,7 @@ export async function writeWithSql<T>(db: Db, actor: Actor, work: (w: SqlWork) =
         row.hash,
       ]),
     );
-    await sql.run(MOVE_HEAD, [linked[linked.length - 1].hash]);
+    await head.moveTo(linked[linked.length - 1].hash);
     return result;
   });
 }

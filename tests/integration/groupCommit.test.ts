@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
-import { sqlOf, sqliteFilePath } from "@/runtime/db";
+import { sqlOf, sqliteFilePath, type BatchSlot } from "@/runtime/db";
 import { writeWithSql } from "@/runtime/write";
 import { verifyAuditTrail } from "@/runtime/write/auditVerify";
 import { databaseKinds, type TestDb } from "../support/testDb";
@@ -68,6 +68,44 @@ describe.each(databaseKinds())("concurrent writes on %s", (kind) => {
     expect(new Set(numbers).size).toBe(20);
     expect(await t.db.application.count({ where: { caseNumber: { in: [...numbers, same[0].caseNumber] } } })).toBe(21);
     expect((await verifyAuditTrail(t.db)).ok).toBe(true);
+  });
+
+  it("a value the writes of one commit share (the audit head) keeps what a failed write found, and is saved once", async () => {
+    const saved: number[] = [];
+    const slot: BatchSlot<number> = {
+      name: "test-total",
+      load: async (sql) => (await sql.get<{ value: number }>('SELECT "value" FROM "Counter" WHERE "name" = ?', ["slot-total"]))?.value ?? 0,
+      save: async (sql, value) => {
+        saved.push(value);
+        await sql.run('INSERT INTO "Counter" ("name", "value") VALUES (?, ?) ON CONFLICT ("name") DO UPDATE SET "value" = ?', ["slot-total", value, value]);
+      },
+    };
+    const add = (n: number, fail = false) =>
+      sqlOf(t.db).transaction(async (sql) => {
+        const ref = sql.batchSlot(slot);
+        if (!ref) {
+          // PostgreSQL: each write is its own transaction, so there is nothing to share.
+          expect(kind).not.toBe("sqlite");
+          if (fail) throw new Error("fails");
+          return null;
+        }
+        const shared = await ref;
+        const found = shared.value;
+        shared.set(found + n);
+        if (fail) throw new Error("fails after adding");
+        return found;
+      });
+    const results = await Promise.allSettled([add(1), add(10, true), add(100), add(1000)]);
+    if (kind !== "sqlite") {
+      expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled", "fulfilled"]);
+      return expect(saved).toEqual([]);
+    }
+    // The failed write's +10 is gone for the writes after it; the batch saved its last value once.
+    expect(results.map((r) => (r.status === "fulfilled" ? r.value : "failed"))).toEqual([0, "failed", 1, 101]);
+    expect(saved).toEqual([1101]);
+    expect(await committedCounter("slot-total")).toBe(1101);
+    const head = await t.db.auditHead.findUniqueOrThrow({ where: { id: 1 } });
+    expect(head.count).toBe(await t.db.auditEvent.count());
   });
 
   it("a plain transaction sees its own writes and none of a failed neighbour's", async () => {
