@@ -3,7 +3,7 @@
  * decided, refused, withdrawn; on time against the promised and the legal limit; overdue now and
  * due within 3 working days; corrected (一次性告知); average working days per step — by office,
  * by service and by month. Every figure is an SQL aggregate (GROUP BY on Application and Task,
- * each a scan of a covering index — see prisma/schema.prisma — the same statements on SQLite and
+ * one scan of a covering index each — see prisma/schema.prisma — the same statements on SQLite and
  * PostgreSQL but for dates); only the grouped rows reach the server, which sums them up. Corrected
  * cases are those with `correctionNoticeAt` (set by runCaseEvent when the notice is issued).
  *
@@ -70,6 +70,11 @@ interface Dialect {
   before(timestamp: string, date: string): string;
   /** Two expressions: a date (YYYY-MM-DD) and 1 when the China date is the day after it. */
   day(column: string): [string, string];
+  /**
+   * Two expressions: the UTC month (YYYY-MM), and the UTC date when the row falls on the 28th or
+   * later from 16:00 UTC (its China date may be the next month's first), else NULL.
+   */
+  month(column: string): [string, string];
   placeholders(sql: string): string;
 }
 
@@ -77,11 +82,13 @@ const dialects: Record<"sqlite" | "postgres", Dialect> = {
   sqlite: {
     before: (t, d) => `${t} < ${d} || 'T16:00'`,
     day: (c) => [`substr(${c}, 1, 10)`, `CASE WHEN substr(${c}, 12, 2) >= '16' THEN 1 ELSE 0 END`],
+    month: (c) => [`substr(${c}, 1, 7)`, `CASE WHEN substr(${c}, 9, 2) >= '28' AND substr(${c}, 12, 2) >= '16' THEN substr(${c}, 1, 10) ELSE NULL END`],
     placeholders: (sql) => sql,
   },
   postgres: {
     before: (t, d) => `${t} < CAST(${d} AS date) + time '16:00'`,
     day: (c) => [`to_char(${c}, 'YYYY-MM-DD')`, `CASE WHEN extract(hour from ${c}) >= 16 THEN 1 ELSE 0 END`],
+    month: (c) => [`to_char(${c}, 'YYYY-MM')`, `CASE WHEN extract(day from ${c}) >= 28 AND extract(hour from ${c}) >= 16 THEN to_char(${c}, 'YYYY-MM-DD') ELSE NULL END`],
     placeholders: (sql) => {
       let n = 0;
       return sql.replace(/\?/g, () => `$${++n}`);
@@ -91,6 +98,8 @@ const dialects: Record<"sqlite" | "postgres", Dialect> = {
 
 /** The China date of a row grouped by `Dialect.day`. */
 const chinaDay = (day: string, late: unknown) => (Number(late) ? addDays(day, 1) : day);
+/** The China month of a row grouped by `Dialect.month`. */
+const chinaMonth = (month: string, edge: unknown) => (edge ? addDays(String(edge), 1).slice(0, 7) : month);
 
 async function rows<T>(db: Db, dialect: Dialect, sql: string, params: (string | number)[]): Promise<T[]> {
   return db.$queryRawUnsafe<T[]>(dialect.placeholders(sql), ...params);
@@ -156,22 +165,18 @@ export async function dashboardFigures(db: Db, user: SessionUser, input: { offic
     SUM(CASE WHEN a."correctionNoticeAt" IS NOT NULL THEN 1 ELSE 0 END) AS "corrected"`;
   const scope = `a."officeId" IN (${list(officeIds)}) AND a."submittedAt" IS NOT NULL AND a."status" <> 'draft'`;
   const params = [today, today, dueSoonUntil, ...officeIds];
-  const [submittedDay, submittedLate] = dialect.day('a."submittedAt"');
+  const [submittedMonth, submittedEdge] = dialect.month('a."submittedAt"');
   const [startedDay, startedLate] = dialect.day('t."createdAt"');
   const [finishedDay, finishedLate] = dialect.day('t."completedAt"');
 
   // One statement at a time: on SQLite they share one connection anyway, and on PostgreSQL the
   // pool is shared with the writes. Each is one scan of the covering index of its table.
-  const officeServiceRows = await rows<Record<string, unknown> & { officeId: string; serviceId: string }>(
+  // One scan of Application for the office, service and month figures (grouped by all three; summed up here).
+  const caseRows = await rows<Record<string, unknown> & { officeId: string; serviceId: string; month: string; edge: unknown }>(
     db,
     dialect,
-    `SELECT a."officeId" AS "officeId", a."serviceId" AS "serviceId", ${counts} FROM "Application" a WHERE ${scope} GROUP BY a."officeId", a."serviceId"`,
-    params,
-  );
-  const dayRows = await rows<Record<string, unknown> & { day: string; late: unknown }>(
-    db,
-    dialect,
-    `SELECT ${submittedDay} AS "day", ${submittedLate} AS "late", ${counts} FROM "Application" a WHERE ${scope} GROUP BY ${submittedDay}, ${submittedLate}`,
+    `SELECT a."officeId" AS "officeId", a."serviceId" AS "serviceId", ${submittedMonth} AS "month", ${submittedEdge} AS "edge", ${counts}
+     FROM "Application" a WHERE ${scope} GROUP BY a."officeId", a."serviceId", ${submittedMonth}, ${submittedEdge}`,
     params,
   );
   const spans = await rows<{ label: string; startedDay: string; startedLate: unknown; finishedDay: string; finishedLate: unknown; count: unknown }>(
@@ -184,9 +189,9 @@ export async function dashboardFigures(db: Db, user: SessionUser, input: { offic
     officeIds,
   );
 
-  const byOfficeKey = rollUp(officeServiceRows, (r) => r.officeId);
-  const byServiceKey = rollUp(officeServiceRows, (r) => r.serviceId);
-  const byMonthKey = rollUp(dayRows, (r) => chinaDay(String(r.day), r.late).slice(0, 7));
+  const byOfficeKey = rollUp(caseRows, (r) => r.officeId);
+  const byServiceKey = rollUp(caseRows, (r) => r.serviceId);
+  const byMonthKey = rollUp(caseRows, (r) => chinaMonth(String(r.month), r.edge));
   const services = await db.service.findMany({ where: { id: { in: [...byServiceKey.keys()] } }, select: { id: true, title: true } });
   const serviceTitle = new Map(services.map((s) => [s.id, s.title]));
   const byOffice = [...byOfficeKey]
