@@ -107,6 +107,7 @@ export const caseActionLabels: Record<string, string> = {
   detach: "删除材料",
   claim: "认领任务",
   release: "释放任务",
+  issueDocument: "出具文书",
 };
 
 /** The top-level fields of a service definition and its group (part and category). */
@@ -188,6 +189,7 @@ export const notificationKindLabels = {
   completed: "办结通知",
   refused: "不予通过通知",
   terminated: "终止办理通知",
+  decided: "决定通知",
   correctionDueSoon: "补正即将到期",
   taskAssigned: "新的待办",
   stepOverdue: "办理超期",
