@@ -25,6 +25,7 @@ export function OfficialLetter({
   backLabel,
   children,
   signature,
+  footer,
 }: {
   title: string;
   number: string;
@@ -32,6 +33,8 @@ export function OfficialLetter({
   backLabel: string;
   children: ReactNode;
   signature: { office: string; date: string };
+  /** Below the signature: the office's address and hotline, the verification code. */
+  footer?: ReactNode;
 }) {
   return (
     <div>
@@ -53,6 +56,7 @@ export function OfficialLetter({
           <p className="text-sm text-gray-600">（盖章）</p>
           <p>{signature.date}</p>
         </div>
+        {footer}
       </article>
     </div>
   );
