@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { serviceDefinition } from "./schema";
+import { lintDefinition } from "./lint";
 import { defaultDocuments, documentTemplateOf, documentsOf, renderDocument, unknownPlaceholders } from "./documents";
 import { applyOverlay, overlayOf } from "./variant";
 
@@ -52,5 +53,22 @@ describe("document texts", () => {
     expect(documentTemplateOf(effective, "outcome-granted")?.body).toMatch(/请用人单位按规定申报工伤保险待遇。$/);
     expect(documentTemplateOf(effective, "outcome-denied")).toEqual(documentTemplateOf(injury, "outcome-denied"));
     expect(documentsOf(effective).every((d) => d.own)).toBe(true);
+  });
+});
+
+describe("lint of decisions and documents", () => {
+  const codes = (d: unknown) => lintDefinition(d).map((p) => p.code);
+  it("accepts the seeded 工伤认定 template", () => {
+    expect(codes(injury)).toEqual([]);
+  });
+  it("refuses a single outcome, duplicate ids, and unknown placeholders", () => {
+    const broken = structuredClone(injury);
+    const node = broken.flow.nodes.find((n) => n.id === "approve");
+    if (node?.type !== "task") throw new Error("no decision step");
+    node.outcomes = [node.outcomes![0]];
+    broken.documents![0] = { ...broken.documents![0], body: "{申请人}：{姓名}" };
+    expect(codes(broken)).toEqual(expect.arrayContaining(["OUTCOMES_TOO_FEW", "DOCUMENT_PLACEHOLDER_UNKNOWN"]));
+    node.outcomes = [node.outcomes[0], { ...node.outcomes[0], label: "另一结果" }];
+    expect(codes(broken)).toContain("OUTCOME_DUPLICATE");
   });
 });

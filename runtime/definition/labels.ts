@@ -148,7 +148,7 @@ export const guideFieldLabels: Record<string, string> = {
 };
 
 /** The parts of a definition that lint problems and differences are grouped by. */
-export const lintAreaLabels: Record<LintArea, string> = { basic: "基本信息", guide: "办事指南", materials: "材料", flow: "流程", forms: "表单" };
+export const lintAreaLabels: Record<LintArea, string> = { basic: "基本信息", guide: "办事指南", materials: "材料", flow: "流程", forms: "表单", documents: "文书" };
 
 /** How a part changed between two versions; `moved` when a flow node only moved. */
 export const changeKindLabels: Record<ChangeKind | "moved", string> = { added: "新增", removed: "删除", changed: "修改", moved: "移动" };
