@@ -78,12 +78,12 @@ function standardDefault(kind: StandardDocumentKind): DocumentTemplate {
 
 /** The default text of the document an outcome names: the decision, its reason where required, its amount where stated. */
 export function outcomeDefault(outcome: DecisionOutcome): DocumentTemplate {
-  const reason = outcome.requiresReason || !outcome.favourable ? "经审查，{理由}。" : "经审查，";
+  const decision = outcome.requiresReason || !outcome.favourable ? "经审查，{理由}。根据有关规定，本机构决定：{决定}。" : "经审查，本机构决定：{决定}。";
   const amount = outcome.amountLabel ? `\n\n${outcome.amountLabel}：{金额}。` : "";
   return {
     kind: outcomeDocumentKind(outcome.id),
     title: outcome.documentTitle,
-    body: `${OPENING}，本机构已于{受理日期}受理。${reason}根据有关规定，本机构决定：{决定}。${amount}`,
+    body: `${OPENING}，本机构已于{受理日期}受理。${decision}${amount}`,
     rightsNotice: rightsNotice(outcome.documentTitle),
   };
 }

@@ -118,3 +118,25 @@ test("工伤认定：受理、调查核实后作出认定工伤决定，出具�
   await expectAccessible(visitor);
   await shot(visitor, "6-verify-not-found");
 });
+
+test("设计器“文书”页：管理员编辑工伤认定的决定结果和认定工伤决定书文本，预览随之变化", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+  await signIn(page, "region.admin");
+  await page.goto("/designer");
+  await page.getByLabel("搜索事项").fill("s074");
+  await page.getByRole("row", { name: /\bs074\b/ }).getByRole("link").click();
+  await page.getByRole("tab", { name: "文书" }).click();
+  // The decision step and its outcomes, as the seed gave them.
+  await expect(page.getByLabel("环节", { exact: true })).toHaveValue("approve");
+  const section = page.locator('[data-document-kind="outcome-granted"]');
+  await expect(section.getByRole("heading", { name: "《认定工伤决定书》" })).toBeVisible();
+  const body = section.getByLabel("正文（段落之间空一行）");
+  await body.fill(`${await body.inputValue()}\n\n请用人单位自收到本决定书之日起按规定申报工伤保险待遇。`);
+  await expect(section.getByRole("group", { name: "《认定工伤决定书》预览" })).toContainText("请用人单位自收到本决定书之日起按规定申报工伤保险待遇。");
+  // An unknown placeholder is named.
+  await body.fill("{申请人}：{姓名}");
+  await expect(section.getByRole("alert")).toHaveText("无法识别的占位符：{姓名}");
+  await expectAccessible(page);
+  await page.screenshot({ path: `${SCREENS}/decisions-7-designer.png`, fullPage: false });
+});

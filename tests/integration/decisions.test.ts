@@ -122,4 +122,29 @@ describeOnDatabases("decisions with outcomes and issued documents", (kind) => {
       expect(await anonymous.documents.verify({ code })).toBeNull();
     }
   });
+
+  it("issues the 一次性告知书 listing each item, and the 不予受理通知书 with its reason and rights notice", async () => {
+    const applicant = await signedIn(t.db, "zhangsan");
+    const { caseNumber } = await applicant.caller.applications.submitDirect({ code: definition.code, officeId: "150102", formData: {}, idempotencyKey: `notice-${Date.now()}` });
+    const { id } = await t.db.application.findUniqueOrThrow({ where: { caseNumber } });
+    const caseworker = await signedIn(t.db, "xincheng.caseworker");
+    let view = await caseworker.caller.workbench.case({ id });
+    const items = ["劳动合同或者工资支付记录等劳动关系证明", "初诊诊断证明原件"];
+    await caseworker.caller.workbench.act({ applicationId: id, taskId: view.currentTask!.taskId, actionId: "apply-2-correction", comment: "请补正", correctionItems: items, rowVersion: view.application.rowVersion });
+    const notice = (await applicant.caller.applications.get({ id })).documents.find((d) => d.title === "补正材料通知书（一次性告知书）");
+    const correction = await applicant.caller.documents.get({ id: notice!.id });
+    expect(correction.paragraphs).toEqual(expect.arrayContaining([`1. ${items[0]}`, `2. ${items[1]}`]));
+    expect(correction.rightsNotice).toBeNull();
+
+    const mine = await applicant.caller.applications.get({ id });
+    await applicant.caller.applications.answerCorrection({ id, formData: {}, rowVersion: mine.application.rowVersion });
+    view = await caseworker.caller.workbench.case({ id });
+    expect(view.currentTask?.label).toBe("申请受理");
+    await caseworker.caller.workbench.act({ applicationId: id, taskId: view.currentTask!.taskId, actionId: "apply-2-reject", comment: "申请人不是本统筹地区参保职工", rowVersion: view.application.rowVersion });
+    const refusal = (await applicant.caller.applications.get({ id })).documents.find((d) => d.title === "不予受理通知书");
+    const letter = await applicant.caller.documents.get({ id: refusal!.id });
+    expect(letter.paragraphs.join("")).toContain("经审查，申请人不是本统筹地区参保职工。根据有关规定，本机构决定不予受理。");
+    expect(letter.rightsNotice).toContain("六十日内依法申请行政复议");
+    expect(letter.number).toMatch(/^150102人社不受〔\d{4}〕\d{5}号$/);
+  });
 });
