@@ -71,4 +71,11 @@ describe("lint of decisions and documents", () => {
     node.outcomes = [node.outcomes[0], { ...node.outcomes[0], label: "另一结果" }];
     expect(codes(broken)).toContain("OUTCOME_DUPLICATE");
   });
+  it("refuses a refusing document without the rights notice (申请行政复议或者提起行政诉讼)", () => {
+    const edited = structuredClone(injury);
+    edited.documents = edited.documents!.map((d) => (d.kind === "outcome-denied" || d.kind === "acceptance" ? { ...d, rightsNotice: "" } : d));
+    expect(lintDefinition(edited).filter((p) => p.code === "DOCUMENT_RIGHTS_NOTICE_MISSING").map((p) => p.message)).toEqual([
+      "文书《不予认定工伤决定书》须告知申请行政复议或者提起行政诉讼的途径和期限",
+    ]);
+  });
 });

@@ -7,7 +7,7 @@
  * filled in as, which must exist), and promised limits within the legal ones. Pure; tolerant of half-edited drafts (it reports, never throws).
  */
 import "@/runtime/zod";
-import { unknownPlaceholders } from "./documents";
+import { outcomeDocumentKind, unknownPlaceholders } from "./documents";
 import { serviceDefinition, type Flow, type ServiceDefinition } from "@/runtime/definition/schema";
 import { validateFlow } from "@/runtime/engine/validateFlow";
 import { createAjv } from "@/runtime/forms/ajv";
@@ -57,8 +57,17 @@ function lintDecisions(draft: Draft, out: LintProblem[]): void {
       meaning.set(outcome.id, outcome.label);
     }
   }
+  // 不予受理, 不予办理, 终止 and every unfavourable outcome tell the applicant how to challenge them (救济途径).
+  const unfavourable = new Set(["refusal", "rejection", "termination"]);
+  for (const node of nodes) {
+    if (node?.type !== "task" || !Array.isArray(node.outcomes)) continue;
+    for (const outcome of node.outcomes) if (outcome && outcome.favourable === false) unfavourable.add(outcomeDocumentKind(String(outcome.id)));
+  }
   const kinds = new Set<string>();
   for (const doc of Array.isArray(draft.documents) ? draft.documents : []) {
+    if (unfavourable.has(doc.kind) && !/行政复议|行政诉讼/.test(doc.rightsNotice ?? "")) {
+      out.push({ code: "DOCUMENT_RIGHTS_NOTICE_MISSING", area: "documents", message: `文书《${doc.title}》须告知申请行政复议或者提起行政诉讼的途径和期限` });
+    }
     if (kinds.has(doc.kind)) out.push({ code: "DOCUMENT_DUPLICATE", area: "documents", message: `文书“${doc.title}”（${doc.kind}）重复` });
     kinds.add(doc.kind);
     const unknown = unknownPlaceholders(`${doc.body ?? ""}\n${doc.rightsNotice ?? ""}`);
