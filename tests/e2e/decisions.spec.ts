@@ -128,7 +128,7 @@ test("设计器“文书”页：管理员编辑工伤认定的决定结果和�
   await page.getByRole("row", { name: /\bs074\b/ }).getByRole("link").click();
   await page.getByRole("tab", { name: "文书" }).click();
   // The decision step and its outcomes, as the seed gave them.
-  await expect(page.getByLabel("环节", { exact: true })).toHaveValue("approve");
+  await expect(page.getByRole("combobox", { name: "环节" })).toHaveValue("approve");
   const section = page.locator('[data-document-kind="outcome-granted"]');
   await expect(section.getByRole("heading", { name: "《认定工伤决定书》" })).toBeVisible();
   const body = section.getByLabel("正文（段落之间空一行）");
