@@ -5,6 +5,7 @@
  */
 import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";
 import { FAMILY_PARSERS } from "./parse/families";
+import { withDecisions } from "./decisions";
 import { cutItems, numberLines, parseEntries } from "./parse/items";
 import type { ParseResult, Unextracted } from "./parse/types";
 
@@ -49,7 +50,7 @@ export function parseSeed(documentText: string, entriesTsv: string, document = S
     }
   }
   const validated = services.map((service) => {
-    const parsed = serviceDefinition.safeParse(service);
+    const parsed = serviceDefinition.safeParse(withDecisions(service));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new Error(`Service ${service.code}: ${issue.path.join(".")}: ${issue.message}`);

@@ -16,6 +16,7 @@ const kindTitles: [ItemKind, string][] = [
   ["form", "表单"],
   ["field", "表单字段"],
   ["node", "流程环节"],
+  ["document", "文书"],
 ];
 
 export function LocksPanel({

@@ -107,6 +107,7 @@ export const caseActionLabels: Record<string, string> = {
   detach: "删除材料",
   claim: "认领任务",
   release: "释放任务",
+  issueDocument: "出具文书",
 };
 
 /** The top-level fields of a service definition and its group (part and category). */
@@ -147,7 +148,7 @@ export const guideFieldLabels: Record<string, string> = {
 };
 
 /** The parts of a definition that lint problems and differences are grouped by. */
-export const lintAreaLabels: Record<LintArea, string> = { basic: "基本信息", guide: "办事指南", materials: "材料", flow: "流程", forms: "表单" };
+export const lintAreaLabels: Record<LintArea, string> = { basic: "基本信息", guide: "办事指南", materials: "材料", flow: "流程", forms: "表单", documents: "文书" };
 
 /** How a part changed between two versions; `moved` when a flow node only moved. */
 export const changeKindLabels: Record<ChangeKind | "moved", string> = { added: "新增", removed: "删除", changed: "修改", moved: "移动" };
@@ -188,6 +189,7 @@ export const notificationKindLabels = {
   completed: "办结通知",
   refused: "不予通过通知",
   terminated: "终止办理通知",
+  decided: "决定通知",
   correctionDueSoon: "补正即将到期",
   taskAssigned: "新的待办",
   stepOverdue: "办理超期",

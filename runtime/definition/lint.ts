@@ -7,6 +7,7 @@
  * filled in as, which must exist), and promised limits within the legal ones. Pure; tolerant of half-edited drafts (it reports, never throws).
  */
 import "@/runtime/zod";
+import { outcomeDocumentKind, unknownPlaceholders } from "./documents";
 import { serviceDefinition, type Flow, type ServiceDefinition } from "@/runtime/definition/schema";
 import { validateFlow } from "@/runtime/engine/validateFlow";
 import { createAjv } from "@/runtime/forms/ajv";
@@ -15,7 +16,7 @@ import { formFieldList } from "./formFieldList";
 import { definitionFieldLabels, limitUnitLabels } from "./labels";
 import { exceeds, legalLimitsFor } from "./timeLimits";
 
-export type LintArea = "basic" | "guide" | "materials" | "flow" | "forms";
+export type LintArea = "basic" | "guide" | "materials" | "flow" | "forms" | "documents";
 
 export interface LintProblem {
   code: string;
@@ -28,6 +29,51 @@ export interface LintProblem {
 }
 
 type Draft = Partial<ServiceDefinition> & Record<string, unknown>;
+
+/**
+ * Decision steps and document texts: an outcome is chosen with a passing action (approve /
+ * complete), so a step offering outcomes needs one; outcome ids are unique per step and name one
+ * meaning across the flow (its document is `outcome-<id>`); a step offers at least two outcomes;
+ * a document text uses known placeholders only, and a kind once.
+ */
+function lintDecisions(draft: Draft, out: LintProblem[]): void {
+  const nodes = Array.isArray(draft.flow?.nodes) ? draft.flow.nodes : [];
+  const meaning = new Map<string, string>();
+  for (const node of nodes) {
+    if (node?.type !== "task" || !Array.isArray(node.outcomes) || node.outcomes.length === 0) continue;
+    const where = `环节“${node.label}”（${node.id}）`;
+    if (!node.actions?.some((a) => a.kind === "approve" || a.kind === "complete")) {
+      out.push({ code: "OUTCOMES_WITHOUT_DECISION", area: "flow", nodeId: node.id, message: `${where}列出了决定结果，但没有“通过/办结”类操作来作出决定` });
+    }
+    if (node.outcomes.length < 2) out.push({ code: "OUTCOMES_TOO_FEW", area: "flow", nodeId: node.id, message: `${where}至少应有两个决定结果（如：认定 / 不予认定）` });
+    const ids = new Set<string>();
+    for (const outcome of node.outcomes) {
+      if (ids.has(outcome.id)) out.push({ code: "OUTCOME_DUPLICATE", area: "flow", nodeId: node.id, message: `${where}的决定结果编码“${outcome.id}”重复` });
+      ids.add(outcome.id);
+      const before = meaning.get(outcome.id);
+      if (before !== undefined && before !== outcome.label) {
+        out.push({ code: "OUTCOME_CONFLICT", area: "flow", nodeId: node.id, message: `决定结果编码“${outcome.id}”在不同环节表示不同结果（“${before}”与“${outcome.label}”）` });
+      }
+      meaning.set(outcome.id, outcome.label);
+    }
+  }
+  // 不予受理, 不予办理, 终止 and every unfavourable outcome tell the applicant how to challenge them (救济途径).
+  const unfavourable = new Set(["refusal", "rejection", "termination"]);
+  for (const node of nodes) {
+    if (node?.type !== "task" || !Array.isArray(node.outcomes)) continue;
+    for (const outcome of node.outcomes) if (outcome && outcome.favourable === false) unfavourable.add(outcomeDocumentKind(String(outcome.id)));
+  }
+  const kinds = new Set<string>();
+  for (const doc of Array.isArray(draft.documents) ? draft.documents : []) {
+    if (unfavourable.has(doc.kind) && !/行政复议|行政诉讼/.test(doc.rightsNotice ?? "")) {
+      out.push({ code: "DOCUMENT_RIGHTS_NOTICE_MISSING", area: "documents", message: `文书《${doc.title}》须告知申请行政复议或者提起行政诉讼的途径和期限` });
+    }
+    if (kinds.has(doc.kind)) out.push({ code: "DOCUMENT_DUPLICATE", area: "documents", message: `文书“${doc.title}”（${doc.kind}）重复` });
+    kinds.add(doc.kind);
+    const unknown = unknownPlaceholders(`${doc.body ?? ""}\n${doc.rightsNotice ?? ""}`);
+    if (unknown.length) out.push({ code: "DOCUMENT_PLACEHOLDER_UNKNOWN", area: "documents", message: `文书《${doc.title}》使用了无法识别的占位符：${unknown.map((u) => `{${u}}`).join("、")}` });
+  }
+}
 
 const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === "object" && !Array.isArray(value);
 const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
@@ -233,5 +279,6 @@ export function lintDefinition(definition: unknown): LintProblem[] {
   lintForms(draft, out);
   lintMaterials(draft, out);
   lintLimits(draft, out);
+  lintDecisions(draft, out);
   return out;
 }

@@ -179,6 +179,25 @@ const nodeBase = {
   source: lineRange.optional(),
 };
 
+/**
+ * One outcome a decision step offers (认定工伤 / 不予认定工伤, 准予 / 不予, 核定 …): recorded on
+ * the case when the step's passing action is taken, shown on the timeline, and naming the
+ * document issued for it (`documents` kind `outcome-<id>`).
+ */
+export const decisionOutcome = z.object({
+  id: z.string().regex(/^[a-zA-Z][\w-]*$/),
+  label: z.string().min(1).max(40),
+  /** 不予… outcomes are unfavourable: the law requires their reasons (说明理由). */
+  favourable: z.boolean(),
+  /** A reason must be given even for a favourable outcome. */
+  requiresReason: z.boolean().default(false),
+  /** 核定: the decision states an amount (its label, e.g. 核定金额（元）). */
+  amountLabel: z.string().min(1).max(40).optional(),
+  /** The title of the document issued for it: 认定工伤决定书. */
+  documentTitle: z.string().min(1).max(60),
+});
+export type DecisionOutcome = z.infer<typeof decisionOutcome>;
+
 export const startNode = z.object({ ...nodeBase, type: z.literal("start") });
 export const taskNode = z.object({
   ...nodeBase,
@@ -202,6 +221,11 @@ export const taskNode = z.object({
    * 审核 before 复核) may not do this one.
    */
   separateFromPrevious: z.boolean().default(false),
+  /**
+   * A decision step: the outcomes it offers. Taking the step's `approve` or `complete` action
+   * then requires one of them (and its reason, where the outcome requires one).
+   */
+  outcomes: z.array(decisionOutcome).max(20).optional(),
 });
 export const gatewayNode = z.object({ ...nodeBase, type: z.literal("gateway") });
 export const endNode = z.object({
@@ -238,6 +262,22 @@ export const flow = z.object({
   derivation: z.enum(["text", "minimal", "designed"]).default("designed"),
 });
 export type Flow = z.infer<typeof flow>;
+
+/**
+ * A formal document's text for this service (受理通知书, 一次性告知书, 认定工伤决定书 …), editable
+ * by the service's administrators and overridable by a local variant (item `document/<kind>`).
+ * Kinds: `acceptance`, `correction`, `refusal`, `termination`, `completion`, `outcome-<outcome id>`.
+ * `body` is paragraphs separated by blank lines, with placeholders such as {申请人} (see
+ * `runtime/definition/documents.ts`).
+ */
+export const documentTemplate = z.object({
+  kind: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/),
+  title: z.string().min(1).max(60),
+  body: z.string().min(1).max(8000),
+  /** 救济途径: 申请行政复议或者提起行政诉讼 and the time limits; empty for a notice that needs none. */
+  rightsNotice: z.string().max(1000).default(""),
+});
+export type DocumentTemplate = z.infer<typeof documentTemplate>;
 
 export const appendix = z.object({
   /** An item of the document that is not a service of its own, attached here. */
@@ -276,6 +316,8 @@ export const serviceDefinition = z.object({
    * `legalBasis/…`, `node/<id>` …) that local variants of this service may not change or remove.
    */
   locks: z.array(z.string().min(1).max(300)).max(2000).default([]),
+  /** The texts of the formal documents (those not given here use the defaults of `runtime/definition/documents.ts`). */
+  documents: z.array(documentTemplate).max(40).optional(),
 });
 export type ServiceDefinition = z.infer<typeof serviceDefinition>;
 export type ServiceDefinitionInput = z.input<typeof serviceDefinition>;

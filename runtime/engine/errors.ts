@@ -12,6 +12,9 @@ export type EngineErrorCode =
   | "ACTION_NOT_ALLOWED"
   | "COMMENT_REQUIRED"
   | "CORRECTION_LIST_REQUIRED"
+  /** A decision step's passing action needs one of its outcomes (认定工伤 / 不予认定工伤 …), and its amount where stated. */
+  | "OUTCOME_REQUIRED"
+  | "OUTCOME_NOT_ALLOWED"
   | "FORM_NOT_EDITABLE"
   | "NOT_PAUSABLE"
   | "ALREADY_PAUSED"

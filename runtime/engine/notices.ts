@@ -3,7 +3,7 @@
  * Delivery (SMS, 站内信) and rendering of the documents are the caller's business.
  */
 import type { EventContext } from "./context";
-import type { Outcome } from "./types";
+import type { CaseDecision, Outcome } from "./types";
 
 export function noticeAccepted(ctx: EventContext): void {
   ctx.effects.push(
@@ -24,6 +24,21 @@ export function noticeCorrectionRequested(ctx: EventContext, items: string[], co
       ...(comment ? { reason: comment } : {}),
     },
     { type: "issueDocument", document: "correctionNotice", title: "补正材料通知书（一次性告知书）" },
+  );
+}
+
+/** A decision step's outcome: the applicant is told, and the document it names is issued. */
+export function noticeDecision(ctx: EventContext, decision: CaseDecision): void {
+  const reason = decision.reason ? { reason: decision.reason } : {};
+  ctx.effects.push(
+    {
+      type: "notify",
+      recipient: "applicant",
+      kind: "decided",
+      message: `您的办件已作出决定：${decision.label}${decision.reason ? `，理由：${decision.reason}` : ""}。请查阅《${decision.documentTitle}》。`,
+      ...reason,
+    },
+    { type: "issueDocument", document: "decision", title: decision.documentTitle, outcomeId: decision.outcomeId, ...reason },
   );
 }
 

@@ -75,6 +75,9 @@ export interface HistoryEntry {
   actionKind?: ActionKind;
   comment?: string;
   correctionItems?: string[];
+  /** The outcome a decision step recorded, and the amount it fixed (核定). */
+  outcomeId?: string;
+  amount?: string;
   /** Nodes entered because of this event, in order (gateways, tasks, end). */
   path: string[];
 }
@@ -91,6 +94,8 @@ export interface CaseState {
   closedAt: string | null;
   outcome: Outcome | null;
   outcomeReason: string | null;
+  /** The decision a decision step recorded (认定工伤 …); absent on cases without one. */
+  decision?: CaseDecision | null;
   /** 中止: set while the case is paused. */
   pause: { since: string; reason: string } | null;
   /** The case's own limit (承诺/法定办结时限), given at submission. */
@@ -101,6 +106,21 @@ export interface CaseState {
   taskSequence: number;
   /** The latest event's time; an event before it is refused. */
   lastEventAt: string;
+}
+
+/** The outcome of a decision step as recorded on the case. */
+export interface CaseDecision {
+  outcomeId: string;
+  label: string;
+  favourable: boolean;
+  /** The reason given (required for unfavourable outcomes). */
+  reason: string | null;
+  /** The amount fixed (核定), as entered: a decimal number of yuan. */
+  amount: string | null;
+  nodeId: string;
+  taskId: string;
+  decidedAt: string;
+  documentTitle: string;
 }
 
 export interface SubmitEvent {
@@ -126,6 +146,10 @@ export interface ActEvent {
   comment?: string;
   /** For a `correction` action: every item the applicant must correct (一次性告知). */
   correctionItems?: string[];
+  /** At a decision step (a node with `outcomes`): the outcome chosen with the passing action. */
+  outcomeId?: string;
+  /** The amount the outcome fixes, where it states one (核定金额). */
+  amount?: string;
   /** Form data to merge (field by field) into forms the task may edit. */
   forms?: FormsData;
 }
@@ -167,14 +191,16 @@ export type NotificationKind =
   | "completed"
   | "refused"
   | "terminated"
-  | "withdrawn";
+  | "withdrawn"
+  | "decided";
 
 export type DocumentKind =
   | "acceptanceReceipt" // 受理回执
   | "correctionNotice" // 补正材料通知书（一次性告知书）
   | "refusalDecision" // 不予受理决定书 / 不予办理决定书
   | "terminationNotice" // 终止办理告知书
-  | "completionNotice"; // 办结通知书
+  | "completionNotice" // 办结通知书
+  | "decision"; // the document the recorded outcome names (认定工伤决定书 …)
 
 export type Effect =
   | { type: "openTask"; taskId: string; nodeId: string; label: string; role: TaskRole; dueOn: IsoDate | null }
@@ -187,7 +213,7 @@ export type Effect =
       correctionItems?: string[];
       reason?: string;
     }
-  | { type: "issueDocument"; document: DocumentKind; title: string; reason?: string }
+  | { type: "issueDocument"; document: DocumentKind; title: string; reason?: string; outcomeId?: string }
   | { type: "setDeadline"; scope: "case" | "task"; taskId?: string; dueOn: IsoDate | null }
   | { type: "overdue"; scope: "case" | "task"; taskId?: string; nodeId?: string; dueOn: IsoDate };
 

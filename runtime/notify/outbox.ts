@@ -87,6 +87,8 @@ export async function notifyEffects(
         await notifyApplicant(sql, applicationId, "correctionRequested", { title: "办件需要补正", body: `：${effect.message}${effect.reason ? `\n说明：${effect.reason}` : ""}` }, at);
       } else if (effect.kind === "accepted") {
         await notifyApplicant(sql, applicationId, "accepted", { title: "办件已受理", body: "已受理，请留意后续办理进度。" }, at);
+      } else if (effect.kind === "decided") {
+        await notifyApplicant(sql, applicationId, "decided", { title: "办件已作出决定", body: `：${effect.message}` }, at);
       } else if (effect.kind === "completed" || effect.kind === "refused" || effect.kind === "terminated") {
         await notifyApplicant(sql, applicationId, effect.kind, { title: DECISIONS[effect.kind], body: `：${effect.message}` }, at);
       }

@@ -328,6 +328,17 @@ export const TABLE: Record<string, Entry> = {
     input: async ({ fx, principal }) => ({ id: (await fx.submitted(principal.owner)).id, kind: "receipt" }),
   },
 
+  "documents.get": {
+    // A document issued on a case (its 受理通知书): as the case's documents, its applicant or its readers.
+    who: caseFileReaders,
+    input: async ({ fx, principal }) => {
+      const { id } = await fx.atReview(principal.owner);
+      const document = await fx.db.issuedDocument.findFirstOrThrow({ where: { applicationId: id } });
+      return { id: document.id };
+    },
+  },
+  "documents.verify": { who: everyone, input: async () => ({ code: "2222-3333-4444-5555" }) },
+
   "workbench.inbox": { who: only(WORKERS, { scoped: false }), input: async () => ({}) },
   "workbench.cases": { who: caseReaders("FORBIDDEN"), input: async () => ({ officeId: CASE_OFFICE }) },
   "workbench.dashboard": { who: caseReaders("FORBIDDEN"), input: async () => ({ officeId: CASE_OFFICE }) },

@@ -6,6 +6,7 @@ import { useTRPC, errorMessage } from "@/app/_trpc/client";
 import { applicantForms } from "@/runtime/definition/requirements";
 import { StatusBadge } from "@/app/_components/StatusBadge";
 import { Timeline } from "@/app/_components/Timeline";
+import { CaseDocuments } from "@/app/documents/_parts/CaseDocuments";
 import { FormSummary } from "@/app/_components/FormSummary";
 import { ErrorNotice, Loading } from "@/app/_components/Notice";
 import { formatChineseDate, formatDateTime, formatFileSize, isClosedStatus, isOverdue, todayInChina } from "@/app/_components/format";
@@ -151,6 +152,8 @@ export function CaseDetail({ id, corrected }: { id: string; corrected: boolean }
           {a.outcomeReason && <p className="mt-1" data-testid="outcome-reason">原因：{a.outcomeReason}</p>}
         </section>
       )}
+
+      <CaseDocuments decision={detail.data.decision} documents={detail.data.documents} />
 
       <Timeline entries={timeline} />
 

@@ -6,6 +6,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { PrintButton } from "./PrintButton";
+import { authorityName } from "@/runtime/definition/documents";
 
 const printCss = `
 @page { size: A4; margin: 25mm 20mm 20mm 25mm; }
@@ -24,6 +25,7 @@ export function OfficialLetter({
   backLabel,
   children,
   signature,
+  footer,
 }: {
   title: string;
   number: string;
@@ -31,6 +33,8 @@ export function OfficialLetter({
   backLabel: string;
   children: ReactNode;
   signature: { office: string; date: string };
+  /** Below the signature: the office's address and hotline, the verification code. */
+  footer?: ReactNode;
 }) {
   return (
     <div>
@@ -52,16 +56,13 @@ export function OfficialLetter({
           <p className="text-sm text-gray-600">（盖章）</p>
           <p>{signature.date}</p>
         </div>
+        {footer}
       </article>
     </div>
   );
 }
 
-/** The issuing authority of an office: 新城区 → 新城区人力资源和社会保障局, 内蒙古自治区 → …社会保障厅. */
-export function authorityName(office: string): string {
-  if (/人力资源|人社|社会保障|社保/.test(office)) return office;
-  return `${office}人力资源和社会保障${office.endsWith("自治区") ? "厅" : "局"}`;
-}
+export { authorityName };
 
 /** A paragraph with the two-character first-line indent of official letters. */
 export function Para({ children }: { children: ReactNode }) {

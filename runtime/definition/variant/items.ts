@@ -12,15 +12,16 @@
  * | `form/<formId>` | a form without its top-level fields (title, other schema keywords, ui options) |
  * | `form/<formId>/field/<name>` | one top-level field: its schema, its uiSchema entry, whether required |
  * | `node/<id>`, `edge/<id>` | one flow step or connection |
+ * | `document/<kind>` | one formal document's text (受理通知书, 认定工伤决定书 …) |
  *
  * `composeDefinition(frame, items)` is the inverse: the frame (the parent) gives identity and
  * order, items present are placed in the frame's order, new ones after. Pure.
  */
-import type { FlowEdge, FlowNode, FormDefinition, Material, ServiceDefinition } from "../schema";
+import type { DocumentTemplate, FlowEdge, FlowNode, FormDefinition, Material, ServiceDefinition } from "../schema";
 import { guideFieldLabels } from "../labels";
 import { stableJson } from "../diff";
 
-export type ItemKind = "summary" | "guide" | "legalBasis" | "note" | "material" | "form" | "field" | "node" | "edge";
+export type ItemKind = "summary" | "guide" | "legalBasis" | "note" | "material" | "form" | "field" | "node" | "edge" | "document";
 
 export interface Item {
   key: string;
@@ -55,6 +56,7 @@ export function kindOfKey(key: string): ItemKind {
   if (key.startsWith("form/")) return key.includes("/field/") ? "field" : "form";
   if (key.startsWith("node/")) return "node";
   if (key.startsWith("edge/")) return "edge";
+  if (key.startsWith("document/")) return "document";
   throw new Error(`未知的事项要素：${key}`);
 }
 
@@ -146,6 +148,7 @@ export function definitionItems(def: ServiceDefinition): Map<string, Item> {
   }
   for (const node of def.flow.nodes) add(`node/${node.id}`, "node", `流程环节：${node.label}`, node);
   for (const edge of def.flow.edges) add(`edge/${edge.id}`, "edge", `流程连线：${edgeLabel(def, edge)}`, edge);
+  for (const doc of def.documents ?? []) add(`document/${doc.kind}`, "document", `文书：${doc.title}`, doc);
   return items;
 }
 
@@ -198,8 +201,11 @@ export function composeDefinition(frame: ServiceDefinition, items: Map<string, u
   const nodes = ordered(frameOrder("node"), byKind("node")).map(([, v]) => v as FlowNode);
   const edges = ordered(frameOrder("edge"), byKind("edge")).map(([, v]) => v as FlowEdge);
 
+  const documents = ordered(frameOrder("document"), byKind("document")).map(([, v]) => v as DocumentTemplate);
+
   return {
     ...frame,
+    ...(documents.length > 0 || frame.documents ? { documents } : {}),
     summary: (items.has("summary") ? items.get("summary") : frame.summary) as string,
     guide: guideOrdered as Guide,
     materials,

@@ -8,14 +8,14 @@
  *   stops and the case goes to the applicant's 补正 task (the action's edge), where the
  *   applicant's `submit` reopens the asking step with its clock running on.
  */
-import type { Action, TaskNode } from "@/runtime/definition/schema";
+import type { Action, DecisionOutcome, TaskNode } from "@/runtime/definition/schema";
 import { startCaseClock } from "../caseClock";
 import { restartClock, stopClock } from "../clock";
 import { record, type EventContext } from "../context";
 import { EngineError } from "../errors";
 import { actionEdgeOf, taskNodeOf } from "../flowIndex";
 import { requireNotClosed, requireNotPaused, requireText, roleName } from "../guards";
-import { noticeAccepted, noticeCorrectionRequested, noticeCorrectionSubmitted } from "../notices";
+import { noticeAccepted, noticeCorrectionRequested, noticeCorrectionSubmitted, noticeDecision } from "../notices";
 import { requireSeparateActor } from "../separation";
 import { closeTask, findActiveTask, openTask } from "../tasks";
 import { followEdge } from "../traverse";
@@ -33,6 +33,40 @@ function correctionItemsOf(event: ActEvent): string[] {
     });
   }
   return items;
+}
+
+/** The actions that pass a decision step, and so carry its outcome. */
+const decides = (action: Action) => action.kind === "approve" || action.kind === "complete";
+
+const AMOUNT = /^(0|[1-9]\d{0,11})(\.\d{1,2})?$/;
+
+/**
+ * At a decision step, the outcome chosen: one the step offers, its reason where the outcome
+ * requires one (every unfavourable outcome: 说明理由), its amount where it states one.
+ */
+function decisionOf(node: TaskNode, action: Action, event: ActEvent): { outcome: DecisionOutcome; reason: string | null; amount: string | null } | null {
+  const offered = node.outcomes ?? [];
+  const where = { nodeId: node.id, actionId: action.id };
+  if (offered.length === 0 || !decides(action)) {
+    if (event.outcomeId !== undefined) throw new EngineError("OUTCOME_NOT_ALLOWED", `“${action.label}”不作出决定，不能选择决定结果`, where);
+    return null;
+  }
+  if (!event.outcomeId) {
+    throw new EngineError("OUTCOME_REQUIRED", `环节“${node.label}”须选择决定结果（${offered.map((o) => o.label).join(" / ")}）`, where);
+  }
+  const outcome = offered.find((o) => o.id === event.outcomeId);
+  if (!outcome) throw new EngineError("OUTCOME_NOT_ALLOWED", `环节“${node.label}”没有“${event.outcomeId}”这一决定结果`, where);
+  const reason = outcome.requiresReason || !outcome.favourable
+    ? requireText(event.comment, `决定“${outcome.label}”须说明理由`)
+    : null;
+  let amount: string | null = null;
+  if (outcome.amountLabel) {
+    amount = event.amount?.trim() ?? "";
+    if (!AMOUNT.test(amount)) throw new EngineError("OUTCOME_REQUIRED", `决定“${outcome.label}”须填写${outcome.amountLabel}（以元为单位的金额，最多两位小数）`, where);
+  } else if (event.amount !== undefined && event.amount.trim() !== "") {
+    throw new EngineError("OUTCOME_NOT_ALLOWED", `决定“${outcome.label}”不核定金额`, where);
+  }
+  return { outcome, reason, amount };
 }
 
 function mergeForms(ctx: EventContext, node: TaskNode, patch: FormsData | undefined): void {
@@ -87,9 +121,24 @@ export function act(ctx: EventContext, event: ActEvent): void {
     ? requireText(event.comment, `“${action.label}”须填写意见或理由`)
     : event.comment?.trim() || undefined;
   const items = action.kind === "correction" ? correctionItemsOf(event) : undefined;
+  const decision = decisionOf(node, action, event);
   mergeForms(ctx, node, event.forms);
 
   closeTask(ctx, task, action.id);
+  if (decision) {
+    state.decision = {
+      outcomeId: decision.outcome.id,
+      label: decision.outcome.label,
+      favourable: decision.outcome.favourable,
+      reason: decision.reason,
+      amount: decision.amount,
+      nodeId: node.id,
+      taskId: task.taskId,
+      decidedAt: ctx.at,
+      documentTitle: decision.outcome.documentTitle,
+    };
+    noticeDecision(ctx, state.decision);
+  }
   if (action.kind === "approve" && task.role !== "applicant" && state.acceptedAt === null) {
     state.acceptedAt = ctx.at;
     noticeAccepted(ctx);
@@ -108,5 +157,6 @@ export function act(ctx: EventContext, event: ActEvent): void {
     actionKind: action.kind,
     ...(comment ? { comment } : {}),
     ...(items ? { correctionItems: items } : {}),
+    ...(decision ? { outcomeId: decision.outcome.id, ...(decision.amount ? { amount: decision.amount } : {}) } : {}),
   });
 }

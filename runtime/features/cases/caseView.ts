@@ -7,6 +7,7 @@ import type { CaseState } from "@/runtime/engine";
 import type { CaseWithRelations } from "./access";
 import { pinnedDefinition } from "./definitions";
 import { caseTimeline } from "./timeline";
+import { caseDocuments } from "../documents/read";
 import { versionLabel } from "@/runtime/features/catalogue/places";
 
 type FormsData = Record<string, Record<string, unknown>>;
@@ -21,7 +22,7 @@ export async function describeCase(
 ) {
   const definition = await pinnedDefinition(db, application.serviceVersionId);
   const state = (application.engineState ?? null) as CaseState | null;
-  const [attachments, timeline, tasks] = await Promise.all([
+  const [attachments, timeline, tasks, documents] = await Promise.all([
     db.attachment.findMany({
       where: { applicationId: application.id },
       orderBy: { createdAt: "asc" },
@@ -32,6 +33,7 @@ export async function describeCase(
       where: { applicationId: application.id, status: { in: ["open", "claimed"] } },
       select: { id: true, nodeId: true, label: true, role: true, dueDate: true, status: true, claimedById: true },
     }),
+    caseDocuments(db, application.id),
   ]);
   const correctionTask = state?.tasks.find((t) => t.correction);
   return {
@@ -67,5 +69,8 @@ export async function describeCase(
     timeline,
     activeTasks: tasks.map((t) => ({ taskId: t.id, nodeId: t.nodeId, label: t.label, role: t.role, dueDate: t.dueDate, status: t.status })),
     pause: state?.pause ?? null,
+    /** The decision a decision step recorded (认定工伤 …), and the documents issued (受理通知书, 决定书 …). */
+    decision: state?.decision ?? null,
+    documents,
   };
 }

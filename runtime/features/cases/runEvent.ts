@@ -7,13 +7,14 @@
  */
 import "server-only";
 import type { SqlTx, SqlValue } from "@/runtime/db";
-import type { Flow } from "@/runtime/definition/schema";
+import type { DocumentTemplate, Flow } from "@/runtime/definition/schema";
 import { applyEvent, nextTimerDate, recordedEvent, type CaseEvent, type CaseState, type Effect } from "@/runtime/engine";
 import type { WorkCalendar } from "@/runtime/calendar";
 import { AppError, staleCase } from "@/runtime/errors";
 import type { AuditSink } from "@/runtime/write";
 import { applicationStatus } from "@/runtime/engine/status";
 import { notifyEffects } from "@/runtime/notify/outbox";
+import { issueDocuments } from "../documents/issue";
 
 export interface CaseRecord {
   id: string;
@@ -45,6 +46,8 @@ export interface RunCaseEventInput {
   /** Set when `application` is not in the database yet. */
   insert?: NewCase;
   flow: Flow;
+  /** The service's own document texts (their titles name the documents issued); defaults otherwise. */
+  documents?: DocumentTemplate[];
   event: CaseEvent;
   calendar: WorkCalendar;
   actorRole: string;
@@ -143,11 +146,19 @@ export async function runCaseEvent(sql: SqlTx, audit: AuditSink, input: RunCaseE
     }
   }
 
+  // 受理通知书, 一次性告知书, decisions …: numbered, with their verification codes, in this transaction.
+  const issued = effects.some((e) => e.type === "issueDocument")
+    ? await issueDocuments(sql, { applicationId: application.id, officeId: application.officeId, state, effects, definition: { flow, documents: input.documents }, at: event.at })
+    : null;
+
   const base = { actorRole: input.actorRole, organisationId: application.officeId, applicationId: application.id, entityType: "application" as const, entityId: application.id };
   // The event itself (without the form data it carried): the case can be rebuilt from its trail (runtime/engine/replay.ts).
   audit.record({ ...base, action: event.type === "act" ? `act:${event.actionId}` : event.type, payload: { ...input.auditPayload, status, event: recordedEvent(event) } });
   for (const effect of effects) {
-    if (effect.type === "notify" || effect.type === "issueDocument" || effect.type === "overdue") audit.record({ ...base, action: effect.type, payload: effect });
+    if (effect.type === "issueDocument") {
+      const document = issued?.get(effect);
+      audit.record({ ...base, action: effect.type, payload: { ...effect, ...(document ? { documentId: document.id, number: document.number, title: document.title } : {}) } });
+    } else if (effect.type === "notify" || effect.type === "overdue") audit.record({ ...base, action: effect.type, payload: effect });
   }
   // The messages the event calls for (消息, e-mail, SMS), in this same transaction.
   await notifyEffects(sql, application.id, state, effects, (nodeId) => flow.nodes.find((n) => n.id === nodeId)?.label, new Date());

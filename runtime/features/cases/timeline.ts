@@ -28,7 +28,8 @@ function commentOf(payload: Record<string, unknown>): string | null {
 function toApplicant(action: string, actorRole: string | null, payload: Record<string, unknown>): boolean {
   if (actorRole === "applicant" || actorRole === null) return true;
   if (action === "pause") return true;
-  if (action.startsWith("act:")) return typeof payload.actionKind === "string" && ADDRESSED_TO_APPLICANT.has(payload.actionKind);
+  // A decision's reason is addressed to the applicant (it is on the decision document).
+  if (action.startsWith("act:")) return (typeof payload.actionKind === "string" && ADDRESSED_TO_APPLICANT.has(payload.actionKind)) || typeof payload.outcomeLabel === "string";
   return false;
 }
 
@@ -38,11 +39,16 @@ export async function caseTimeline(db: Db, applicationId: string, options: { inc
   const entries: TimelineEntry[] = [];
   for (const e of events) {
     const payload = (e.payload ?? {}) as Record<string, unknown>;
-    // Drafts saved, documents issued and who looked at what belong to the audit trail, not the case's story.
-    if (e.action === "issueDocument" || e.action === "saveDraft" || e.action === "read" || e.action === "download") continue;
+    // Drafts saved, documents issued before they had numbers and who looked at what belong to the audit trail, not the case's story.
+    if ((e.action === "issueDocument" && typeof payload.number !== "string") || e.action === "saveDraft" || e.action === "read" || e.action === "download") continue;
     if (!options.includeInternal && (e.action === "claim" || e.action === "release")) continue;
     let label = caseActionLabels[e.action] ?? e.action;
-    if (e.action.startsWith("act:")) label = String(payload.actionLabel ?? "办理");
+    if (e.action.startsWith("act:")) {
+      label = String(payload.actionLabel ?? "办理");
+      // A decision step: the outcome is part of what was done (作出决定：认定工伤).
+      if (typeof payload.outcomeLabel === "string") label = `${label}：${payload.outcomeLabel}${typeof payload.amount === "string" ? `（核定金额 ${payload.amount} 元）` : ""}`;
+    }
+    if (e.action === "issueDocument") label = `出具《${String(payload.title)}》（${String(payload.number)}）`;
     if (e.action === "notify") {
       if (payload.recipient !== "applicant") continue;
       label = String(payload.message ?? "通知");
@@ -51,8 +57,8 @@ export async function caseTimeline(db: Db, applicationId: string, options: { inc
       at: e.at,
       action: e.action,
       label,
-      actorName: e.action === "notify" ? null : (actors.get(e.actorId ?? "") ?? null),
-      comment: options.includeInternal || toApplicant(e.action, e.actorRole, payload) ? commentOf(payload) : null,
+      actorName: e.action === "notify" || e.action === "issueDocument" ? null : (actors.get(e.actorId ?? "") ?? null),
+      comment: e.action === "issueDocument" ? null : options.includeInternal || toApplicant(e.action, e.actorRole, payload) ? commentOf(payload) : null,
       items: Array.isArray(payload.correctionItems) ? payload.correctionItems.map(String) : [],
     });
   }

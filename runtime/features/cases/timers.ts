@@ -82,6 +82,7 @@ function tickCase(db: Db, id: string, now: Date, calendar: Awaited<ReturnType<ty
     const result = await runCaseEvent(sql, audit, {
       application,
       flow: definition.flow,
+      documents: definition.documents,
       calendar,
       actorRole: "system",
       event: { type: "timer", at: now.toISOString() },

@@ -94,6 +94,15 @@ export async function caseForStaff(db: Db, user: SessionUser, id: string) {
             /** Why the user may not work it although their role could. */
             barredReason: barred ? `本环节须由与上一环节不同的工作人员办理，您已办理本件的上一环节` : null,
             actions: node.actions.map((a) => ({ id: a.id, label: a.label, kind: a.kind, requiresComment: a.requiresComment })),
+            /** A decision step's outcomes: the passing action (approve / complete) records one. */
+            outcomes: (node.outcomes ?? []).map((o) => ({
+              id: o.id,
+              label: o.label,
+              favourable: o.favourable,
+              reasonRequired: o.requiresReason || !o.favourable,
+              amountLabel: o.amountLabel ?? null,
+              documentTitle: o.documentTitle,
+            })),
             checkpoints: checkpointsFor(detail.definition, node),
           }
         : null,
@@ -173,6 +182,9 @@ export interface ActInput {
   actionId: string;
   comment?: string;
   correctionItems?: string[];
+  /** At a decision step: the outcome chosen and the amount it fixes (核定). */
+  outcomeId?: string;
+  amount?: string;
   rowVersion: number;
 }
 
@@ -189,9 +201,11 @@ export async function actOnTask(db: Db, user: SessionUser, input: ActInput) {
     const engineTaskId = task.id.slice(application.id.length + 1);
     if (taskRowId(application.id, engineTaskId) !== task.id) throw notFound("任务");
     const comment = input.comment?.trim() || undefined;
+    const outcome = input.outcomeId ? taskNode(definition, task.nodeId)?.outcomes?.find((o) => o.id === input.outcomeId) : undefined;
     const result = await runCaseEvent(sql, audit, {
       application,
       flow: definition.flow,
+      documents: definition.documents,
       calendar: await loadCalendarSql(db, sql),
       actorRole: task.role,
       event: {
@@ -202,8 +216,17 @@ export async function actOnTask(db: Db, user: SessionUser, input: ActInput) {
         actor: { role: task.role as StaffRole, id: user.id },
         comment,
         correctionItems: input.correctionItems?.map((i) => i.trim()).filter(Boolean),
+        ...(input.outcomeId !== undefined ? { outcomeId: input.outcomeId } : {}),
+        ...(input.amount !== undefined ? { amount: input.amount } : {}),
       },
-      auditPayload: { actionLabel: action.label, actionKind: action.kind, comment, correctionItems: input.correctionItems, taskId: task.id },
+      auditPayload: {
+        actionLabel: action.label,
+        actionKind: action.kind,
+        comment,
+        correctionItems: input.correctionItems,
+        taskId: task.id,
+        ...(outcome ? { outcomeId: outcome.id, outcomeLabel: outcome.label, favourable: outcome.favourable, ...(input.amount ? { amount: input.amount.trim() } : {}) } : {}),
+      },
     });
     await sql.run('UPDATE "Task" SET "comment" = ? WHERE "id" = ?', [comment ?? null, task.id]);
     return { rowVersion: result.rowVersion, status: result.state.status };

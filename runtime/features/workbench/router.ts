@@ -68,6 +68,8 @@ export const workbenchRouter = router({
         actionId: z.string().min(1).max(64),
         comment: z.string().max(2000).optional(),
         correctionItems: z.array(z.string().max(500)).max(100).optional(),
+        outcomeId: z.string().min(1).max(64).optional(),
+        amount: z.string().max(20).optional(),
         rowVersion: z.number().int().positive(),
       }),
     )

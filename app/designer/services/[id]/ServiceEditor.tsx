@@ -19,6 +19,7 @@ import { LocksPanel } from "@/designer/variant/LocksPanel";
 import { FlowDesigner, type FlowFocus } from "@/designer/flow/FlowDesigner";
 import { FormDesigner } from "@/designer/form/FormDesigner";
 import { GuideEditor } from "@/designer/guide/GuideEditor";
+import { DocumentsEditor } from "@/designer/documents/DocumentsEditor";
 import { ProblemList } from "@/designer/lint/ProblemList";
 import { MaterialsEditor } from "@/designer/materials/MaterialsEditor";
 import { TestRun } from "@/designer/testRun/TestRun";
@@ -32,19 +33,20 @@ import { SaveState } from "./SaveState";
 import { SourceTab } from "./SourceTab";
 import { VersionsTab } from "./VersionsTab";
 
-type TabKey = "variant" | "locks" | "guide" | "materials" | "flow" | "forms" | "versions" | "run" | "source";
+type TabKey = "variant" | "locks" | "guide" | "materials" | "flow" | "forms" | "documents" | "versions" | "run" | "source";
 
 const baseTabs: { key: TabKey; label: string }[] = [
   { key: "guide", label: "办事指南" },
   { key: "materials", label: "材料" },
   { key: "flow", label: "流程" },
   { key: "forms", label: "表单" },
+  { key: "documents", label: "文书" },
   { key: "versions", label: "版本" },
   { key: "run", label: "试运行" },
   { key: "source", label: "原文" },
 ];
 
-const areaTab: Record<LintProblem["area"], TabKey> = { basic: "guide", guide: "guide", materials: "materials", flow: "flow", forms: "forms" };
+const areaTab: Record<LintProblem["area"], TabKey> = { basic: "guide", guide: "guide", materials: "materials", flow: "flow", forms: "forms", documents: "documents" };
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -232,6 +234,7 @@ function Editor({ serviceId, initial }: { serviceId: string; initial: EditorStat
         )}
         </fieldset>
         </VariantProvider>
+        {tab === "documents" && <DocumentsEditor definition={definition} onChange={(d, group) => edit(() => d, group ?? null)} />}
         {tab === "versions" && <VersionsTab serviceId={serviceId} editor={editor} />}
         {tab === "run" && (
           <TestRun definition={definition} flowProblems={flowProblems.length} renderForm={(args) => <TestRunForm {...args} />} />

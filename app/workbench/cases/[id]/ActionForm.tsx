@@ -5,6 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "@/app/_trpc/client";
 import type { StaffCase } from "@/app/_components/types";
 import { CorrectionItems } from "./CorrectionItems";
+import { OutcomeChoice } from "./OutcomeChoice";
 import { isConflict, type OnDone, type Task } from "./staffCase";
 
 const kindHints: Record<string, string> = {
@@ -30,8 +31,14 @@ export function ActionForm({ data, task, rowVersion, onDone, onError }: { data: 
   const [comment, setComment] = useState("");
   const [items, setItems] = useState<string[]>([""]);
   const [problem, setProblem] = useState<string | null>(null);
+  const [outcomeId, setOutcomeId] = useState("");
+  const [amount, setAmount] = useState("");
   const action = task.actions.find((x) => x.id === actionId);
-  const needsComment = !!action && (action.requiresComment || action.kind === "reject" || action.kind === "terminate") && action.kind !== "correction";
+  // A decision step: its passing action records one of the step's outcomes.
+  const decides = !!action && task.outcomes.length > 0 && (action.kind === "approve" || action.kind === "complete");
+  const outcome = decides ? task.outcomes.find((o) => o.id === outcomeId) : undefined;
+  const needsComment =
+    !!action && ((action.requiresComment || action.kind === "reject" || action.kind === "terminate") && action.kind !== "correction" || !!outcome?.reasonRequired);
   const act = useMutation(
     trpc.workbench.act.mutationOptions({
       onSuccess: () => onDone(`已办理：${action?.label ?? ""}`),
@@ -45,7 +52,9 @@ export function ActionForm({ data, task, rowVersion, onDone, onError }: { data: 
     if (!action) return setProblem("请选择办理操作");
     const text = comment.trim();
     const list = items.map((i) => i.trim()).filter(Boolean);
-    if (needsComment && !text) return setProblem(`请填写${commentLabel(action.kind)}`);
+    if (decides && !outcome) return setProblem("请选择决定结果");
+    if (needsComment && !text) return setProblem(outcome?.reasonRequired ? `请填写“${outcome.label}”的理由` : `请填写${commentLabel(action.kind)}`);
+    if (outcome?.amountLabel && !/^\d+(\.\d{1,2})?$/.test(amount.trim())) return setProblem(`请填写${outcome.amountLabel}（以元为单位，最多两位小数）`);
     if (action.kind === "correction" && list.length === 0) return setProblem("请逐项列明需要申请人补正的内容");
     act.mutate({
       applicationId: data.application.id,
@@ -53,6 +62,7 @@ export function ActionForm({ data, task, rowVersion, onDone, onError }: { data: 
       actionId: action.id,
       comment: text || (action.kind === "correction" && action.requiresComment ? `请一次性补正以下${list.length}项内容` : undefined),
       correctionItems: action.kind === "correction" ? list : undefined,
+      ...(outcome ? { outcomeId: outcome.id, ...(outcome.amountLabel ? { amount: amount.trim() } : {}) } : {}),
       rowVersion,
     });
   };
@@ -80,11 +90,23 @@ export function ActionForm({ data, task, rowVersion, onDone, onError }: { data: 
         </div>
         {action && kindHints[action.kind] && <p className="mt-1 text-xs text-muted-foreground">{kindHints[action.kind]}</p>}
       </fieldset>
+      {decides && (
+        <OutcomeChoice
+          outcomes={task.outcomes}
+          outcomeId={outcomeId}
+          amount={amount}
+          onOutcome={(id) => {
+            setOutcomeId(id);
+            setProblem(null);
+          }}
+          onAmount={setAmount}
+        />
+      )}
       {action?.kind === "correction" && <CorrectionItems items={items} onChange={setItems} materials={data.definition.materials} />}
 
       <div>
         <label htmlFor={`${uid}-comment`} className="block text-sm font-medium">
-          {commentLabel(action?.kind ?? "")}
+          {outcome?.reasonRequired ? `“${outcome.label}”的理由` : commentLabel(action?.kind ?? "")}
           {needsComment ? <span className="text-destructive">（必填）</span> : <span className="text-muted-foreground">（选填）</span>}
         </label>
         <textarea

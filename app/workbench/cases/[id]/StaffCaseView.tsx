@@ -8,6 +8,7 @@ import Link from "next/link";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "@/app/_trpc/client";
 import { Timeline } from "@/app/_components/Timeline";
+import { CaseDocuments } from "@/app/documents/_parts/CaseDocuments";
 import { ErrorNotice, Loading } from "@/app/_components/Notice";
 import { formatDateTime, isClosedStatus } from "@/app/_components/format";
 import { CaseHeader } from "./CaseHeader";
@@ -87,6 +88,7 @@ export function StaffCaseView({ id }: { id: string }) {
           <CaseMaterials data={data} />
         </div>
         <aside className="space-y-4">
+          <CaseDocuments decision={data.decision} documents={data.documents} />
           <Timeline entries={data.timeline} />
         </aside>
       </div>
