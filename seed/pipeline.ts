@@ -4,6 +4,7 @@
  * `seed/build.ts` (which writes the templates), `seed/report.ts` and the templates test.
  */
 import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";
+import { defaultBindings } from "@/runtime/definition/connectors";
 import { FAMILY_PARSERS } from "./parse/families";
 import { cutItems, numberLines, parseEntries } from "./parse/items";
 import type { ParseResult, Unextracted } from "./parse/types";
@@ -49,6 +50,9 @@ export function parseSeed(documentText: string, entriesTsv: string, document = S
     }
   }
   const validated = services.map((service) => {
+    // 校验与共享: the template comes bound to the named connectors (the designer's 校验与共享 tab changes them).
+    const bindings = defaultBindings(service);
+    if (bindings.preChecks.length + bindings.dataSharing.length + bindings.materials.length > 0) service.connectors = bindings;
     const parsed = serviceDefinition.safeParse(service);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
