@@ -11,11 +11,11 @@ import { AppError, notFound } from "@/runtime/errors";
 import { connectorById, connectorLabel } from "@/runtime/definition/connectors";
 import type { ServiceDefinition } from "@/runtime/definition/schema";
 import { writeWithPrisma, type AuditSink } from "@/runtime/write";
-import { askCheck, askLookup, type CaseContext, type Subject } from "@/runtime/connectors";
+import { askCheck, askLookup, isConfigured, type CaseContext, type Subject } from "@/runtime/connectors";
 import { earlierMaterial } from "@/runtime/connectors/platform";
 import { officeCase, workScopes } from "../cases/access";
 import { pinnedDefinition } from "../cases/definitions";
-import { itemsForStep, type StepItem } from "./rules";
+import { blockingChecks, itemsForStep, type StepItem } from "./rules";
 
 type Application = Awaited<ReturnType<typeof officeCase>>;
 
@@ -309,6 +309,9 @@ export async function caseChecksView(db: Db, applicationId: string, definition: 
     actorName: r.actorId ? (actors.get(r.actorId) ?? null) : null,
     at: r.at,
   }));
-  const items = nodeId ? itemsForStep(definition, nodeId).map((i) => ({ ...i, system: connectorLabel(i.connector), result: results.find((r) => r.kind === i.kind && r.item === i.item) ?? null })) : [];
-  return { items, results };
+  const stepItems = nodeId ? itemsForStep(definition, nodeId) : [];
+  const items = stepItems.map((i) => ({ ...i, system: connectorLabel(i.connector), configured: isConfigured(i.connector), result: results.find((r) => r.kind === i.kind && r.item === i.item) ?? null }));
+  /** The mandatory checks that hold back the step's completing actions. */
+  const blocking = blockingChecks(stepItems, rows).map((i) => i.label);
+  return { items, results, blocking };
 }
