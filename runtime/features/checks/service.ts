@@ -13,7 +13,7 @@ import type { ServiceDefinition } from "@/runtime/definition/schema";
 import { writeWithPrisma, type AuditSink } from "@/runtime/write";
 import { askCheck, askLookup, isConfigured, type CaseContext, type Subject } from "@/runtime/connectors";
 import { earlierMaterial } from "@/runtime/connectors/platform";
-import { officeCase, workScopes } from "../cases/access";
+import { applicantCase, officeCase, workScopes } from "../cases/access";
 import { pinnedDefinition } from "../cases/definitions";
 import { blockingChecks, itemsForStep, type StepItem } from "./rules";
 
@@ -314,4 +314,54 @@ export async function caseChecksView(db: Db, applicationId: string, definition: 
   /** The mandatory checks that hold back the step's completing actions. */
   const blocking = blockingChecks(stepItems, rows).map((i) => i.label);
   return { items, results, blocking };
+}
+
+/** For the applicant's own case: how each material obtainable by sharing will be obtained, and whether they agreed to reuse an earlier one. */
+export async function sharedMaterialsForApplicant(db: Db, user: SessionUser, applicationId: string) {
+  const application = await applicantCase(db, user, applicationId);
+  const definition = await pinnedDefinition(db, application.serviceVersionId);
+  const consents = new Set((await db.caseCheck.findMany({ where: { applicationId, kind: "consent" }, select: { item: true } })).map((r) => r.item));
+  const context = contextOf(application as unknown as Application);
+  const list = [];
+  for (const binding of definition.connectors?.materials ?? []) {
+    const material = definition.materials.find((m) => m.id === binding.materialId);
+    if (!material) continue;
+    const earlier = binding.connector === "platformMaterials" ? await earlierMaterial(db, context, material.name) : null;
+    list.push({
+      materialId: material.id,
+      connector: binding.connector,
+      system: connectorLabel(binding.connector),
+      earlierCase: earlier ? (earlier.fromCaseNumber ?? null) : null,
+      earlierFiles: earlier?.fileNames ?? [],
+      consented: consents.has(material.id),
+    });
+  }
+  return list;
+}
+
+/** The applicant agrees that a material they handed in with an earlier case is reused for this one (recorded, audited). */
+export async function consentToReuse(db: Db, user: SessionUser, input: { applicationId: string; materialId: string }) {
+  return writeWithPrisma(db, user, async ({ tx, audit }) => {
+    const application = await applicantCase(tx, user, input.applicationId);
+    if (!["draft", "submitted", "waiting_applicant", "in_progress"].includes(application.status)) throw new AppError("BAD_REQUEST", "办件已办结，不能再同意复用材料");
+    const definition = await pinnedDefinition(tx, application.serviceVersionId);
+    const binding = definition.connectors?.materials.find((m) => m.materialId === input.materialId && m.connector === "platformMaterials");
+    const material = definition.materials.find((m) => m.id === input.materialId);
+    if (!binding || !material) throw new AppError("BAD_REQUEST", "该材料不能复用以往办件中的材料");
+    const data = { nodeId: "", connectorId: "platformMaterials", status: "consented", source: "applicant", actorId: user.id, at: new Date() };
+    await tx.caseCheck.upsert({
+      where: { applicationId_kind_item: { applicationId: input.applicationId, kind: "consent", item: input.materialId } },
+      create: { applicationId: input.applicationId, kind: "consent", item: input.materialId, ...data },
+      update: data,
+    });
+    audit.record({
+      action: "material.consent",
+      entityType: "application",
+      entityId: application.id,
+      applicationId: application.id,
+      organisationId: application.officeId,
+      payload: { materialId: material.id, timelineLabel: `申请人同意复用以往办件中的材料：${material.name}` },
+    });
+    return { consented: true };
+  });
 }
