@@ -82,7 +82,7 @@ export async function callHttp<T>(
         continue;
       }
       breaker.failure(Date.now());
-      log.warn({ connector: id, operation, error: error instanceof Error ? error.message : String(error) }, "connector unavailable");
+      log.warn({ connector: id, operation, problem: error instanceof Error ? error.message : String(error) }, "connector unavailable");
       return timedOut
         ? { ok: false, reason: "timeout", message: `${unavailableWords.timeout}（${config.timeoutMs} 毫秒）` }
         : { ok: false, reason: "failed", message: `${unavailableWords.failed}（${error instanceof Error ? error.message : "未知错误"}）` };
