@@ -85,7 +85,7 @@ function ItemForms({ data, item, onChanged }: { data: StaffCase; item: Item; onC
   };
   const error = manual.error ?? override.error;
   return (
-    <div className="mt-1">
+    <div className="mt-1 print:hidden">
       {open === null ? (
         <div className="flex gap-2">
           {canManual && (
@@ -152,11 +152,17 @@ export function ChecksPanel({ data, refresh }: { data: StaffCase; refresh: () =>
     <section aria-labelledby="checks-title" className="rounded-lg border bg-background p-4 sm:p-5" data-testid="checks-panel">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="checks-title" className="text-lg font-semibold">校验与共享</h2>
-        {canWork && checks.items.length > 0 && (
-          <button type="button" disabled={run.isPending} onClick={() => run.mutate({ applicationId: data.application.id, retry: true })} className="rounded-md border px-3 py-1 text-sm hover:bg-muted disabled:opacity-60">
-            {run.isPending ? "正在调用接口…" : "重新调用不可用的接口"}
+        <div className="flex gap-2 print:hidden">
+          {canWork && checks.items.length > 0 && (
+            <button type="button" disabled={run.isPending} onClick={() => run.mutate({ applicationId: data.application.id, retry: true })} className="rounded-md border px-3 py-1 text-sm hover:bg-muted disabled:opacity-60">
+              {run.isPending ? "正在调用接口…" : "重新调用不可用的接口"}
+            </button>
+          )}
+          {/* The printed case page is the case's record: these results and the timeline beside them. */}
+          <button type="button" onClick={() => window.print()} className="rounded-md border px-3 py-1 text-sm hover:bg-muted">
+            打印办件记录
           </button>
-        )}
+        </div>
       </div>
       {run.isError && <p role="alert" className="mt-1 text-sm text-destructive">{errorMessage(run.error)}</p>}
       {checks.blocking.length > 0 && (
@@ -184,7 +190,7 @@ export function ChecksPanel({ data, refresh }: { data: StaffCase; refresh: () =>
         </ul>
       )}
       {earlier.length > 0 && (
-        <details className="mt-3 text-sm" open={earlier.some((r) => r.source === "override")}>
+        <details className="mt-3 text-sm print:block" open={earlier.some((r) => r.source === "override")}>
           <summary className="cursor-pointer font-medium">以前环节的校验与共享结果（{earlier.length}）</summary>
           <ul className="mt-2 space-y-1">
             {earlier.map((r) => (
