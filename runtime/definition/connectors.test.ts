@@ -31,3 +31,20 @@ describe("connector bindings", () => {
     }
   });
 });
+
+describe("publishing lint of bindings", () => {
+  it("names a binding to an unknown connector, a fact it does not answer, or a step not in the flow; the seeded templates have none", async () => {
+    const { lintDefinition } = await import("./lint");
+    const template = readTemplates().find((t) => t.code === "s055")!;
+    expect(lintDefinition(template).filter((p) => p.code === "CONNECTOR_BINDING")).toEqual([]);
+    const broken = structuredClone(template);
+    broken.connectors!.preChecks[0] = { ...broken.connectors!.preChecks[0], connector: "nowhere" };
+    broken.connectors!.preChecks[1] = { ...broken.connectors!.preChecks[1], fact: "noArrears" };
+    broken.connectors!.dataSharing[0] = { ...broken.connectors!.dataSharing[0], step: "apply" };
+    expect(lintDefinition(broken).filter((p) => p.code === "CONNECTOR_BINDING").map((p) => p.message)).toEqual([
+      "校验与共享：前置校验“校验是否是童工（16周岁前参加工作）”绑定的接口“nowhere”不存在",
+      "校验与共享：前置校验“是否有生存信息”绑定的户籍（公安部门）不提供校验项“noArrears”",
+      "校验与共享：共享需求“劳动能力鉴定书”的执行环节“apply”不是流程中的经办环节",
+    ]);
+  });
+});
