@@ -97,3 +97,23 @@ test("企业职工正常退休申请：欠费校验未通过阻止受理，填�
   await expect(applicant.getByTestId("timeline")).toBeVisible();
   await expect(applicant.getByTestId("timeline")).not.toContainText("前置校验");
 });
+
+test("设计器“校验与共享”：模板的前置校验、共享需求已绑定到接口，管理员可改绑并看到未绑定项", async ({ page }) => {
+  await signIn(page, "region.admin");
+  await page.goto("/designer");
+  await page.getByLabel("搜索事项").fill("s055");
+  await page.getByRole("row", { name: /\bs055\b/ }).getByRole("link").click();
+  await page.getByRole("tab", { name: "校验与共享" }).click();
+  const editor = page.getByTestId("connectors-editor");
+  await expect(editor).toBeVisible();
+  const arrears = editor.getByLabel(/接口（校验项 9）/);
+  await expect(arrears).toHaveValue("taxContributions/noArrears");
+  await expect(editor.getByLabel(/接口（共享项 3）/)).toHaveValue("ssCard");
+  await expect(editor).not.toContainText("尚未绑定接口");
+  await expectAccessible(page);
+  // Unbinding one shows it as unbound, and the default rules bind it again.
+  await arrears.selectOption("");
+  await expect(editor).toContainText("有 1 项尚未绑定接口");
+  await editor.getByRole("button", { name: "按默认规则绑定未绑定项" }).click();
+  await expect(arrears).toHaveValue("taxContributions/noArrears");
+});
