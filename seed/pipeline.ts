@@ -4,6 +4,7 @@
  * `seed/build.ts` (which writes the templates), `seed/report.ts` and the templates test.
  */
 import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";
+import { defaultBindings } from "@/runtime/definition/connectors";
 import { FAMILY_PARSERS } from "./parse/families";
 import { withDecisions } from "./decisions";
 import { cutItems, numberLines, parseEntries } from "./parse/items";
@@ -50,6 +51,9 @@ export function parseSeed(documentText: string, entriesTsv: string, document = S
     }
   }
   const validated = services.map((service) => {
+    // 校验与共享: the template comes bound to the named connectors (the designer's 校验与共享 tab changes them).
+    const bindings = defaultBindings(service);
+    if (bindings.preChecks.length + bindings.dataSharing.length + bindings.materials.length > 0) service.connectors = bindings;
     const parsed = serviceDefinition.safeParse(withDecisions(service));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

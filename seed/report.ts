@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ServiceDefinition } from "@/runtime/definition/schema";
+import { unboundItems } from "@/runtime/definition/connectors";
 import { parseSeed, SOURCE_DOCUMENT } from "./pipeline";
 
 interface Counts {
@@ -17,6 +18,11 @@ interface Counts {
   limits: number;
   legalBasis: number;
   risks: number;
+  /** 前置校验 and 业务共享需求 the text states, and how many of each are bound to a connector (校验与共享). */
+  preChecks: number;
+  preChecksBound: number;
+  sharing: number;
+  sharingBound: number;
 }
 
 /** Leaf fields of a JSON Schema: nested objects and array items are counted by their leaves. */
@@ -29,6 +35,16 @@ function countFields(schema: unknown): number {
   return 1;
 }
 
+function connectorCounts(service: ServiceDefinition) {
+  const unbound = unboundItems(service);
+  return {
+    preChecks: service.guide.preChecks.length,
+    preChecksBound: service.guide.preChecks.length - unbound.preChecks.length,
+    sharing: service.guide.dataSharing.length,
+    sharingBound: service.guide.dataSharing.length - unbound.dataSharing.length,
+  };
+}
+
 function countsOf(service: ServiceDefinition): Counts {
   return {
     materials: service.materials.length,
@@ -38,6 +54,7 @@ function countsOf(service: ServiceDefinition): Counts {
     limits: service.guide.legalLimit.length + service.guide.promisedLimit.length,
     legalBasis: service.guide.legalBasis.length,
     risks: service.guide.risks.length,
+    ...connectorCounts(service),
   };
 }
 
@@ -47,7 +64,8 @@ function main(): void {
     readFileSync(join(sourceDir, SOURCE_DOCUMENT), "utf8"),
     readFileSync(join(sourceDir, "ENTRIES.tsv"), "utf8"),
   );
-  const totals: Counts = { materials: 0, forms: 0, fields: 0, steps: 0, limits: 0, legalBasis: 0, risks: 0 };
+  const totals: Counts = { materials: 0, forms: 0, fields: 0, steps: 0, limits: 0, legalBasis: 0, risks: 0, preChecks: 0, preChecksBound: 0, sharing: 0, sharingBound: 0 };
+  const unboundServices: string[] = [];
   const reported = new Set<number>();
   for (const service of services) {
     const counts = countsOf(service);
@@ -56,6 +74,9 @@ function main(): void {
       .map(([key, value]) => `${key}=${value}`)
       .join(" ");
     console.log(`${service.code.padEnd(8)} ${columns} flow=${service.flow.derivation} ${service.title}`);
+    const unbound = unboundItems(service);
+    for (const item of [...unbound.preChecks, ...unbound.dataSharing, ...unbound.materials]) console.log(`         unbound ${item}`);
+    if (unbound.preChecks.length + unbound.dataSharing.length + unbound.materials.length > 0) unboundServices.push(service.code);
     const seq = service.source?.entry;
     if (seq !== undefined && !reported.has(seq)) {
       reported.add(seq);
@@ -71,6 +92,8 @@ function main(): void {
       .map(([key, value]) => `${key}=${value}`)
       .join(" ")} flows(text)=${byDerivation("text")} flows(minimal)=${byDerivation("minimal")} unextracted=${unextractedCount}`,
   );
+  const stating = services.filter((service) => service.guide.preChecks.length + service.guide.dataSharing.length > 0).length;
+  console.log(`CONNECTORS services stating checks or shared data=${stating} unbound services=${unboundServices.length}${unboundServices.length ? ` (${unboundServices.join(", ")})` : ""}`);
 }
 
 main();

@@ -8,13 +8,14 @@
  */
 import "@/runtime/zod";
 import { outcomeDocumentKind, unknownPlaceholders } from "./documents";
-import { serviceDefinition, type Flow, type ServiceDefinition } from "@/runtime/definition/schema";
+import { serviceDefinition, type ConnectorBindings, type Flow, type ServiceDefinition } from "@/runtime/definition/schema";
 import { validateFlow } from "@/runtime/engine/validateFlow";
 import { createAjv } from "@/runtime/forms/ajv";
 import { schemaBoundProblems } from "@/runtime/forms/schemaBounds";
 import { formFieldList } from "./formFieldList";
 import { definitionFieldLabels, limitUnitLabels } from "./labels";
 import { exceeds, legalLimitsFor } from "./timeLimits";
+import { connectorById } from "./connectors";
 
 export type LintArea = "basic" | "guide" | "materials" | "flow" | "forms" | "documents";
 
@@ -264,6 +265,30 @@ function lintLimits(draft: Draft, out: LintProblem[]): void {
   }
 }
 
+/** 校验与共享: every binding names a known connector, a fact it answers, and a staff step of the flow. */
+function lintConnectors(draft: Draft, flow: Flow | null, out: LintProblem[]): void {
+  const bindings = isObject(draft.connectors) ? (draft.connectors as Partial<ConnectorBindings>) : null;
+  if (!bindings) return;
+  const steps = new Set((flow?.nodes ?? []).filter((n) => n.type === "task" && n.role !== "applicant").map((n) => n.id));
+  const problem = (message: string) => out.push({ code: "CONNECTOR_BINDING", area: "guide", message: `校验与共享：${message}` });
+  const stepOk = (what: string, step: unknown) => {
+    if (typeof step === "string" && flow && !steps.has(step)) problem(`${what}的执行环节“${step}”不是流程中的经办环节`);
+  };
+  for (const b of list<ConnectorBindings["preChecks"][number]>(bindings.preChecks)) {
+    const spec = connectorById.get(b.connector);
+    if (!spec) problem(`前置校验“${b.check}”绑定的接口“${b.connector}”不存在`);
+    else if (!spec.facts.some((f) => f.key === b.fact)) problem(`前置校验“${b.check}”绑定的${spec.system}不提供校验项“${b.fact}”`);
+    stepOk(`前置校验“${b.check}”`, b.step);
+  }
+  for (const b of list<ConnectorBindings["dataSharing"][number]>(bindings.dataSharing)) {
+    if (!connectorById.has(b.connector)) problem(`共享需求“${b.need}”绑定的接口“${b.connector}”不存在`);
+    stepOk(`共享需求“${b.need}”`, b.step);
+  }
+  for (const b of list<ConnectorBindings["materials"][number]>(bindings.materials)) {
+    if (!connectorById.has(b.connector)) problem(`材料“${b.materialId}”绑定的接口“${b.connector}”不存在`);
+  }
+}
+
 export function lintDefinition(definition: unknown): LintProblem[] {
   const draft = (isObject(definition) ? definition : {}) as Draft;
   const out: LintProblem[] = [];
@@ -280,5 +305,6 @@ export function lintDefinition(definition: unknown): LintProblem[] {
   lintMaterials(draft, out);
   lintLimits(draft, out);
   lintDecisions(draft, out);
+  lintConnectors(draft, flow, out);
   return out;
 }

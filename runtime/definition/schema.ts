@@ -299,6 +299,36 @@ export const source = z.object({
 });
 export type Source = z.infer<typeof source>;
 
+/**
+ * 校验与共享: which connector (runtime/definition/connectors.ts) answers each 前置校验, each
+ * 业务共享需求 and each material obtainable by sharing. Optional: a definition without it
+ * (older drafts, imports) shows those tables as text and checks nothing.
+ */
+const connectorId = z.string().regex(/^[a-zA-Z][\w-]{0,63}$/, "接口编码只能包含字母、数字、下划线和连字符");
+export const connectorBindings = z.object({
+  preChecks: z
+    .array(
+      z.object({
+        /** The 校验内容 as in `guide.preChecks`. */
+        check: z.string().min(1).max(1000),
+        connector: connectorId,
+        /** What the connector is asked (a fact of its answer, e.g. `noArrears`). */
+        fact: z.string().regex(/^[a-zA-Z]\w{0,63}$/),
+        /** The step (node id) it runs at; the first caseworker step (受理) when absent. */
+        step: z.string().max(64).optional(),
+      }),
+    )
+    .max(200)
+    .default([]),
+  dataSharing: z
+    .array(z.object({ need: z.string().min(1).max(1000), connector: connectorId, step: z.string().max(64).optional() }))
+    .max(200)
+    .default([]),
+  /** Materials obtainable by sharing (是否可通过共享获取: 是) and where they come from. */
+  materials: z.array(z.object({ materialId: z.string().min(1).max(64), connector: connectorId })).max(200).default([]),
+});
+export type ConnectorBindings = z.infer<typeof connectorBindings>;
+
 export const serviceDefinition = z.object({
   schemaVersion: z.literal(1).default(1),
   code: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, "事项编码只能包含小写字母、数字和连字符"),
@@ -318,6 +348,7 @@ export const serviceDefinition = z.object({
   locks: z.array(z.string().min(1).max(300)).max(2000).default([]),
   /** The texts of the formal documents (those not given here use the defaults of `runtime/definition/documents.ts`). */
   documents: z.array(documentTemplate).max(40).optional(),
+  connectors: connectorBindings.optional(),
 });
 export type ServiceDefinition = z.infer<typeof serviceDefinition>;
 export type ServiceDefinitionInput = z.input<typeof serviceDefinition>;

@@ -11,6 +11,7 @@ import { staffAccountsRouter } from "../features/staffAccounts/router";
 import { variantsRouter } from "../features/variants/router";
 import { notificationsRouter } from "../features/notifications/router";
 import { documentsRouter } from "../features/documents/router";
+import { checksRouter } from "../features/checks/router";
 
 export const appRouter = router({
   auth: authRouter,
@@ -24,6 +25,7 @@ export const appRouter = router({
   variants: variantsRouter,
   notifications: notificationsRouter,
   documents: documentsRouter,
+  checks: checksRouter,
 });
 
 export type AppRouter = typeof appRouter;

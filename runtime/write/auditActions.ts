@@ -39,6 +39,13 @@ export const AUDIT_ACTIONS = [
   "notify",
   "issueDocument",
   "overdue",
+  // 校验与共享 (runtime/features/checks): what a system answered, checks by hand, overrides, shared data, reused materials
+  "check.run",
+  "check.manual",
+  "check.override",
+  "sharedData.fetch",
+  "material.reuse",
+  "material.consent",
   // designer
   "draft.create",
   "draft.save",

@@ -171,6 +171,8 @@ test("an administrator adds a review step and a conditional field, publishes ver
   expect(staffCase.application.version).toBe(1);
   expect(staffCase.currentTask?.label).toBe("受理");
   await mutate(caseworker, "workbench.claim", { taskId: staffCase.currentTask!.taskId });
+  // 受理's mandatory pre-check (是否长期异地居住) is asked of the simulated 工伤保险业务系统 first, as the case page does when opened.
+  await mutate(caseworker, "checks.run", { applicationId: caseId });
   staffCase = await query<StaffCase>(caseworker.request, "workbench.case", { id: caseId });
   await mutate(caseworker, "workbench.act", {
     applicationId: caseId,

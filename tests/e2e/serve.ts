@@ -1,7 +1,8 @@
 /**
  * The server Playwright starts: the production server on a fresh, seeded SQLite database
  * in a temporary folder, so every end-to-end run starts from the same state; beside it a local
- * OpenID Connect provider as the single sign-on, and a local SMTP server receiving the e-mail.
+ * OpenID Connect provider as the single sign-on, a local SMTP server receiving the e-mail, and
+ * the simulator of the external systems the connectors call (scripts/simulator).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -33,5 +34,12 @@ Object.assign(process.env, {
 const { e2eMailFile, startMailSink } = await import("@/tests/support/mailSink");
 const sink = await startMailSink({ file: e2eMailFile(process.env.PORT ?? 3000) });
 Object.assign(process.env, { SMTP_URL: sink.url, MAIL_FROM: "人社公共服务平台 <noreply@e2e.test>", PUBLIC_URL: appBase, NOTIFY_INTERVAL_MS: "500" });
+
+// The external systems the connectors call (社保卡系统, 税务 …), played by the simulator, answering over real HTTP.
+const { startSimulator } = await import("@/scripts/simulator/server");
+const { recordE2eSimulator } = await import("@/tests/support/e2eSimulator");
+const simulator = await startSimulator();
+recordE2eSimulator(process.env.PORT ?? 3000, simulator.url);
+Object.assign(process.env, { CONNECTOR_BASE_URL: simulator.url, CONNECTOR_TIMEOUT_MS: "1500", CONNECTOR_RETRIES: "1" });
 
 await import("@/server");

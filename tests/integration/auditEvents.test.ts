@@ -38,6 +38,13 @@ const definition = exampleDefinition();
 const CODE = definition.code;
 const form = () => ({ registration: { name: "王五", idNumber: VALID_ID, phone: "13912345678", lostJobOn: "2026-11-20", reason: "单位解除", attestation: true } });
 
+/** A service whose (not mandatory) pre-check the platform answers, and one whose material may be reused from an earlier case. */
+const CHECKED_ITEM = "是否重复申领";
+const checkedDefinition = { ...exampleDefinition(), code: "audit-checked" };
+checkedDefinition.guide = { ...checkedDefinition.guide, preChecks: [{ check: CHECKED_ITEM, who: "个人", mandatory: false }] };
+checkedDefinition.connectors = { preChecks: [{ check: CHECKED_ITEM, connector: "platformCases", fact: "noDuplicateCase" }], dataSharing: [], materials: [] };
+const reuseDefinition = { ...exampleDefinition(), code: "audit-reuse", connectors: { preChecks: [], dataSharing: [], materials: [{ materialId: "m1", connector: "platformMaterials" }] } };
+
 it("every mutation declares the audit action(s) it records", () => {
   expect(mutations.length).toBeGreaterThanOrEqual(20);
   expect(mutations.filter((m) => m.audit.length === 0).map((m) => m.name)).toEqual([]);
@@ -48,6 +55,8 @@ describe.each(databaseKinds())("every mutation writes its audit event on %s", (k
   beforeAll(async () => {
     t = await createSeededTestDb(kind);
     await publishService(t.db, definition);
+    await publishService(t.db, checkedDefinition);
+    await publishService(t.db, reuseDefinition);
   }, 120_000);
   afterAll(async () => {
     useNotificationChannel(null);
@@ -135,6 +144,10 @@ describe.each(databaseKinds())("every mutation writes its audit event on %s", (k
         },
       ],
       ["workbench.resume", async () => (await caseView(), caseworker.caller.workbench.resume({ applicationId: state.caseId!, rowVersion: state.rowVersion! }))],
+      ["checks.run", () => caseworker.caller.checks.run({ applicationId: checked.run })],
+      ["checks.manual", () => caseworker.caller.checks.manual({ applicationId: checked.manual, kind: "preCheck", item: CHECKED_ITEM, passed: true, note: "窗口核验" })],
+      ["checks.override", () => caseworker.caller.checks.override({ applicationId: checked.override, item: CHECKED_ITEM, reason: "经核实为补办" })],
+      ["checks.consent", () => applicant.caller.checks.consent({ applicationId: checked.consent, materialId: "m1" })],
       [
         "designer.createService",
         async () => {
@@ -220,6 +233,14 @@ describe.each(databaseKinds())("every mutation writes its audit event on %s", (k
     ];
 
     expect(calls.map(([name]) => name).sort()).toEqual(mutations.map((m) => m.name).sort());
+    // 校验与共享: cases of services bound to the platform's own connectors, filed before the calls are counted.
+    const fileChecked = async (code: string) => {
+      const { caseNumber } = await applicant.caller.applications.submitDirect({ code, officeId: "150102", formData: form(), idempotencyKey: `audit-checked-${code}-${Math.random()}` });
+      return (await db().application.findUniqueOrThrow({ where: { caseNumber } })).id;
+    };
+    const checked = { run: await fileChecked(checkedDefinition.code), manual: await fileChecked(checkedDefinition.code), override: await fileChecked(checkedDefinition.code), consent: await fileChecked(reuseDefinition.code) };
+    await db().caseCheck.create({ data: { applicationId: checked.override, kind: "preCheck", item: CHECKED_ITEM, nodeId: "intake", connectorId: "platformCases", status: "failed", source: "system" } });
+
     for (const [name, call] of calls) {
       const declared = mutations.find((m) => m.name === name)!.audit;
       const before = await lastId();

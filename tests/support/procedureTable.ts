@@ -12,7 +12,7 @@
  * (as lisi, a second person applicant, or as company.demo).
  */
 import { GET as formValidator } from "@/app/api/form-validators/[versionId]/[formId]/route";
-import { PNG_BYTES } from "./fixtures";
+import { exampleDefinition, PNG_BYTES, publishService } from "./fixtures";
 import { type CaseFixtures, CASE_OFFICE, registrationForm } from "./caseFixtures";
 import { TEST_DEMO_PASSWORD } from "./demoPassword";
 import { callerFor, newBrowser } from "./caller";
@@ -155,6 +155,33 @@ const variantEditors: Rule = (principal) => {
   if (principal.role === "office_admin" && principal.relation === "other") return "NOT_FOUND"; // a sibling banner's
   return "FORBIDDEN";
 };
+
+// ------------------------------------------------------------------ 校验与共享
+
+/** The 前置校验 of the checked service: not mandatory, so nothing it answers holds a fixture case back. */
+export const CHECKED_ITEM = "是否重复申领";
+const checkedServices = new WeakMap<CaseFixtures, Promise<string>>();
+
+/** A service whose pre-check and shareable material are bound to the platform's own connectors. */
+function checkedService(fx: CaseFixtures): Promise<string> {
+  let code = checkedServices.get(fx);
+  if (!code) {
+    const definition = exampleDefinition();
+    definition.code = "checked-matrix";
+    definition.guide.preChecks = [{ check: CHECKED_ITEM, who: "个人", mandatory: false }];
+    definition.connectors = { preChecks: [{ check: CHECKED_ITEM, connector: "platformCases", fact: "noDuplicateCase" }], dataSharing: [], materials: [{ materialId: "m1", connector: "platformMaterials" }] };
+    code = publishService(fx.db, definition).then(() => definition.code);
+    checkedServices.set(fx, code);
+  }
+  return code;
+}
+
+/** A submitted case of the checked service, filed by `owner` at 150102. */
+async function checkedCase(fx: CaseFixtures, owner: string): Promise<string> {
+  const code = await checkedService(fx);
+  const { caseNumber } = await (await fx.as(owner)).applications.submitDirect({ code, officeId: CASE_OFFICE, formData: registrationForm(), idempotencyKey: fx.unique("checked") });
+  return (await fx.db.application.findUniqueOrThrow({ where: { caseNumber } })).id;
+}
 
 // ------------------------------------------------------------------ the table
 
@@ -374,6 +401,22 @@ export const TABLE: Record<string, Entry> = {
       return { applicationId: id, rowVersion };
     },
   },
+
+  "checks.run": { who: stepHolders, input: async ({ fx }) => ({ applicationId: await checkedCase(fx, "zhangsan") }) },
+  "checks.manual": {
+    who: stepHolders,
+    input: async ({ fx }) => ({ applicationId: await checkedCase(fx, "zhangsan"), kind: "preCheck", item: CHECKED_ITEM, passed: true, note: "窗口核验" }),
+  },
+  "checks.override": {
+    who: stepHolders,
+    input: async ({ fx }) => {
+      const applicationId = await checkedCase(fx, "zhangsan");
+      await fx.db.caseCheck.create({ data: { applicationId, kind: "preCheck", item: CHECKED_ITEM, nodeId: "intake", connectorId: "platformCases", status: "failed", source: "system" } });
+      return { applicationId, item: CHECKED_ITEM, reason: "经核实为补办，非重复申领" };
+    },
+  },
+  "checks.sharedMaterials": { who: ownApplicantData, input: async ({ fx, principal }) => ({ applicationId: await checkedCase(fx, principal.owner) }) },
+  "checks.consent": { who: ownApplicantData, input: async ({ fx, principal }) => ({ applicationId: await checkedCase(fx, principal.owner), materialId: "m1" }) },
 
   "designer.list": { who: only(ADMINS, { scoped: false }), input: async () => ({}) },
   "designer.groups": { who: only(ADMINS, { scoped: false }), input: none },

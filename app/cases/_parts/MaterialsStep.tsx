@@ -1,5 +1,6 @@
 "use client";
 /** Upload each material of the list; required ones marked; limits shown; server errors shown per material. */
+import { SharedMaterialNote } from "./SharedMaterialNote";
 import { useState } from "react";
 import { useTRPCClient, errorMessage } from "@/app/_trpc/client";
 import type { Material } from "@/runtime/definition/schema";
@@ -82,7 +83,7 @@ function MaterialCard({ applicationId, material, required, files, highlighted, o
         </span>
       </div>
       {material.note && <p className="mt-1 text-sm text-muted-foreground">{material.note}</p>}
-      {material.obtainableBySharing && <p className="mt-1 text-sm text-muted-foreground">可通过部门共享获取，无需上传时可跳过。</p>}
+      {material.obtainableBySharing && <SharedMaterialNote applicationId={applicationId} materialId={material.id} />}
       {files.length > 0 && (
         <ul className="mt-2 space-y-1" aria-label={`已上传的${material.name}`}>
           {files.map((f) => (

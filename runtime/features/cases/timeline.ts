@@ -13,6 +13,9 @@ export interface TimelineEntry {
   items: string[];
 }
 
+/** 校验与共享 events: the office's own work, not shown to the applicant. */
+const OFFICE_CHECKS = new Set(["check.run", "check.manual", "check.override", "sharedData.fetch", "material.reuse"]);
+
 /** What staff act with, whose reason is addressed to the applicant (the decision, the correction list); every other staff opinion is internal. */
 const ADDRESSED_TO_APPLICANT = new Set(["reject", "terminate", "correction"]);
 
@@ -41,7 +44,7 @@ export async function caseTimeline(db: Db, applicationId: string, options: { inc
     const payload = (e.payload ?? {}) as Record<string, unknown>;
     // Drafts saved, documents issued before they had numbers and who looked at what belong to the audit trail, not the case's story.
     if ((e.action === "issueDocument" && typeof payload.number !== "string") || e.action === "saveDraft" || e.action === "read" || e.action === "download") continue;
-    if (!options.includeInternal && (e.action === "claim" || e.action === "release")) continue;
+    if (!options.includeInternal && (e.action === "claim" || e.action === "release" || OFFICE_CHECKS.has(e.action))) continue;
     let label = caseActionLabels[e.action] ?? e.action;
     if (e.action.startsWith("act:")) {
       label = String(payload.actionLabel ?? "办理");
@@ -49,6 +52,8 @@ export async function caseTimeline(db: Db, applicationId: string, options: { inc
       if (typeof payload.outcomeLabel === "string") label = `${label}：${payload.outcomeLabel}${typeof payload.amount === "string" ? `（核定金额 ${payload.amount} 元）` : ""}`;
     }
     if (e.action === "issueDocument") label = `出具《${String(payload.title)}》（${String(payload.number)}）`;
+    // 校验与共享 events word themselves (which system answered what).
+    if (typeof payload.timelineLabel === "string") label = payload.timelineLabel;
     if (e.action === "notify") {
       if (payload.recipient !== "applicant") continue;
       label = String(payload.message ?? "通知");
@@ -59,7 +64,7 @@ export async function caseTimeline(db: Db, applicationId: string, options: { inc
       label,
       actorName: e.action === "notify" || e.action === "issueDocument" ? null : (actors.get(e.actorId ?? "") ?? null),
       comment: e.action === "issueDocument" ? null : options.includeInternal || toApplicant(e.action, e.actorRole, payload) ? commentOf(payload) : null,
-      items: Array.isArray(payload.correctionItems) ? payload.correctionItems.map(String) : [],
+      items: Array.isArray(payload.correctionItems) ? payload.correctionItems.map(String) : Array.isArray(payload.timelineItems) ? payload.timelineItems.map(String) : [],
     });
   }
   return entries;

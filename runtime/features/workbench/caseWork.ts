@@ -20,6 +20,8 @@ import { runCaseEvent, taskRowId } from "../cases/runEvent";
 import { recordAccess, writeWithSql } from "@/runtime/write";
 import { describeCase } from "../cases/caseView";
 import { caseNow } from "@/runtime/clock";
+import { requireChecksCleared } from "../checks/gate";
+import { caseChecksView } from "../checks/service";
 
 /** The task roles a user holds at an office. */
 function rolesAt(user: SessionUser, officeId: string): StaffRole[] {
@@ -106,6 +108,8 @@ export async function caseForStaff(db: Db, user: SessionUser, id: string) {
             checkpoints: checkpointsFor(detail.definition, node),
           }
         : null,
+    /** 校验与共享: the current step's checks and shared data, and every result of the case. */
+    checks: await caseChecksView(db, id, detail.definition, staffTask?.nodeId ?? null),
     canPause: canWork && !!node?.pausable && state?.status === "running",
     canResume: state?.status === "paused" && !!state.tasks.some((task) => roles.includes(task.role as StaffRole)),
   };
@@ -198,6 +202,8 @@ export async function actOnTask(db: Db, user: SessionUser, input: ActInput) {
     const definition = await pinnedDefinitionSql(sql, application.serviceVersionId);
     const action = taskNode(definition, task.nodeId)?.actions.find((a) => a.id === input.actionId);
     if (!action) throw new AppError("BAD_REQUEST", "当前环节没有该操作");
+    // 前置校验: a mandatory check that has not cleared holds back the step's completing actions.
+    await requireChecksCleared(sql, application.id, definition, task.nodeId, action.kind);
     const engineTaskId = task.id.slice(application.id.length + 1);
     if (taskRowId(application.id, engineTaskId) !== task.id) throw notFound("任务");
     const comment = input.comment?.trim() || undefined;

@@ -22,6 +22,7 @@ import { GuideEditor } from "@/designer/guide/GuideEditor";
 import { DocumentsEditor } from "@/designer/documents/DocumentsEditor";
 import { ProblemList } from "@/designer/lint/ProblemList";
 import { MaterialsEditor } from "@/designer/materials/MaterialsEditor";
+import { ConnectorsEditor } from "@/designer/checks/ConnectorsEditor";
 import { TestRun } from "@/designer/testRun/TestRun";
 import { Tabs, TabPanel } from "@/designer/ui/Tabs";
 import { buttonClass, smallButtonClass } from "@/designer/ui/classes";
@@ -33,11 +34,12 @@ import { SaveState } from "./SaveState";
 import { SourceTab } from "./SourceTab";
 import { VersionsTab } from "./VersionsTab";
 
-type TabKey = "variant" | "locks" | "guide" | "materials" | "flow" | "forms" | "documents" | "versions" | "run" | "source";
+type TabKey = "variant" | "locks" | "guide" | "materials" | "checks" | "flow" | "forms" | "documents" | "versions" | "run" | "source";
 
 const baseTabs: { key: TabKey; label: string }[] = [
   { key: "guide", label: "办事指南" },
   { key: "materials", label: "材料" },
+  { key: "checks", label: "校验与共享" },
   { key: "flow", label: "流程" },
   { key: "forms", label: "表单" },
   { key: "documents", label: "文书" },
@@ -65,7 +67,7 @@ export function ServiceEditor({ serviceId }: { serviceId: string }) {
 function tabsFor(initial: EditorState): { key: TabKey; label: string }[] {
   const tabs = [...baseTabs];
   const canLock = !initial.variant || initial.service.ownerOrgLevel === "league";
-  if (canLock) tabs.splice(4, 0, { key: "locks", label: "锁定" });
+  if (canLock) tabs.splice(5, 0, { key: "locks", label: "锁定" });
   if (initial.variant) tabs.unshift({ key: "variant", label: "本地差异" });
   return tabs;
 }
@@ -214,6 +216,11 @@ function Editor({ serviceId, initial }: { serviceId: string; initial: EditorStat
             problems={problems.filter((p) => p.area === "materials")}
             onChange={(materials, group) => edit((d) => ({ ...d, materials }), group ?? null)}
           />
+        )}
+        {tab === "checks" && (
+          <fieldset disabled={!!initial.variant} className="min-w-0">
+            <ConnectorsEditor definition={definition} inherited={!!initial.variant} onChange={(d) => edit(() => d)} />
+          </fieldset>
         )}
         {tab === "flow" && <FlowDesigner flow={definition.flow} forms={definition.forms} problems={flowProblems} onChange={onFlowChange} focus={flowFocus} />}
         {tab === "forms" && (

@@ -28,6 +28,16 @@ export function CaseForms({ data }: { data: StaffCase }) {
   );
 }
 
+const sharedWords: Record<string, string> = { fetched: "已由{system}共享获取", reused: "复用申请人以往办件 {fromCase} 中的材料（申请人已同意）", noConsent: "申请人以往办件中有该材料，但未同意复用", notFound: "{system}未查到", unavailable: "{system}不可用，待人工核验", uploaded: "申请人已上传" };
+
+/** Where a shareable material came from (校验与共享), once it was asked for. */
+function SharedSource({ data, materialId }: { data: StaffCase; materialId: string }) {
+  const result = data.checks.results.find((r) => r.kind === "material" && r.item === materialId);
+  if (!result) return null;
+  const text = result.source === "manual" ? `人工核验：${String(result.answer.note ?? "")}` : (sharedWords[result.status] ?? result.status).replace("{system}", result.system).replace("{fromCase}", String(result.answer.fromCase ?? ""));
+  return <p className="text-xs text-emerald-900" data-testid="material-source">来源：{text}</p>;
+}
+
 export function CaseMaterials({ data }: { data: StaffCase }) {
   const required = new Set(requiredUploads(data.definition).map((m) => m.id));
   const materials = data.definition.materials.filter((m) => !m.formId);
@@ -52,6 +62,7 @@ export function CaseMaterials({ data }: { data: StaffCase }) {
                     {[m.scenario && `适用于：${m.scenario}`, m.obtainableBySharing && "可通过数据共享获取"].filter(Boolean).join("；")}
                   </p>
                 )}
+                <SharedSource data={data} materialId={m.id} />
                 {files.length === 0 ? (
                   <p className={required.has(m.id) ? "text-destructive" : "text-muted-foreground"}>未上传</p>
                 ) : (

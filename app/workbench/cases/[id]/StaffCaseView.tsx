@@ -15,6 +15,7 @@ import { CaseHeader } from "./CaseHeader";
 import { CaseForms, CaseMaterials } from "./CaseRecord";
 import { PauseResume } from "./PauseResume";
 import { TaskPanel } from "./TaskPanel";
+import { ChecksPanel } from "./ChecksPanel";
 import { isConflict } from "./staffCase";
 
 export function StaffCaseView({ id }: { id: string }) {
@@ -83,6 +84,7 @@ export function StaffCaseView({ id }: { id: string }) {
               <p className="rounded-lg border bg-background p-4 text-sm text-muted-foreground">当前没有需要工作人员办理的环节。</p>
             )
           )}
+          <ChecksPanel data={data} refresh={refresh} />
           <PauseResume key={`pause:${a.rowVersion}`} data={data} onDone={async (message) => { setNotice(message); await refresh(); }} onError={onError} />
           <CaseForms data={data} />
           <CaseMaterials data={data} />
