@@ -1,5 +1,5 @@
 /** Staff roles held per organisation, and what each may see. */
-export const staffRoles = ["region_admin", "office_admin", "caseworker", "reviewer"] as const;
+export const staffRoles = ["region_admin", "office_admin", "caseworker", "reviewer", "auditor"] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
 export type UserKind = "staff" | "person" | "organisation";

@@ -18,6 +18,7 @@ export const roleLabels = {
   reviewer: "复核人员",
   office_admin: "经办机构管理员",
   region_admin: "自治区管理员",
+  auditor: "稽核人员",
 } as const satisfies Record<TaskRole | StaffRole, string>;
 
 /** The roles a flow step can be assigned to, in the designer's order. */
@@ -32,6 +33,7 @@ export const staffRoleLabels: Record<StaffRole, string> = {
   office_admin: roleLabels.office_admin,
   caseworker: roleLabels.caseworker,
   reviewer: roleLabels.reviewer,
+  auditor: roleLabels.auditor,
 };
 
 /** A case's status as lists and badges show it. */

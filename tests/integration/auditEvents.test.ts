@@ -129,7 +129,7 @@ describe.each(databaseKinds())("every mutation writes its audit event on %s", (k
         async () => {
           // 受理 first: 审核 is the step that may be paused.
           await caseView();
-          await caseworker.caller.workbench.act({ applicationId: state.caseId!, taskId: state.taskId!, actionId: "accept", rowVersion: state.rowVersion! });
+          await caseworker.caller.workbench.act({ applicationId: state.caseId!, taskId: state.taskId!, actionId: "accept", confirmedRisks: ["risk-0"], rowVersion: state.rowVersion! });
           await caseView();
           return caseworker.caller.workbench.pause({ applicationId: state.caseId!, reason: "等待鉴定结论", rowVersion: state.rowVersion! });
         },

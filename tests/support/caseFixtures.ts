@@ -96,12 +96,12 @@ export class CaseFixtures {
   /** The case's current staff task and row version, as its office's caseworker sees it. */
   async current(id: string) {
     const view = await (await this.as("xincheng.caseworker")).workbench.case({ id });
-    return { id, taskId: view.currentTask?.taskId ?? "", rowVersion: view.application.rowVersion };
+    return { id, taskId: view.currentTask?.taskId ?? "", rowVersion: view.application.rowVersion, risks: view.currentTask?.riskChecklist.map((r) => r.key) ?? [] };
   }
 
   private async act(id: string, actionId: string, by = "xincheng.caseworker", extra: { comment?: string; correctionItems?: string[] } = {}) {
     const now = await this.current(id);
-    await (await this.as(by)).workbench.act({ applicationId: id, taskId: now.taskId, actionId, rowVersion: now.rowVersion, ...extra });
+    await (await this.as(by)).workbench.act({ applicationId: id, taskId: now.taskId, actionId, confirmedRisks: now.risks, rowVersion: now.rowVersion, ...extra });
     return this.current(id);
   }
 

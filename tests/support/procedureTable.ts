@@ -346,7 +346,7 @@ export const TABLE: Record<string, Entry> = {
     who: officeWorkers,
     input: async (call) => {
       const task = await taskFor(call);
-      return { applicationId: task.id, taskId: task.taskId, actionId: call.principal.role === "reviewer" ? "confirm" : "accept", rowVersion: task.rowVersion };
+      return { applicationId: task.id, taskId: task.taskId, actionId: call.principal.role === "reviewer" ? "confirm" : "accept", confirmedRisks: call.principal.role === "reviewer" ? undefined : ["risk-0"], rowVersion: task.rowVersion };
     },
   },
   "workbench.pause": {

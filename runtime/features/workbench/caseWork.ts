@@ -20,6 +20,8 @@ import { runCaseEvent, taskRowId } from "../cases/runEvent";
 import { recordAccess, writeWithSql } from "@/runtime/write";
 import { describeCase } from "../cases/caseView";
 import { caseNow } from "@/runtime/clock";
+import { confirmedRisksOf, requireRisksConfirmed } from "../internalAudit/riskConfirmations";
+import { stepRisks } from "@/runtime/definition/riskChecklist";
 
 /** The task roles a user holds at an office. */
 function rolesAt(user: SessionUser, officeId: string): StaffRole[] {
@@ -95,8 +97,12 @@ export async function caseForStaff(db: Db, user: SessionUser, id: string) {
             barredReason: barred ? `本环节须由与上一环节不同的工作人员办理，您已办理本件的上一环节` : null,
             actions: node.actions.map((a) => ({ id: a.id, label: a.label, kind: a.kind, requiresComment: a.requiresComment })),
             checkpoints: checkpointsFor(detail.definition, node),
+            /** 风险点 to confirm before passing the step (runtime/definition/riskChecklist.ts). */
+            riskChecklist: stepRisks(detail.definition, node.label),
           }
         : null,
+    /** 风险点 confirmed at the steps done so far (who, when). */
+    riskConfirmations: await confirmedRisksOf(db, id),
     canPause: canWork && !!node?.pausable && state?.status === "running",
     canResume: state?.status === "paused" && !!state.tasks.some((task) => roles.includes(task.role as StaffRole)),
   };
@@ -173,6 +179,8 @@ export interface ActInput {
   actionId: string;
   comment?: string;
   correctionItems?: string[];
+  /** Keys of the step's 风险点 the caseworker confirmed (riskChecklist.ts). */
+  confirmedRisks?: string[];
   rowVersion: number;
 }
 
@@ -184,8 +192,10 @@ export async function actOnTask(db: Db, user: SessionUser, input: ActInput) {
     if (task.claimedById && task.claimedById !== user.id) throw conflict("该任务已被其他人认领", "claimed");
     if (application.rowVersion !== input.rowVersion) throw staleCase();
     const definition = await pinnedDefinitionSql(sql, application.serviceVersionId);
-    const action = taskNode(definition, task.nodeId)?.actions.find((a) => a.id === input.actionId);
-    if (!action) throw new AppError("BAD_REQUEST", "当前环节没有该操作");
+    const node = taskNode(definition, task.nodeId);
+    const action = node?.actions.find((a) => a.id === input.actionId);
+    if (!node || !action) throw new AppError("BAD_REQUEST", "当前环节没有该操作");
+    const riskConfirmations = requireRisksConfirmed(definition, node, action.kind, input.confirmedRisks ?? []);
     const engineTaskId = task.id.slice(application.id.length + 1);
     if (taskRowId(application.id, engineTaskId) !== task.id) throw notFound("任务");
     const comment = input.comment?.trim() || undefined;
@@ -203,7 +213,7 @@ export async function actOnTask(db: Db, user: SessionUser, input: ActInput) {
         comment,
         correctionItems: input.correctionItems?.map((i) => i.trim()).filter(Boolean),
       },
-      auditPayload: { actionLabel: action.label, actionKind: action.kind, comment, correctionItems: input.correctionItems, taskId: task.id },
+      auditPayload: { actionLabel: action.label, actionKind: action.kind, comment, correctionItems: input.correctionItems, taskId: task.id, riskConfirmations },
     });
     await sql.run('UPDATE "Task" SET "comment" = ? WHERE "id" = ?', [comment ?? null, task.id]);
     return { rowVersion: result.rowVersion, status: result.state.status };

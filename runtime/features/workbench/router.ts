@@ -68,6 +68,7 @@ export const workbenchRouter = router({
         actionId: z.string().min(1).max(64),
         comment: z.string().max(2000).optional(),
         correctionItems: z.array(z.string().max(500)).max(100).optional(),
+        confirmedRisks: z.array(z.string().min(1).max(40)).max(200).optional(),
         rowVersion: z.number().int().positive(),
       }),
     )

@@ -5,6 +5,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "@/app/_trpc/client";
 import type { StaffCase } from "@/app/_components/types";
 import { CorrectionItems } from "./CorrectionItems";
+import { RiskChecklist } from "./RiskChecklist";
+import { needsRiskConfirmation, unconfirmedRisks } from "@/runtime/definition/riskChecklist";
 import { isConflict, type OnDone, type Task } from "./staffCase";
 
 const kindHints: Record<string, string> = {
@@ -30,6 +32,7 @@ export function ActionForm({ data, task, rowVersion, onDone, onError }: { data: 
   const [comment, setComment] = useState("");
   const [items, setItems] = useState<string[]>([""]);
   const [problem, setProblem] = useState<string | null>(null);
+  const [confirmedRisks, setConfirmedRisks] = useState<string[]>([]);
   const action = task.actions.find((x) => x.id === actionId);
   const needsComment = !!action && (action.requiresComment || action.kind === "reject" || action.kind === "terminate") && action.kind !== "correction";
   const act = useMutation(
@@ -47,12 +50,15 @@ export function ActionForm({ data, task, rowVersion, onDone, onError }: { data: 
     const list = items.map((i) => i.trim()).filter(Boolean);
     if (needsComment && !text) return setProblem(`请填写${commentLabel(action.kind)}`);
     if (action.kind === "correction" && list.length === 0) return setProblem("请逐项列明需要申请人补正的内容");
+    const risksLeft = needsRiskConfirmation(action.kind) ? unconfirmedRisks(task.riskChecklist, confirmedRisks).length : 0;
+    if (risksLeft) return setProblem(`请先逐项确认本环节的风险点（还有 ${risksLeft} 项未确认）`);
     act.mutate({
       applicationId: data.application.id,
       taskId: task.taskId,
       actionId: action.id,
       comment: text || (action.kind === "correction" && action.requiresComment ? `请一次性补正以下${list.length}项内容` : undefined),
       correctionItems: action.kind === "correction" ? list : undefined,
+      confirmedRisks: confirmedRisks.length ? confirmedRisks : undefined,
       rowVersion,
     });
   };
@@ -80,6 +86,7 @@ export function ActionForm({ data, task, rowVersion, onDone, onError }: { data: 
         </div>
         {action && kindHints[action.kind] && <p className="mt-1 text-xs text-muted-foreground">{kindHints[action.kind]}</p>}
       </fieldset>
+      <RiskChecklist items={task.riskChecklist} confirmed={confirmedRisks} onChange={(keys) => { setConfirmedRisks(keys); setProblem(null); }} required={!action || needsRiskConfirmation(action.kind)} />
       {action?.kind === "correction" && <CorrectionItems items={items} onChange={setItems} materials={data.definition.materials} />}
 
       <div>

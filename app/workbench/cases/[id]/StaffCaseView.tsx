@@ -14,6 +14,7 @@ import { CaseHeader } from "./CaseHeader";
 import { CaseForms, CaseMaterials } from "./CaseRecord";
 import { PauseResume } from "./PauseResume";
 import { TaskPanel } from "./TaskPanel";
+import { RiskConfirmations } from "./RiskConfirmations";
 import { isConflict } from "./staffCase";
 
 export function StaffCaseView({ id }: { id: string }) {
@@ -83,6 +84,7 @@ export function StaffCaseView({ id }: { id: string }) {
             )
           )}
           <PauseResume key={`pause:${a.rowVersion}`} data={data} onDone={async (message) => { setNotice(message); await refresh(); }} onError={onError} />
+          <RiskConfirmations steps={data.riskConfirmations} />
           <CaseForms data={data} />
           <CaseMaterials data={data} />
         </div>
