@@ -60,3 +60,9 @@ export function supervisedOffices(user: SessionUser): string[] {
 export function readsCases(user: SessionUser): boolean {
   return user.kind === "staff" && (hasRole(user, ["caseworker", "reviewer"]) || supervisedOffices(user).length > 0);
 }
+
+/** 稽核人员: the organisations (region, league) whose offices, with everything below them, a user audits (内控稽核). */
+export function auditedOrganisations(user: SessionUser): string[] {
+  if (user.kind !== "staff") return [];
+  return [...new Set(user.memberships.filter((m) => m.role === "auditor" && m.organisationLevel !== "banner").map((m) => m.organisationId))];
+}

@@ -10,6 +10,7 @@ import { accountsRouter } from "../features/accounts/router";
 import { staffAccountsRouter } from "../features/staffAccounts/router";
 import { variantsRouter } from "../features/variants/router";
 import { notificationsRouter } from "../features/notifications/router";
+import { internalAuditRouter } from "../features/internalAudit/router";
 
 export const appRouter = router({
   auth: authRouter,
@@ -22,6 +23,7 @@ export const appRouter = router({
   staffAccounts: staffAccountsRouter,
   variants: variantsRouter,
   notifications: notificationsRouter,
+  internalAudit: internalAuditRouter,
 });
 
 export type AppRouter = typeof appRouter;
