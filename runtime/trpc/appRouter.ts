@@ -11,6 +11,7 @@ import { staffAccountsRouter } from "../features/staffAccounts/router";
 import { variantsRouter } from "../features/variants/router";
 import { notificationsRouter } from "../features/notifications/router";
 import { internalAuditRouter } from "../features/internalAudit/router";
+import { commitmentsRouter } from "../features/commitments/router";
 
 export const appRouter = router({
   auth: authRouter,
@@ -24,6 +25,7 @@ export const appRouter = router({
   variants: variantsRouter,
   notifications: notificationsRouter,
   internalAudit: internalAuditRouter,
+  commitments: commitmentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

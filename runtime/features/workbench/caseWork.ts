@@ -22,6 +22,7 @@ import { describeCase } from "../cases/caseView";
 import { caseNow } from "@/runtime/clock";
 import { confirmedRisksOf, requireRisksConfirmed } from "../internalAudit/riskConfirmations";
 import { stepRisks } from "@/runtime/definition/riskChecklist";
+import { commitmentsForStaff } from "../commitments/service";
 
 /** The task roles a user holds at an office. */
 function rolesAt(user: SessionUser, officeId: string): StaffRole[] {
@@ -103,6 +104,8 @@ export async function caseForStaff(db: Db, user: SessionUser, id: string) {
         : null,
     /** 风险点 confirmed at the steps done so far (who, when). */
     riskConfirmations: await confirmedRisksOf(db, id),
+    /** 告知承诺 made instead of materials, and their 事后核查. */
+    commitments: await commitmentsForStaff(db, id),
     canPause: canWork && !!node?.pausable && state?.status === "running",
     canResume: state?.status === "paused" && !!state.tasks.some((task) => roles.includes(task.role as StaffRole)),
   };
