@@ -37,6 +37,8 @@ export class CaseFixtures {
   constructor(readonly db: Db) {}
 
   async setUp() {
+    // 告知承诺: the ID card may be committed to instead of uploaded (commitments.*).
+    this.definition.materials[0].commitmentAllowed = true;
     this.published = await publishService(this.db, this.definition);
   }
 
@@ -190,6 +192,10 @@ export async function tableTestWorld(kind: DatabaseKind): Promise<{ t: TestDb; f
   const t = await createSeededTestDb(kind);
   await createPersonApplicant(t.db, "lisi", "李四");
   await createPersonApplicant(t.db, "matrix.signin", "登录测试");
+  // A 稽核人员 of another league (包头市): audits none of 150102.
+  await t.db.user.create({
+    data: { username: "baotou.auditor", displayName: "包头市稽核员", kind: "staff", passwordHash: await hashPassword(TEST_DEMO_PASSWORD), memberships: { create: [{ organisationId: "150200", role: "auditor" }] } },
+  });
   const fx = new CaseFixtures(t.db);
   await fx.setUp();
   return { t, fx, server: await serveTestDb(t) };
