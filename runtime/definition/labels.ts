@@ -195,3 +195,9 @@ export const notificationKindLabels = {
   stepOverdue: "办理超期",
 } as const;
 export type NotificationKind = keyof typeof notificationKindLabels;
+
+/** 内控稽核: an auditor's verdict on a sampled case. */
+export const findingVerdictLabels = { compliant: "未发现问题", issue: "发现问题" } as const;
+
+/** 告知承诺: where a commitment stands in 事后核查. */
+export const commitmentStatusLabels = { committed: "待核查", verified: "核查属实", breached: "承诺不实" } as const;

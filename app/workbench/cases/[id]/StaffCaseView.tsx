@@ -15,6 +15,7 @@ import { CaseForms, CaseMaterials } from "./CaseRecord";
 import { PauseResume } from "./PauseResume";
 import { TaskPanel } from "./TaskPanel";
 import { RiskConfirmations } from "./RiskConfirmations";
+import { CaseCommitments } from "./CaseCommitments";
 import { isConflict } from "./staffCase";
 
 export function StaffCaseView({ id }: { id: string }) {
@@ -85,6 +86,7 @@ export function StaffCaseView({ id }: { id: string }) {
           )}
           <PauseResume key={`pause:${a.rowVersion}`} data={data} onDone={async (message) => { setNotice(message); await refresh(); }} onError={onError} />
           <RiskConfirmations steps={data.riskConfirmations} />
+          <CaseCommitments commitments={data.commitments} />
           <CaseForms data={data} />
           <CaseMaterials data={data} />
         </div>
