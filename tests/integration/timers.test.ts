@@ -53,7 +53,7 @@ describeOnDatabases("the scheduler's tick", (kind) => {
     const application = await t.db.application.findUniqueOrThrow({ where: { caseNumber } });
     const caseworker = await signedIn(t.db, "xincheng.caseworker");
     const view = await caseworker.caller.workbench.case({ id: application.id });
-    await caseworker.caller.workbench.act({ applicationId: application.id, taskId: view.currentTask!.taskId, actionId: "accept", confirmedRisks: ["risk-0"], rowVersion: view.application.rowVersion });
+    await caseworker.caller.workbench.act({ applicationId: application.id, taskId: view.currentTask!.taskId, actionId: "accept", rowVersion: view.application.rowVersion });
     const status = async () => (await t.db.application.findUniqueOrThrow({ where: { id: application.id } })).status;
     expect(await status()).toBe("in_progress");
 
