@@ -197,7 +197,7 @@ export const notificationKindLabels = {
 export type NotificationKind = keyof typeof notificationKindLabels;
 
 /** 内控稽核: an auditor's verdict on a sampled case. */
-export const findingVerdictLabels = { compliant: "未发现问题", issue: "发现问题" } as const;
+export const findingVerdictLabels = { compliant: "合规", issue: "发现问题" } as const;
 
 /** 告知承诺: where a commitment stands in 事后核查. */
 export const commitmentStatusLabels = { committed: "待核查", verified: "核查属实", breached: "承诺不实" } as const;

@@ -52,7 +52,7 @@ test("经办人员逐项确认风险点后受理；稽核人员抽取样本并�
   await expect(checklist).toContainText(risks[0].risk);
   await expectAccessible(staff);
   await staff.getByRole("button", { name: `确认：${approve.label}` }).click();
-  await expect(staff.getByRole("alert")).toContainText("请先逐项确认本环节的风险点");
+  await expect(staff.getByRole("alert").filter({ hasText: "请先逐项确认本环节的风险点" })).toBeVisible();
   await confirmRisks(staff);
   await staff.getByRole("button", { name: `确认：${approve.label}` }).click();
   await expect(staff.getByRole("status").filter({ hasText: `已办理：${approve.label}` })).toBeVisible();
@@ -84,7 +84,7 @@ test("经办人员逐项确认风险点后受理；稽核人员抽取样本并�
   const sample = auditor.getByTestId("audit-sample");
   const ourCase = sample.getByRole("listitem").filter({ hasText: filed.caseNumber });
   await expect(ourCase).toBeVisible();
-  await ourCase.getByRole("radio", { name: "发现问题" }).check();
+  await ourCase.getByRole("radio", { name: "发现问题", exact: true }).check();
   await ourCase.getByLabel("稽核意见", { exact: true }).fill("受理时未留存身份证件复印件");
   await ourCase.getByRole("button", { name: "记录稽核意见" }).click();
   await expect(ourCase).toContainText("【发现问题】受理时未留存身份证件复印件");
