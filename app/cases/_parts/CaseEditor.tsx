@@ -224,6 +224,7 @@ function EditorBody({
             detail={detail}
             forms={forms}
             uploads={uploads}
+            committedIds={commitments.ids}
             formData={formData}
             problems={problems}
             steps={steps}

@@ -103,7 +103,7 @@ export async function followUpList(db: Db, user: SessionUser, input: { status?: 
 export async function commitmentsForStaff(db: Db, applicationId: string) {
   const rows = await db.materialCommitment.findMany({ where: { applicationId }, orderBy: { committedAt: "asc" } });
   const settlers = await displayNames(db, rows.map((r) => r.settledById));
-  return rows.map((r) => ({ id: r.id, materialName: r.materialName, committedAt: r.committedAt, status: r.status, settledBy: settlers.get(r.settledById ?? "") ?? null, settledAt: r.settledAt, settledNote: r.settledNote }));
+  return rows.map((r) => ({ id: r.id, materialId: r.materialId, materialName: r.materialName, committedAt: r.committedAt, status: r.status, settledBy: settlers.get(r.settledById ?? "") ?? null, settledAt: r.settledAt, settledNote: r.settledNote }));
 }
 
 /** 核查属实 / 承诺不实: by the case's office's caseworkers and reviewers, once. */
