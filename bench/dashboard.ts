@@ -50,7 +50,7 @@ export async function dashboardDatabase() {
     const act = async (id: string, by: string, actionId: string, extra: Row = {}) => {
       const caller = await fx.as(by);
       const view = await caller.workbench.case({ id });
-      await caller.workbench.act({ applicationId: id, taskId: view.currentTask!.taskId, actionId, rowVersion: view.application.rowVersion, ...extra });
+      await caller.workbench.act({ applicationId: id, taskId: view.currentTask!.taskId, actionId, confirmedRisks: view.currentTask!.riskChecklist.map((r) => r.key), rowVersion: view.application.rowVersion, ...extra });
     };
     const completed = await file();
     await act(completed, "xincheng.caseworker", "accept");

@@ -189,7 +189,7 @@ async function measure(base: string, caseworker: Record<string, string>, raw: Da
     Array.from({ length: WINDOWS }, async () => {
       for (let item = queue.shift(); item && performance.now() < until; item = queue.shift()) {
         await api.call("workbench.claim", { taskId: item.taskId }, "POST");
-        await api.call("workbench.act", { applicationId: item.applicationId, taskId: item.taskId, actionId: "accept", rowVersion: item.rowVersion }, "POST");
+        await api.call("workbench.act", { applicationId: item.applicationId, taskId: item.taskId, actionId: "accept", confirmedRisks: ["risk-0"], rowVersion: item.rowVersion }, "POST");
         done++;
       }
     }),
@@ -219,7 +219,7 @@ export async function benchWorkbench(): Promise<Figure[]> {
     const work = new Api(base, caseworker);
     const closedTask = raw.prepare(`SELECT id FROM "Task" WHERE "applicationId" = ? AND status = 'open'`).get(closed.id) as { id: string };
     await work.call("workbench.claim", { taskId: closedTask.id }, "POST");
-    await work.call("workbench.act", { applicationId: closed.id, taskId: closedTask.id, actionId: "accept", rowVersion: closed.rowVersion }, "POST");
+    await work.call("workbench.act", { applicationId: closed.id, taskId: closedTask.id, actionId: "accept", confirmedRisks: ["risk-0"], rowVersion: closed.rowVersion }, "POST");
     const templates = { open: readTemplate(raw, open.id), closed: readTemplate(raw, closed.id) };
     if (templates.closed.application.status !== "completed") throw new Error(`模板办件未办结：${String(templates.closed.application.status)}`);
     const offices = (raw.prepare(`SELECT id FROM "Organisation" WHERE level = 'banner'`).all() as { id: string }[]).map((o) => o.id);

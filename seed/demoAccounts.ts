@@ -39,6 +39,9 @@ export const demoAccounts: DemoAccount[] = [
   staff("tumed.admin", "土默特左旗管理员", "150121", "office_admin"),
   staff("tumed.caseworker", "土默特左旗经办员", "150121", "caseworker"),
   staff("tumed.reviewer", "土默特左旗复核员", "150121", "reviewer"),
+  // 稽核人员: internal audit (内控稽核) of the offices at and below their own; they read and sample cases, never act on them.
+  staff("region.auditor", "自治区稽核员", "150000", "auditor"),
+  staff("hohhot.auditor", "呼和浩特市稽核员", "150100", "auditor"),
   { username: "zhangsan", displayName: "张三", kind: "person", idNumber: "150102199003071237", phone: "13800471234" },
   { username: "company.demo", displayName: "呼和浩特示例科技有限公司", kind: "organisation", creditCode: "91150100MA0N000013", phone: "0471-6660000" },
 ];

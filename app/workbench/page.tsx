@@ -18,7 +18,7 @@ export default async function WorkbenchPage() {
   return (
     <div>
       <h1 className="text-2xl font-semibold">工作台</h1>
-      <WorkbenchTabs current="inbox" showInbox />
+      <WorkbenchTabs current="inbox" showInbox user={user} />
       <p className="mt-3 text-sm text-muted-foreground">{offices} 的待办任务</p>
       <Inbox />
     </div>

@@ -93,6 +93,13 @@ function MaterialFields({
             </select>
           </label>
           <label className={labelClass}>
+            证明事项告知承诺制
+            <select className={inputClass} value={material.commitmentAllowed ? "true" : ""} onChange={(e) => onChange({ ...material, commitmentAllowed: e.target.value === "true" ? true : undefined })}>
+              <option value="">不适用</option>
+              <option value="true">适用（申请人可承诺代替提交）</option>
+            </select>
+          </label>
+          <label className={labelClass}>
             备注
             <input className={inputClass} value={material.note ?? ""} onChange={(e) => onChange({ ...material, note: e.target.value || undefined }, typing("note"))} />
           </label>

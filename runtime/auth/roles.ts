@@ -1,5 +1,5 @@
 /** Staff roles held per organisation, and what each may see. */
-export const staffRoles = ["region_admin", "office_admin", "caseworker", "reviewer"] as const;
+export const staffRoles = ["region_admin", "office_admin", "caseworker", "reviewer", "auditor"] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
 export type UserKind = "staff" | "person" | "organisation";
@@ -59,4 +59,10 @@ export function supervisedOffices(user: SessionUser): string[] {
 /** Whether a user has cases to see: caseworkers and reviewers (their offices'), and supervisors (the offices below them). */
 export function readsCases(user: SessionUser): boolean {
   return user.kind === "staff" && (hasRole(user, ["caseworker", "reviewer"]) || supervisedOffices(user).length > 0);
+}
+
+/** 稽核人员: the organisations (region, league) whose offices, with everything below them, a user audits (内控稽核). */
+export function auditedOrganisations(user: SessionUser): string[] {
+  if (user.kind !== "staff") return [];
+  return [...new Set(user.memberships.filter((m) => m.role === "auditor" && m.organisationLevel !== "banner").map((m) => m.organisationId))];
 }

@@ -142,6 +142,7 @@ const materialLabels: Record<string, string> = {
   requirementText: "必要性说明",
   keepPaper: "留存纸质件",
   obtainableBySharing: "可通过共享获取",
+  commitmentAllowed: "适用告知承诺制",
   scenario: "适用情形",
   formId: "关联表单",
   note: "备注",

@@ -18,6 +18,7 @@ export const roleLabels = {
   reviewer: "复核人员",
   office_admin: "经办机构管理员",
   region_admin: "自治区管理员",
+  auditor: "稽核人员",
 } as const satisfies Record<TaskRole | StaffRole, string>;
 
 /** The roles a flow step can be assigned to, in the designer's order. */
@@ -32,6 +33,7 @@ export const staffRoleLabels: Record<StaffRole, string> = {
   office_admin: roleLabels.office_admin,
   caseworker: roleLabels.caseworker,
   reviewer: roleLabels.reviewer,
+  auditor: roleLabels.auditor,
 };
 
 /** A case's status as lists and badges show it. */
@@ -195,3 +197,9 @@ export const notificationKindLabels = {
   stepOverdue: "办理超期",
 } as const;
 export type NotificationKind = keyof typeof notificationKindLabels;
+
+/** 内控稽核: an auditor's verdict on a sampled case. */
+export const findingVerdictLabels = { compliant: "合规", issue: "发现问题" } as const;
+
+/** 告知承诺: where a commitment stands in 事后核查. */
+export const commitmentStatusLabels = { committed: "待核查", verified: "核查属实", breached: "承诺不实" } as const;

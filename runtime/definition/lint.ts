@@ -16,6 +16,7 @@ import { formFieldList } from "./formFieldList";
 import { definitionFieldLabels, limitUnitLabels } from "./labels";
 import { exceeds, legalLimitsFor } from "./timeLimits";
 import { connectorById } from "./connectors";
+import { limitTextDisagreement } from "./limitText";
 
 export type LintArea = "basic" | "guide" | "materials" | "flow" | "forms" | "documents";
 
@@ -289,6 +290,24 @@ function lintConnectors(draft: Draft, flow: Flow | null, out: LintProblem[]): vo
   }
 }
 
+/** The wording (原文表述) of each legal and promised limit states what its days and unit say. */
+function lintLimitWording(draft: Draft, out: LintProblem[]): void {
+  const guide: Record<string, unknown> = isObject(draft.guide) ? draft.guide : {};
+  const kinds = [["legalLimit", "法定办结时限"], ["promisedLimit", "承诺办结时限"]] as const;
+  for (const [field, name] of kinds) {
+    for (const limit of list<ServiceDefinition["guide"]["legalLimit"][number]>(guide[field])) {
+      if (!isObject(limit) || typeof limit.text !== "string") continue;
+      const stated = limitTextDisagreement(limit);
+      if (!stated) continue;
+      out.push({
+        code: "LIMIT_TEXT_MISMATCH",
+        area: "guide",
+        message: `${name}${limit.channel ? `（${limit.channel}）` : ""}的原文表述“${limit.text}”写的是${stated.map((s) => `“${s.match}”`).join("、")}，与设定的${limitWords(limit)}不一致：请同时修改原文表述或天数`,
+      });
+    }
+  }
+}
+
 export function lintDefinition(definition: unknown): LintProblem[] {
   const draft = (isObject(definition) ? definition : {}) as Draft;
   const out: LintProblem[] = [];
@@ -306,5 +325,6 @@ export function lintDefinition(definition: unknown): LintProblem[] {
   lintLimits(draft, out);
   lintDecisions(draft, out);
   lintConnectors(draft, flow, out);
+  lintLimitWording(draft, out);
   return out;
 }

@@ -125,6 +125,8 @@ export const material = z.object({
   /** id of the form (in `forms`) this material is filled from */
   formId: z.string().nullable(),
   note: z.string().optional(),
+  /** 证明事项告知承诺制: the applicant may commit (承诺) instead of providing it; checked afterwards (事后核查). */
+  commitmentAllowed: z.boolean().optional(),
 });
 export type Material = z.infer<typeof material>;
 

@@ -12,6 +12,8 @@ import { variantsRouter } from "../features/variants/router";
 import { notificationsRouter } from "../features/notifications/router";
 import { documentsRouter } from "../features/documents/router";
 import { checksRouter } from "../features/checks/router";
+import { internalAuditRouter } from "../features/internalAudit/router";
+import { commitmentsRouter } from "../features/commitments/router";
 
 export const appRouter = router({
   auth: authRouter,
@@ -26,6 +28,8 @@ export const appRouter = router({
   notifications: notificationsRouter,
   documents: documentsRouter,
   checks: checksRouter,
+  internalAudit: internalAuditRouter,
+  commitments: commitmentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -66,6 +66,12 @@ export const AUDIT_ACTIONS = [
   "notification.read",
   "notification.readAll",
   "notification.preferences",
+  // 内控稽核: drawing a sample, recording a finding; 告知承诺制: committing, 事后核查
+  "auditSample.draw",
+  "auditFinding.record",
+  "commitment.set",
+  "commitment.withdraw",
+  "commitment.settle",
   // interchange and seeding
   "import",
   "seed",
@@ -75,7 +81,7 @@ export const AUDIT_ACTIONS = [
 export type StepAction = `act:${string}`;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number] | StepAction;
 
-export type AuditEntity = "user" | "application" | "task" | "attachment" | "Service" | "ServiceVersion" | "calendar" | "notification";
+export type AuditEntity = "user" | "application" | "task" | "attachment" | "Service" | "ServiceVersion" | "calendar" | "notification" | "auditSample" | "auditFinding" | "commitment";
 
 export interface AuditEntry {
   action: AuditAction;

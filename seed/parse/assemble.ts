@@ -94,6 +94,11 @@ export interface ServiceContent {
   parts: PartRanges;
 }
 
+/** A material the document names as a 告知承诺 letter (“…证明事项告知承诺制承诺书…”) may be committed to instead of provided. */
+function withCommitment(material: Material): Material {
+  return /告知承诺/.test(material.name) ? { ...material, commitmentAllowed: true } : material;
+}
+
 /** A ServiceDefinition of one item: the item's lines are its source range. */
 export function assembleService(item: ItemText, content: ServiceContent): ServiceDefinition {
   const definition: ServiceDefinition = {
@@ -103,7 +108,7 @@ export function assembleService(item: ItemText, content: ServiceContent): Servic
     group: content.group,
     summary: content.summary,
     guide: content.guide,
-    materials: content.materials,
+    materials: content.materials.map(withCommitment),
     forms: content.forms,
     flow: content.flow,
     appendices: [],

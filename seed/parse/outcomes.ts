@@ -40,3 +40,12 @@ export function branchesOf(sentences: string[]): StepBranches {
   }
   return branches;
 }
+
+/**
+ * Whether a service's legal basis (设定依据 / 政策依据) makes the office tell the applicant at
+ * once what to add or correct (“对资料不全或不符合规定的，应一次性告知参保单位需要补充和更正的
+ * 资料”): the 补正 loop the 受理 step must offer even when the 受理 notes do not repeat it.
+ */
+export function basisStatesCorrection(clauses: string[]): boolean {
+  return clauses.some((clause) => /一次性告知[^。；]*(补充|更正|补正|补齐|补全)/.test(clause));
+}

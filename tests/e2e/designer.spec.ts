@@ -166,7 +166,7 @@ test("an administrator adds a review step and a conditional field, publishes ver
 
   // The case submitted under version 1 runs on version 1: after 受理 comes 结果反馈, not 复核.
   const caseworker = await signedIn(browser, "region.caseworker");
-  type StaffCase = { application: { rowVersion: number; version: number }; currentTask: { taskId: string; label: string } | null };
+  type StaffCase = { application: { rowVersion: number; version: number }; currentTask: { taskId: string; label: string; riskChecklist: { key: string }[] } | null };
   let staffCase = await query<StaffCase>(caseworker.request, "workbench.case", { id: caseId });
   expect(staffCase.application.version).toBe(1);
   expect(staffCase.currentTask?.label).toBe("受理");
@@ -178,6 +178,8 @@ test("an administrator adds a review step and a conditional field, publishes ver
     applicationId: caseId,
     taskId: staffCase.currentTask!.taskId,
     actionId: "accept-approve",
+    // 受理's 风险点 are confirmed, as the workbench requires before passing the step.
+    confirmedRisks: staffCase.currentTask!.riskChecklist.map((r) => r.key),
     rowVersion: staffCase.application.rowVersion,
   });
   staffCase = await query<StaffCase>(caseworker.request, "workbench.case", { id: caseId });

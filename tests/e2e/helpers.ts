@@ -27,3 +27,9 @@ export async function expectHeadingOrder(page: Page): Promise<void> {
   const summary = results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} ${n.html.slice(0, 80)}`));
   expect(summary, "axe heading-order").toEqual([]);
 }
+
+/** Ticks every 风险点 of the current step's checklist (none: nothing to do), as a caseworker does before passing the step. */
+export async function confirmRisks(page: Page): Promise<void> {
+  const boxes = page.getByTestId("risk-checklist").getByRole("checkbox");
+  for (const box of await boxes.all()) await box.check();
+}

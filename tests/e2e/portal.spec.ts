@@ -7,7 +7,7 @@
  */
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
-import { signIn, expectAccessible } from "./helpers";
+import { signIn, expectAccessible, confirmRisks } from "./helpers";
 import { TEST_DEMO_PASSWORD } from "@/tests/support/demoPassword";
 import { readTemplates } from "@/seed/loadTemplates";
 import { applicantForms, requiredUploads } from "@/runtime/definition/requirements";
@@ -136,6 +136,7 @@ async function act(page: Page, caseId: string, step: string, actionLabel: string
   await expect(page.getByText("我已认领")).toBeVisible();
   await page.getByRole("radio", { name: actionLabel }).check();
   if (fill) await fill(page);
+  await confirmRisks(page);
   await page.getByRole("button", { name: `确认：${actionLabel}` }).click();
   await expect(page.getByRole("status").filter({ hasText: `已办理：${actionLabel}` })).toBeVisible();
 }

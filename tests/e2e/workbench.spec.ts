@@ -7,7 +7,7 @@
  */
 import { test, expect, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
-import { signIn, expectAccessible } from "./helpers";
+import { signIn, expectAccessible, confirmRisks } from "./helpers";
 import { fileApplication } from "./api";
 import { readTemplates } from "@/seed/loadTemplates";
 import { requiredUploads } from "@/runtime/definition/requirements";
@@ -155,6 +155,7 @@ test("中止与恢复：中止须填写原因；在过期页面上操作时提�
   await staff.getByRole("button", { name: "认领任务" }).click();
   const approve = first.actions.find((a) => a.kind === "approve")!;
   await staff.getByRole("radio", { name: approve.label }).check();
+  await confirmRisks(staff);
   await staff.getByRole("button", { name: `确认：${approve.label}` }).click();
   await expect(staff.getByRole("heading", { name: `当前环节：${second.label}` })).toBeVisible();
 

@@ -90,7 +90,7 @@ describeOnDatabases("applications and the workbench", (kind) => {
     view = await caseworker.caller.workbench.case({ id });
     expect(view.application.status).toBe("submitted");
     expect(view.application.formData.registration.lostJobOn).toBe("2026-11-19");
-    await caseworker.caller.workbench.act({ applicationId: id, taskId: view.currentTask!.taskId, actionId: "accept", rowVersion: view.application.rowVersion });
+    await caseworker.caller.workbench.act({ applicationId: id, taskId: view.currentTask!.taskId, actionId: "accept", confirmedRisks: ["risk-0"], rowVersion: view.application.rowVersion });
 
     // The gateway sends 单位解除 to 审核, then 复核 by a reviewer.
     view = await caseworker.caller.workbench.case({ id });
@@ -164,7 +164,7 @@ describeOnDatabases("applications and the workbench", (kind) => {
     const view = await caseworker.caller.workbench.case({ id });
     const taskId = view.currentTask!.taskId;
     await expect(caseworker.caller.workbench.act({ applicationId: id, taskId, actionId: "confirm", rowVersion: view.application.rowVersion })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "当前环节没有该操作" });
-    await expect(caseworker.caller.workbench.act({ applicationId: id, taskId, actionId: "accept", rowVersion: view.application.rowVersion - 1 })).rejects.toMatchObject({
+    await expect(caseworker.caller.workbench.act({ applicationId: id, taskId, actionId: "accept", confirmedRisks: ["risk-0"], rowVersion: view.application.rowVersion - 1 })).rejects.toMatchObject({
       code: "CONFLICT",
       message: "办件已被他人更新，请刷新后重试",
     });
@@ -186,7 +186,7 @@ describeOnDatabases("applications and the workbench", (kind) => {
     const b = await signedIn(t.db, "xincheng.caseworker2");
     await expect(b.caller.workbench.claim({ taskId: view.currentTask!.taskId })).rejects.toMatchObject({ code: "CONFLICT", message: "该任务已被其他人认领" });
     await expect(
-      b.caller.workbench.act({ applicationId: id, taskId: view.currentTask!.taskId, actionId: "accept", rowVersion: view.application.rowVersion }),
+      b.caller.workbench.act({ applicationId: id, taskId: view.currentTask!.taskId, actionId: "accept", confirmedRisks: ["risk-0"], rowVersion: view.application.rowVersion }),
     ).rejects.toMatchObject({ code: "CONFLICT", message: "该任务已被其他人认领" });
   });
 });

@@ -35,6 +35,8 @@ const matches = (declared: readonly string[], action: string) =>
   declared.some((d) => (d.endsWith(":*") ? action.startsWith(d.slice(0, -1)) : d === action));
 
 const definition = exampleDefinition();
+// 告知承诺: the ID card may be committed to instead of uploaded (commitments.set, commitments.settle).
+definition.materials[0].commitmentAllowed = true;
 const CODE = definition.code;
 const form = () => ({ registration: { name: "王五", idNumber: VALID_ID, phone: "13912345678", lostJobOn: "2026-11-20", reason: "单位解除", attestation: true } });
 
@@ -70,8 +72,9 @@ describe.each(databaseKinds())("every mutation writes its audit event on %s", (k
     const caseworker = await signedIn(db(), "xincheng.caseworker");
     const admin = await signedIn(db(), "region.admin");
     const bannerAdmin = await signedIn(db(), "xincheng.admin");
+    const auditor = await signedIn(db(), "hohhot.auditor");
     const user = async (username: string) => loadSessionUser(db(), (await db().user.findUniqueOrThrow({ where: { username } })).id);
-    const state: { accountId?: string; draftId?: string; rowVersion?: number; caseId?: string; taskId?: string; serviceId?: string; designDraft?: { id: string; revision: number }; versionId?: string } = {};
+    const state: { accountId?: string; draftId?: string; rowVersion?: number; caseId?: string; taskId?: string; serviceId?: string; designDraft?: { id: string; revision: number }; versionId?: string; sampleId?: string } = {};
 
     const outbox = new MemoryOutbox();
     useNotificationChannel(outbox);
@@ -138,7 +141,7 @@ describe.each(databaseKinds())("every mutation writes its audit event on %s", (k
         async () => {
           // 受理 first: 审核 is the step that may be paused.
           await caseView();
-          await caseworker.caller.workbench.act({ applicationId: state.caseId!, taskId: state.taskId!, actionId: "accept", rowVersion: state.rowVersion! });
+          await caseworker.caller.workbench.act({ applicationId: state.caseId!, taskId: state.taskId!, actionId: "accept", confirmedRisks: ["risk-0"], rowVersion: state.rowVersion! });
           await caseView();
           return caseworker.caller.workbench.pause({ applicationId: state.caseId!, reason: "等待鉴定结论", rowVersion: state.rowVersion! });
         },
@@ -228,6 +231,37 @@ describe.each(databaseKinds())("every mutation writes its audit event on %s", (k
         },
       ],
       ["notifications.markAllRead", () => caseworker.caller.notifications.markAllRead()],
+      [
+        "commitments.set",
+        async () => {
+          const { id } = await applicant.caller.applications.startDraft({ code: CODE, officeId: "150102" });
+          await applicant.caller.applications.saveDraft({ id, formData: form(), rowVersion: 1 });
+          state.draftId = id;
+          return applicant.caller.commitments.set({ applicationId: id, materialId: "m1", commit: true });
+        },
+      ],
+      [
+        "commitments.settle",
+        async () => {
+          await applicant.caller.applications.submit({ id: state.draftId!, idempotencyKey: "audit-commit-0001" });
+          const [row] = await caseworker.caller.commitments.followUps();
+          return caseworker.caller.commitments.settle({ commitmentId: row.id, outcome: "verified" });
+        },
+      ],
+      [
+        "internalAudit.drawSample",
+        async () => {
+          await db().application.update({ where: { id: state.draftId! }, data: { status: "completed", closedAt: new Date() } });
+          const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+          state.sampleId = (await auditor.caller.internalAudit.drawSample({ officeId: "150102", periodFrom: today, periodTo: today, size: 5 })).id;
+        },
+      ],
+      [
+        "internalAudit.recordFinding",
+        async () => {
+          return auditor.caller.internalAudit.recordFinding({ sampleId: state.sampleId!, applicationId: state.draftId!, verdict: "compliant", text: "材料齐全，流程合规" });
+        },
+      ],
       ["notifications.savePreferences", () => applicant.caller.notifications.savePreferences({ email: "zhangsan@example.cn", byEmail: true, bySms: true })],
       ["auth.signOut", () => applicant.caller.auth.signOut()],
     ];
@@ -249,7 +283,7 @@ describe.each(databaseKinds())("every mutation writes its audit event on %s", (k
       const own = events.filter((e) => matches(declared, e.action));
       const others = events.filter((e) => !matches(declared, e.action) && !ENGINE_NOTICES.has(e.action));
       // Setting up some calls runs other mutations first (an upload, a draft): those events are theirs.
-      const setUp = new Set(["attach", "create", "saveDraft", "act:accept", "read", "codeSent"]);
+      const setUp = new Set(["attach", "create", "saveDraft", "act:accept", "read", "codeSent", "submit"]);
       expect({ name, own: own.length, unexpected: others.filter((e) => !setUp.has(e.action)).map((e) => e.action) }).toEqual({ name, own: 1, unexpected: [] });
       expect(own[0].entityId, name).toBeTruthy();
     }

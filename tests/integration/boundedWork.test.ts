@@ -104,7 +104,7 @@ describe.each(databaseKinds())("bounded work on %s", (kind) => {
     await caseworker.caller.workbench.claim({ taskId: item.taskId });
     const view = await caseworker.caller.workbench.case({ id });
     const { ms, outcome } = await timed(
-      caseworker.caller.workbench.act({ applicationId: id, taskId: item.taskId, actionId: "accept", rowVersion: view.application.rowVersion }),
+      caseworker.caller.workbench.act({ applicationId: id, taskId: item.taskId, actionId: "accept", confirmedRisks: ["risk-0"], rowVersion: view.application.rowVersion }),
     );
     expect(outcome).toBeInstanceOf(Error);
     expect((outcome as Error).message).toContain("条件计算超过 20000 步的上限");

@@ -64,7 +64,7 @@ describeOnDatabases("统计分析", (kind) => {
   async function act(id: string, by: string, actionId: string, extra: { comment?: string; correctionItems?: string[] } = {}) {
     const caller = await fx.as(by);
     const view = await caller.workbench.case({ id });
-    await caller.workbench.act({ applicationId: id, taskId: view.currentTask!.taskId, actionId, rowVersion: view.application.rowVersion, ...extra });
+    await caller.workbench.act({ applicationId: id, taskId: view.currentTask!.taskId, actionId, confirmedRisks: view.currentTask!.riskChecklist.map((r) => r.key), rowVersion: view.application.rowVersion, ...extra });
   }
 
   async function complete(id: string) {

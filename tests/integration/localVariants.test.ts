@@ -162,7 +162,7 @@ describe.each(databaseKinds())("local variants on %s", (kind) => {
     const taskId = view.currentTask!.taskId;
     const rowVersion = view.application.rowVersion;
     await expect(leagueWorker.workbench.claim({ taskId })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(leagueWorker.workbench.act({ applicationId: atXincheng, taskId, actionId: "accept", rowVersion })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(leagueWorker.workbench.act({ applicationId: atXincheng, taskId, actionId: "accept", confirmedRisks: ["risk-0"], rowVersion })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(leagueWorker.workbench.pause({ applicationId: atXincheng, reason: "监督测试", rowVersion })).rejects.toMatchObject({ code: "NOT_FOUND" });
     // The league's administrator reads too, and works nothing.
     const leagueAdmin = await as("hohhot.admin");
@@ -191,6 +191,6 @@ describe.each(databaseKinds())("local variants on %s", (kind) => {
 
     // The office's own caseworker still works the case.
     await bannerWorker.workbench.claim({ taskId });
-    await bannerWorker.workbench.act({ applicationId: atXincheng, taskId, actionId: "accept", rowVersion });
+    await bannerWorker.workbench.act({ applicationId: atXincheng, taskId, actionId: "accept", confirmedRisks: ["risk-0"], rowVersion });
   });
 });

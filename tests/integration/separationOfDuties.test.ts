@@ -38,7 +38,7 @@ describeOnDatabases("separation of duties", (kind) => {
     const caseworker = await signedIn(t.db, username);
     const view = await caseworker.caller.workbench.case({ id });
     expect(view.currentTask?.label).toBe("受理");
-    await caseworker.caller.workbench.act({ applicationId: id, taskId: view.currentTask!.taskId, actionId: "accept", comment, rowVersion: view.application.rowVersion });
+    await caseworker.caller.workbench.act({ applicationId: id, taskId: view.currentTask!.taskId, actionId: "accept", confirmedRisks: ["risk-0"], comment, rowVersion: view.application.rowVersion });
     return { id, applicant, caseworker };
   }
 

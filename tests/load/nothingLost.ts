@@ -236,6 +236,7 @@ async function runOn(kind: "sqlite" | "postgres" | "postgres×2", databaseUrl: s
         applicationId: task.applicationId,
         taskId: task.id,
         actionId: correction ? "askCorrection" : "accept",
+        confirmedRisks: correction ? undefined : ["risk-0"],
         comment: correction ? "失业时间填写有误" : undefined,
         correctionItems: correction ? ["失业时间填写有误"] : undefined,
         rowVersion: row.rowVersion,

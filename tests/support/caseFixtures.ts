@@ -37,6 +37,8 @@ export class CaseFixtures {
   constructor(readonly db: Db) {}
 
   async setUp() {
+    // 告知承诺: the ID card may be committed to instead of uploaded (commitments.*).
+    this.definition.materials[0].commitmentAllowed = true;
     this.published = await publishService(this.db, this.definition);
   }
 
@@ -96,12 +98,12 @@ export class CaseFixtures {
   /** The case's current staff task and row version, as its office's caseworker sees it. */
   async current(id: string) {
     const view = await (await this.as("xincheng.caseworker")).workbench.case({ id });
-    return { id, taskId: view.currentTask?.taskId ?? "", rowVersion: view.application.rowVersion };
+    return { id, taskId: view.currentTask?.taskId ?? "", rowVersion: view.application.rowVersion, risks: view.currentTask?.riskChecklist.map((r) => r.key) ?? [] };
   }
 
   private async act(id: string, actionId: string, by = "xincheng.caseworker", extra: { comment?: string; correctionItems?: string[] } = {}) {
     const now = await this.current(id);
-    await (await this.as(by)).workbench.act({ applicationId: id, taskId: now.taskId, actionId, rowVersion: now.rowVersion, ...extra });
+    await (await this.as(by)).workbench.act({ applicationId: id, taskId: now.taskId, actionId, confirmedRisks: now.risks, rowVersion: now.rowVersion, ...extra });
     return this.current(id);
   }
 
@@ -190,6 +192,10 @@ export async function tableTestWorld(kind: DatabaseKind): Promise<{ t: TestDb; f
   const t = await createSeededTestDb(kind);
   await createPersonApplicant(t.db, "lisi", "李四");
   await createPersonApplicant(t.db, "matrix.signin", "登录测试");
+  // A 稽核人员 of another league (包头市): audits none of 150102.
+  await t.db.user.create({
+    data: { username: "baotou.auditor", displayName: "包头市稽核员", kind: "staff", passwordHash: await hashPassword(TEST_DEMO_PASSWORD), memberships: { create: [{ organisationId: "150200", role: "auditor" }] } },
+  });
   const fx = new CaseFixtures(t.db);
   await fx.setUp();
   return { t, fx, server: await serveTestDb(t) };

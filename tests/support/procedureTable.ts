@@ -9,7 +9,8 @@
  * league above 150102) are "above": they read 150102's cases under supervision (监督) and act on
  * none. A region administrator's own services belong to 150000, its "other" ones to 150102.
  * Applicants: `own` acts on its own objects, `other` on zhangsan's
- * (as lisi, a second person applicant, or as company.demo).
+ * (as lisi, a second person applicant, or as company.demo). Auditors (稽核人员): 呼和浩特市's is
+ * "above" 150102 (reads its cases, samples them, acts on none); 包头市's is "other".
  */
 import { GET as formValidator } from "@/app/api/form-validators/[versionId]/[formId]/route";
 import { exampleDefinition, PNG_BYTES, publishService } from "./fixtures";
@@ -24,7 +25,7 @@ import type { TestServer } from "./httpServer";
 
 // ------------------------------------------------------------------ principals
 
-export type Role = "anonymous" | "person" | "organisation" | "caseworker" | "reviewer" | "office_admin" | "region_admin";
+export type Role = "anonymous" | "person" | "organisation" | "caseworker" | "reviewer" | "office_admin" | "region_admin" | "auditor";
 export type Relation = "own" | "other" | "above";
 
 export interface Principal {
@@ -66,6 +67,9 @@ export const PRINCIPALS: Principal[] = [
   p("office_admin", "above", "hohhot.admin"),
   p("region_admin", "own", "region.admin", "zhangsan", "150000", "region.admin"),
   p("region_admin", "other", "region.admin"),
+  // 稽核人员: 呼和浩特市's audits 150102 (below it); 包头市's (made by tableTestWorld) audits none of it.
+  p("auditor", "above", "hohhot.auditor"),
+  p("auditor", "other", "baotou.auditor"),
 ];
 
 // ------------------------------------------------------------------ rules: who may call
@@ -111,6 +115,7 @@ export const caseReaders =
     if (principal.role === "anonymous") return "UNAUTHORIZED";
     if (APPLICANTS.includes(principal.role)) return "FORBIDDEN";
     if (principal.role === "region_admin" || principal.relation === "above") return "ok";
+    if (principal.role === "auditor") return "NOT_FOUND"; // another league's: supervises none of 150102
     if (principal.role === "office_admin") return adminsOfBanners;
     return officeWorkers(principal);
   };
@@ -181,6 +186,40 @@ async function checkedCase(fx: CaseFixtures, owner: string): Promise<string> {
   const code = await checkedService(fx);
   const { caseNumber } = await (await fx.as(owner)).applications.submitDirect({ code, officeId: CASE_OFFICE, formData: registrationForm(), idempotencyKey: fx.unique("checked") });
   return (await fx.db.application.findUniqueOrThrow({ where: { caseNumber } })).id;
+}
+
+// ------------------------------------------------------------------ 内控稽核 and 告知承诺
+
+/** 稽核人员 of 150102's league (or the region); another league's does not find its objects. */
+const auditorsOf150102: Rule = (principal) => {
+  const outcome = only(["auditor"], { scoped: false })(principal);
+  return outcome === "ok" && principal.relation === "other" ? "NOT_FOUND" : outcome;
+};
+
+/** A case of 150102 closed today, and today as a sampling period. */
+async function closedCase(fx: CaseFixtures) {
+  const { id } = await fx.submitted("zhangsan");
+  await fx.db.application.update({ where: { id }, data: { status: "completed", closedAt: new Date() } });
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return { id, period: { periodFrom: today, periodTo: today } };
+}
+
+/** A sample of 150102 drawn by its league's auditor, with one of its cases. */
+async function auditSample(fx: CaseFixtures) {
+  const { period } = await closedCase(fx);
+  const auditor = await fx.as("hohhot.auditor");
+  const { id } = await auditor.internalAudit.drawSample({ officeId: CASE_OFFICE, ...period, size: 1 });
+  const sample = await auditor.internalAudit.sample({ id });
+  return { sampleId: id, applicationId: sample.cases[0].applicationId };
+}
+
+/** A case submitted with a 告知承诺 instead of its ID card: the commitment's id. */
+async function committedCase(fx: CaseFixtures) {
+  const { id } = await fx.savedDraft("zhangsan");
+  const applicant = await fx.as("zhangsan");
+  await applicant.commitments.set({ applicationId: id, materialId: "m1", commit: true });
+  await applicant.applications.submit({ id, idempotencyKey: fx.unique("commit") });
+  return (await fx.db.materialCommitment.findFirstOrThrow({ where: { applicationId: id } })).id;
 }
 
 // ------------------------------------------------------------------ the table
@@ -259,7 +298,7 @@ async function staffAccount(fx: CaseFixtures, disabled = false) {
 // ------------------------------------------------------------------ 消息
 
 /** Every signed-in user reads their own messages. */
-const signedInUsers = only([...APPLICANTS, ...STAFF], { scoped: false });
+const signedInUsers = only([...APPLICANTS, ...STAFF, "auditor"], { scoped: false });
 /** A message of the principal's own, or (for another) of zhangsan. */
 async function message({ fx, principal }: Call) {
   const username = principal.relation === "own" && principal.username ? principal.username : "zhangsan";
@@ -310,7 +349,7 @@ export const TABLE: Record<string, Entry> = {
 
   "notifications.list": { who: signedInUsers, input: async () => ({ unreadOnly: false }) },
   "notifications.unreadCount": { who: signedInUsers, input: none },
-  "notifications.markRead": { who: only([...APPLICANTS, ...STAFF], { scoped: true }), input: message },
+  "notifications.markRead": { who: only([...APPLICANTS, ...STAFF, "auditor"], { scoped: true }), input: message },
   "notifications.markAllRead": { who: signedInUsers, input: none },
   "notifications.preferences": { who: anyApplicant, input: none },
   "notifications.savePreferences": { who: anyApplicant, input: async () => ({ email: "matrix@example.cn", byEmail: true, bySms: false }) },
@@ -384,7 +423,7 @@ export const TABLE: Record<string, Entry> = {
     who: officeWorkers,
     input: async (call) => {
       const task = await taskFor(call);
-      return { applicationId: task.id, taskId: task.taskId, actionId: call.principal.role === "reviewer" ? "confirm" : "accept", rowVersion: task.rowVersion };
+      return { applicationId: task.id, taskId: task.taskId, actionId: call.principal.role === "reviewer" ? "confirm" : "accept", confirmedRisks: call.principal.role === "reviewer" ? undefined : ["risk-0"], rowVersion: task.rowVersion };
     },
   },
   "workbench.pause": {
@@ -475,6 +514,24 @@ export const TABLE: Record<string, Entry> = {
   "variants.behind": { who: only(ADMINS, { scoped: false }), input: none },
   "variants.overviewOf": { who: serviceReaders, input: async ({ fx, principal }) => ({ code: (await behindVariant(fx, principal.org)).code }) },
   "variants.differences": { who: serviceReaders, input: async ({ fx, principal }) => ({ serviceId: (await behindVariant(fx, principal.org)).serviceId }) },
+
+  "internalAudit.offices": { who: only(["auditor"], { scoped: false }), input: none },
+  "internalAudit.samples": { who: only(["auditor"], { scoped: false }), input: none },
+  "internalAudit.sample": { who: auditorsOf150102, input: async ({ fx }) => ({ id: (await auditSample(fx)).sampleId }) },
+  "internalAudit.findings": { who: auditorsOf150102, input: async () => ({ officeId: CASE_OFFICE }) },
+  "internalAudit.drawSample": { who: auditorsOf150102, input: async ({ fx }) => ({ officeId: CASE_OFFICE, ...(await closedCase(fx)).period, size: 3 }) },
+  "internalAudit.recordFinding": {
+    who: auditorsOf150102,
+    input: async ({ fx }) => {
+      const { sampleId, applicationId } = await auditSample(fx);
+      return { sampleId, applicationId, verdict: "issue", text: "矩阵测试的稽核意见" };
+    },
+  },
+
+  "commitments.set": { who: ownApplicantData, input: async ({ fx, principal }) => ({ applicationId: await fx.draft(principal.owner), materialId: "m1", commit: true }) },
+  "commitments.ofCase": { who: ownApplicantData, input: async ({ fx, principal }) => ({ applicationId: await fx.draft(principal.owner) }) },
+  "commitments.followUps": { who: only(WORKERS, { scoped: false }), input: async () => ({}) },
+  "commitments.settle": { who: officeWorkers, input: async ({ fx }) => ({ commitmentId: await committedCase(fx), outcome: "verified", note: "矩阵测试核查" }) },
 
   "calendar.year": { who: only(STAFF, { scoped: false }), input: async () => ({ year: 2026 }) },
   "calendar.setDay": { who: only(["region_admin"], { scoped: false }), input: async () => ({ date: "2031-03-04", kind: "holiday", note: "矩阵测试" }) },

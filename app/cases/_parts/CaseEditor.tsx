@@ -28,6 +28,7 @@ import { StepButtons } from "./StepButtons";
 import { discardBackup, useAutosave } from "./useAutosave";
 import { useStepper } from "./useStepper";
 import { useFormValidators, type FormValidators } from "./useFormValidators";
+import { useCommitments } from "./useCommitments";
 
 export function CaseEditor({ id, mode }: { id: string; mode: EditorMode }) {
   const trpc = useTRPC();
@@ -94,6 +95,9 @@ function EditorBody({
   }, [definition, detail, mode]);
   const uploads = useMemo<Material[]>(() => definition.materials.filter((m) => !m.formId), [definition]);
   const requiredIds = useMemo(() => new Set(requiredUploads(definition).map((m) => m.id)), [definition]);
+  // 告知承诺 is chosen on a draft; a material committed to counts as provided.
+  const commitments = useCommitments(id, mode !== "correction");
+  const provided = useMemo(() => [...detail.attachments, ...commitments.asProvided], [detail.attachments, commitments.asProvided]);
   const highlight = useMemo(() => {
     const items = detail.correction?.items ?? [];
     return new Set(uploads.filter((m) => items.some((item) => item.includes(m.name))).map((m) => m.id));
@@ -123,11 +127,11 @@ function EditorBody({
   );
   const onReview = current === steps.length - 1;
   const problems = useMemo(() => {
-    if (onReview) return submitProblems(definition, detail.attachments, formData, steps, checkForm);
+    if (onReview) return submitProblems(definition, provided, formData, steps, checkForm);
     const shown = new Set(steps.flatMap((s) => (s.form && tried.has(s.key) ? [s.form.id] : [])));
     if (shown.size === 0) return [];
-    return submitProblems({ ...definition, forms: definition.forms.filter((f) => shown.has(f.id)) }, detail.attachments, formData, steps, checkForm);
-  }, [definition, detail.attachments, formData, steps, onReview, tried, checkForm]);
+    return submitProblems({ ...definition, forms: definition.forms.filter((f) => shown.has(f.id)) }, provided, formData, steps, checkForm);
+  }, [definition, provided, formData, steps, onReview, tried, checkForm]);
 
   const step = steps[current];
   const reviewIndex = steps.length - 1;
@@ -208,6 +212,7 @@ function EditorBody({
               attachments={detail.attachments}
               highlight={highlight}
               onChanged={refreshAttachments}
+              commitments={mode !== "correction" ? { ids: commitments.ids, onChanged: commitments.refresh } : undefined}
             />
             <StepButtons current={current} onBack={() => goTo(current - 1)} onNext={next} nextLabel="下一步：确认" />
           </>
@@ -219,6 +224,7 @@ function EditorBody({
             detail={detail}
             forms={forms}
             uploads={uploads}
+            committedIds={commitments.ids}
             formData={formData}
             problems={problems}
             steps={steps}

@@ -7,6 +7,8 @@ import type { Material } from "@/runtime/definition/schema";
 import type { AttachmentItem } from "@/app/_components/types";
 import { formatFileSize } from "@/app/_components/format";
 import { ACCEPT_ATTRIBUTE, UPLOAD_LIMITS_TEXT, uploadMaterial, uploadProblem } from "@/app/_components/upload";
+import { allowsCommitment } from "@/runtime/definition/commitments";
+import { CommitmentChoice } from "./CommitmentChoice";
 
 interface Props {
   applicationId: string;
@@ -16,15 +18,18 @@ interface Props {
   /** Material ids the caseworker asked for again (highlighted). */
   highlight?: ReadonlySet<string>;
   onChanged: () => Promise<unknown> | void;
+  /** 告知承诺 (drafts only): the materials committed to, and what to do after a change. */
+  commitments?: { ids: ReadonlySet<string>; onChanged: () => Promise<unknown> | void };
 }
 
-function MaterialCard({ applicationId, material, required, files, highlighted, onChanged }: {
+function MaterialCard({ applicationId, material, required, files, highlighted, onChanged, commitments }: {
   applicationId: string;
   material: Material;
   required: boolean;
   files: AttachmentItem[];
   highlighted: boolean;
   onChanged: Props["onChanged"];
+  commitments?: Props["commitments"];
 }) {
   const client = useTRPCClient();
   const [busy, setBusy] = useState<string | null>(null);
@@ -61,7 +66,8 @@ function MaterialCard({ applicationId, material, required, files, highlighted, o
     }
     setBusy(null);
   };
-  const missing = required && files.length === 0;
+  const committed = commitments?.ids.has(material.id) ?? false;
+  const missing = required && files.length === 0 && !committed;
   return (
     <li
       aria-labelledby={headingId}
@@ -129,12 +135,13 @@ function MaterialCard({ applicationId, material, required, files, highlighted, o
         {busy && <span role="status" className="text-sm text-muted-foreground">{busy}</span>}
         {!busy && missing && <span className="text-sm text-destructive">尚未上传</span>}
       </div>
+      {commitments && allowsCommitment(material) && <CommitmentChoice applicationId={applicationId} material={material} committed={committed} onChanged={commitments.onChanged} />}
       {error && <p role="alert" className="mt-2 text-sm text-destructive">{error}</p>}
     </li>
   );
 }
 
-export function MaterialsStep({ applicationId, materials, requiredIds, attachments, highlight, onChanged }: Props) {
+export function MaterialsStep({ applicationId, materials, requiredIds, attachments, highlight, onChanged, commitments }: Props) {
   if (materials.length === 0) return <p className="text-muted-foreground">本事项无需上传材料。</p>;
   return (
     <div className="space-y-3">
@@ -149,6 +156,7 @@ export function MaterialsStep({ applicationId, materials, requiredIds, attachmen
             files={attachments.filter((a) => a.materialId === m.id)}
             highlighted={highlight?.has(m.id) ?? false}
             onChanged={onChanged}
+            commitments={commitments}
           />
         ))}
       </ul>

@@ -18,6 +18,7 @@ export function Review({
   detail,
   forms,
   uploads,
+  committedIds,
   formData,
   problems,
   steps,
@@ -32,6 +33,8 @@ export function Review({
   detail: ApplicationDetail;
   forms: FormDefinition[];
   uploads: Material[];
+  /** Materials the applicant committed to instead (告知承诺). */
+  committedIds?: ReadonlySet<string>;
   formData: FormsData;
   problems: Problem[];
   steps: StepView[];
@@ -128,7 +131,13 @@ export function Review({
               return (
                 <li key={m.id}>
                   <span className="font-medium">{m.name}</span>：
-                  {files.length ? files.map((f) => `${f.fileName}（${formatFileSize(f.size)}）`).join("、") : <span className="text-muted-foreground">未上传</span>}
+                  {files.length ? (
+                    files.map((f) => `${f.fileName}（${formatFileSize(f.size)}）`).join("、")
+                  ) : committedIds?.has(m.id) ? (
+                    <span>以告知承诺代替</span>
+                  ) : (
+                    <span className="text-muted-foreground">未上传</span>
+                  )}
                 </li>
               );
             })}

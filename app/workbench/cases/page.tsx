@@ -19,7 +19,7 @@ export default async function OfficeCasesPage({ searchParams }: { searchParams: 
   return (
     <div>
       <h1 className="text-2xl font-semibold">工作台</h1>
-      <WorkbenchTabs current="cases" showInbox={hasRole(user, ["caseworker", "reviewer"])} />
+      <WorkbenchTabs current="cases" showInbox={hasRole(user, ["caseworker", "reviewer"])} user={user} />
       <h2 className="mt-4 text-xl font-semibold">办件查询</h2>
       <p className="mt-1 text-sm text-muted-foreground">
         {supervising ? "本单位及下级经办机构的办件。标“只读”的办件由下级机构办理：您可以查看，不能办理。" : "本单位的办件。"}

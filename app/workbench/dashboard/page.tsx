@@ -54,7 +54,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <div>
       <h1 className="text-2xl font-semibold">工作台</h1>
-      <WorkbenchTabs current="dashboard" showInbox={hasRole(user, ["caseworker", "reviewer"])} />
+      <WorkbenchTabs current="dashboard" showInbox={hasRole(user, ["caseworker", "reviewer"])} user={user} />
       <h2 className="mt-4 text-xl font-semibold">统计分析</h2>
       <p className="mt-1 text-sm text-muted-foreground">
         统计日期 {figures.today}（北京时间）。按时办结率只计已办结和不予办理的办件，以办结日期对比承诺办结日期和法定办结期限；当前超期和即将到期只计经办机构正在办理（未等待申请人补正、未中止）的办件。

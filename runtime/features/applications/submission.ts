@@ -23,6 +23,7 @@ import { serviceAtOffice } from "./serviceAtOffice";
 import { requireKnownForms } from "./knownForms";
 import { submissionProblems } from "@/runtime/forms/submissionCheck";
 import { stripOfficeUseForms } from "@/runtime/forms/officeUse";
+import { committedMaterialIds } from "../commitments/service";
 
 export interface SubmitResult {
   caseNumber: string;
@@ -63,7 +64,9 @@ export async function submitApplication(db: Db, user: SessionUser, id: string, i
     if (application.status !== "draft") throw new AppError("PRECONDITION_FAILED", "该办件已提交，请勿重复提交");
     const definition = await pinnedDefinitionSql(sql, application.serviceVersionId);
     const version = await sql.get<{ number: number | null }>('SELECT "number" FROM "ServiceVersion" WHERE "id" = ?', [application.serviceVersionId]);
-    const draft: DraftCase = { ...application, uploaded: await uploadedMaterialIds(sql, id), versionNumber: version?.number ?? null };
+    // 告知承诺: a material committed to counts as provided.
+    const uploaded = new Set([...(await uploadedMaterialIds(sql, id)), ...(await committedMaterialIds(sql, id, definition))]);
+    const draft: DraftCase = { ...application, uploaded, versionNumber: version?.number ?? null };
     return fileDraft(sql, audit, user, draft, definition, idempotencyKey, await loadCalendarSql(db, sql));
   });
 }

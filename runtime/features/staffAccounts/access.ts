@@ -9,7 +9,9 @@ import { hasRole, type SessionUser, type StaffRole } from "@/runtime/auth/roles"
 import { forbidden, notFound } from "@/runtime/errors";
 
 export function rolesFor(level: string): StaffRole[] {
-  return level === "region" ? ["region_admin", "caseworker", "reviewer"] : ["office_admin", "caseworker", "reviewer"];
+  // 稽核人员 audit the offices below them: region and league organisations only.
+  if (level === "region") return ["region_admin", "caseworker", "reviewer", "auditor"];
+  return level === "league" ? ["office_admin", "caseworker", "reviewer", "auditor"] : ["office_admin", "caseworker", "reviewer"];
 }
 
 export function administers(user: SessionUser, organisationId: string): boolean {

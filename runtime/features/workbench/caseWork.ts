@@ -22,6 +22,9 @@ import { describeCase } from "../cases/caseView";
 import { caseNow } from "@/runtime/clock";
 import { requireChecksCleared } from "../checks/gate";
 import { caseChecksView } from "../checks/service";
+import { confirmedRisksOf, requireRisksConfirmed } from "../internalAudit/riskConfirmations";
+import { stepRisks } from "@/runtime/definition/riskChecklist";
+import { commitmentsForStaff } from "../commitments/service";
 
 /** The task roles a user holds at an office. */
 function rolesAt(user: SessionUser, officeId: string): StaffRole[] {
@@ -106,10 +109,16 @@ export async function caseForStaff(db: Db, user: SessionUser, id: string) {
               documentTitle: o.documentTitle,
             })),
             checkpoints: checkpointsFor(detail.definition, node),
+            /** 风险点 to confirm before passing the step (runtime/definition/riskChecklist.ts). */
+            riskChecklist: stepRisks(detail.definition, node.label),
           }
         : null,
     /** 校验与共享: the current step's checks and shared data, and every result of the case. */
     checks: await caseChecksView(db, id, detail.definition, staffTask?.nodeId ?? null),
+    /** 风险点 confirmed at the steps done so far (who, when). */
+    riskConfirmations: await confirmedRisksOf(db, id),
+    /** 告知承诺 made instead of materials, and their 事后核查. */
+    commitments: await commitmentsForStaff(db, id),
     canPause: canWork && !!node?.pausable && state?.status === "running",
     canResume: state?.status === "paused" && !!state.tasks.some((task) => roles.includes(task.role as StaffRole)),
   };
@@ -189,6 +198,8 @@ export interface ActInput {
   /** At a decision step: the outcome chosen and the amount it fixes (核定). */
   outcomeId?: string;
   amount?: string;
+  /** Keys of the step's 风险点 the caseworker confirmed (riskChecklist.ts). */
+  confirmedRisks?: string[];
   rowVersion: number;
 }
 
@@ -200,14 +211,16 @@ export async function actOnTask(db: Db, user: SessionUser, input: ActInput) {
     if (task.claimedById && task.claimedById !== user.id) throw conflict("该任务已被其他人认领", "claimed");
     if (application.rowVersion !== input.rowVersion) throw staleCase();
     const definition = await pinnedDefinitionSql(sql, application.serviceVersionId);
-    const action = taskNode(definition, task.nodeId)?.actions.find((a) => a.id === input.actionId);
-    if (!action) throw new AppError("BAD_REQUEST", "当前环节没有该操作");
+    const node = taskNode(definition, task.nodeId);
+    const action = node?.actions.find((a) => a.id === input.actionId);
+    if (!node || !action) throw new AppError("BAD_REQUEST", "当前环节没有该操作");
     // 前置校验: a mandatory check that has not cleared holds back the step's completing actions.
     await requireChecksCleared(sql, application.id, definition, task.nodeId, action.kind);
+    const riskConfirmations = requireRisksConfirmed(definition, node, action.kind, input.confirmedRisks ?? []);
     const engineTaskId = task.id.slice(application.id.length + 1);
     if (taskRowId(application.id, engineTaskId) !== task.id) throw notFound("任务");
     const comment = input.comment?.trim() || undefined;
-    const outcome = input.outcomeId ? taskNode(definition, task.nodeId)?.outcomes?.find((o) => o.id === input.outcomeId) : undefined;
+    const outcome = input.outcomeId ? node.outcomes?.find((o) => o.id === input.outcomeId) : undefined;
     const result = await runCaseEvent(sql, audit, {
       application,
       flow: definition.flow,
@@ -231,6 +244,7 @@ export async function actOnTask(db: Db, user: SessionUser, input: ActInput) {
         comment,
         correctionItems: input.correctionItems,
         taskId: task.id,
+        riskConfirmations,
         ...(outcome ? { outcomeId: outcome.id, outcomeLabel: outcome.label, favourable: outcome.favourable, ...(input.amount ? { amount: input.amount.trim() } : {}) } : {}),
       },
     });

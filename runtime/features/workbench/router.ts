@@ -70,6 +70,7 @@ export const workbenchRouter = router({
         correctionItems: z.array(z.string().max(500)).max(100).optional(),
         outcomeId: z.string().min(1).max(64).optional(),
         amount: z.string().max(20).optional(),
+        confirmedRisks: z.array(z.string().min(1).max(40)).max(200).optional(),
         rowVersion: z.number().int().positive(),
       }),
     )

@@ -73,9 +73,10 @@ describe("guide25, 25 headings: 45 机关事业单位职工提前退休待遇申
     expect(s.materials.find((m) => m.name === "《机关事业单位基本养老保险待遇申领表》")?.formId).toBe("form-1");
   });
 
-  it("builds 受理 → 结果反馈 with the prose branches (5786–5810)", () => {
+  it("builds 受理 → 结果反馈 with the prose branches (5786–5810) and the legal basis's 补正 loop (5703)", () => {
     expect(labels(s)).toEqual(["申请", "受理", "结果反馈"]);
-    expect(kinds(step(s, "受理"))).toEqual(["approve", "reject"]); // 不予受理 (5790)
+    // 不予受理 (5790); 一次性告知…补充和更正的资料 in the legal basis (5703)
+    expect(kinds(step(s, "受理"))).toEqual(["approve", "correction", "reject"]);
     expect(kinds(step(s, "结果反馈"))).toEqual(["complete", "terminate"]); // 业务终止 (5796)
     expect(step(s, "受理").checkpoints).toHaveLength(2);
     expect(s.guide.operationNotes.map((n) => n.step)).toEqual(["受理", "经办"]);

@@ -12,7 +12,7 @@ import { parseAddress, parseAudience, parseCaseType, parseChannels, parseLevels 
 import { dataSharingFromTable, preChecksFromTable, risksFromTable, stepsFromNodeTable, tableKind } from "../guideTables";
 import { isLegalBasisHeader, legalBasisFromParagraphs, legalBasisFromTable } from "../legalBasis";
 import { isNone, parseTimeLimits } from "../limits";
-import { branchesOf } from "../outcomes";
+import { basisStatesCorrection, branchesOf } from "../outcomes";
 import { findNumeralSections, sectionRange, type HeadingVocabulary, type Section } from "../text/headings";
 import { rangeOf } from "../text/lines";
 import { parseListMarker, toListItems } from "../text/lists";
@@ -184,6 +184,8 @@ interface GuideFlowInput {
   acceptCheckpoints: string[];
   noticeDays: number | null;
   applicantForms: string[];
+  /** The legal basis clauses of the item (a 补正 path stated there applies to 受理). */
+  basisText: string[];
 }
 
 /**
@@ -206,6 +208,7 @@ function guideSteps(input: GuideFlowInput): StepSpec[] {
   const acceptIndex = Math.max(1, steps.findIndex((step) => /受理/.test(step.label)));
   const handleIndex = acceptIndex + 1 < steps.length - 1 ? acceptIndex + 1 : steps.length - 1;
   applyBranches(steps[acceptIndex], branchesOf(input.acceptText));
+  if (basisStatesCorrection(input.basisText)) steps[acceptIndex].correction = true;
   steps[acceptIndex].checkpoints = input.acceptCheckpoints;
   if (handleIndex !== acceptIndex) applyBranches(steps[handleIndex], branchesOf(input.handleText));
   const stated = /(\d+)\s*个工作日内(?:完成|办结|作出)/.exec(input.handleText.join(""));
@@ -332,6 +335,7 @@ export const parse: FamilyParser = (item) => {
     acceptCheckpoints: itemsOf(section("acceptNotes")).filter((text) => !isScreenshotText(text)),
     noticeDays: notice ? Number(notice[1]) : null,
     applicantForms: [...new Set(materials.map((material) => material.formId).filter((id): id is string => id !== null))],
+    basisText: guide.legalBasis.map((basis) => basis.clause ?? ""),
   });
   const flow = steps.length > 0 ? buildFlow(steps, { derivation: "text" }) : minimalFlow();
   record("flow", nodeTable ? section("internalFlow") : section("steps"));

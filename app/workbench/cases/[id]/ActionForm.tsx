@@ -6,6 +6,8 @@ import { useTRPC, errorMessage } from "@/app/_trpc/client";
 import type { StaffCase } from "@/app/_components/types";
 import { CorrectionItems } from "./CorrectionItems";
 import { OutcomeChoice } from "./OutcomeChoice";
+import { RiskChecklist } from "./RiskChecklist";
+import { needsRiskConfirmation, unconfirmedRisks } from "@/runtime/definition/riskChecklist";
 import { isConflict, type OnDone, type Task } from "./staffCase";
 
 const kindHints: Record<string, string> = {
@@ -33,6 +35,7 @@ export function ActionForm({ data, task, rowVersion, onDone, onError }: { data: 
   const [problem, setProblem] = useState<string | null>(null);
   const [outcomeId, setOutcomeId] = useState("");
   const [amount, setAmount] = useState("");
+  const [confirmedRisks, setConfirmedRisks] = useState<string[]>([]);
   const action = task.actions.find((x) => x.id === actionId);
   // A decision step: its passing action records one of the step's outcomes.
   const decides = !!action && task.outcomes.length > 0 && (action.kind === "approve" || action.kind === "complete");
@@ -56,6 +59,8 @@ export function ActionForm({ data, task, rowVersion, onDone, onError }: { data: 
     if (needsComment && !text) return setProblem(outcome?.reasonRequired ? `请填写“${outcome.label}”的理由` : `请填写${commentLabel(action.kind)}`);
     if (outcome?.amountLabel && !/^\d+(\.\d{1,2})?$/.test(amount.trim())) return setProblem(`请填写${outcome.amountLabel}（以元为单位，最多两位小数）`);
     if (action.kind === "correction" && list.length === 0) return setProblem("请逐项列明需要申请人补正的内容");
+    const risksLeft = needsRiskConfirmation(action.kind) ? unconfirmedRisks(task.riskChecklist, confirmedRisks).length : 0;
+    if (risksLeft) return setProblem(`请先逐项确认本环节的风险点（还有 ${risksLeft} 项未确认）`);
     act.mutate({
       applicationId: data.application.id,
       taskId: task.taskId,
@@ -63,6 +68,7 @@ export function ActionForm({ data, task, rowVersion, onDone, onError }: { data: 
       comment: text || (action.kind === "correction" && action.requiresComment ? `请一次性补正以下${list.length}项内容` : undefined),
       correctionItems: action.kind === "correction" ? list : undefined,
       ...(outcome ? { outcomeId: outcome.id, ...(outcome.amountLabel ? { amount: amount.trim() } : {}) } : {}),
+      confirmedRisks: confirmedRisks.length ? confirmedRisks : undefined,
       rowVersion,
     });
   };
@@ -102,6 +108,7 @@ export function ActionForm({ data, task, rowVersion, onDone, onError }: { data: 
           onAmount={setAmount}
         />
       )}
+      <RiskChecklist items={task.riskChecklist} confirmed={confirmedRisks} onChange={(keys) => { setConfirmedRisks(keys); setProblem(null); }} required={!action || needsRiskConfirmation(action.kind)} />
       {action?.kind === "correction" && <CorrectionItems items={items} onChange={setItems} materials={data.definition.materials} />}
 
       <div>

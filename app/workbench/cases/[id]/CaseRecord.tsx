@@ -63,7 +63,9 @@ export function CaseMaterials({ data }: { data: StaffCase }) {
                   </p>
                 )}
                 <SharedSource data={data} materialId={m.id} />
-                {files.length === 0 ? (
+                {files.length === 0 && data.commitments.some((c) => c.materialId === m.id) ? (
+                  <p className="text-amber-900">未上传：申请人以告知承诺代替（见“告知承诺”）</p>
+                ) : files.length === 0 ? (
                   <p className={required.has(m.id) ? "text-destructive" : "text-muted-foreground"}>未上传</p>
                 ) : (
                   <ul className="mt-1 space-y-0.5">

@@ -16,6 +16,8 @@ import { CaseForms, CaseMaterials } from "./CaseRecord";
 import { PauseResume } from "./PauseResume";
 import { TaskPanel } from "./TaskPanel";
 import { ChecksPanel } from "./ChecksPanel";
+import { RiskConfirmations } from "./RiskConfirmations";
+import { CaseCommitments } from "./CaseCommitments";
 import { isConflict } from "./staffCase";
 
 export function StaffCaseView({ id }: { id: string }) {
@@ -86,6 +88,8 @@ export function StaffCaseView({ id }: { id: string }) {
           )}
           <ChecksPanel data={data} refresh={refresh} />
           <PauseResume key={`pause:${a.rowVersion}`} data={data} onDone={async (message) => { setNotice(message); await refresh(); }} onError={onError} />
+          <RiskConfirmations steps={data.riskConfirmations} />
+          <CaseCommitments commitments={data.commitments} />
           <CaseForms data={data} />
           <CaseMaterials data={data} />
         </div>
