@@ -104,7 +104,7 @@ describeOnDatabases("checks and shared data through connectors", (kind) => {
     expect(after.checks.items.find((i) => i.item === "社保保障卡账号")!.result).toMatchObject({ status: "fetched", answer: { record: { cardNumber: "150102D15600003X" } } });
     expect(after.checks.blocking).toEqual([ARREARS]);
 
-    const accept = () => caseworker.caller.workbench.act({ applicationId: id, taskId: after.currentTask!.taskId, actionId: "accept", rowVersion: after.application.rowVersion });
+    const accept = () => caseworker.caller.workbench.act({ applicationId: id, taskId: after.currentTask!.taskId, actionId: "accept", confirmedRisks: after.currentTask!.riskChecklist.map((r) => r.key), rowVersion: after.application.rowVersion });
     await expect(accept()).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringContaining(ARREARS) });
     // A system's answer is not replaced by a hand check; only overridden, with a reason.
     await expect(caseworker.caller.checks.manual({ applicationId: id, kind: "preCheck", item: ARREARS, passed: true, note: "看过了" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
@@ -196,12 +196,12 @@ describeOnDatabases("checks and shared data through connectors", (kind) => {
     expect(await simulatorCalls("taxContributions")).toBe(1); // a timeout is not retried
     // The step stays blocked until the manual check is recorded.
     await expect(
-      caseworker.caller.workbench.act({ applicationId: slow.id, taskId: view.currentTask!.taskId, actionId: "accept", rowVersion: view.application.rowVersion }),
+      caseworker.caller.workbench.act({ applicationId: slow.id, taskId: view.currentTask!.taskId, actionId: "accept", confirmedRisks: view.currentTask!.riskChecklist.map((r) => r.key), rowVersion: view.application.rowVersion }),
     ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
     await caseworker.caller.checks.manual({ applicationId: slow.id, kind: "preCheck", item: ARREARS, passed: true, note: "登录税务征管系统查询，无欠费" });
     result = (await caseworker.caller.workbench.case({ id: slow.id })).checks.items[0].result!;
     expect(result).toMatchObject({ status: "passed", source: "manual", answer: { note: "登录税务征管系统查询，无欠费" } });
-    await caseworker.caller.workbench.act({ applicationId: slow.id, taskId: view.currentTask!.taskId, actionId: "accept", rowVersion: view.application.rowVersion });
+    await caseworker.caller.workbench.act({ applicationId: slow.id, taskId: view.currentTask!.taskId, actionId: "accept", confirmedRisks: view.currentTask!.riskChecklist.map((r) => r.key), rowVersion: view.application.rowVersion });
 
     // Malformed: not a pass.
     simulator.setMode("taxContributions", "malformed");
