@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { externalForms } from "@/tests/fixtures/rjsf/playgroundForms";
-import { createAjvFor, schemaDialect } from "@/runtime/forms/dialect";
+import { createAjvFor } from "@/runtime/forms/ajv";
+import { schemaDialect } from "@/runtime/forms/dialect";
 import { moveField, updateField } from "./formEdit";
 import { readForm, writeForm, type FieldModel, type FormModel } from "./formModel";
 

@@ -5,7 +5,8 @@
  * is told in Chinese, saying where. Pure (no state), runs in the browser.
  */
 import type { ErrorObject } from "ajv";
-import { createAjvFor, schemaDialect, type SchemaDialect } from "@/runtime/forms/dialect";
+import { createAjvFor } from "@/runtime/forms/ajv";
+import { schemaDialect, type SchemaDialect } from "@/runtime/forms/dialect";
 import { isObjectForm } from "@/runtime/definition/lint";
 import { parseJsonText } from "./jsonText";
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import example from "@/runtime/definition/example.json";
 import { serviceDefinition } from "@/runtime/definition/schema";
 import { lintDefinition } from "@/runtime/definition/lint";
-import { createAjvFor } from "@/runtime/forms/dialect";
+import { createAjvFor } from "@/runtime/forms/ajv";
 import { externalForms } from "@/tests/fixtures/rjsf/playgroundForms";
 import { choiceOptions, withChoiceOptions } from "./choiceOptions";
 import { extraSettings } from "./fieldSettings";

@@ -9,8 +9,8 @@
 import "@/runtime/zod";
 import { serviceDefinition, type Flow, type ServiceDefinition } from "@/runtime/definition/schema";
 import { validateFlow } from "@/runtime/engine/validateFlow";
-import { type createAjv } from "@/runtime/forms/ajv";
-import { createAjvFor, schemaDialect, type SchemaDialect } from "@/runtime/forms/dialect";
+import { createAjvFor } from "@/runtime/forms/ajv";
+import { schemaDialect, type SchemaDialect } from "@/runtime/forms/dialect";
 import { schemaBoundProblems } from "@/runtime/forms/schemaBounds";
 import { formFieldList } from "./formFieldList";
 import { definitionFieldLabels, limitUnitLabels } from "./labels";
@@ -61,7 +61,7 @@ function contractProblem(issue: { path: PropertyKey[]; message: string }, draft:
   return problem;
 }
 
-const ajvs: Partial<Record<SchemaDialect, ReturnType<typeof createAjv>>> = {};
+const ajvs: Partial<Record<SchemaDialect, ReturnType<typeof createAjvFor>>> = {};
 /** Compile results by schema object: a draft keeps the objects of forms that did not change. */
 const compiled = new WeakMap<object, string | null>();
 

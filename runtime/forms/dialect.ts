@@ -2,16 +2,9 @@
  * Which JSON Schema dialect a form schema is written in, by its `$schema`: draft-07 (also when
  * `$schema` is absent, this platform's default) or draft 2020-12 (forms written for
  * react-jsonschema-form elsewhere may use either). Each compiles with its own ajv class: the
- * default class for draft-07, `Ajv2020` for 2020-12. Other dialects are not accepted.
+ * default class for draft-07, `Ajv2020` for 2020-12 (`createAjvFor` in ajv.ts). Other dialects
+ * are not accepted.
  */
-import Ajv2020 from "ajv/dist/2020";
-import type Ajv from "ajv";
-import type { Options } from "ajv";
-import { createAjv } from "./ajv";
-import addFormats from "ajv-formats";
-import { NUMBER_FORMATS, STRING_FORMATS } from "./formats";
-import { linearRegExp } from "./linearRegExp";
-
 export type SchemaDialect = "draft-07" | "2020-12";
 
 export const DIALECT_URIS: Record<SchemaDialect, readonly string[]> = {
@@ -27,12 +20,3 @@ export function schemaDialect(schema: Record<string, unknown>): SchemaDialect | 
   return null;
 }
 
-/** An ajv for `dialect`, set up as `createAjv` (formats, linear-time patterns, all errors). */
-export function createAjvFor(dialect: SchemaDialect, options: Options = {}): Ajv {
-  if (dialect === "draft-07") return createAjv(options);
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, ...options, code: { regExp: linearRegExp, ...options.code } });
-  addFormats(ajv);
-  for (const [name, validate] of Object.entries(STRING_FORMATS)) ajv.addFormat(name, { type: "string", validate });
-  for (const [name, validate] of Object.entries(NUMBER_FORMATS)) ajv.addFormat(name, { type: "number", validate });
-  return ajv as unknown as Ajv;
-}
