@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { RJSFSchema } from "@rjsf/utils";
 import { FormValidatorCache } from "./ajv";
 import { schemaDialect } from "./dialect";
 import { formValidatorFor } from "./rjsfValidator";
@@ -24,8 +25,9 @@ describe("form schemas in draft 2020-12", () => {
     expect(validate({ card: "1", name: "张三" })).toBe(true);
     expect(validate({ card: "1" })).toBe(false);
     const rjsf = formValidatorFor(twenty);
-    expect(rjsf.isValid(twenty, { card: "1" }, twenty)).toBe(false);
-    expect(rjsf.isValid(twenty, { card: "1", name: "x" }, twenty)).toBe(true);
+    const schema = twenty as RJSFSchema;
+    expect(rjsf.isValid(schema, { card: "1" }, schema)).toBe(false);
+    expect(rjsf.isValid(schema, { card: "1", name: "x" }, schema)).toBe(true);
     expect(() => validatorScript("k", twenty)).not.toThrow();
   });
 });
