@@ -19,7 +19,7 @@
  * with <test> one of { const }, { not: { const } }, { enum }, { contains: { const } }.
  */
 import { detectKind, type FieldKind, type JsonSchema, type UiSchema } from "./formFields";
-import { placedFields } from "./schemaPlaces";
+import { placedFields } from "@/runtime/definition/schemaPlaces";
 
 export type VisibilityOp = "eq" | "neq" | "in" | "contains";
 

@@ -257,6 +257,7 @@ export function FieldProperties(props: FieldPropertiesProps) {
 
 function OwnFieldProperties({ field, siblings, onChange, onRename, onRemove }: FieldPropertiesProps) {
   const { schema, ui, kind } = field;
+  const kindNoteId = useId();
   const group = (what: string) => `field:${field.key}:${what}`;
   const setSchema = (patch: Record<string, unknown>, what: string | null = null) => onChange({ ...field, schema: withKeys(schema, patch) }, what && group(what));
   const setUi = (patch: Record<string, unknown>, what: string | null = null) => onChange({ ...field, ui: withKeys(ui, patch) }, what && group(what));
@@ -277,7 +278,7 @@ function OwnFieldProperties({ field, siblings, onChange, onRename, onRemove }: F
         <select
           className={inputClass}
           value={kind}
-          aria-describedby={`${field.key}-kind-note`}
+          aria-describedby={kindNoteId}
           onChange={(e) => onChange(changeKind(field, e.target.value as PaletteKind))}
         >
           {kind === "other" && <option value="other">{fieldKindLabels.other}（请在 JSON 中编辑）</option>}
@@ -286,7 +287,7 @@ function OwnFieldProperties({ field, siblings, onChange, onRename, onRemove }: F
             <option key={k} value={k}>{fieldKindLabels[k]}</option>
           ))}
         </select>
-        <span id={`${field.key}-kind-note`} className="text-xs font-normal text-muted-foreground">更改类型会换用新类型的设置，标题、说明、只读、帮助文字等保留；可撤销。</span>
+        <span id={kindNoteId} className="text-xs font-normal text-muted-foreground">更改类型会换用新类型的设置，标题、说明、只读、帮助文字等保留；可撤销。</span>
       </label>
       {kind === "ref" && (
         <p role="note" className="rounded-md border border-amber-500/50 bg-amber-50 p-2 text-sm text-amber-900">
