@@ -167,7 +167,8 @@ function KeyInput({ field, onRename }: { field: FieldModel; onRename: (key: stri
 }
 
 function VisibilityEditor({ field, siblings, onChange }: { field: FieldModel; siblings: readonly FieldModel[]; onChange: Change }) {
-  const candidates = siblings.filter((s) => s.key !== field.key && !containerKinds.has(s.kind) && s.kind !== "attestation");
+  // A rule names a sibling in `properties` (not one declared in a branch or a `$ref`: the condition could not see it).
+  const candidates = siblings.filter((s) => s.key !== field.key && !containerKinds.has(s.kind) && s.kind !== "attestation" && s.kind !== "ref" && !s.declaredIn);
   const rule = field.visibleWhen;
   const dep = candidates.find((c) => c.key === rule?.field);
   const depOptions = dep ? (dep.kind === "yesNo" ? ["true", "false"] : optionsOf(dep)) : [];
