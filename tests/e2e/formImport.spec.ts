@@ -57,7 +57,7 @@ test("an imported rjsf form keeps its wildcard order, labelled choice and depend
 
   await page.getByRole("button", { name: "导入表单" }).click();
   const panel = page.getByRole("region", { name: "导入表单（react-jsonschema-form）" });
-  const schemaBox = panel.getByLabel("JSON Schema", { exact: true });
+  const schemaBox = panel.getByRole("textbox", { name: "JSON Schema", exact: true });
   await schemaBox.fill('{"type": "object",');
   await panel.getByRole("button", { name: "导入为新表单" }).click();
   await expect(panel.getByRole("alert")).toContainText("JSON Schema：JSON 格式不正确");
@@ -68,7 +68,7 @@ test("an imported rjsf form keeps its wildcard order, labelled choice and depend
   await expectAccessible(page);
 
   await schemaBox.fill(JSON.stringify(schema, null, 2));
-  await panel.getByLabel("uiSchema（可留空）").fill(JSON.stringify(uiSchema, null, 2));
+  await panel.getByRole("textbox", { name: "uiSchema（可留空）" }).fill(JSON.stringify(uiSchema, null, 2));
   await panel.getByRole("button", { name: "导入为新表单" }).click();
   await expect(panel).toHaveCount(0);
 
