@@ -56,7 +56,8 @@ export function formFieldList(schema: Schema): FormFieldEntry[] {
         schema: property.schema,
         required: property.required,
         conditional: conditional || property.conditional,
-        group: property.schema.type === "object",
+        // rjsf reads a schema with `properties` and no `type` as an object too.
+        group: property.schema.type === "object" || (property.schema.type === undefined && isObject(property.schema.properties)),
       };
       out.push(entry);
       if (entry.group) walk(property.schema, [...path, property.key], [...titles, title], entry.conditional);

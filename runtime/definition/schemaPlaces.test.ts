@@ -30,3 +30,10 @@ describe("fields declared outside properties", () => {
     expect(paths).toEqual(["kind:false", "name:true", "other:true", "detail:true"]);
   });
 });
+
+describe("a section without \"type\": \"object\"", () => {
+  it("is a group in the field list, its fields after it", () => {
+    const schema = { properties: { person: { title: "人员", properties: { name: { type: "string", title: "姓名" } } } } };
+    expect(formFieldList(schema).map((f) => `${f.path}:${f.group}:${f.title}`)).toEqual(["person:true:人员", "person.name:false:人员·姓名"]);
+  });
+});
