@@ -24,7 +24,7 @@ import {
   type WidgetProps,
 } from "@rjsf/utils";
 import { Widgets } from "@rjsf/shadcn";
-import { formValidator, createTransformErrors } from "@/runtime/forms/rjsfValidator";
+import { formValidatorFor, createTransformErrors } from "@/runtime/forms/rjsfValidator";
 import { attestationModeOf } from "@/runtime/forms/attestation";
 import { OFFICE_USE_FIELD, hideOfficeUse } from "@/runtime/forms/officeUse";
 
@@ -317,7 +317,7 @@ export const ServiceForm = forwardRef<RjsfForm, ServiceFormProps>(function Servi
       schema={schema as RJSFSchema}
       uiSchema={ui}
       formData={formData ?? {}}
-      validator={validator ?? formValidator}
+      validator={validator ?? formValidatorFor(schema)}
       transformErrors={transformErrors as never}
       translateString={translateString}
       fields={fields}

@@ -2,7 +2,7 @@
  * Edit operations on the form builder's model, pure. A field is addressed by its path: the keys
  * from the root (`["applicant", "name"]` is the field `name` in the section `applicant`).
  */
-import { fieldKindLabels, fieldTemplate, type PaletteKind } from "./formFields";
+import { containerKinds, fieldKindLabels, fieldTemplate, type JsonSchema, type PaletteKind, type UiSchema } from "./formFields";
 import type { FieldModel, FormModel } from "./formModel";
 import { uniqueId } from "./ids";
 
@@ -34,8 +34,24 @@ export function siblingsAt(model: FormModel, containerPath: FieldPath): FieldMod
   return containerPath.length === 0 ? model.fields : (fieldAt(model, containerPath)?.children ?? []);
 }
 
-/** Adds a new field of `kind` into the container at `index` (default: at the end); returns its path. */
+/**
+ * Whether fields can be added to or moved into the container at `path`: the form, or a section or
+ * table the builder edits (not a `$ref` field's referenced fields, not a field declared in a branch).
+ */
+export function holdsFields(model: FormModel, path: FieldPath): boolean {
+  if (path.length === 0) return true;
+  const field = fieldAt(model, path);
+  return !!field && containerKinds.has(field.kind) && !field.declaredIn;
+}
+
+/** Whether the field's own schema is edited here (false for a field declared in a branch, a condition or behind a `$ref`). */
+export function isEditable(field: FieldModel): boolean {
+  return !field.declaredIn;
+}
+
+/** Adds a new field of `kind` into the container at `index` (default: at the end); returns its path. A container that cannot hold fields is left as it is. */
 export function addField(model: FormModel, kind: PaletteKind, containerPath: FieldPath = [], index?: number): { model: FormModel; path: string[] } {
+  if (!holdsFields(model, containerPath)) return { model, path: [...containerPath] };
   const siblings = siblingsAt(model, containerPath);
   const key = uniqueId("field", siblings.map((f) => f.key));
   const { schema, ui } = fieldTemplate(kind, fieldKindLabels[kind]);
@@ -64,9 +80,11 @@ export function updateField(model: FormModel, path: FieldPath, update: (field: F
   return inContainer(model, path.slice(0, -1), (list) => list.map((f) => (f.key === key ? update(f) : f)));
 }
 
-/** Removes a field, and the visibility rules of its siblings that depended on it. */
+/** Removes a field, and the visibility rules of its siblings that depended on it. A field declared outside `properties` stays (its schema is not edited here). */
 export function removeField(model: FormModel, path: FieldPath): FormModel {
   const key = path[path.length - 1];
+  const field = fieldAt(model, path);
+  if (field && !isEditable(field)) return model;
   return inContainer(model, path.slice(0, -1), (list) =>
     list.filter((f) => f.key !== key).map((f) => (f.visibleWhen?.field === key ? { ...f, visibleWhen: null } : f)),
   );
@@ -76,6 +94,8 @@ export function removeField(model: FormModel, path: FieldPath): FormModel {
 export function renameField(model: FormModel, path: FieldPath, newKey: string): FormModel | null {
   const key = path[path.length - 1];
   if (key === newKey) return model;
+  const field = fieldAt(model, path);
+  if (field && !isEditable(field)) return null;
   const containerPath = path.slice(0, -1);
   if (siblingsAt(model, containerPath).some((f) => f.key === newKey)) return null;
   return inContainer(model, containerPath, (list) =>
@@ -96,7 +116,10 @@ export function moveFieldTo(model: FormModel, path: FieldPath, containerPath: Fi
   const from = path.slice(0, -1);
   const intoItself = path.every((key, i) => containerPath[i] === key);
   if (!field || intoItself) return { model, path: [...path] };
-  if (from.join("/") === containerPath.join("/")) {
+  const sameContainer = from.join("/") === containerPath.join("/");
+  // A field declared in a branch or behind a `$ref` keeps its container; nothing moves into one the builder does not edit.
+  if (!sameContainer && (!isEditable(field) || !holdsFields(model, containerPath))) return { model, path: [...path] };
+  if (sameContainer) {
     const siblings = siblingsAt(model, from);
     const at = siblings.findIndex((f) => f.key === field.key);
     return { model: moveField(model, from, at, Math.min(index, siblings.length - 1)), path: [...path] };
@@ -148,4 +171,27 @@ export function dropField(model: FormModel, path: FieldPath, over: DropOver, by:
   const from = siblingsAt(model, container).findIndex((f) => f.key === path[path.length - 1]);
   if (to === null || from < 0) return { model, path: [...path] };
   return { model: moveField(model, container, from, to), path: [...path] };
+}
+
+/** Schema keywords that are not about the type, kept when a field's type changes. */
+const keptSchemaKeys = ["title", "description", "readOnly", "writeOnly", "examples", "deprecated"];
+/** uiSchema settings that are not about the type, kept when a field's type changes. */
+const keptUiKeys = ["ui:title", "ui:description", "ui:help", "ui:disabled", "ui:readonly", "ui:autofocus", "ui:classNames", "ui:style", "ui:label"];
+
+function pick(record: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((k) => record[k] !== undefined).map((k) => [k, record[k]]));
+}
+
+/**
+ * The field as a field of another type: the new type's schema and uiSchema, with the settings
+ * that are not about the type kept (title, description, read-only, help, disabled …). A section
+ * or table keeps its fields when it stays a container.
+ */
+export function changeKind(field: FieldModel, next: PaletteKind): FieldModel {
+  if (!isEditable(field)) return field;
+  const fresh = fieldTemplate(next, String(field.schema.title ?? fieldKindLabels[next]));
+  const schema: JsonSchema = { ...fresh.schema, ...pick(field.schema, keptSchemaKeys) };
+  const ui: UiSchema = { ...fresh.ui, ...pick(field.ui, keptUiKeys) };
+  const keepsChildren = containerKinds.has(next) && containerKinds.has(field.kind);
+  return { ...field, kind: next, schema, ui, children: keepsChildren ? field.children : [], source: keepsChildren ? field.source : undefined };
 }

@@ -1,7 +1,10 @@
 /**
  * The field types of the form builder: what each is as JSON Schema (draft-07) + uiSchema, and
- * how a schema is recognised as one of them. Schemas the builder does not know stay "other":
- * shown, moved and relabelled like any field, edited in full as JSON text.
+ * how a schema is recognised as one of them (also as forms written for react-jsonschema-form
+ * elsewhere write them: enums without a `type`, labelled choices as `oneOf`/`anyOf` of
+ * `const` + `title`, objects without `"type": "object"`, lists of plain text, `$ref` fields).
+ * Schemas the builder does not know stay "other": shown, moved and relabelled like any field,
+ * edited in full as JSON text.
  */
 import { FORMAT } from "@/runtime/forms/formats";
 import { FIELD_BOUNDS } from "@/runtime/forms/schemaBounds";
@@ -24,13 +27,14 @@ export const fieldKinds = [
   "creditCode",
   "phone",
   "address",
+  "textList",
   "table",
   "section",
   "file",
   "attestation",
 ] as const;
 export type PaletteKind = (typeof fieldKinds)[number];
-export type FieldKind = PaletteKind | "other";
+export type FieldKind = PaletteKind | "ref" | "other";
 
 export const fieldKindLabels: Record<FieldKind, string> = {
   text: "单行文本",
@@ -46,10 +50,12 @@ export const fieldKindLabels: Record<FieldKind, string> = {
   creditCode: "统一社会信用代码",
   phone: "电话",
   address: "地址",
+  textList: "文本列表",
   table: "表格（多行）",
   section: "分组",
   file: "附件",
   attestation: "承诺/签名",
+  ref: "引用",
   other: "其他",
 };
 
@@ -88,6 +94,8 @@ export function fieldTemplate(kind: PaletteKind, title: string): { schema: JsonS
       return { schema: { type: "string", title, format: FORMAT.phone }, ui: { "ui:options": { inputType: "tel" } } };
     case "address":
       return { schema: { type: "string", title, maxLength: FIELD_BOUNDS.textarea, $comment: ADDRESS_COMMENT }, ui: { "ui:widget": "textarea", "ui:options": { rows: 2 }, "ui:placeholder": "省（区）、市、县（区）、街道及门牌号" } };
+    case "textList":
+      return { schema: { type: "array", title, items: { type: "string", maxLength: FIELD_BOUNDS.text }, maxItems: FIELD_BOUNDS.rows }, ui: {} };
     case "table":
       return { schema: { type: "array", title, items: { type: "object" }, maxItems: FIELD_BOUNDS.rows }, ui: {} };
     case "section":
@@ -112,8 +120,28 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** `oneOf`/`anyOf` entries that are each a labelled value (`const`, with `title`/`description`): the keyword, or null. */
+export function labelledChoiceKeyword(schema: JsonSchema): "oneOf" | "anyOf" | null {
+  for (const keyword of ["oneOf", "anyOf"] as const) {
+    const entries = schema[keyword];
+    if (
+      Array.isArray(entries) &&
+      entries.length > 0 &&
+      entries.every((e) => isObject(e) && "const" in e && Object.keys(e).every((k) => k === "const" || k === "title" || k === "description"))
+    )
+      return keyword;
+  }
+  return null;
+}
+
+/** Whether `schema` offers a fixed list of values: an `enum` or labelled `oneOf`/`anyOf`. */
+function isChoiceList(schema: JsonSchema): boolean {
+  return Array.isArray(schema.enum) || labelledChoiceKeyword(schema) !== null;
+}
+
 /** Which builder field a (sub)schema is. */
 export function detectKind(schema: JsonSchema, ui: UiSchema): FieldKind {
+  if (typeof schema.$ref === "string") return "ref";
   if (attestationModeOf(schema)) return "attestation";
   switch (schema.type) {
     case "object":
@@ -121,20 +149,27 @@ export function detectKind(schema: JsonSchema, ui: UiSchema): FieldKind {
     case "array": {
       const items = isObject(schema.items) ? schema.items : null;
       if (items?.type === "object") return "table";
-      if (items && Array.isArray(items.enum)) return "multiChoice";
+      if (items && isChoiceList(items)) return "multiChoice";
+      if (items?.type === "string") return "textList";
       return "other";
     }
     case "boolean":
       return "yesNo";
     case "number":
     case "integer":
+      if (isChoiceList(schema)) return "choice";
       return schema.format === FORMAT.amount ? "amount" : "number";
     case "string": {
-      if (Array.isArray(schema.enum)) return "choice";
+      if (isChoiceList(schema)) return "choice";
       if (typeof schema.format === "string") return stringFormats[schema.format] ?? "text";
       if (schema.$comment === ADDRESS_COMMENT) return "address";
       return ui["ui:widget"] === "textarea" ? "textarea" : "text";
     }
+    case undefined:
+      // rjsf reads a schema without `type` by what it holds.
+      if (isChoiceList(schema)) return "choice";
+      if (isObject(schema.properties)) return "section";
+      return "other";
     default:
       return "other";
   }

@@ -1,7 +1,10 @@
 "use client";
 /**
  * The selected field's properties: type, label, key, help, required, default, placeholder,
- * range, length, pattern with its message, options, rows, signature, and the rule that shows it.
+ * range, length, pattern with its message, options (with their labels), rows, signature,
+ * read-only / disabled / fixed value / format, and the rule that shows it; the settings it has no
+ * control for are listed read-only ("其他设置"), kept as they are. A field declared in a branch,
+ * a condition or behind a `$ref` shows where, and only its display settings can be changed here.
  */
 import { useId, useState, type ReactNode } from "react";
 import { attestationModeOf, attestationSchema, type AttestationMode } from "@/runtime/forms/attestation";
@@ -9,7 +12,6 @@ import {
   containerKinds,
   fieldKindLabels,
   fieldKinds,
-  fieldTemplate,
   numericKinds,
   optionKinds,
   typedTextKinds,
@@ -17,6 +19,9 @@ import {
   type PaletteKind,
 } from "../core/formFields";
 import type { FieldModel, VisibilityOp, VisibilityRule } from "../core/formModel";
+import { changeKind } from "../core/formEdit";
+import { choiceOptions, parseOptionValue, withChoiceOptions, type ChoiceOption } from "../core/choiceOptions";
+import { extraSettings, textFormats } from "../core/fieldSettings";
 import { isValidId } from "../core/ids";
 import { buttonClass, checkboxLabelClass, inputClass, labelClass } from "../ui/classes";
 
@@ -45,8 +50,93 @@ function Row({ children }: { children: ReactNode }) {
 }
 
 function optionsOf(field: FieldModel): string[] {
-  const source = field.kind === "multiChoice" ? (field.schema.items as JsonSchema | undefined)?.enum : field.schema.enum;
-  return Array.isArray(source) ? source.map(String) : [];
+  return optionKinds.has(field.kind) ? choiceOptions(field).map((o) => String(o.value)) : [];
+}
+
+/** The options of a choice as rows of value and label; labels are written as the form writes them (oneOf + const + title, or ui:enumNames). */
+function OptionsEditor({ field, onChange }: { field: FieldModel; onChange: Change }) {
+  const options = choiceOptions(field);
+  const set = (next: ChoiceOption[], what: string | null) => onChange(withChoiceOptions(field, next), what && `field:${field.key}:${what}`);
+  return (
+    <fieldset className="space-y-1 rounded-md border p-2">
+      <legend className="px-1 text-sm font-medium">选项</legend>
+      <p className="text-xs text-muted-foreground">“值”保存在数据中，“显示文字”是申请人看到的（可留空，显示值本身）。</p>
+      {options.map((option, i) => (
+        <div key={i} className="grid grid-cols-[1fr_1fr_auto] items-center gap-1">
+          <input aria-label={`选项${i + 1}的值`} className={`${inputClass} font-mono`} value={String(option.value ?? "")} onChange={(e) => set(options.map((o, j) => (j === i ? { ...o, value: parseOptionValue(field, e.target.value) } : o)), `option:${i}:value`)} />
+          <input aria-label={`选项${i + 1}的显示文字`} className={inputClass} value={option.label} placeholder="显示文字" onChange={(e) => set(options.map((o, j) => (j === i ? { ...o, label: e.target.value } : o)), `option:${i}:label`)} />
+          <button type="button" aria-label={`删除选项${i + 1}`} className="rounded px-1 text-destructive hover:bg-muted" onClick={() => set(options.filter((_, j) => j !== i), null)}>✕</button>
+        </div>
+      ))}
+      <button type="button" className={`${buttonClass} w-full`} onClick={() => set([...options, { value: parseOptionValue(field, `选项${options.length + 1}`), label: "" }], null)}>添加选项</button>
+    </fieldset>
+  );
+}
+
+/** Settings the inspector has no control for: listed, kept, changed in the JSON source. */
+function ExtraSettings({ field }: { field: FieldModel }) {
+  const extras = extraSettings(field);
+  if (extras.length === 0) return null;
+  return (
+    <section aria-label="其他设置" className="space-y-1 rounded-md border border-dashed p-2">
+      <h3 className="text-sm font-medium">其他设置（只读）</h3>
+      <p className="text-xs text-muted-foreground">这些设置会原样保留，可在“JSON 源码”中修改。</p>
+      <dl className="space-y-1 text-xs">
+        {extras.map((extra) => (
+          <div key={`${extra.where}:${extra.key}`}>
+            <dt className="font-mono">{extra.where === "uiSchema" ? "uiSchema · " : ""}{extra.key}</dt>
+            <dd className="break-all font-mono text-muted-foreground">{JSON.stringify(extra.value)}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+/** Display settings every field has: help text, read-only, disabled. */
+function DisplaySettings({ field, onChange, schemaEditable }: { field: FieldModel; onChange: Change; schemaEditable: boolean }) {
+  const group = (what: string) => `field:${field.key}:${what}`;
+  const setUi = (patch: Record<string, unknown>, what: string | null = null) => onChange({ ...field, ui: withKeys(field.ui, patch) }, what && group(what));
+  return (
+    <>
+      <label className={labelClass}>
+        帮助文字（显示在输入框下方）
+        <input className={inputClass} value={String(field.ui["ui:help"] ?? "")} onChange={(e) => setUi({ "ui:help": e.target.value }, "help")} />
+      </label>
+      {schemaEditable && (
+        <label className={checkboxLabelClass}>
+          <input type="checkbox" checked={field.schema.readOnly === true} onChange={(e) => onChange({ ...field, schema: withKeys(field.schema, { readOnly: e.target.checked ? true : undefined }) })} />
+          只读（申请人不能修改，readOnly）
+        </label>
+      )}
+      <label className={checkboxLabelClass}>
+        <input type="checkbox" checked={field.ui["ui:disabled"] === true} onChange={(e) => setUi({ "ui:disabled": e.target.checked ? true : undefined })} />
+        禁用（灰显，不能填写）
+      </label>
+    </>
+  );
+}
+
+/** A field declared in a branch, a condition or behind a `$ref`: where, its schema read-only, its display settings editable. */
+function DeclaredElsewhere({ field, onChange }: { field: FieldModel; onChange: Change }) {
+  const setUi = (patch: Record<string, unknown>, what: string) => onChange({ ...field, ui: withKeys(field.ui, patch) }, `field:${field.key}:${what}`);
+  return (
+    <div className="space-y-3">
+      <p role="note" className="rounded-md border border-amber-500/50 bg-amber-50 p-2 text-sm text-amber-900">
+        字段“{field.key}”声明在 {field.declaredIn} 中，不在表单的字段列表（properties）里。这里可以调整它的显示标题、帮助文字和顺序；字段本身（类型、校验、选项）请在“JSON 源码”中修改。
+      </p>
+      <label className={labelClass}>
+        显示标题（ui:title）
+        <input className={inputClass} value={String(field.ui["ui:title"] ?? "")} placeholder={String(field.schema.title ?? field.key)} onChange={(e) => setUi({ "ui:title": e.target.value }, "uiTitle")} />
+      </label>
+      <DisplaySettings field={field} onChange={onChange} schemaEditable={false} />
+      <section aria-label="声明的字段定义" className="space-y-1">
+        <h3 className="text-sm font-medium">字段定义（只读，{fieldKindLabels[field.kind]}）</h3>
+        <pre className="max-h-48 overflow-auto rounded-md bg-muted p-2 text-xs">{JSON.stringify(field.schema, null, 2)}</pre>
+      </section>
+      <ExtraSettings field={field} />
+    </div>
+  );
 }
 
 function KeyInput({ field, onRename }: { field: FieldModel; onRename: (key: string) => boolean }) {
@@ -77,7 +167,8 @@ function KeyInput({ field, onRename }: { field: FieldModel; onRename: (key: stri
 }
 
 function VisibilityEditor({ field, siblings, onChange }: { field: FieldModel; siblings: readonly FieldModel[]; onChange: Change }) {
-  const candidates = siblings.filter((s) => s.key !== field.key && !containerKinds.has(s.kind) && s.kind !== "attestation");
+  // A rule names a sibling in `properties` (not one declared in a branch or a `$ref`: the condition could not see it).
+  const candidates = siblings.filter((s) => s.key !== field.key && !containerKinds.has(s.kind) && s.kind !== "attestation" && s.kind !== "ref" && !s.declaredIn);
   const rule = field.visibleWhen;
   const dep = candidates.find((c) => c.key === rule?.field);
   const depOptions = dep ? (dep.kind === "yesNo" ? ["true", "false"] : optionsOf(dep)) : [];
@@ -160,16 +251,18 @@ export interface FieldPropertiesProps {
   onRemove: () => void;
 }
 
-export function FieldProperties({ field, siblings, onChange, onRename, onRemove }: FieldPropertiesProps) {
+export function FieldProperties(props: FieldPropertiesProps) {
+  if (props.field.declaredIn) return <DeclaredElsewhere field={props.field} onChange={props.onChange} />;
+  return <OwnFieldProperties {...props} />;
+}
+
+function OwnFieldProperties({ field, siblings, onChange, onRename, onRemove }: FieldPropertiesProps) {
   const { schema, ui, kind } = field;
+  const kindNoteId = useId();
   const group = (what: string) => `field:${field.key}:${what}`;
   const setSchema = (patch: Record<string, unknown>, what: string | null = null) => onChange({ ...field, schema: withKeys(schema, patch) }, what && group(what));
   const setUi = (patch: Record<string, unknown>, what: string | null = null) => onChange({ ...field, ui: withKeys(ui, patch) }, what && group(what));
-  const options = optionsOf(field);
-  const setOptions = (list: string[]) => {
-    if (kind === "multiChoice") setSchema({ items: { ...(schema.items as JsonSchema), enum: list } }, "options");
-    else setSchema({ enum: list }, "options");
-  };
+  const options = optionKinds.has(kind) ? choiceOptions(field) : [];
   const mode = attestationModeOf(schema);
   const dated = Array.isArray((schema as { required?: unknown }).required) && ((schema as { required: string[] }).required).includes("date");
   const setAttestation = (next: { mode?: AttestationMode; required?: boolean; dated?: boolean }) => {
@@ -186,18 +279,22 @@ export function FieldProperties({ field, siblings, onChange, onRename, onRemove 
         <select
           className={inputClass}
           value={kind}
-          onChange={(e) => {
-            const next = e.target.value as PaletteKind;
-            const fresh = fieldTemplate(next, String(schema.title ?? fieldKindLabels[next]));
-            onChange({ ...field, kind: next, schema: withKeys(fresh.schema, { description: schema.description }), ui: fresh.ui, children: containerKinds.has(next) ? field.children : [] });
-          }}
+          aria-describedby={kindNoteId}
+          onChange={(e) => onChange(changeKind(field, e.target.value as PaletteKind))}
         >
           {kind === "other" && <option value="other">{fieldKindLabels.other}（请在 JSON 中编辑）</option>}
+          {kind === "ref" && <option value="ref">{fieldKindLabels.ref}（{String(schema.$ref)}）</option>}
           {fieldKinds.map((k) => (
             <option key={k} value={k}>{fieldKindLabels[k]}</option>
           ))}
         </select>
+        <span id={kindNoteId} className="text-xs font-normal text-muted-foreground">更改类型会换用新类型的设置，标题、说明、只读、帮助文字等保留；可撤销。</span>
       </label>
+      {kind === "ref" && (
+        <p role="note" className="rounded-md border border-amber-500/50 bg-amber-50 p-2 text-sm text-amber-900">
+          此字段引用定义 {String(schema.$ref)}：被引用的定义（及其中的字段）在“JSON 源码”中修改；这里的标题和说明写在引用旁，只对此字段生效。
+        </p>
+      )}
       <label className={labelClass}>
         标题
         <input className={inputClass} value={String(schema.title ?? "")} onChange={(e) => setSchema({ title: e.target.value }, "title")} />
@@ -243,10 +340,10 @@ export function FieldProperties({ field, siblings, onChange, onRename, onRemove 
         <label className={labelClass}>
           默认值
           {kind === "choice" ? (
-            <select className={inputClass} value={String(schema.default ?? "")} onChange={(e) => setSchema({ default: e.target.value || undefined })}>
+            <select className={inputClass} value={schema.default === undefined ? "" : String(schema.default)} onChange={(e) => setSchema({ default: e.target.value === "" ? undefined : options.find((o) => String(o.value) === e.target.value)?.value })}>
               <option value="">（无）</option>
               {options.map((o) => (
-                <option key={o} value={o}>{o}</option>
+                <option key={String(o.value)} value={String(o.value)}>{o.label || String(o.value)}</option>
               ))}
             </select>
           ) : (
@@ -320,17 +417,7 @@ export function FieldProperties({ field, siblings, onChange, onRename, onRemove 
         </>
       )}
 
-      {optionKinds.has(kind) && (
-        <label className={labelClass}>
-          选项（每行一个）
-          <textarea
-            className={`${inputClass} h-24`}
-            value={options.join("\n")}
-            onChange={(e) => setOptions(e.target.value.split("\n"))}
-            onBlur={() => setOptions([...new Set(options.map((o) => o.trim()).filter(Boolean))])}
-          />
-        </label>
-      )}
+      {optionKinds.has(kind) && <OptionsEditor field={field} onChange={onChange} />}
       {kind === "choice" && (
         <label className={labelClass}>
           显示为
@@ -341,6 +428,52 @@ export function FieldProperties({ field, siblings, onChange, onRename, onRemove 
         </label>
       )}
 
+      {(kind === "text" || kind === "textarea") && (
+        <label className={labelClass}>
+          格式
+          <select className={inputClass} value={typeof schema.format === "string" ? schema.format : ""} onChange={(e) => setSchema({ format: e.target.value || undefined })}>
+            <option value="">（不限）</option>
+            {Object.entries(textFormats).map(([format, label]) => (
+              <option key={format} value={format}>{label}</option>
+            ))}
+            {typeof schema.format === "string" && !(schema.format in textFormats) && <option value={schema.format}>{schema.format}</option>}
+          </select>
+        </label>
+      )}
+      {(typedTextKinds.has(kind) || numericKinds.has(kind) || schema.const !== undefined) && !containerKinds.has(kind) && kind !== "attestation" && (
+        <label className={labelClass}>
+          固定值（const，只能填这个值）
+          <input
+            className={inputClass}
+            value={schema.const === undefined ? "" : typeof schema.const === "string" ? schema.const : JSON.stringify(schema.const)}
+            onChange={(e) => setSchema({ const: e.target.value === "" ? undefined : numericKinds.has(kind) && Number.isFinite(Number(e.target.value)) ? Number(e.target.value) : e.target.value }, "const")}
+          />
+        </label>
+      )}
+      {kind === "textList" && (
+        <>
+          <Row>
+            <label className={labelClass}>
+              最少条数
+              <input type="number" min={0} className={inputClass} value={schema.minItems === undefined ? "" : String(schema.minItems)} onChange={(e) => setSchema({ minItems: numberOrUndefined(e.target.value) }, "minItems")} />
+            </label>
+            <label className={labelClass}>
+              最多条数
+              <input type="number" min={0} className={inputClass} value={schema.maxItems === undefined ? "" : String(schema.maxItems)} onChange={(e) => setSchema({ maxItems: numberOrUndefined(e.target.value) }, "maxItems")} />
+            </label>
+          </Row>
+          <label className={labelClass}>
+            每条最多字数
+            <input
+              type="number"
+              min={0}
+              className={inputClass}
+              value={(schema.items as JsonSchema | undefined)?.maxLength === undefined ? "" : String((schema.items as JsonSchema).maxLength)}
+              onChange={(e) => setSchema({ items: withKeys((schema.items as JsonSchema) ?? { type: "string" }, { maxLength: numberOrUndefined(e.target.value) }) }, "itemMaxLength")}
+            />
+          </label>
+        </>
+      )}
       {kind === "table" && (
         <Row>
           <label className={labelClass}>
@@ -364,7 +497,11 @@ export function FieldProperties({ field, siblings, onChange, onRename, onRemove 
         </label>
       )}
 
+      {!containerKinds.has(kind) && kind !== "attestation" && <DisplaySettings field={field} onChange={onChange} schemaEditable />}
+
       <VisibilityEditor field={field} siblings={siblings} onChange={onChange} />
+
+      <ExtraSettings field={field} />
 
       <button type="button" className={`${buttonClass} w-full text-destructive`} onClick={onRemove}>
         删除此字段

@@ -9,7 +9,7 @@ import type { ReactNode } from "react";
 import { DndContext, closestCenter, useDraggable, useDroppable, type DragEndEvent, type UniqueIdentifier } from "@dnd-kit/core";
 import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { containerKinds, fieldKindLabels, fieldKinds, type PaletteKind } from "../core/formFields";
-import { fieldAt, siblingsAt, type DropOver } from "../core/formEdit";
+import { fieldAt, holdsFields, siblingsAt, type DropOver } from "../core/formEdit";
 import type { FieldModel, FormModel } from "../core/formModel";
 import { announcements, screenReaderInstructions, translateStyle, useSortableSensors } from "../ui/dnd";
 
@@ -54,13 +54,18 @@ function PaletteItem({ kind, onPress }: { kind: PaletteKind; onPress: () => void
   );
 }
 
-function Container({ path, fields, children }: { path: string[]; fields: FieldModel[]; children: ReactNode }) {
+/** A field's label as shown: its `ui:title` (rjsf shows it over the schema's title), its title, or its key. */
+export function shownTitle(field: FieldModel): string {
+  return String(field.ui["ui:title"] ?? field.schema.title ?? field.key);
+}
+
+function Container({ path, fields, children, readOnly = false }: { path: string[]; fields: FieldModel[]; children: ReactNode; readOnly?: boolean }) {
   const { setNodeRef, isOver } = useDroppable({ id: `${CONTAINER}${pathKey(path)}`, data: { container: path } });
   return (
     <SortableContext items={fields.map((f) => `${FIELD}${pathKey([...path, f.key])}`)} strategy={verticalListSortingStrategy}>
       <ul ref={setNodeRef} className={`min-h-10 space-y-1 rounded-md p-1 ${isOver ? "bg-accent" : ""} ${path.length ? "ml-4 border-l-2 border-dashed" : ""}`}>
         {children}
-        {fields.length === 0 && <li className="px-2 py-1 text-xs text-muted-foreground">{path.length ? "拖入字段，或选中后从左侧添加" : "从左侧拖入或添加字段"}</li>}
+        {fields.length === 0 && <li className="px-2 py-1 text-xs text-muted-foreground">{readOnly ? "引用的定义中没有可列出的字段" : path.length ? "拖入字段，或选中后从左侧添加" : "从左侧拖入或添加字段"}</li>}
       </ul>
     </SortableContext>
   );
@@ -69,7 +74,7 @@ function Container({ path, fields, children }: { path: string[]; fields: FieldMo
 function FieldRow({ field, path, index, props }: { field: FieldModel; path: string[]; index: number; props: FieldTreeProps }) {
   const id = `${FIELD}${pathKey(path)}`;
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id, data: { container: path.slice(0, -1), index } });
-  const title = String(field.schema.title ?? field.key);
+  const title = shownTitle(field);
   const isSelected = props.selected !== null && pathKey(props.selected) === pathKey(path);
   return (
     <li ref={setNodeRef} style={translateStyle(transform, transition)} className={isDragging ? "relative z-10 opacity-80" : ""}>
@@ -87,10 +92,15 @@ function FieldRow({ field, path, index, props }: { field: FieldModel; path: stri
           )}
           <span className="shrink-0 text-xs text-muted-foreground">{fieldKindLabels[field.kind]}</span>
           {field.visibleWhen && <span className="shrink-0 rounded bg-accent px-1 text-xs">条件显示</span>}
+          {field.declaredIn && (
+            <span className="shrink-0 rounded bg-amber-100 px-1 text-xs text-amber-900" title={`声明在 ${field.declaredIn}`}>
+              只读<span className="sr-only">，声明在 {field.declaredIn}</span>
+            </span>
+          )}
         </button>
       </div>
-      {containerKinds.has(field.kind) && (
-        <Container path={path} fields={field.children}>
+      {((containerKinds.has(field.kind) && !field.declaredIn) || field.kind === "ref") && (
+        <Container path={path} fields={field.children} readOnly={field.kind === "ref"}>
           {field.children.map((child, i) => (
             <FieldRow key={child.key} field={child} path={[...path, child.key]} index={i} props={props} />
           ))}
@@ -102,7 +112,7 @@ function FieldRow({ field, path, index, props }: { field: FieldModel; path: stri
 
 function titleAt(model: FormModel, path: string[]): string {
   const field = fieldAt(model, path);
-  return field ? String(field.schema.title ?? field.key) : "";
+  return field ? shownTitle(field) : "";
 }
 
 export function FieldTree(props: FieldTreeProps) {
@@ -118,9 +128,12 @@ export function FieldTree(props: FieldTreeProps) {
   const addFromPalette = (kind: PaletteKind) => {
     const field = selected ? fieldAt(model, selected) : null;
     if (!selected || !field) return onAdd(kind, []);
-    if (containerKinds.has(field.kind)) return onAdd(kind, [...selected]);
-    const container = selected.slice(0, -1);
-    return onAdd(kind, container, siblingsAt(model, container).findIndex((f) => f.key === field.key) + 1);
+    if (holdsFields(model, selected)) return onAdd(kind, [...selected]);
+    // After the selected field, or after the nearest ancestor in a container the builder edits (not inside a $ref).
+    let after = [...selected];
+    while (!holdsFields(model, after.slice(0, -1))) after = after.slice(0, -1);
+    const container = after.slice(0, -1);
+    return onAdd(kind, container, siblingsAt(model, container).findIndex((f) => f.key === after[after.length - 1]) + 1);
   };
 
   const onDragEnd = ({ active, over, activatorEvent }: DragEndEvent) => {

@@ -18,6 +18,7 @@ import { useVariant } from "../variant/VariantContext";
 import { isLocked } from "@/runtime/definition/variant";
 import { FieldTree } from "./FieldTree";
 import { SchemaText } from "./SchemaText";
+import { FormImport } from "./FormImport";
 
 export interface FormDesignerProps {
   forms: readonly FormDefinition[];
@@ -52,6 +53,7 @@ export function FormDesigner({ forms, problems, onChange, onRenameForm, renderPr
   const [formId, setFormId] = useState<string | null>(initialFormId ?? forms[0]?.id ?? null);
   const [selected, setSelected] = useState<string[] | null>(null);
   const [view, setView] = useState<"visual" | "json">("visual");
+  const [importing, setImporting] = useState(false);
   const form = forms.find((f) => f.id === formId) ?? forms[0] ?? null;
   const model = useMemo(() => (form ? readForm(form.schema, form.uiSchema) : null), [form]);
 
@@ -87,6 +89,7 @@ export function FormDesigner({ forms, problems, onChange, onRenameForm, renderPr
           </select>
         </label>
         <button type="button" className={buttonClass} onClick={add}>新建表单</button>
+        <button type="button" className={buttonClass} aria-expanded={importing} onClick={() => setImporting((open) => !open)}>导入表单</button>
         {form && (
           <button
             type="button"
@@ -101,6 +104,18 @@ export function FormDesigner({ forms, problems, onChange, onRenameForm, renderPr
           </button>
         )}
       </div>
+      {importing && (
+        <FormImport
+          onClose={() => setImporting(false)}
+          onImport={(imported) => {
+            const created = { ...newForm(forms), title: imported.title, schema: imported.schema, uiSchema: imported.uiSchema };
+            onChange([...forms, created]);
+            setFormId(created.id);
+            setSelected(null);
+            setImporting(false);
+          }}
+        />
+      )}
       {!form || !model ? (
         <p className="text-sm text-muted-foreground">这个事项还没有表单。</p>
       ) : (

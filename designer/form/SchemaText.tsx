@@ -6,6 +6,7 @@
 import { useEffect, useId, useState } from "react";
 import { stableJson } from "@/runtime/definition/diff";
 import { parseJsonText } from "../core/jsonText";
+import { schemaDialect } from "@/runtime/forms/dialect";
 import { inputClass } from "../ui/classes";
 
 type Json = Record<string, unknown>;
@@ -50,7 +51,7 @@ function JsonArea({ label, value, onChange }: { label: string; value: Json; onCh
 export function SchemaText({ schema, uiSchema, onChange }: { schema: Json; uiSchema: Json; onChange: (next: { schema: Json; uiSchema: Json }, group: string) => void }) {
   return (
     <div className="grid gap-3 md:grid-cols-2">
-      <JsonArea label="JSON Schema（draft-07）" value={schema} onChange={(next) => onChange({ schema: next, uiSchema }, "json:schema")} />
+      <JsonArea label={`JSON Schema（${schemaDialect(schema) ?? "不支持的版本"}）`} value={schema} onChange={(next) => onChange({ schema: next, uiSchema }, "json:schema")} />
       <JsonArea label="uiSchema" value={uiSchema} onChange={(next) => onChange({ schema, uiSchema: next }, "json:ui")} />
     </div>
   );

@@ -1,9 +1,12 @@
 /**
  * The fields of a form schema as a flat list of data paths (`applicant.name`), looking into
- * sections (nested objects) and into fields shown on a condition (`allOf` → `then`). A table
+ * sections (nested objects), into fields shown on a condition (`allOf` → `then`) and into fields
+ * declared in branches (`anyOf`/`oneOf`, `if`/`then`/`else`, `dependencies`) or behind a `$ref`. A table
  * (array) is one field; a section is listed before its fields. Used by the lint (rules must name real fields), the decision rule
  * editor (which fields there are) and the version diff (which fields changed).
  */
+import { placedFields } from "./schemaPlaces";
+
 type Schema = Record<string, unknown>;
 
 export interface FormFieldEntry {
@@ -21,7 +24,7 @@ export interface FormFieldEntry {
 
 const isObject = (value: unknown): value is Schema => !!value && typeof value === "object" && !Array.isArray(value);
 
-function propertiesOf(schema: Schema): { key: string; schema: Schema; required: boolean; conditional: boolean }[] {
+function propertiesOf(schema: Schema, root: Schema): { key: string; schema: Schema; required: boolean; conditional: boolean }[] {
   const required = new Set(Array.isArray(schema.required) ? schema.required : []);
   const out = Object.entries(isObject(schema.properties) ? schema.properties : {})
     .filter((entry): entry is [string, Schema] => isObject(entry[1]))
@@ -34,13 +37,18 @@ function propertiesOf(schema: Schema): { key: string; schema: Schema; required: 
       if (isObject(child) && !out.some((p) => p.key === key)) out.push({ key, schema: child, required: thenRequired.has(key), conditional: true });
     }
   }
+  // Fields declared in other branches (anyOf/oneOf, if/then/else, dependencies) or behind a `$ref`, as rjsf shows them.
+  for (const placed of placedFields(schema, root, new Set(out.map((p) => p.key)))) {
+    const onlyReferenced = placed.places.every((place) => place.startsWith("引用 ") && !place.includes(" › "));
+    out.push({ key: placed.key, schema: placed.schema, required: placed.required && onlyReferenced, conditional: !onlyReferenced });
+  }
   return out;
 }
 
 export function formFieldList(schema: Schema): FormFieldEntry[] {
   const out: FormFieldEntry[] = [];
   const walk = (node: Schema, path: string[], titles: string[], conditional: boolean) => {
-    for (const property of propertiesOf(node)) {
+    for (const property of propertiesOf(node, schema)) {
       const title = typeof property.schema.title === "string" && property.schema.title ? property.schema.title : property.key;
       const entry: FormFieldEntry = {
         path: [...path, property.key].join("."),
@@ -48,7 +56,8 @@ export function formFieldList(schema: Schema): FormFieldEntry[] {
         schema: property.schema,
         required: property.required,
         conditional: conditional || property.conditional,
-        group: property.schema.type === "object",
+        // rjsf reads a schema with `properties` and no `type` as an object too.
+        group: property.schema.type === "object" || (property.schema.type === undefined && isObject(property.schema.properties)),
       };
       out.push(entry);
       if (entry.group) walk(property.schema, [...path, property.key], [...titles, title], entry.conditional);

@@ -10,7 +10,8 @@ import "@/runtime/zod";
 import { outcomeDocumentKind, unknownPlaceholders } from "./documents";
 import { serviceDefinition, type ConnectorBindings, type Flow, type ServiceDefinition } from "@/runtime/definition/schema";
 import { validateFlow } from "@/runtime/engine/validateFlow";
-import { createAjv } from "@/runtime/forms/ajv";
+import { createAjvFor } from "@/runtime/forms/ajv";
+import { schemaDialect, type SchemaDialect } from "@/runtime/forms/dialect";
 import { schemaBoundProblems } from "@/runtime/forms/schemaBounds";
 import { formFieldList } from "./formFieldList";
 import { definitionFieldLabels, limitUnitLabels } from "./labels";
@@ -108,7 +109,7 @@ function contractProblem(issue: { path: PropertyKey[]; message: string }, draft:
   return problem;
 }
 
-let ajv: ReturnType<typeof createAjv> | undefined;
+const ajvs: Partial<Record<SchemaDialect, ReturnType<typeof createAjvFor>>> = {};
 /** Compile results by schema object: a draft keeps the objects of forms that did not change. */
 const compiled = new WeakMap<object, string | null>();
 
@@ -116,7 +117,9 @@ const compiled = new WeakMap<object, string | null>();
 function compileError(schema: Record<string, unknown>): string | null {
   const known = compiled.get(schema);
   if (known !== undefined) return known;
-  ajv ??= createAjv();
+  const dialect = schemaDialect(schema);
+  if (!dialect) return `不支持的 $schema“${String(schema.$schema)}”（支持 draft-07 和 2020-12）`;
+  const ajv = (ajvs[dialect] ??= createAjvFor(dialect));
   const { $id: _ignored, ...compilable } = schema;
   let error: string | null = null;
   try {
@@ -130,6 +133,15 @@ function compileError(schema: Record<string, unknown>): string | null {
   return error;
 }
 
+/**
+ * Whether a form schema is an object: `"type": "object"`, or (as rjsf reads it) no `type` and
+ * `properties` or a `$ref` — forms written for rjsf elsewhere often leave the type out.
+ */
+export function isObjectForm(schema: Record<string, unknown>): boolean {
+  if (schema.type === "object") return true;
+  return schema.type === undefined && (isObject(schema.properties) || typeof schema.$ref === "string");
+}
+
 function lintForms(draft: Draft, out: LintProblem[]): void {
   const seen = new Set<string>();
   for (const form of list<Record<string, unknown>>(draft.forms)) {
@@ -138,7 +150,7 @@ function lintForms(draft: Draft, out: LintProblem[]): void {
     if (seen.has(id)) out.push({ code: "DUPLICATE_FORM_ID", area: "forms", formId: id, message: `表单编号“${id}”重复` });
     seen.add(id);
     const schema = form.schema;
-    if (!isObject(schema) || schema.type !== "object") {
+    if (!isObject(schema) || !isObjectForm(schema)) {
       out.push({ code: "FORM_NOT_OBJECT", area: "forms", formId: id, message: `表单${name}的 JSON Schema 顶层应为对象（"type": "object"）` });
       continue;
     }

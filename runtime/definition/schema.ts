@@ -4,7 +4,8 @@
  * export (`contract.schema.json`) is generated from it by `npm run contract:export`.
  *
  * Forms inside a definition are JSON Schema **draft-07** (the dialect @rjsf/validator-ajv8
- * and ajv's default class speak), with an rjsf uiSchema beside each.
+ * and ajv's default class speak), or 2020-12 when a form imported from elsewhere says so in its
+ * `$schema` (compiled with `Ajv2020`, runtime/forms/dialect.ts), with an rjsf uiSchema beside each.
  */
 import { z } from "zod";
 
@@ -136,7 +137,7 @@ export const jsonSchemaObject = z.record(z.string(), z.unknown());
 export const form = z.object({
   id: z.string().regex(/^[a-zA-Z][\w-]*$/, "表单 id 只能包含字母、数字、下划线和连字符，并以字母开头"),
   title: z.string().min(1),
-  /** Dialect of `schema`: always draft-07 in this contract. */
+  /** The platform's default dialect; a schema's own `$schema` (draft-07 or 2020-12) decides how it compiles. */
   dialect: z.literal("draft-07").default("draft-07"),
   schema: jsonSchemaObject,
   uiSchema: z.record(z.string(), z.unknown()).default({}),

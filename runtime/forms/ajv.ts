@@ -4,6 +4,8 @@
  * schema is compiled once per process.
  */
 import Ajv from "ajv";
+import Ajv2020 from "ajv/dist/2020";
+import { schemaDialect, type SchemaDialect } from "./dialect";
 import type { ErrorObject, Options, ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import { NUMBER_FORMATS, STRING_FORMATS } from "./formats";
@@ -30,6 +32,14 @@ export function createAjv(options: Options = {}): Ajv {
   return addCustomFormats(ajv);
 }
 
+/** An ajv for `dialect` (draft-07: the default class; 2020-12: `Ajv2020`), set up as `createAjv`. */
+export function createAjvFor(dialect: SchemaDialect, options: Options = {}): Ajv {
+  if (dialect === "draft-07") return createAjv(options);
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, ...options, code: { regExp: linearRegExp, ...options.code } });
+  addFormats(ajv);
+  return addCustomFormats(ajv as unknown as Ajv);
+}
+
 /** The minimal form shape the cache needs. */
 export interface CompilableForm {
   id: string;
@@ -43,6 +53,7 @@ export interface CompilableForm {
 export class FormValidatorCache {
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly unversioned = new WeakMap<object, ValidateFunction>();
+  private ajv2020: Ajv | undefined;
 
   constructor(
     private readonly ajv: Ajv = createAjv(),
@@ -89,10 +100,11 @@ export class FormValidatorCache {
   }
 
   private compile(form: CompilableForm): ValidateFunction {
-    // `$schema` is draft-07 for every form; ajv's default class speaks it. Compile without `$id`
-    // clashes: the same schema object may be compiled under several versions.
+    // `$schema` decides the ajv class: draft-07 (or none) the default one, 2020-12 `Ajv2020`.
+    // Compile without `$id` clashes: the same schema object may be compiled under several versions.
     const { $id: _ignored, ...schema } = form.schema as { $id?: unknown };
-    return this.ajv.compile(schema);
+    const ajv = schemaDialect(form.schema) === "2020-12" ? (this.ajv2020 ??= createAjvFor("2020-12")) : this.ajv;
+    return ajv.compile(schema);
   }
 }
 

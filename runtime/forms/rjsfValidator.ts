@@ -7,16 +7,19 @@
  */
 import { customizeValidator } from "@rjsf/validator-ajv8";
 import type Ajv from "ajv";
+import Ajv2020 from "ajv/dist/2020";
 import { addCustomFormats } from "./ajv";
+import { schemaDialect, type SchemaDialect } from "./dialect";
 import { localizeAjvErrors } from "./messages";
 import { linearRegExp } from "./linearRegExp";
 
 export { createTransformErrors, transformErrors } from "./messages";
 
-/** A new rjsf validator with the custom formats and Chinese messages. */
-export function createRjsfValidator() {
+/** A new rjsf validator with the custom formats and Chinese messages, for a form schema of `dialect`. */
+export function createRjsfValidator(dialect: SchemaDialect = "draft-07") {
   return customizeValidator(
     {
+      ...(dialect === "2020-12" ? { AjvClass: Ajv2020 as unknown as typeof Ajv } : {}),
       // full format definitions (typed: `amount` applies to numbers, the others to strings)
       extenderFn: (ajv: Ajv) => addCustomFormats(ajv),
       // the same linear-time engine for schema patterns as the server (linearRegExp.ts)
@@ -28,3 +31,11 @@ export function createRjsfValidator() {
 
 /** The shared rjsf validator (validators are stateless apart from their compile cache). */
 export const formValidator = createRjsfValidator();
+
+let formValidator2020: ReturnType<typeof createRjsfValidator> | undefined;
+
+/** The shared rjsf validator for `schema`'s dialect (`$schema`: draft-07 or 2020-12). */
+export function formValidatorFor(schema: Record<string, unknown>): ReturnType<typeof createRjsfValidator> {
+  if (schemaDialect(schema) !== "2020-12") return formValidator;
+  return (formValidator2020 ??= createRjsfValidator("2020-12"));
+}
