@@ -7,6 +7,7 @@ import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/
 import { FAMILY_PARSERS } from "./parse/families";
 import { cutItems, numberLines, parseEntries } from "./parse/items";
 import type { ParseResult, Unextracted } from "./parse/types";
+import { withGeneratedForm } from "./forms/generated";
 
 export const SOURCE_DOCUMENT = "000_f296b97e2ab141b6.txt";
 
@@ -49,7 +50,8 @@ export function parseSeed(documentText: string, entriesTsv: string, document = S
     }
   }
   const validated = services.map((service) => {
-    const parsed = serviceDefinition.safeParse(service);
+    // a service whose applicant has no form to fill gets one built from its guide (seed/forms/generated.ts)
+    const parsed = serviceDefinition.safeParse(withGeneratedForm(serviceDefinition.parse(service)));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new Error(`Service ${service.code}: ${issue.path.join(".")}: ${issue.message}`);

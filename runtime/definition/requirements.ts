@@ -21,9 +21,26 @@ export function applicantForms(definition: ServiceDefinition): FormDefinition[] 
 /**
  * Materials the applicant must upload: required ones, except those filled in as a form,
  * those the office obtains by data sharing, and scenario-specific ones (which apply only
- * in their scenario and are offered, not enforced).
+ * in their scenario and are offered, not enforced); and those the applicant's answers make
+ * required (`requiredWhen`: 代他人申请 → 授权委托书) when `formData` is given.
  */
-export function requiredUploads(definition: ServiceDefinition): Material[] {
-  return definition.materials.filter((m) => m.required && !m.formId && m.obtainableBySharing !== true && m.scenario === null);
+export function requiredUploads(definition: ServiceDefinition, formData?: Record<string, unknown>): Material[] {
+  return definition.materials.filter(
+    (m) =>
+      !m.formId &&
+      m.obtainableBySharing !== true &&
+      ((m.required && m.scenario === null) || (formData !== undefined && requiredByAnswer(m, formData))),
+  );
+}
+
+/** Whether the applicant's answers make `material` required (its `requiredWhen` holds). */
+export function requiredByAnswer(material: Material, formData: Record<string, unknown>): boolean {
+  const when = material.requiredWhen;
+  if (!when) return false;
+  let value: unknown = formData[when.form];
+  for (const segment of when.path.split("/").slice(1)) {
+    value = value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>)[segment] : undefined;
+  }
+  return value === when.equals;
 }
 

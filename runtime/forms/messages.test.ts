@@ -42,7 +42,7 @@ describe("describeError", () => {
     expect(describeError("maxLength", { limit: 20 })).toBe("不能超过20个字");
     expect(describeError("pattern", { pattern: "^\\d{6}$" })).toBe("应为6位数字");
     expect(describeError("enum", { allowedValues: [true] }, { type: "boolean", enum: [true] })).toBe("请勾选确认");
-    expect(describeError("whatever", {})).toBe("填写有误");
+    expect(describeError("whatever", {})).toBe("不符合本项的填写要求（whatever）");
   });
 });
 

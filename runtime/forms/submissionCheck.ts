@@ -31,7 +31,7 @@ export function submissionProblems(definition: ServiceDefinition, check: Submiss
     const errors = check.checkForm ? check.checkForm(form, data) : serverCheck(form, data, check.versionId);
     for (const error of errors) problems.push({ path: `forms/${form.id}${error.path}`, message: `《${form.title}》${error.message}` });
   }
-  for (const material of requiredUploads(definition)) {
+  for (const material of requiredUploads(definition, check.formData)) {
     if (!check.uploadedMaterialIds.has(material.id)) {
       problems.push({ path: `materials.${material.id}`, message: `缺少必要材料：${material.name}` });
     }
