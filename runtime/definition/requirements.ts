@@ -44,3 +44,20 @@ export function requiredByAnswer(material: Material, formData: Record<string, un
   return value === when.equals;
 }
 
+
+/**
+ * What the applicant is told of a material's necessity, the same on the guide and the apply page:
+ * a required material the office fetches by data sharing reads 「必要（可通过部门共享获取，无需上传）」.
+ */
+export function requirementLabel(material: Material): string {
+  if (material.required && material.obtainableBySharing === true) return "必要（可通过部门共享获取，无需上传）";
+  if (material.requirementText) return material.requirementText;
+  if (material.required) return "必要";
+  return material.requiredWhen ? "视情况必要" : "非必要";
+}
+
+/** The guide's 服务时间 and 咨询电话 as the text states them (its notes), else null. */
+export function guideContact(guide: ServiceDefinition["guide"]): { hours: string | null; phone: string | null } {
+  const note = (pattern: RegExp) => guide.notes.find((n) => pattern.test(n.label))?.text.trim() || null;
+  return { hours: note(/服务时间|办公时间|办理时间|受理时间|工作时间/), phone: note(/咨询电话|咨询方式|联系电话|联系方式|咨询/) };
+}

@@ -85,6 +85,7 @@ function accountValues(account: AccountIdentity, forAgent: boolean): Record<stri
 export function prefillIdentity(schema: unknown, data: unknown, account: AccountIdentity, previous?: unknown): Json {
   const out: Json = isObject(data) ? { ...data } : {};
   if (!hasIdentityBlocks(schema)) return out;
+  if (declared(schema, "filing").has("mode") && empty(blockOf(out, "filing").mode)) out.filing = { ...blockOf(out, "filing"), mode: FILING_SELF };
   const onBehalf = filesOnBehalf(out);
   const target = onBehalf ? "agent" : "applicant";
   const fields = declared(schema, target);

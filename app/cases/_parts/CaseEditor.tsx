@@ -4,7 +4,7 @@
  * once. Drafts are saved as the person types (`useAutosave`). In `correction` mode the same
  * editor answers a 一次性告知 correction request and resubmits.
  */
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -13,6 +13,7 @@ import type { RJSFSchema } from "@rjsf/utils";
 import { useTRPC, errorMessage } from "@/app/_trpc/client";
 import { applicantForms, requiredUploads } from "@/runtime/definition/requirements";
 import { createTransformErrors } from "@/runtime/forms/rjsfValidator";
+import { hasIdentityBlocks, identityFlags, prefillIdentity } from "@/runtime/forms/identity";
 import type { FormCheck } from "@/runtime/forms/submissionCheck";
 import type { FormDefinition, Material } from "@/runtime/definition/schema";
 import type { ApplicationDetail } from "@/app/_components/types";
@@ -93,7 +94,7 @@ function EditorBody({
     return mode === "correction" ? correctionForms(detail, all) : all;
   }, [definition, detail, mode]);
   const uploads = useMemo<Material[]>(() => definition.materials.filter((m) => !m.formId), [definition]);
-  const requiredIds = useMemo(() => new Set(requiredUploads(definition).map((m) => m.id)), [definition]);
+  const account = detail.account;
   const highlight = useMemo(() => {
     const items = detail.correction?.items ?? [];
     return new Set(uploads.filter((m) => items.some((item) => item.includes(m.name))).map((m) => m.id));
@@ -103,6 +104,32 @@ function EditorBody({
     id,
     { rowVersion: application.rowVersion, formData: application.formData as FormsData },
     { remote: mode !== "correction" },
+  );
+
+  // materials the answers make required (代他人申请 → 授权委托书) count as required
+  const requiredIds = useMemo(() => new Set(requiredUploads(definition, formData).map((m) => m.id)), [definition, formData]);
+
+  // The identity blocks start from the account (本人申请: the applicant; 代他人申请: the 代办人).
+  const changeForm = useCallback(
+    (form: FormDefinition, data: Record<string, unknown>) =>
+      setForm(form.id, hasIdentityBlocks(form.schema) ? prefillIdentity(form.schema, data, account, formData[form.id]) : data),
+    [setForm, account, formData],
+  );
+  const prefilled = useRef(false);
+  useEffect(() => {
+    if (prefilled.current || mode !== "draft") return;
+    prefilled.current = true;
+    for (const form of forms) {
+      if (!hasIdentityBlocks(form.schema)) continue;
+      const current = formData[form.id] ?? {};
+      const next = prefillIdentity(form.schema, current, account);
+      if (JSON.stringify(next) !== JSON.stringify(current)) setForm(form.id, next);
+    }
+  }, [forms, formData, account, mode, setForm]);
+  // a typed ID that is not the account's is flagged (a warning: staff see it too)
+  const flags = useMemo(
+    () => forms.flatMap((f) => identityFlags(f.schema, formData[f.id], account).map((flag) => `《${f.title}》${flag.message}`)),
+    [forms, formData, account],
   );
 
   const steps = useMemo(() => editorSteps(forms, uploads, mode), [forms, uploads, mode]);
@@ -169,6 +196,15 @@ function EditorBody({
         />
       )}
 
+      {flags.length > 0 && (
+        <div role="status" className="rounded-md border border-amber-600/40 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          <p className="font-medium">请核对身份信息</p>
+          <ul className="mt-1 list-disc pl-5">
+            {flags.map((flag) => <li key={flag}>{flag}</li>)}
+          </ul>
+        </div>
+      )}
+
       {mode === "correction" && detail.correction && <CorrectionRequest items={detail.correction.items} requestedAt={detail.correction.requestedAt} />}
 
       <Stepper
@@ -190,7 +226,7 @@ function EditorBody({
             schema={step.form.schema}
             uiSchema={step.form.uiSchema}
             formData={formData[step.form.id] ?? {}}
-            onChange={(data) => setForm(step.form!.id, data)}
+            onChange={(data) => changeForm(step.form!, data)}
             onSubmit={() => next()}
             onError={() => setTried((t) => new Set(t).add(step.key))}
             liveValidate={tried.has(step.key)}

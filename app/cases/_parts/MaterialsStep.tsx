@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useTRPCClient, errorMessage } from "@/app/_trpc/client";
 import type { Material } from "@/runtime/definition/schema";
+import { requirementLabel } from "@/runtime/definition/requirements";
 import type { AttachmentItem } from "@/app/_components/types";
 import { formatFileSize } from "@/app/_components/format";
 import { ACCEPT_ATTRIBUTE, UPLOAD_LIMITS_TEXT, uploadMaterial, uploadProblem } from "@/app/_components/upload";
@@ -71,7 +72,9 @@ function MaterialCard({ applicationId, material, required, files, highlighted, o
         <h3 id={headingId} className="font-medium">
           {material.name}
           {required ? (
-            <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-normal text-red-900">必要</span>
+            <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-normal text-red-900">{material.required ? "必要" : "必要（您选择了代他人申请）"}</span>
+          ) : material.required && material.obtainableBySharing ? (
+            <span className="ml-2 rounded bg-muted px-1.5 py-0.5 text-xs font-normal">{requirementLabel(material)}</span>
           ) : (
             <span className="ml-2 rounded bg-muted px-1.5 py-0.5 text-xs font-normal">{material.scenario ? `适用于：${material.scenario}` : "非必要"}</span>
           )}
@@ -82,7 +85,7 @@ function MaterialCard({ applicationId, material, required, files, highlighted, o
         </span>
       </div>
       {material.note && <p className="mt-1 text-sm text-muted-foreground">{material.note}</p>}
-      {material.obtainableBySharing && <p className="mt-1 text-sm text-muted-foreground">可通过部门共享获取，无需上传时可跳过。</p>}
+      {material.obtainableBySharing && !material.required && <p className="mt-1 text-sm text-muted-foreground">可通过部门共享获取，无需上传</p>}
       {files.length > 0 && (
         <ul className="mt-2 space-y-1" aria-label={`已上传的${material.name}`}>
           {files.map((f) => (

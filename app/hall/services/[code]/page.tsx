@@ -6,6 +6,7 @@ import { getDb } from "@/runtime/db";
 import { getPublishedService, type PublishedService } from "@/runtime/features/catalogue/service";
 import type { Guide, Material, TimeLimit } from "@/runtime/definition/schema";
 import { caseTypeLabels, levelLabels } from "@/runtime/definition/labels";
+import { guideContact, requirementLabel } from "@/runtime/definition/requirements";
 import { currentUser } from "@/app/_lib/session";
 import { currentPlace } from "@/app/_lib/place";
 import { VersionBadge } from "../../_parts/VersionBadge";
@@ -57,7 +58,7 @@ function Limits({ limits }: { limits: TimeLimit[] }) {
 }
 
 function requirement(m: Material): string {
-  return m.requirementText ?? (m.required ? "必要" : "非必要");
+  return requirementLabel(m);
 }
 
 function Materials({ materials }: { materials: Material[] }) {
@@ -148,6 +149,7 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ c
   const [user, { path }] = await Promise.all([currentUser(), currentPlace()]);
   const def = service.definition;
   const { guide } = def;
+  const contact = guideContact(guide);
   const applyPath = `/hall/services/${def.code}/apply`;
   const applyHref = user ? applyPath : `/login?next=${encodeURIComponent(applyPath)}`;
   const isStaff = user?.kind === "staff";
@@ -205,7 +207,14 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ c
           <dt className="font-medium text-muted-foreground">网上办理地址</dt>
           <dd className="mb-2 break-all sm:mb-0">{guide.onlineAddress ?? "本平台“在线办理”"}</dd>
           <dt className="font-medium text-muted-foreground">窗口办理地点</dt>
-          <dd>{guide.officeAddress ?? "未载明"}</dd>
+          <dd className="mb-2 sm:mb-0">{guide.officeAddress ?? "未载明"}</dd>
+          <dt className="font-medium text-muted-foreground">办理时间</dt>
+          <dd className="mb-2 whitespace-pre-line sm:mb-0">{contact.hours ?? "未载明"}</dd>
+          <dt className="font-medium text-muted-foreground">咨询电话</dt>
+          <dd className="whitespace-pre-line">
+            {contact.phone ?? "未载明"}
+            {!contact.phone?.includes("12333") && <span className="block text-muted-foreground">人力资源和社会保障咨询服务热线：12333</span>}
+          </dd>
         </dl>
       </Section>
 
