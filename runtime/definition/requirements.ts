@@ -61,3 +61,10 @@ export function guideContact(guide: ServiceDefinition["guide"]): { hours: string
   const note = (pattern: RegExp) => guide.notes.find((n) => pattern.test(n.label))?.text.trim() || null;
   return { hours: note(/服务时间|办公时间|办理时间|受理时间|工作时间/), phone: note(/咨询电话|咨询方式|联系电话|联系方式|咨询/) };
 }
+
+const ONLINE_CHANNEL = /网上|线上|网办|网厅|在线|网络办理|app|小程序|网站/i;
+
+/** Whether the guide offers the service online (网上办理, 线上, an app …): such a service must have a form to fill. */
+export function filedOnline(guide: ServiceDefinition["guide"]): boolean {
+  return guide.channels.some((channel) => ONLINE_CHANNEL.test(channel));
+}

@@ -43,10 +43,10 @@ function zodFieldErrors(error: ZodError): FieldError[] {
 }
 
 /** One line per zod issue, naming the field by its Chinese label (never its key); the same line once. */
-function zodMessage(error: ZodError): string {
+export function zodMessage(error: ZodError): string {
   const lines = error.issues.map((issue) => {
     const label = inputFieldLabel(issue.path);
-    return label ? `${label}：${issue.message}` : issue.message;
+    return label && !issue.message.startsWith(label) ? `${label}：${issue.message}` : issue.message;
   });
   return `输入有误：${[...new Set(lines)].join("；")}`;
 }

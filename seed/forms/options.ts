@@ -155,7 +155,7 @@ function optionDetail(segment: string): { option: string; detail: string } | nul
   // `短信送达 (填写工伤职工手机号码: ___)`: the option, and the input its parenthesis asks for
   const fill = new RegExp(`^(.+?)\\s*[（(]\\s*填写(.{1,20}?)\\s*[：:]\\s*${BLANK}*\\s*[）)]$`).exec(text);
   if (fill) return { option: cleanOption(fill[1]), detail: `${fill[2].trim()}：` };
-  const paren = /^(.+?)[（(]\s*([^（）()：:]{1,10})[：:]\s*[）)]$/.exec(text);
+  const paren = new RegExp(`^(.+?)[（(]\\s*([^（）()：:]{1,10})[：:][\\s${BLANK}]*[）)]$`).exec(text);
   if (paren) return { option: cleanOption(paren[1]), detail: `${paren[2]}：` };
   const comma = /^([^，,：:▁]{1,20})[，,]\s*([^，,：:▁]{1,20}[：:].*)$/.exec(text);
   if (comma) return { option: cleanOption(comma[1]), detail: comma[2] };
