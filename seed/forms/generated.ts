@@ -1,6 +1,6 @@
 /**
  * Application forms the platform builds where the document gives no template: a service an
- * applicant files whose guide names a form without a sample (《工伤认定申请表》 “应当包括事故发生的
+ * applicant files online (or whose guide names a form, or 12333 咨询) whose guide names a form without a sample (《工伤认定申请表》 “应当包括事故发生的
  * 时间、地点、原因以及职工伤害程度等基本情况”, line 10492) gets that form, built from what the
  * text says it contains; a service whose guide names no form gets a basic 申请表 (who applies,
  * how to reach them, the 受理条件 they meet, what they ask for); 12333 咨询 gets a question form.
@@ -10,7 +10,7 @@
  * `generated` with the lines it was built from. Pure.
  */
 import type { FormDefinition, Material, ServiceDefinition } from "@/runtime/definition/schema";
-import { applicantForms } from "@/runtime/definition/requirements";
+import { applicantForms, filedOnline } from "@/runtime/definition/requirements";
 import { attestationSchema, attestationUiSchema } from "@/runtime/forms/attestation";
 import { FORMAT } from "@/runtime/forms/formats";
 import { FIELD_BOUNDS } from "@/runtime/forms/schemaBounds";
@@ -196,8 +196,10 @@ function matterBlock(service: ServiceDefinition, named: Material | undefined): {
 /** The service with a generated form (and 代办's 授权委托书), when an applicant has no form to fill. */
 export function withGeneratedForm(service: ServiceDefinition): ServiceDefinition {
   if (applicantForms(service).length > 0) return service;
-  const audience = audienceOf(service);
   const named = namedForm(service);
+  // filed online, or a form the guide names, or a question (12333 咨询): never an empty submission
+  if (!filedOnline(service.guide) && !named && !/咨询/.test(service.title)) return service;
+  const audience = audienceOf(service);
   const title = named ? named.name.replace(/[《》]/g, "").replace(/（[^）]*）$/, "") : /咨询/.test(service.title) ? `${service.title}登记表` : `${service.title}申请表`;
   const applicant = applicantBlock(audience);
   const matter = matterBlock(service, named);

@@ -217,6 +217,12 @@ function EditorBody({
         <h2 id="step-title" ref={headingRef} tabIndex={-1} className="mb-4 text-lg font-semibold outline-none">
           第{current + 1}步：{step.label}
         </h2>
+        {step.kind === "form" && step.form?.generated && (
+          <p className="mb-4 rounded-md bg-muted px-3 py-2 text-sm text-muted-foreground" data-testid="generated-form-note">
+            本表由平台生成（办事指南未附样表）：{step.form.generated.basis}。依据指南
+            {step.form.generated.from.map((f) => `第 ${f.first}–${f.last} 行`).join("、")}。
+          </p>
+        )}
         {step.kind === "form" && step.form && (
           <ServiceForm
             key={step.form.id}
