@@ -8,6 +8,7 @@ import { FAMILY_PARSERS } from "./parse/families";
 import { cutItems, numberLines, parseEntries } from "./parse/items";
 import type { ParseResult, Unextracted } from "./parse/types";
 import { withGeneratedForm } from "./forms/generated";
+import { withOrganisationOnlyMarked } from "./forms/organisationOnly";
 
 export const SOURCE_DOCUMENT = "000_f296b97e2ab141b6.txt";
 
@@ -51,7 +52,8 @@ export function parseSeed(documentText: string, entriesTsv: string, document = S
   }
   const validated = services.map((service) => {
     // a service whose applicant has no form to fill gets one built from its guide (seed/forms/generated.ts)
-    const parsed = serviceDefinition.safeParse(withGeneratedForm(serviceDefinition.parse(service)));
+    // and a person is never asked for an organisation's seal or its 经办人's signature (seed/forms/organisationOnly.ts)
+    const parsed = serviceDefinition.safeParse(withOrganisationOnlyMarked(withGeneratedForm(serviceDefinition.parse(service))));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new Error(`Service ${service.code}: ${issue.path.join(".")}: ${issue.message}`);

@@ -14,6 +14,7 @@ import { useTRPC, errorMessage } from "@/app/_trpc/client";
 import { applicantForms, requiredUploads } from "@/runtime/definition/requirements";
 import { createTransformErrors } from "@/runtime/forms/rjsfValidator";
 import { hasIdentityBlocks, identityFlags, prefillIdentity } from "@/runtime/forms/identity";
+import { hideOrganisationOnly } from "@/runtime/forms/organisationOnly";
 import type { FormCheck } from "@/runtime/forms/submissionCheck";
 import type { FormDefinition, Material } from "@/runtime/definition/schema";
 import type { ApplicationDetail } from "@/app/_components/types";
@@ -150,11 +151,11 @@ function EditorBody({
   );
   const onReview = current === steps.length - 1;
   const problems = useMemo(() => {
-    if (onReview) return submitProblems(definition, detail.attachments, formData, steps, checkForm);
+    if (onReview) return submitProblems(definition, detail.attachments, formData, steps, checkForm, account.kind);
     const shown = new Set(steps.flatMap((s) => (s.form && tried.has(s.key) ? [s.form.id] : [])));
     if (shown.size === 0) return [];
-    return submitProblems({ ...definition, forms: definition.forms.filter((f) => shown.has(f.id)) }, detail.attachments, formData, steps, checkForm);
-  }, [definition, detail.attachments, formData, steps, onReview, tried, checkForm]);
+    return submitProblems({ ...definition, forms: definition.forms.filter((f) => shown.has(f.id)) }, detail.attachments, formData, steps, checkForm, account.kind);
+  }, [definition, detail.attachments, formData, steps, onReview, tried, checkForm, account.kind]);
 
   const step = steps[current];
   const reviewIndex = steps.length - 1;
@@ -230,7 +231,7 @@ function EditorBody({
             formId={step.form.id}
             validator={validators[step.form.id]}
             schema={step.form.schema}
-            uiSchema={step.form.uiSchema}
+            uiSchema={account.kind === "person" ? hideOrganisationOnly(step.form.uiSchema) : step.form.uiSchema}
             formData={formData[step.form.id] ?? {}}
             onChange={(data) => changeForm(step.form!, data)}
             onSubmit={() => next()}

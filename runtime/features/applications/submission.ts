@@ -125,7 +125,8 @@ async function fileDraft(
   calendar: WorkCalendar,
   insert?: NewCase,
 ): Promise<SubmitResult> {
-  const problems = submissionProblems(definition, { formData: draft.formData, uploadedMaterialIds: draft.uploaded, versionId: draft.serviceVersionId });
+  const applicantKind = user.kind === "organisation" ? "organisation" : "person";
+  const problems = submissionProblems(definition, { formData: draft.formData, uploadedMaterialIds: draft.uploaded, versionId: draft.serviceVersionId, applicantKind });
   if (problems.length) throw new AppError("BAD_REQUEST", `提交未通过校验：${problems.map((p) => p.message).join("；")}`, problems);
   // a typed ID that differs from the account's is not refused but kept with the filing, for staff
   const flags = submissionIdentityFlags(definition, draft.formData, user);
