@@ -28,7 +28,7 @@ const filled = (data: Record<string, unknown>) => ({
 describe("prefill from the account", () => {
   it("fills the applicant block when filing for oneself, and chooses 本人申请", () => {
     const data = prefillIdentity(form.schema, {}, account);
-    expect(data.filing).toEqual({ mode: FILING_SELF });
+    expect(data.filingMode).toBe(FILING_SELF);
     expect(data.applicant).toMatchObject({ kind: "个人", name: "乌云其木格", idNumber: ownId, phone: "13900001001" });
   });
 
@@ -39,7 +39,7 @@ describe("prefill from the account", () => {
 
   it("moves the account to the 代办人 block when 代他人申请 is chosen, and empties the applicant's own values", () => {
     const self = prefillIdentity(form.schema, {}, account);
-    const switched = prefillIdentity(form.schema, { ...self, filing: { mode: FILING_ON_BEHALF } }, account, self);
+    const switched = prefillIdentity(form.schema, { ...self, filingMode: FILING_ON_BEHALF }, account, self);
     expect(switched.agent).toMatchObject({ name: "乌云其木格", idNumber: ownId, phone: "13900001001" });
     expect(switched.applicant).toEqual({ kind: "个人" });
   });
@@ -60,13 +60,13 @@ describe("a typed ID that is not the account's", () => {
   });
 
   it("is flagged in 代办人信息 when filing for another, as is an applicant who is the account holder", () => {
-    const data = { filing: { mode: FILING_ON_BEHALF }, applicant: { kind: "个人", name: "巴特尔", idNumber: ownId }, agent: { relation: "近亲属", name: "乌云其木格", idNumber: relativeId } };
+    const data = { filingMode: FILING_ON_BEHALF, applicant: { kind: "个人", name: "巴特尔", idNumber: ownId }, agent: { relation: "近亲属", name: "乌云其木格", idNumber: relativeId } };
     const paths = identityFlags(form.schema, data, account).map((f) => f.path);
     expect(paths).toEqual(["/agent/idNumber", "/applicant/idNumber"]);
   });
 
   it("is not flagged when a relative files with the relative's own ID as applicant", () => {
-    const data = { filing: { mode: FILING_ON_BEHALF }, applicant: { kind: "个人", name: "巴特尔", idNumber: relativeId }, agent: { relation: "近亲属", name: "乌云其木格", idNumber: ownId } };
+    const data = { filingMode: FILING_ON_BEHALF, applicant: { kind: "个人", name: "巴特尔", idNumber: relativeId }, agent: { relation: "近亲属", name: "乌云其木格", idNumber: ownId } };
     expect(identityFlags(form.schema, data, account)).toEqual([]);
   });
 });
@@ -76,12 +76,12 @@ describe("代办 (filing for another)", () => {
   const allUploaded = (data: Record<string, unknown>) => new Set(requiredUploads(service, { [form.id]: data }).map((m) => m.id));
 
   it("requires the 授权委托书 only when 代他人申请 is chosen", () => {
-    expect(uploadsOf({ filing: { mode: FILING_SELF } })).not.toContain("m-poa");
-    expect(uploadsOf({ filing: { mode: FILING_ON_BEHALF } })).toContain("m-poa");
+    expect(uploadsOf({ filingMode: FILING_SELF })).not.toContain("m-poa");
+    expect(uploadsOf({ filingMode: FILING_ON_BEHALF })).toContain("m-poa");
   });
 
   it("refuses a filing for another without the relation, the 代办人 and the 授权委托书", () => {
-    const data = filled({ filing: { mode: FILING_ON_BEHALF }, applicant: { kind: "个人", name: "巴特尔", idNumber: relativeId, phone: "13900003003" } });
+    const data = filled({ filingMode: FILING_ON_BEHALF, applicant: { kind: "个人", name: "巴特尔", idNumber: relativeId, phone: "13900003003" } });
     const problems = submissionProblems(service, { formData: { [form.id]: data }, uploadedMaterialIds: new Set(["m2", "m3"]) });
     const messages = problems.map((p) => p.message);
     expect(messages).toContain("《工伤认定申请表》代办人信息：必填");
@@ -103,7 +103,7 @@ describe("代办 (filing for another)", () => {
 
 describe("error messages", () => {
   it("are one line per problem, each naming its form, section and field, none vague", () => {
-    const problems = submissionProblems(service, { formData: { [form.id]: { filing: { mode: FILING_SELF }, applicant: { kind: "个人" }, matter: { place: "" } } }, uploadedMaterialIds: new Set() });
+    const problems = submissionProblems(service, { formData: { [form.id]: { filingMode: FILING_SELF, applicant: { kind: "个人" }, matter: { place: "" } } }, uploadedMaterialIds: new Set() });
     const messages = problems.map((p) => p.message);
     expect(new Set(messages).size).toBe(messages.length);
     for (const message of messages.filter((m) => m.startsWith("《"))) {
@@ -113,7 +113,7 @@ describe("error messages", () => {
     }
     expect(messages).toEqual(
       expect.arrayContaining([
-        "《工伤认定申请表》申请人信息·姓名：必填",
+        "《工伤认定申请表》申请人信息·姓名（单位申请的，填经办人姓名）：必填",
         "《工伤认定申请表》申请人信息·公民身份号码：必填",
         "《工伤认定申请表》申请人信息·联系电话：必填",
         "《工伤认定申请表》基本情况·事故发生地点：必填",

@@ -1,6 +1,6 @@
 /**
  * The identity blocks of a generated application form (seed/forms/generated.ts): who applies
- * (`applicant`), whether for themselves or for another person (`filing.mode`), and who files for
+ * (`applicant`), whether for themselves or for another person (`filingMode`), and who files for
  * them (`agent`, 代办人). The blocks are prefilled from the signed-in account, and a typed resident
  * ID or credit code that differs from the account's is flagged. Pure and browser-safe: the
  * applicant's editor and the server's submission use the same functions.
@@ -9,7 +9,8 @@
 /** `$comment` of a form schema whose top level holds these blocks. */
 export const IDENTITY_FORM_COMMENT = "identity-blocks";
 
-/** The values of `filing.mode`. */
+/** The top-level field saying whether one files for oneself or for another, and its values. */
+export const FILING_MODE = "filingMode";
 export const FILING_SELF = "本人申请";
 export const FILING_ON_BEHALF = "代他人申请";
 
@@ -60,7 +61,12 @@ const empty = (v: unknown) => v === undefined || v === null || v === "";
 
 /** Whether the data files for another person. */
 export function filesOnBehalf(data: unknown): boolean {
-  return isObject(data) && isObject(data.filing) && data.filing.mode === FILING_ON_BEHALF;
+  return isObject(data) && data[FILING_MODE] === FILING_ON_BEHALF;
+}
+
+/** Whether the form asks how one files (its top level declares `filingMode`). */
+function asksFilingMode(schema: unknown): boolean {
+  return isObject(schema) && isObject(schema.properties) && FILING_MODE in schema.properties;
 }
 
 /** The account's values by identity field name. */
@@ -85,7 +91,7 @@ function accountValues(account: AccountIdentity, forAgent: boolean): Record<stri
 export function prefillIdentity(schema: unknown, data: unknown, account: AccountIdentity, previous?: unknown): Json {
   const out: Json = isObject(data) ? { ...data } : {};
   if (!hasIdentityBlocks(schema)) return out;
-  if (declared(schema, "filing").has("mode") && empty(blockOf(out, "filing").mode)) out.filing = { ...blockOf(out, "filing"), mode: FILING_SELF };
+  if (asksFilingMode(schema) && empty(out[FILING_MODE])) out[FILING_MODE] = FILING_SELF;
   const onBehalf = filesOnBehalf(out);
   const target = onBehalf ? "agent" : "applicant";
   const fields = declared(schema, target);
@@ -136,7 +142,7 @@ export function identityFlags(schema: unknown, data: unknown, account: AccountId
   if (account.idNumber && typedId && typedId !== account.idNumber.toUpperCase()) {
     flags.push({
       path: `/${where}/idNumber`,
-      message: `“${section}”中的公民身份号码与您账号登记的身份证号不一致${onBehalf ? "" : "；如为他人申请，请在“办理方式”中选择“代他人申请”"}`,
+      message: `“${section}”中的公民身份号码与您账号登记的身份证号不一致${onBehalf ? "" : "；如为他人申请，请在“申请方式”中选择“代他人申请”"}`,
     });
   }
   const typedCode = typeof block.creditCode === "string" ? block.creditCode.trim().toUpperCase() : "";

@@ -70,7 +70,7 @@ describe("工伤认定申请表 (s074), built from line 10492", () => {
     expect(relation).toContain("近亲属");
     expect(relation).toContain("工会组织");
     const attorney = service.materials.find((m) => m.requiredWhen)!;
-    expect(attorney).toMatchObject({ required: false, requiredWhen: { form: form.id, path: "/filing/mode", equals: FILING_ON_BEHALF } });
+    expect(attorney).toMatchObject({ required: false, requiredWhen: { form: form.id, path: "/filingMode", equals: FILING_ON_BEHALF } });
     expect(attorney.name).toContain("授权委托书");
   });
 

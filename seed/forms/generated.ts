@@ -97,19 +97,28 @@ function applicantBlock(audience: Audience): { schema: JsonSchema; ui: UiSchema 
       ui: { ...ui, "ui:order": ["organisationName", "creditCode", "name", "phone", "address"] },
     };
   }
-  const kindIs = (kind: string) => ({ properties: { kind: { const: kind } }, required: ["kind"] });
+  // the designer's conditional visibility: one field per `allOf` entry, shown on the sibling `kind`
+  const shownWhen = (kind: string, key: string, schema: JsonSchema) => ({
+    if: { properties: { kind: { const: kind } }, required: ["kind"] },
+    then: { properties: { [key]: schema }, required: [key] },
+  });
   return {
     schema: {
       type: "object",
       title: "申请人信息",
-      properties: { kind: { type: "string", title: "申请人类型", enum: [APPLICANT_PERSON, APPLICANT_ORGANISATION] }, ...contact },
-      required: ["kind", "phone"],
+      properties: {
+        kind: { type: "string", title: "申请人类型", enum: [APPLICANT_PERSON, APPLICANT_ORGANISATION] },
+        name: text("姓名（单位申请的，填经办人姓名）"),
+        ...contact,
+      },
+      required: ["kind", "name", "phone"],
       allOf: [
-        { if: kindIs(APPLICANT_PERSON), then: { properties: person, required: ["name", "idNumber"] } },
-        { if: kindIs(APPLICANT_ORGANISATION), then: { properties: organisation, required: ["organisationName", "creditCode", "name"] } },
+        shownWhen(APPLICANT_ORGANISATION, "organisationName", organisation.organisationName),
+        shownWhen(APPLICANT_ORGANISATION, "creditCode", organisation.creditCode),
+        shownWhen(APPLICANT_PERSON, "idNumber", person.idNumber),
       ],
     },
-    ui: { ...ui, kind: { "ui:widget": "radio", "ui:options": { inline: true } }, "ui:order": ["kind", "organisationName", "creditCode", "name", "idNumber", "phone", "address", "*"] },
+    ui: { ...ui, kind: { "ui:widget": "radio", "ui:options": { inline: true } }, "ui:order": ["kind", "organisationName", "creditCode", "name", "idNumber", "phone", "address"] },
   };
 }
 
@@ -210,15 +219,10 @@ export function withGeneratedForm(service: ServiceDefinition): ServiceDefinition
   const required: string[] = [];
   const order: string[] = [];
   if (onBehalf) {
-    properties.filing = {
-      type: "object",
-      title: "办理方式",
-      properties: { mode: { type: "string", title: "申请方式", enum: [FILING_SELF, FILING_ON_BEHALF], default: FILING_SELF } },
-      required: ["mode"],
-    };
-    uiSchema.filing = { "ui:options": { identity: "filing" }, mode: { "ui:widget": "radio", "ui:options": { inline: true } } };
-    required.push("filing");
-    order.push("filing");
+    properties.filingMode = { type: "string", title: "申请方式", enum: [FILING_SELF, FILING_ON_BEHALF], default: FILING_SELF };
+    uiSchema.filingMode = { "ui:widget": "radio", "ui:options": { inline: true } };
+    required.push("filingMode");
+    order.push("filingMode");
   }
   properties.applicant = applicant.schema;
   uiSchema.applicant = applicant.ui;
@@ -241,9 +245,10 @@ export function withGeneratedForm(service: ServiceDefinition): ServiceDefinition
 
   const schema: JsonSchema = { $schema: DRAFT_07, $comment: IDENTITY_FORM_COMMENT, type: "object", title, properties, required };
   if (onBehalf) {
+    // shown (and required) only for 代他人申请, as the designer writes conditional visibility
     schema.allOf = [
       {
-        if: { properties: { filing: { properties: { mode: { const: FILING_ON_BEHALF } }, required: ["mode"] } }, required: ["filing"] },
+        if: { properties: { filingMode: { const: FILING_ON_BEHALF } }, required: ["filingMode"] },
         then: {
           properties: {
             agent: {
@@ -296,7 +301,7 @@ export function withGeneratedForm(service: ServiceDefinition): ServiceDefinition
       obtainableBySharing: false,
       scenario: null,
       formId: null,
-      requiredWhen: { form: form.id, path: "/filing/mode", equals: FILING_ON_BEHALF },
+      requiredWhen: { form: form.id, path: "/filingMode", equals: FILING_ON_BEHALF },
     });
   }
   return { ...service, forms: [...service.forms, form], materials };
