@@ -146,7 +146,9 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ c
   const { code } = await params;
   const service = await load(code);
   if (!service) notFound();
-  const [user, { path }] = await Promise.all([currentUser(), currentPlace()]);
+  const [user, { path, place }] = await Promise.all([currentUser(), currentPlace()]);
+  // the office's own address where the guide states none (Organisation.address, when an office has one recorded)
+  const office = !service.definition.guide.officeAddress ? await getDb().organisation.findUnique({ where: { id: place.id }, select: { name: true, address: true } }) : null;
   const def = service.definition;
   const { guide } = def;
   const contact = guideContact(guide);
@@ -207,7 +209,7 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ c
           <dt className="font-medium text-muted-foreground">网上办理地址</dt>
           <dd className="mb-2 break-all sm:mb-0">{guide.onlineAddress ?? "本平台“在线办理”"}</dd>
           <dt className="font-medium text-muted-foreground">窗口办理地点</dt>
-          <dd className="mb-2 sm:mb-0">{guide.officeAddress ?? "未载明"}</dd>
+          <dd className="mb-2 sm:mb-0">{guide.officeAddress ?? (office?.address ? `${office.name}：${office.address}` : "未载明")}</dd>
           <dt className="font-medium text-muted-foreground">办理时间</dt>
           <dd className="mb-2 whitespace-pre-line sm:mb-0">{contact.hours ?? "未载明"}</dd>
           <dt className="font-medium text-muted-foreground">咨询电话</dt>
