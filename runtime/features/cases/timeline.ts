@@ -53,7 +53,12 @@ export async function caseTimeline(db: Db, applicationId: string, options: { inc
       label,
       actorName: e.action === "notify" ? null : (actors.get(e.actorId ?? "") ?? null),
       comment: options.includeInternal || toApplicant(e.action, e.actorRole, payload) ? commentOf(payload) : null,
-      items: Array.isArray(payload.correctionItems) ? payload.correctionItems.map(String) : [],
+      items: Array.isArray(payload.correctionItems)
+        ? payload.correctionItems.map(String)
+        : // staff see where a filing's typed ID differs from the account's (runtime/forms/identity.ts)
+          options.includeInternal && Array.isArray(payload.identityFlags)
+          ? payload.identityFlags.map(String)
+          : [],
     });
   }
   return entries;
