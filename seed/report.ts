@@ -56,6 +56,11 @@ function main(): void {
       .map(([key, value]) => `${key}=${value}`)
       .join(" ");
     console.log(`${service.code.padEnd(8)} ${columns} flow=${service.flow.derivation} ${service.title}`);
+    // a form the platform built where the document gives no template, and what from
+    for (const form of service.forms.filter((f) => f.generated)) {
+      const lines = form.generated!.from.map((f) => `${f.part} ${f.first}-${f.last}`).join(", ");
+      console.log(`         generated ${form.id} 《${form.title}》: ${form.generated!.basis} (${lines || "no lines"})`);
+    }
     const seq = service.source?.entry;
     if (seq !== undefined && !reported.has(seq)) {
       reported.add(seq);
@@ -69,7 +74,7 @@ function main(): void {
   console.log(
     `\nTOTAL services=${services.length} ${Object.entries(totals)
       .map(([key, value]) => `${key}=${value}`)
-      .join(" ")} flows(text)=${byDerivation("text")} flows(minimal)=${byDerivation("minimal")} unextracted=${unextractedCount}`,
+      .join(" ")} generatedForms=${services.filter((service) => service.forms.some((f) => f.generated)).length} flows(text)=${byDerivation("text")} flows(minimal)=${byDerivation("minimal")} unextracted=${unextractedCount}`,
   );
 }
 
