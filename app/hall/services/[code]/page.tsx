@@ -82,6 +82,7 @@ function Materials({ materials }: { materials: Material[] }) {
               {m.source && (<><dt>来源渠道</dt><dd className="text-foreground">{m.source}</dd></>)}
             </dl>
             {m.note && <p className="mt-1 text-muted-foreground">{m.note}</p>}
+            {m.formId && <p className="mt-1 text-muted-foreground">在线办理时在申请页填写，无需另行上传</p>}
           </li>
         ))}
       </ol>
@@ -105,6 +106,7 @@ function Materials({ materials }: { materials: Material[] }) {
               <td className="px-2 py-2">
                 {m.name}
                 {m.source && <span className="block text-xs text-muted-foreground">来源：{m.source}</span>}
+                {m.formId && <span className="block text-xs text-muted-foreground">在线办理时在申请页填写，无需另行上传</span>}
                 {m.note && <span className="block text-xs text-muted-foreground">{m.note}</span>}
               </td>
               <td className="px-2 py-2">{m.kind ?? "—"}</td>
