@@ -9,6 +9,8 @@ import { FAMILY_PARSERS } from "./parse/families";
 import { withDecisions } from "./decisions";
 import { cutItems, numberLines, parseEntries } from "./parse/items";
 import type { ParseResult, Unextracted } from "./parse/types";
+import { withGeneratedForm } from "./forms/generated";
+import { withOrganisationOnlyMarked } from "./forms/organisationOnly";
 
 export const SOURCE_DOCUMENT = "000_f296b97e2ab141b6.txt";
 
@@ -54,7 +56,9 @@ export function parseSeed(documentText: string, entriesTsv: string, document = S
     // 校验与共享: the template comes bound to the named connectors (the designer's 校验与共享 tab changes them).
     const bindings = defaultBindings(service);
     if (bindings.preChecks.length + bindings.dataSharing.length + bindings.materials.length > 0) service.connectors = bindings;
-    const parsed = serviceDefinition.safeParse(withDecisions(service));
+    // a service whose applicant has no form to fill gets one built from its guide (seed/forms/generated.ts)
+    // and a person is never asked for an organisation's seal or its 经办人's signature (seed/forms/organisationOnly.ts)
+    const parsed = serviceDefinition.safeParse(withDecisions(withOrganisationOnlyMarked(withGeneratedForm(serviceDefinition.parse(service)))));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new Error(`Service ${service.code}: ${issue.path.join(".")}: ${issue.message}`);

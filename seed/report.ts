@@ -77,6 +77,11 @@ function main(): void {
     const unbound = unboundItems(service);
     for (const item of [...unbound.preChecks, ...unbound.dataSharing, ...unbound.materials]) console.log(`         unbound ${item}`);
     if (unbound.preChecks.length + unbound.dataSharing.length + unbound.materials.length > 0) unboundServices.push(service.code);
+    // a form the platform built where the document gives no template, and what from
+    for (const form of service.forms.filter((f) => f.generated)) {
+      const lines = form.generated!.from.map((f) => `${f.part} ${f.first}-${f.last}`).join(", ");
+      console.log(`         generated ${form.id} 《${form.title}》: ${form.generated!.basis} (${lines || "no lines"})`);
+    }
     const seq = service.source?.entry;
     if (seq !== undefined && !reported.has(seq)) {
       reported.add(seq);
@@ -90,7 +95,7 @@ function main(): void {
   console.log(
     `\nTOTAL services=${services.length} ${Object.entries(totals)
       .map(([key, value]) => `${key}=${value}`)
-      .join(" ")} flows(text)=${byDerivation("text")} flows(minimal)=${byDerivation("minimal")} unextracted=${unextractedCount}`,
+      .join(" ")} generatedForms=${services.filter((service) => service.forms.some((f) => f.generated)).length} flows(text)=${byDerivation("text")} flows(minimal)=${byDerivation("minimal")} unextracted=${unextractedCount}`,
   );
   const stating = services.filter((service) => service.guide.preChecks.length + service.guide.dataSharing.length > 0).length;
   console.log(`CONNECTORS services stating checks or shared data=${stating} unbound services=${unboundServices.length}${unboundServices.length ? ` (${unboundServices.join(", ")})` : ""}`);

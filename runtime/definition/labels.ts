@@ -203,3 +203,36 @@ export const findingVerdictLabels = { compliant: "合规", issue: "发现问题"
 
 /** 告知承诺: where a commitment stands in 事后核查. */
 export const commitmentStatusLabels = { committed: "待核查", verified: "核查属实", breached: "承诺不实" } as const;
+
+/**
+ * The Chinese name of a request input field (tRPC zod input), for error messages: 「居民身份证号：…」,
+ * never `idNumber`. A field not listed is named by nothing rather than by its key.
+ */
+export const inputFieldLabels: Record<string, string> = {
+  name: "姓名",
+  idNumber: "居民身份证号",
+  phone: "手机号",
+  code: "验证码",
+  username: "用户名",
+  password: "密码",
+  newPassword: "新密码",
+  currentPassword: "当前密码",
+  organisationName: "单位名称",
+  creditCode: "统一社会信用代码",
+  contactName: "经办人姓名",
+  purpose: "验证码用途",
+  email: "电子邮箱",
+  displayName: "姓名",
+  reason: "理由",
+  comment: "意见",
+  title: "标题",
+};
+
+/** `idNumber` → 居民身份证号; a nested path is named by its last named key; null when none is known. */
+export function inputFieldLabel(path: readonly PropertyKey[]): string | null {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const key = path[i];
+    if (typeof key === "string" && inputFieldLabels[key]) return inputFieldLabels[key];
+  }
+  return null;
+}

@@ -127,3 +127,14 @@ describe("lint before publish", () => {
     expect(variablesOf({ and: [{ "==": [{ var: "form.a.b" }, 1] }, { in: ["x", { var: ["form.a.c", []] }] }] })).toEqual(["form.a.b", "form.a.c"]);
   });
 });
+
+describe("a material required by an answer", () => {
+  it("must name a form of the service", async () => {
+    const { readFileSync } = await import("node:fs");
+    const path = await import("node:path");
+    const s074 = JSON.parse(readFileSync(path.join(import.meta.dirname, "../../seed/templates/s074.json"), "utf8"));
+    expect(lintDefinition(s074).filter((p) => p.code === "MATERIAL_CONDITION_FORM_MISSING")).toEqual([]);
+    const broken = { ...s074, materials: s074.materials.map((m: { requiredWhen?: object }) => (m.requiredWhen ? { ...m, requiredWhen: { ...m.requiredWhen, form: "gone" } } : m)) };
+    expect(lintDefinition(broken).map((p) => p.code)).toContain("MATERIAL_CONDITION_FORM_MISSING");
+  });
+});

@@ -249,6 +249,11 @@ function lintMaterials(draft: Draft, out: LintProblem[]): void {
       const what = material.required === true ? "必要材料" : "材料";
       out.push({ code: "MATERIAL_FORM_MISSING", area: "materials", materialId: id, message: `${what}${name}关联的表单“${formId}”不存在，申请人无处填写` });
     }
+    // 代他人申请 → 授权委托书: the answer that makes it required must be in a form of the service
+    const when = material.requiredWhen as { form?: unknown } | undefined;
+    if (when && typeof when.form === "string" && !formIds.has(when.form)) {
+      out.push({ code: "MATERIAL_CONDITION_FORM_MISSING", area: "materials", materialId: id, message: `材料${name}的必要条件引用的表单“${when.form}”不存在，该材料将永远不被要求` });
+    }
   }
 }
 

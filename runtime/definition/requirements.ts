@@ -21,9 +21,50 @@ export function applicantForms(definition: ServiceDefinition): FormDefinition[] 
 /**
  * Materials the applicant must upload: required ones, except those filled in as a form,
  * those the office obtains by data sharing, and scenario-specific ones (which apply only
- * in their scenario and are offered, not enforced).
+ * in their scenario and are offered, not enforced); and those the applicant's answers make
+ * required (`requiredWhen`: 代他人申请 → 授权委托书) when `formData` is given.
  */
-export function requiredUploads(definition: ServiceDefinition): Material[] {
-  return definition.materials.filter((m) => m.required && !m.formId && m.obtainableBySharing !== true && m.scenario === null);
+export function requiredUploads(definition: ServiceDefinition, formData?: Record<string, unknown>): Material[] {
+  return definition.materials.filter(
+    (m) =>
+      !m.formId &&
+      m.obtainableBySharing !== true &&
+      ((m.required && m.scenario === null) || (formData !== undefined && requiredByAnswer(m, formData))),
+  );
 }
 
+/** Whether the applicant's answers make `material` required (its `requiredWhen` holds). */
+export function requiredByAnswer(material: Material, formData: Record<string, unknown>): boolean {
+  const when = material.requiredWhen;
+  if (!when) return false;
+  let value: unknown = formData[when.form];
+  for (const segment of when.path.split("/").slice(1)) {
+    value = value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>)[segment] : undefined;
+  }
+  return value === when.equals;
+}
+
+
+/**
+ * What the applicant is told of a material's necessity, the same on the guide and the apply page:
+ * a required material the office fetches by data sharing reads 「必要（可通过部门共享获取，无需上传）」.
+ */
+export function requirementLabel(material: Material): string {
+  if (material.required && material.obtainableBySharing === true) return "必要（可通过部门共享获取，无需上传）";
+  if (material.requirementText) return material.requirementText;
+  if (material.required) return "必要";
+  return material.requiredWhen ? "视情况必要" : "非必要";
+}
+
+/** The guide's 服务时间 and 咨询电话 as the text states them (its notes), else null. */
+export function guideContact(guide: ServiceDefinition["guide"]): { hours: string | null; phone: string | null } {
+  const note = (pattern: RegExp) => guide.notes.find((n) => pattern.test(n.label))?.text.trim() || null;
+  return { hours: note(/服务时间|办公时间|办理时间|受理时间|工作时间/), phone: note(/咨询电话|咨询方式|联系电话|联系方式|咨询/) };
+}
+
+const ONLINE_CHANNEL = /网上|线上|网办|网厅|在线|网络办理|app|小程序|网站/i;
+
+/** Whether the guide offers the service online (网上办理, 线上, an app …): such a service must have a form to fill. */
+export function filedOnline(guide: ServiceDefinition["guide"]): boolean {
+  return guide.channels.some((channel) => ONLINE_CHANNEL.test(channel));
+}

@@ -128,6 +128,11 @@ export const material = z.object({
   note: z.string().optional(),
   /** 证明事项告知承诺制: the applicant may commit (承诺) instead of providing it; checked afterwards (事后核查). */
   commitmentAllowed: z.boolean().optional(),
+  /**
+   * Required only when the applicant's answer in a form says so (代他人申请 → 授权委托书):
+   * the value at JSON pointer `path` of form `form` equals `equals`. `required` stays false.
+   */
+  requiredWhen: z.object({ form: z.string().min(1), path: z.string().regex(/^(\/[^/]+)+$/), equals: z.string() }).optional(),
 });
 export type Material = z.infer<typeof material>;
 
@@ -142,6 +147,16 @@ export const form = z.object({
   schema: jsonSchemaObject,
   uiSchema: z.record(z.string(), z.unknown()).default({}),
   source: lineRange.optional(),
+  /**
+   * Built by the platform, not copied from a template in the document (the document names the
+   * form, or no form, without a sample): what it was built from, with the lines cited.
+   */
+  generated: z
+    .object({
+      basis: z.string().min(1),
+      from: z.array(z.object({ part: z.string().min(1), first: z.number().int().positive(), last: z.number().int().positive() })).max(20),
+    })
+    .optional(),
 });
 export type FormDefinition = z.infer<typeof form>;
 

@@ -33,12 +33,29 @@ export function attestationSchema(title: string, mode: AttestationMode, options:
     title,
     $comment: `${ATTESTATION_COMMENT_PREFIX}${mode}`,
     properties: {
-      signed: { type: "boolean", title: seal ? "已加盖公章（电子签章）确认" : "本人签字（电子签名）确认", enum: [true] },
+      signed: { type: "boolean", title: signedTitle(title, mode), enum: [true] },
       name: { type: "string", title: seal ? "盖章单位名称" : "签字人姓名", minLength: 1, maxLength: 200 },
       date: { type: "string", title: seal ? "盖章日期" : "签字日期", format: "date" },
     },
     required,
   };
+}
+
+/** Who gives an attestation, from its title: 「工伤职工签名」 → 工伤职工, 「单位名称（盖章）」 → 单位; "" when it does not say. */
+export function attesterOf(title: string): string {
+  return title
+    .replace(/[（(][^）)]*[）)]/g, "")
+    .replace(/签字|签名|签章|盖章|公章|[：:\s]/g, "")
+    .replace(/名称$|本人确认$|确认$/, "")
+    .replace(/^(本人|个人)$/, "")
+    .trim();
+}
+
+/** The tick box says whose signature or seal it is: 「工伤职工：本人签字（电子签名）确认」, 「单位：已加盖公章（电子签章）确认」. */
+function signedTitle(title: string, mode: AttestationMode): string {
+  const who = attesterOf(title);
+  if (mode === "seal") return `${who || "单位"}：已加盖公章（电子签章）确认`;
+  return who ? `${who}：本人签字（电子签名）确认` : "本人签字（电子签名）确认";
 }
 
 /** The uiSchema of an attestation. */

@@ -42,7 +42,7 @@ describe("describeError", () => {
     expect(describeError("maxLength", { limit: 20 })).toBe("不能超过20个字");
     expect(describeError("pattern", { pattern: "^\\d{6}$" })).toBe("应为6位数字");
     expect(describeError("enum", { allowedValues: [true] }, { type: "boolean", enum: [true] })).toBe("请勾选确认");
-    expect(describeError("whatever", {})).toBe("填写有误");
+    expect(describeError("whatever", {})).toBe("不符合本项的填写要求（whatever）");
   });
 });
 
@@ -71,7 +71,7 @@ describe("localized ajv errors", () => {
     validate({ f01_name: "张三", f02_id_number: "11010519491231002X", f03_staff: [{ f01_phone: "x" }], f04_seal: { signed: false, name: "某单位" } });
     expect((validate.errors ?? []).map((e) => localizeAjvError(e))).toEqual([
       "联系电话：应为11位手机号或带区号的固定电话（如 0471-1234567）",
-      "已加盖公章（电子签章）确认：请勾选确认",
+      "单位：已加盖公章（电子签章）确认：请勾选确认",
     ]);
     localizeAjvErrors(validate.errors);
     expect(validate.errors?.[0].message).toBe("联系电话：应为11位手机号或带区号的固定电话（如 0471-1234567）");

@@ -126,8 +126,24 @@ export function describeError(
       return `包含表单未定义的内容（${params.additionalProperty}）`;
     case "multipleOf":
       return `应为${params.multipleOf}的倍数`;
+    case "minProperties":
+      return `至少填写${params.limit}项`;
+    case "maxProperties":
+      return `最多填写${params.limit}项`;
+    case "dependencies":
+    case "dependentRequired": {
+      const trigger = isObject(parent?.properties) ? (parent.properties as Schema)[String(params.property)] : undefined;
+      const name = isObject(trigger) && typeof trigger.title === "string" ? trigger.title : "相关项";
+      return `填写了“${name}”时必填`;
+    }
+    case "contains":
+      return "至少包含一项符合要求的内容";
+    case "not":
+      return "不能是这个值";
+    case "false schema":
+      return "此项不应填写";
     default:
-      return "填写有误";
+      return `不符合本项的填写要求（${keyword}）`;
   }
 }
 
@@ -180,7 +196,7 @@ export function describePath(rootSchema: unknown, pointer: string): string {
 /** The pointer of the value an error is about (for `required`, the missing property's). */
 export function errorPointer(error: Pick<ErrorObject, "instancePath" | "keyword" | "params">): string {
   const missing = missingPropertyOf(error.params);
-  if (error.keyword === "required" && missing !== undefined) {
+  if ((error.keyword === "required" || error.keyword === "dependencies" || error.keyword === "dependentRequired") && missing !== undefined) {
     return `${error.instancePath}/${missing.replace(/~/g, "~0").replace(/\//g, "~1")}`;
   }
   return error.instancePath;
@@ -199,7 +215,7 @@ export function fieldErrors(errors: ErrorObject[] | null | undefined, rootSchema
   const out: FieldError[] = [];
   const seen = new Set<string>();
   for (const error of errors ?? []) {
-    if (error.keyword === "if" || error.keyword === "anyOf" || error.keyword === "oneOf") continue;
+    if (PLUMBING.has(error.keyword)) continue;
     const path = errorPointer(error);
     const message = localizeAjvError(error, rootSchema);
     const key = `${path}\u0000${message}`;
@@ -240,7 +256,7 @@ const LOCALIZED = /[\u4e00-\u9fff]/;
  */
 export function createTransformErrors(rootSchema: unknown) {
   return <E extends RjsfErrorLike>(errors: E[]): E[] =>
-    errors.map((error) => {
+    dedupe(errors.filter((error) => !PLUMBING.has(error.name ?? "")).map((error) => {
       let message = error.message ?? "";
       if (!LOCALIZED.test(message) && error.name) {
         const pointer = propertyToPointer(error.property);
@@ -251,7 +267,21 @@ export function createTransformErrors(rootSchema: unknown) {
         message = name ? `${name}：${problem}` : problem;
       }
       return { ...error, message, stack: message };
-    });
+    }));
+}
+
+/** Keywords that only carry other errors (a failed `if/then` reports the `then` error itself too). */
+const PLUMBING = new Set(["if", "anyOf", "oneOf"]);
+
+/** One line per problem: the same message for the same field is shown once. */
+function dedupe<E extends RjsfErrorLike>(errors: E[]): E[] {
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    const key = `${error.property ?? ""}\u0000${error.message ?? ""}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** rjsf `transformErrors` without a schema: only makes `stack` equal to the (localized) message. */

@@ -94,12 +94,29 @@ function sampleObject(schema: Schema): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   const properties = isObject(schema.properties) ? schema.properties : {};
   for (const [key, property] of Object.entries(properties)) data[key] = sampleValue(property);
+  // conditional parts (`allOf: [{ if, then }]`) whose condition the sample meets are filled too
+  for (const branch of Array.isArray(schema.allOf) ? schema.allOf : []) {
+    if (!isObject(branch) || !isObject(branch.then) || !holds(branch.if, data)) continue;
+    const more = isObject(branch.then.properties) ? branch.then.properties : {};
+    for (const [key, property] of Object.entries(more)) if (!(key in data)) data[key] = sampleValue(property);
+  }
   if (attestationModeOf(schema)) {
     data.signed = true;
     data.name = attestationModeOf(schema) === "seal" ? "呼和浩特市示例有限公司" : "张三";
     data.date = SAMPLE_FORMAT_VALUES.date;
   }
   return data;
+}
+
+/** Whether `data` meets a condition made of `properties` with `const` values and `required` (as the platform writes them). */
+function holds(condition: unknown, data: unknown): boolean {
+  if (!isObject(condition)) return false;
+  if ("const" in condition) return condition.const === data;
+  if (!isObject(data)) return false;
+  const required = Array.isArray(condition.required) ? condition.required : [];
+  if (required.some((key) => !(String(key) in data))) return false;
+  const properties = isObject(condition.properties) ? condition.properties : {};
+  return Object.entries(properties).every(([key, sub]) => !(key in data) || holds(sub, data[key]));
 }
 
 /** A complete, valid filled-in example for a form schema (every field filled). */

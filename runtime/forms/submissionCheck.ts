@@ -3,6 +3,7 @@ import type { FormDefinition, ServiceDefinition } from "@/runtime/definition/sch
 import { validateFormData } from "@/runtime/forms/validate";
 import type { FieldError } from "@/runtime/errors";
 import { applicantForms, requiredUploads } from "@/runtime/definition/requirements";
+import { organisationOnlyProblems, stripOrganisationOnly } from "@/runtime/forms/organisationOnly";
 
 /** A form's problems as `{ path, message }` (JSON-pointer-like path inside the form). */
 export type FormCheck = (form: FormDefinition, data: unknown) => { path: string; message: string }[];
@@ -16,6 +17,12 @@ export interface SubmissionCheck {
    * browser passes its precompiled validators (no eval under the page's CSP): same schema, same rules.
    */
   checkForm?: FormCheck;
+  /**
+   * Who files: a person is never held to an organisation's seal or its 经办人's signature (the
+   * entries marked organisation-only are left out of their data); an organisation must give the
+   * required ones. Unknown (the designer's test run): neither.
+   */
+  applicantKind?: "person" | "organisation";
 }
 
 function serverCheck(form: FormDefinition, data: unknown, versionId: string | undefined) {
@@ -27,11 +34,13 @@ function serverCheck(form: FormDefinition, data: unknown, versionId: string | un
 export function submissionProblems(definition: ServiceDefinition, check: SubmissionCheck): FieldError[] {
   const problems: FieldError[] = [];
   for (const form of applicantForms(definition)) {
-    const data = check.formData[form.id] ?? {};
-    const errors = check.checkForm ? check.checkForm(form, data) : serverCheck(form, data, check.versionId);
+    const given = check.formData[form.id] ?? {};
+    const data = check.applicantKind === "person" ? stripOrganisationOnly(form.uiSchema, given) : given;
+    const errors = [...(check.checkForm ? check.checkForm(form, data) : serverCheck(form, data, check.versionId))];
+    if (check.applicantKind === "organisation") errors.push(...organisationOnlyProblems(form, data));
     for (const error of errors) problems.push({ path: `forms/${form.id}${error.path}`, message: `《${form.title}》${error.message}` });
   }
-  for (const material of requiredUploads(definition)) {
+  for (const material of requiredUploads(definition, check.formData)) {
     if (!check.uploadedMaterialIds.has(material.id)) {
       problems.push({ path: `materials.${material.id}`, message: `缺少必要材料：${material.name}` });
     }

@@ -12,6 +12,7 @@ import { hasRole, type StaffRole, type SessionUser } from "../auth/roles";
 import { sameToken } from "../auth/tokens";
 import type { Context } from "./context";
 import { databaseTroubleMessage } from "../db/unavailable";
+import { inputFieldLabel } from "../definition/labels";
 import type { AuditAction } from "../write/auditActions";
 
 const codeMap: Record<AppError["code"], TRPC_ERROR_CODE_KEY> = {
@@ -41,6 +42,15 @@ function zodFieldErrors(error: ZodError): FieldError[] {
   return error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
 }
 
+/** One line per zod issue, naming the field by its Chinese label (never its key); the same line once. */
+export function zodMessage(error: ZodError): string {
+  const lines = error.issues.map((issue) => {
+    const label = inputFieldLabel(issue.path);
+    return label && !issue.message.startsWith(label) ? `${label}：${issue.message}` : issue.message;
+  });
+  return `输入有误：${[...new Set(lines)].join("；")}`;
+}
+
 /** What a procedure declares of itself: a mutation names the audit action(s) it records. */
 export interface ProcedureMeta {
   audit?: readonly AuditAction[];
@@ -58,7 +68,7 @@ const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
       fieldErrors = cause.fieldErrors;
     } else if (cause instanceof ZodError) {
       fieldErrors = zodFieldErrors(cause);
-      message = `输入有误：${fieldErrors.map((f) => (f.path ? `${f.path}：${f.message}` : f.message)).join("；")}`;
+      message = zodMessage(cause);
     } else if (error.code === "INTERNAL_SERVER_ERROR" || !/[\u4e00-\u9fff]/.test(message)) {
       message = genericMessages[error.code] ?? "请求失败，请稍后重试";
     }

@@ -23,6 +23,10 @@ describe("seeded forms", () => {
       "s086 form-2 《可行性研究报告（提纲）》",
       "s087 form-3 《内蒙古自治区工伤保险协议服务机构协议状态变更通知书》",
       "s103 s103-form-2 《XX公司（单位）招聘简章模板》",
+      // only an organisation's seal is required: of an organisation applicant, not by the schema (runtime/forms/organisationOnly.ts)
+      "s106 s106-form-1 《创业培训开班申请审批表》",
+      "s108 s108-form-1 《创业培训补贴申领审核表》",
+      "s123 form-2 《内蒙古自治区毕业生一次性求职补贴申领统计表》",
       "s146-01 s146-01-form-3 《接收人事档案缺少材料告知书》",
       "s146-01 s146-01-form-5 《流动人员人事档案管理服务告知书》",
       "s148 form-3 《集体合同审查意见书》",

@@ -46,8 +46,20 @@ function boxAfterStyle(text: string): boolean {
   return firstBox > 0 && text[firstBox - 1] !== " ";
 }
 
+/**
+ * The PDF lost a box inside some option lists: `☐ 自取 (短信送达 (填写工伤职工手机号码: ___))` is
+ * two options, `自取` and `短信送达` (with its phone number), as the same table elsewhere shows
+ * (`☐ 自取 ☐ 短信送达 (填写…: ___)`). Restores the box.
+ */
+export function restoreLostBoxes(text: string): string {
+  return text.replace(
+    /([^\s☐○（()）]+)\s*[（(]\s*([^\s☐○（()）]{1,8}(?:送达|邮寄|查询|领取))\s*([（(][^（()）]*[）)])\s*[）)]/g,
+    `$1 ${BOX} $2 $3`,
+  );
+}
+
 function markerBefore(text: string, marker: string): OptionPart[] {
-  const segments = text.split(marker);
+  const segments = (marker === BOX ? restoreLostBoxes(text) : text).split(marker);
   const parts: OptionPart[] = [];
   let group: OptionGroup = { kind: "options", label: "", options: [], extras: [] };
   /** Inputs detailing single options (`☐ 遗属待遇申领： _____（填写姓名）…`), shown after the group. */
@@ -140,7 +152,10 @@ function splitLead(lead: string): { inline: string; label: string } {
  */
 function optionDetail(segment: string): { option: string; detail: string } | null {
   const text = segment.trim();
-  const paren = /^(.+?)[（(]\s*([^（）()：:]{1,10})[：:]\s*[）)]$/.exec(text);
+  // `短信送达 (填写工伤职工手机号码: ___)`: the option, and the input its parenthesis asks for
+  const fill = new RegExp(`^(.+?)\\s*[（(]\\s*填写(.{1,20}?)\\s*[：:]\\s*${BLANK}*\\s*[）)]$`).exec(text);
+  if (fill) return { option: cleanOption(fill[1]), detail: `${fill[2].trim()}：` };
+  const paren = new RegExp(`^(.+?)[（(]\\s*([^（）()：:]{1,10})[：:][\\s${BLANK}]*[）)]$`).exec(text);
   if (paren) return { option: cleanOption(paren[1]), detail: `${paren[2]}：` };
   const comma = /^([^，,：:▁]{1,20})[，,]\s*([^，,：:▁]{1,20}[：:].*)$/.exec(text);
   if (comma) return { option: cleanOption(comma[1]), detail: comma[2] };

@@ -4,7 +4,7 @@
  * once. Drafts are saved as the person types (`useAutosave`). In `correction` mode the same
  * editor answers a 一次性告知 correction request and resubmits.
  */
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -13,6 +13,8 @@ import type { RJSFSchema } from "@rjsf/utils";
 import { useTRPC, errorMessage } from "@/app/_trpc/client";
 import { applicantForms, requiredUploads } from "@/runtime/definition/requirements";
 import { createTransformErrors } from "@/runtime/forms/rjsfValidator";
+import { hasIdentityBlocks, identityFlags, prefillIdentity } from "@/runtime/forms/identity";
+import { hideOrganisationOnly } from "@/runtime/forms/organisationOnly";
 import type { FormCheck } from "@/runtime/forms/submissionCheck";
 import type { FormDefinition, Material } from "@/runtime/definition/schema";
 import type { ApplicationDetail } from "@/app/_components/types";
@@ -94,10 +96,10 @@ function EditorBody({
     return mode === "correction" ? correctionForms(detail, all) : all;
   }, [definition, detail, mode]);
   const uploads = useMemo<Material[]>(() => definition.materials.filter((m) => !m.formId), [definition]);
-  const requiredIds = useMemo(() => new Set(requiredUploads(definition).map((m) => m.id)), [definition]);
   // 告知承诺 is chosen on a draft; a material committed to counts as provided.
   const commitments = useCommitments(id, mode !== "correction");
   const provided = useMemo(() => [...detail.attachments, ...commitments.asProvided], [detail.attachments, commitments.asProvided]);
+  const account = detail.account;
   const highlight = useMemo(() => {
     const items = detail.correction?.items ?? [];
     return new Set(uploads.filter((m) => items.some((item) => item.includes(m.name))).map((m) => m.id));
@@ -107,6 +109,32 @@ function EditorBody({
     id,
     { rowVersion: application.rowVersion, formData: application.formData as FormsData },
     { remote: mode !== "correction" },
+  );
+
+  // materials the answers make required (代他人申请 → 授权委托书) count as required
+  const requiredIds = useMemo(() => new Set(requiredUploads(definition, formData).map((m) => m.id)), [definition, formData]);
+
+  // The identity blocks start from the account (本人申请: the applicant; 代他人申请: the 代办人).
+  const changeForm = useCallback(
+    (form: FormDefinition, data: Record<string, unknown>) =>
+      setForm(form.id, hasIdentityBlocks(form.schema) ? prefillIdentity(form.schema, data, account, formData[form.id]) : data),
+    [setForm, account, formData],
+  );
+  const prefilled = useRef(false);
+  useEffect(() => {
+    if (prefilled.current || mode !== "draft") return;
+    prefilled.current = true;
+    for (const form of forms) {
+      if (!hasIdentityBlocks(form.schema)) continue;
+      const current = formData[form.id] ?? {};
+      const next = prefillIdentity(form.schema, current, account);
+      if (JSON.stringify(next) !== JSON.stringify(current)) setForm(form.id, next);
+    }
+  }, [forms, formData, account, mode, setForm]);
+  // a typed ID that is not the account's is flagged (a warning: staff see it too)
+  const flags = useMemo(
+    () => forms.flatMap((f) => identityFlags(f.schema, formData[f.id], account).map((flag) => `《${f.title}》${flag.message}`)),
+    [forms, formData, account],
   );
 
   const steps = useMemo(() => editorSteps(forms, uploads, mode), [forms, uploads, mode]);
@@ -127,11 +155,11 @@ function EditorBody({
   );
   const onReview = current === steps.length - 1;
   const problems = useMemo(() => {
-    if (onReview) return submitProblems(definition, provided, formData, steps, checkForm);
+    if (onReview) return submitProblems(definition, provided, formData, steps, checkForm, account.kind);
     const shown = new Set(steps.flatMap((s) => (s.form && tried.has(s.key) ? [s.form.id] : [])));
     if (shown.size === 0) return [];
-    return submitProblems({ ...definition, forms: definition.forms.filter((f) => shown.has(f.id)) }, provided, formData, steps, checkForm);
-  }, [definition, provided, formData, steps, onReview, tried, checkForm]);
+    return submitProblems({ ...definition, forms: definition.forms.filter((f) => shown.has(f.id)) }, provided, formData, steps, checkForm, account.kind);
+  }, [definition, provided, formData, steps, onReview, tried, checkForm, account.kind]);
 
   const step = steps[current];
   const reviewIndex = steps.length - 1;
@@ -173,6 +201,15 @@ function EditorBody({
         />
       )}
 
+      {flags.length > 0 && (
+        <div role="status" className="rounded-md border border-amber-600/40 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          <p className="font-medium">请核对身份信息</p>
+          <ul className="mt-1 list-disc pl-5">
+            {flags.map((flag) => <li key={flag}>{flag}</li>)}
+          </ul>
+        </div>
+      )}
+
       {mode === "correction" && detail.correction && <CorrectionRequest items={detail.correction.items} requestedAt={detail.correction.requestedAt} />}
 
       <Stepper
@@ -185,6 +222,12 @@ function EditorBody({
         <h2 id="step-title" ref={headingRef} tabIndex={-1} className="mb-4 text-lg font-semibold outline-none">
           第{current + 1}步：{step.label}
         </h2>
+        {step.kind === "form" && step.form?.generated && (
+          <p className="mb-4 rounded-md bg-muted px-3 py-2 text-sm text-muted-foreground" data-testid="generated-form-note">
+            本表由平台生成（办事指南未附样表）：{step.form.generated.basis}。依据指南
+            {step.form.generated.from.map((f) => `第 ${f.first}–${f.last} 行`).join("、")}。
+          </p>
+        )}
         {step.kind === "form" && step.form && (
           <ServiceForm
             key={step.form.id}
@@ -192,9 +235,9 @@ function EditorBody({
             formId={step.form.id}
             validator={validators[step.form.id]}
             schema={step.form.schema}
-            uiSchema={step.form.uiSchema}
+            uiSchema={account.kind === "person" ? hideOrganisationOnly(step.form.uiSchema) : step.form.uiSchema}
             formData={formData[step.form.id] ?? {}}
-            onChange={(data) => setForm(step.form!.id, data)}
+            onChange={(data) => changeForm(step.form!, data)}
             onSubmit={() => next()}
             onError={() => setTried((t) => new Set(t).add(step.key))}
             liveValidate={tried.has(step.key)}

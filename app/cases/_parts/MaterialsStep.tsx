@@ -4,6 +4,7 @@ import { SharedMaterialNote } from "./SharedMaterialNote";
 import { useState } from "react";
 import { useTRPCClient, errorMessage } from "@/app/_trpc/client";
 import type { Material } from "@/runtime/definition/schema";
+import { requirementLabel } from "@/runtime/definition/requirements";
 import type { AttachmentItem } from "@/app/_components/types";
 import { formatFileSize } from "@/app/_components/format";
 import { ACCEPT_ATTRIBUTE, UPLOAD_LIMITS_TEXT, uploadMaterial, uploadProblem } from "@/app/_components/upload";
@@ -78,7 +79,9 @@ function MaterialCard({ applicationId, material, required, files, highlighted, o
         <h3 id={headingId} className="font-medium">
           {material.name}
           {required ? (
-            <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-normal text-red-900">必要</span>
+            <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-normal text-red-900">{material.required ? "必要" : "必要（您选择了代他人申请）"}</span>
+          ) : material.required && material.obtainableBySharing ? (
+            <span className="ml-2 rounded bg-muted px-1.5 py-0.5 text-xs font-normal">{requirementLabel(material)}</span>
           ) : (
             <span className="ml-2 rounded bg-muted px-1.5 py-0.5 text-xs font-normal">{material.scenario ? `适用于：${material.scenario}` : "非必要"}</span>
           )}

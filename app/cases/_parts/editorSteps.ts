@@ -42,11 +42,13 @@ export function submitProblems(
   formData: FormsData,
   steps: StepView[],
   checkForm?: FormCheck,
+  applicantKind?: "person" | "organisation",
 ): Problem[] {
   const problems = submissionProblems(definition, {
     formData,
     uploadedMaterialIds: new Set(attachments.map((a) => a.materialId)),
     checkForm,
+    applicantKind,
   });
   return problems.map((p) => ({ message: p.message, step: stepOfPath(steps, p.path) }));
 }

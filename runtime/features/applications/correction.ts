@@ -40,6 +40,7 @@ export async function answerCorrection(db: Db, user: SessionUser, id: string, fo
       formData: merged,
       uploadedMaterialIds: await uploadedMaterialIds(sql, id),
       versionId: application.serviceVersionId,
+      applicantKind: user.kind === "organisation" ? "organisation" : "person",
     });
     if (problems.length) throw new AppError("BAD_REQUEST", `补正内容未通过校验：${problems.map((p) => p.message).join("；")}`, problems);
     const changed = Object.entries(patch).flatMap(([formId, data]) => {

@@ -6,6 +6,7 @@ import { chinaDateOf } from "@/runtime/calendar";
 import { applicantCase } from "@/runtime/features/cases/access";
 import { describeCase, isOpen } from "@/runtime/features/cases/caseView";
 import { caseNow } from "@/runtime/clock";
+import type { AccountIdentity } from "@/runtime/forms/identity";
 
 export async function myApplications(db: Db, user: SessionUser) {
   const rows = await db.application.findMany({
@@ -37,5 +38,23 @@ export async function myApplications(db: Db, user: SessionUser) {
 /** Everything the applicant's case page shows. */
 export async function applicationDetail(db: Db, user: SessionUser, id: string) {
   const application = await applicantCase(db, user, id);
-  return describeCase(db, application, { includeInternal: false });
+  const [detail, account] = await Promise.all([describeCase(db, application, { includeInternal: false }), accountIdentity(db, user)]);
+  return { ...detail, account };
+}
+
+/** What the applicant's account says of them: the identity their forms are prefilled with and checked against. */
+export async function accountIdentity(db: Db, user: SessionUser): Promise<AccountIdentity> {
+  const row = await db.user.findUnique({
+    where: { id: user.id },
+    select: { kind: true, displayName: true, idNumber: true, creditCode: true, phone: true, contactName: true },
+  });
+  const organisation = row?.kind === "organisation";
+  return {
+    kind: organisation ? "organisation" : "person",
+    name: (organisation ? row?.contactName : row?.displayName) ?? null,
+    idNumber: row?.idNumber ?? null,
+    organisationName: organisation ? (row?.displayName ?? null) : null,
+    creditCode: row?.creditCode ?? null,
+    phone: row?.phone ?? null,
+  };
 }

@@ -24,6 +24,16 @@ import { requireKnownForms } from "./knownForms";
 import { submissionProblems } from "@/runtime/forms/submissionCheck";
 import { stripOfficeUseForms } from "@/runtime/forms/officeUse";
 import { committedMaterialIds } from "../commitments/service";
+import { identityFlags } from "@/runtime/forms/identity";
+import { applicantForms } from "@/runtime/definition/requirements";
+
+/** The identity flags of a filing's forms against the filer's account (`identityFlags`), as `《form》message`. */
+export function submissionIdentityFlags(definition: ServiceDefinition, formData: FormsData, user: SessionUser): string[] {
+  const facts = user.facts;
+  if (!facts) return [];
+  const account = { kind: user.kind === "organisation" ? ("organisation" as const) : ("person" as const), name: null, organisationName: null, ...facts };
+  return applicantForms(definition).flatMap((form) => identityFlags(form.schema, formData[form.id], account).map((flag) => `《${form.title}》${flag.message}`));
+}
 
 export interface SubmitResult {
   caseNumber: string;
@@ -118,8 +128,11 @@ async function fileDraft(
   calendar: WorkCalendar,
   insert?: NewCase,
 ): Promise<SubmitResult> {
-  const problems = submissionProblems(definition, { formData: draft.formData, uploadedMaterialIds: draft.uploaded, versionId: draft.serviceVersionId });
+  const applicantKind = user.kind === "organisation" ? "organisation" : "person";
+  const problems = submissionProblems(definition, { formData: draft.formData, uploadedMaterialIds: draft.uploaded, versionId: draft.serviceVersionId, applicantKind });
   if (problems.length) throw new AppError("BAD_REQUEST", `提交未通过校验：${problems.map((p) => p.message).join("；")}`, problems);
+  // a typed ID that differs from the account's is not refused but kept with the filing, for staff
+  const flags = submissionIdentityFlags(definition, draft.formData, user);
   const at = caseNow().toISOString();
   const caseLimit = caseLimitFor(definition.guide, "online");
   const caseNumber = await nextCaseNumber(sql, at);
@@ -139,7 +152,7 @@ async function fileDraft(
       caseLimit,
     },
     extra: { caseNumber, submittedAt: new Date(at), idempotencyKey, promisedDate, dueDate: promisedDate, ...(insert ? { formData: draft.formData } : {}) },
-    auditPayload: { caseNumber, version: draft.versionNumber },
+    auditPayload: { caseNumber, version: draft.versionNumber, ...(flags.length ? { identityFlags: flags } : {}) },
   });
   return { caseNumber, dueDate: promisedDate, promisedDate };
 }

@@ -64,7 +64,14 @@ export async function caseTimeline(db: Db, applicationId: string, options: { inc
       label,
       actorName: e.action === "notify" || e.action === "issueDocument" ? null : (actors.get(e.actorId ?? "") ?? null),
       comment: e.action === "issueDocument" ? null : options.includeInternal || toApplicant(e.action, e.actorRole, payload) ? commentOf(payload) : null,
-      items: Array.isArray(payload.correctionItems) ? payload.correctionItems.map(String) : Array.isArray(payload.timelineItems) ? payload.timelineItems.map(String) : [],
+      items: Array.isArray(payload.correctionItems)
+        ? payload.correctionItems.map(String)
+        : Array.isArray(payload.timelineItems)
+          ? payload.timelineItems.map(String)
+          : // staff see where a filing's typed ID differs from the account's (runtime/forms/identity.ts)
+            options.includeInternal && Array.isArray(payload.identityFlags)
+            ? payload.identityFlags.map(String)
+            : [],
     });
   }
   return entries;

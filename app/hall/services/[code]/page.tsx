@@ -6,6 +6,7 @@ import { getDb } from "@/runtime/db";
 import { getPublishedService, type PublishedService } from "@/runtime/features/catalogue/service";
 import type { Guide, Material, TimeLimit } from "@/runtime/definition/schema";
 import { caseTypeLabels, levelLabels } from "@/runtime/definition/labels";
+import { guideContact, requirementLabel } from "@/runtime/definition/requirements";
 import { currentUser } from "@/app/_lib/session";
 import { currentPlace } from "@/app/_lib/place";
 import { VersionBadge } from "../../_parts/VersionBadge";
@@ -57,7 +58,7 @@ function Limits({ limits }: { limits: TimeLimit[] }) {
 }
 
 function requirement(m: Material): string {
-  return m.requirementText ?? (m.required ? "必要" : "非必要");
+  return requirementLabel(m);
 }
 
 function Materials({ materials }: { materials: Material[] }) {
@@ -81,6 +82,7 @@ function Materials({ materials }: { materials: Material[] }) {
               {m.source && (<><dt>来源渠道</dt><dd className="text-foreground">{m.source}</dd></>)}
             </dl>
             {m.note && <p className="mt-1 text-muted-foreground">{m.note}</p>}
+            {m.formId && <p className="mt-1 text-muted-foreground">在线办理时在申请页填写，无需另行上传</p>}
           </li>
         ))}
       </ol>
@@ -104,6 +106,7 @@ function Materials({ materials }: { materials: Material[] }) {
               <td className="px-2 py-2">
                 {m.name}
                 {m.source && <span className="block text-xs text-muted-foreground">来源：{m.source}</span>}
+                {m.formId && <span className="block text-xs text-muted-foreground">在线办理时在申请页填写，无需另行上传</span>}
                 {m.note && <span className="block text-xs text-muted-foreground">{m.note}</span>}
               </td>
               <td className="px-2 py-2">{m.kind ?? "—"}</td>
@@ -145,9 +148,12 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ c
   const { code } = await params;
   const service = await load(code);
   if (!service) notFound();
-  const [user, { path }] = await Promise.all([currentUser(), currentPlace()]);
+  const [user, { path, place }] = await Promise.all([currentUser(), currentPlace()]);
+  // the office's own address where the guide states none (Organisation.address, when an office has one recorded)
+  const office = !service.definition.guide.officeAddress ? await getDb().organisation.findUnique({ where: { id: place.id }, select: { name: true, address: true } }) : null;
   const def = service.definition;
   const { guide } = def;
+  const contact = guideContact(guide);
   const applyPath = `/hall/services/${def.code}/apply`;
   const applyHref = user ? applyPath : `/login?next=${encodeURIComponent(applyPath)}`;
   const isStaff = user?.kind === "staff";
@@ -205,7 +211,14 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ c
           <dt className="font-medium text-muted-foreground">网上办理地址</dt>
           <dd className="mb-2 break-all sm:mb-0">{guide.onlineAddress ?? "本平台“在线办理”"}</dd>
           <dt className="font-medium text-muted-foreground">窗口办理地点</dt>
-          <dd>{guide.officeAddress ?? "未载明"}</dd>
+          <dd className="mb-2 sm:mb-0">{guide.officeAddress ?? (office?.address ? `${office.name}：${office.address}` : "未载明")}</dd>
+          <dt className="font-medium text-muted-foreground">办理时间</dt>
+          <dd className="mb-2 whitespace-pre-line sm:mb-0">{contact.hours ?? "未载明"}</dd>
+          <dt className="font-medium text-muted-foreground">咨询电话</dt>
+          <dd className="whitespace-pre-line">
+            {contact.phone ?? "未载明"}
+            {!contact.phone?.includes("12333") && <span className="block text-muted-foreground">人力资源和社会保障咨询服务热线：12333</span>}
+          </dd>
         </dl>
       </Section>
 

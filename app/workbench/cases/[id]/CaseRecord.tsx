@@ -39,7 +39,8 @@ function SharedSource({ data, materialId }: { data: StaffCase; materialId: strin
 }
 
 export function CaseMaterials({ data }: { data: StaffCase }) {
-  const required = new Set(requiredUploads(data.definition).map((m) => m.id));
+  // with the applicant's answers: 代他人申请 makes the 授权委托书 required
+  const required = new Set(requiredUploads(data.definition, data.application.formData as Record<string, unknown>).map((m) => m.id));
   const materials = data.definition.materials.filter((m) => !m.formId);
   return (
     <section aria-labelledby="materials-title" className="rounded-lg border bg-background p-4 sm:p-5">
