@@ -14,9 +14,13 @@ import { callerFor, newBrowser, signedIn } from "../support/caller";
 import { createSeededTestDb, publishService } from "../support/fixtures";
 import { serviceDefinition } from "@/runtime/definition/schema";
 import { verifyDocument } from "@/runtime/features/documents/read";
+import { applicantForms } from "@/runtime/definition/requirements";
+import { sampleFormData } from "@/runtime/forms/sample";
 
 const template = serviceDefinition.parse(JSON.parse(readFileSync(path.join(import.meta.dirname, "../../seed/templates/s074.json"), "utf8")));
 const definition = { ...template, code: "injury-decision", materials: template.materials.map((m) => ({ ...m, required: false })) };
+/** 《工伤认定申请表》 (generated from the guide) filled as an applicant would. */
+const filledForms = Object.fromEntries(applicantForms(definition).map((f) => [f.id, sampleFormData(f.schema)]));
 const INTERNAL = "内部意见：用人单位此前有类似申报，需重点核对";
 const REASON = "经调查核实，受伤害时不属于工作时间和工作场所内因工作原因受到事故伤害的情形";
 
@@ -34,7 +38,7 @@ describeOnDatabases("decisions with outcomes and issued documents", (kind) => {
     const { caseNumber } = await applicant.caller.applications.submitDirect({
       code: definition.code,
       officeId: "150102",
-      formData: {},
+      formData: filledForms,
       idempotencyKey: `decision-${Date.now()}-${Math.random()}`,
     });
     const { id } = await t.db.application.findUniqueOrThrow({ where: { caseNumber } });
@@ -125,7 +129,7 @@ describeOnDatabases("decisions with outcomes and issued documents", (kind) => {
 
   it("issues the 一次性告知书 listing each item, and the 不予受理通知书 with its reason and rights notice", async () => {
     const applicant = await signedIn(t.db, "zhangsan");
-    const { caseNumber } = await applicant.caller.applications.submitDirect({ code: definition.code, officeId: "150102", formData: {}, idempotencyKey: `notice-${Date.now()}` });
+    const { caseNumber } = await applicant.caller.applications.submitDirect({ code: definition.code, officeId: "150102", formData: filledForms, idempotencyKey: `notice-${Date.now()}` });
     const { id } = await t.db.application.findUniqueOrThrow({ where: { caseNumber } });
     const caseworker = await signedIn(t.db, "xincheng.caseworker");
     let view = await caseworker.caller.workbench.case({ id });
@@ -137,7 +141,7 @@ describeOnDatabases("decisions with outcomes and issued documents", (kind) => {
     expect(correction.rightsNotice).toBeNull();
 
     const mine = await applicant.caller.applications.get({ id });
-    await applicant.caller.applications.answerCorrection({ id, formData: {}, rowVersion: mine.application.rowVersion });
+    await applicant.caller.applications.answerCorrection({ id, formData: filledForms, rowVersion: mine.application.rowVersion });
     view = await caseworker.caller.workbench.case({ id });
     expect(view.currentTask?.label).toBe("申请受理");
     await caseworker.caller.workbench.act({ applicationId: id, taskId: view.currentTask!.taskId, actionId: "apply-2-reject", comment: "申请人不是本统筹地区参保职工", rowVersion: view.application.rowVersion });
