@@ -11,6 +11,7 @@ import type { SqlTx } from "@/runtime/db";
 import type { CaseState, Effect } from "@/runtime/engine";
 import type { NotificationKind } from "@/runtime/definition/labels";
 import { newId } from "@/runtime/db/ids";
+import { deliveryNote, type ResultDelivery } from "@/runtime/forms/resultDelivery";
 
 interface Wording {
   title: string;
@@ -36,13 +37,16 @@ function statementsFor(sql: SqlTx) {
     const t = timeParam(sql);
     const wantsEmail = `u."notifyByEmail" AND u."email" IS NOT NULL AND u."email" <> ''`;
     const wantsSms = `u."notifyBySms" AND u."phone" IS NOT NULL`;
+    const smsParam = sql.kind === "postgres" ? "CAST(? AS TEXT)" : "?";
     found = {
-      // The applicant: 站内消息 always, e-mail and SMS as they chose.
+      // The applicant: 站内消息 always, e-mail and SMS as they chose; SMS to a number the case names
+      // (结果送达方式：短信送达) whatever their own setting.
       applicant:
         `INSERT INTO "Notification" (${COLUMNS}) ` +
         `SELECT ?, u."id", ?, a."id", ? || '：' || s."title", ${CASE_TEXT} || ?, ?, ${t}, ` +
         `CASE WHEN ${wantsEmail} THEN u."email" ELSE NULL END, CASE WHEN ${wantsEmail} THEN 'pending' ELSE 'none' END, ${t}, ` +
-        `CASE WHEN ${wantsSms} THEN u."phone" ELSE NULL END, CASE WHEN ${wantsSms} THEN 'pending' ELSE 'none' END, ${t} ` +
+        `CASE WHEN ${smsParam} IS NOT NULL THEN ${smsParam} WHEN ${wantsSms} THEN u."phone" ELSE NULL END, ` +
+        `CASE WHEN ${smsParam} IS NOT NULL OR (${wantsSms}) THEN 'pending' ELSE 'none' END, ${t} ` +
         `FROM "Application" a JOIN "User" u ON u."id" = a."applicantId" JOIN "Service" s ON s."id" = a."serviceId" WHERE a."id" = ?`,
       // The office's staff of a role: 站内消息 only, one row each.
       staff:
@@ -56,10 +60,10 @@ function statementsFor(sql: SqlTx) {
   return found;
 }
 
-/** One message to the case's applicant. */
-export async function notifyApplicant(sql: SqlTx, applicationId: string, kind: NotificationKind, wording: Wording, at: Date): Promise<void> {
+/** One message to the case's applicant; `smsTo`: also by SMS to this number (the case's 结果送达方式). */
+export async function notifyApplicant(sql: SqlTx, applicationId: string, kind: NotificationKind, wording: Wording, at: Date, smsTo: string | null = null): Promise<void> {
   const now = sql.time(at);
-  await sql.run(statementsFor(sql).applicant, [newId(), kind, wording.title, wording.body, applicantCaseLink(applicationId), now, now, now, applicationId]);
+  await sql.run(statementsFor(sql).applicant, [newId(), kind, wording.title, wording.body, applicantCaseLink(applicationId), now, now, smsTo, smsTo, smsTo, now, applicationId]);
 }
 
 /** One message to each enabled member of the case's office holding `role`. */
@@ -80,7 +84,14 @@ export async function notifyEffects(
   effects: readonly Effect[],
   stepLabel: (nodeId: string) => string | undefined,
   at: Date,
+  /** The case's 结果送达方式 (read only when a decision is to be told). */
+  delivery: () => Promise<ResultDelivery | null> = async () => null,
 ): Promise<void> {
+  /** A decision goes the way the applicant asked for on their form, and the notice says so. */
+  const decision = async (kind: NotificationKind, title: string, message: string) => {
+    const chosen = await delivery();
+    await notifyApplicant(sql, applicationId, kind, { title, body: `：${message}${deliveryNote(chosen)}` }, at, chosen?.smsTo ?? null);
+  };
   for (const effect of effects) {
     if (effect.type === "notify" && effect.recipient === "applicant") {
       if (effect.kind === "correctionRequested") {
@@ -88,9 +99,9 @@ export async function notifyEffects(
       } else if (effect.kind === "accepted") {
         await notifyApplicant(sql, applicationId, "accepted", { title: "办件已受理", body: "已受理，请留意后续办理进度。" }, at);
       } else if (effect.kind === "decided") {
-        await notifyApplicant(sql, applicationId, "decided", { title: "办件已作出决定", body: `：${effect.message}` }, at);
+        await decision("decided", "办件已作出决定", effect.message);
       } else if (effect.kind === "completed" || effect.kind === "refused" || effect.kind === "terminated") {
-        await notifyApplicant(sql, applicationId, effect.kind, { title: DECISIONS[effect.kind], body: `：${effect.message}` }, at);
+        await decision(effect.kind, DECISIONS[effect.kind], effect.message);
       }
     } else if (effect.type === "openTask" && effect.role !== "applicant") {
       await notifyOfficeRole(sql, applicationId, effect.role, "taskAssigned", { title: `新的待办（${effect.label}）`, body: `进入「${effect.label}」环节，等待办理。` }, at, `${applicationId}.${effect.taskId}.assigned`);

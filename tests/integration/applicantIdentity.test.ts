@@ -3,16 +3,16 @@
  * case detail carries the account's identity (for the editor's prefill), and a filing whose typed
  * resident ID is not the account's is filed, with the flag kept in its audit event for staff.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readTemplates } from "@/seed/loadTemplates";
 import { applicantForms, requiredUploads } from "@/runtime/definition/requirements";
 import { sampleFormData } from "@/runtime/forms/sample";
 import { FILING_SELF, prefillIdentity } from "@/runtime/forms/identity";
 import { residentIdCheckChar } from "@/runtime/forms/formats";
 import { caseTimeline } from "@/runtime/features/cases/timeline";
-import { databaseKinds, type TestDb } from "../support/testDb";
+import { databaseKinds } from "../support/testDb";
 import { signedIn } from "../support/caller";
-import { createSeededTestDb, publishService } from "../support/fixtures";
+import { seededTestDbFor } from "../support/fixtures";
 
 /** A seeded service with a generated form (identity blocks) and nothing to upload, that a banner office runs. */
 const definition = readTemplates().find(
@@ -26,12 +26,7 @@ const ZHANGSAN = { kind: "person" as const, name: "张三", idNumber: "150102199
 const otherId = "15010219600101002" + residentIdCheckChar("15010219600101002");
 
 describe.each(databaseKinds())("applicant identity on %s", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createSeededTestDb(kind);
-    await publishService(t.db, definition);
-  }, 120_000);
-  afterAll(async () => t?.cleanup());
+  const t = seededTestDbFor(kind, definition);
 
   it("gives the editor the account's identity to prefill from", async () => {
     const { caller } = await signedIn(t.db, "zhangsan");

@@ -8,10 +8,10 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeOnDatabases, type TestDb } from "../support/testDb";
+import { expect, it } from "vitest";
+import { describeOnDatabases } from "../support/testDb";
 import { callerFor, newBrowser, signedIn } from "../support/caller";
-import { createSeededTestDb, publishService } from "../support/fixtures";
+import { seededTestDbFor } from "../support/fixtures";
 import { serviceDefinition } from "@/runtime/definition/schema";
 import { verifyDocument } from "@/runtime/features/documents/read";
 import { applicantForms } from "@/runtime/definition/requirements";
@@ -25,12 +25,7 @@ const INTERNAL = "内部意见：用人单位此前有类似申报，需重点�
 const REASON = "经调查核实，受伤害时不属于工作时间和工作场所内因工作原因受到事故伤害的情形";
 
 describeOnDatabases("decisions with outcomes and issued documents", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createSeededTestDb(kind);
-    await publishService(t.db, definition);
-  }, 120_000);
-  afterAll(async () => t?.cleanup());
+  const t = seededTestDbFor(kind, definition);
 
   /** Files a case and takes it to 作出决定 (受理 with an internal opinion, 调查核实). */
   async function atDecision() {

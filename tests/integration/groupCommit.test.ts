@@ -3,25 +3,20 @@
  * transaction: a failing write is rolled back alone, a successful one is answered only once
  * committed, and concurrent retries of one submission still make one case.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { sqlOf, sqliteFilePath, type BatchSlot } from "@/runtime/db";
 import { writeWithSql } from "@/runtime/write";
 import { verifyAuditTrail } from "@/runtime/write/auditVerify";
-import { databaseKinds, type TestDb } from "../support/testDb";
+import { databaseKinds } from "../support/testDb";
 import { signedIn } from "../support/caller";
-import { createSeededTestDb, exampleDefinition, publishService, VALID_ID } from "../support/fixtures";
+import { exampleDefinition, VALID_ID, seededTestDbFor } from "../support/fixtures";
 
 const definition = exampleDefinition();
 const form = { registration: { name: "王五", idNumber: VALID_ID, phone: "13912345678", lostJobOn: "2026-11-20", reason: "单位解除", attestation: true } };
 
 describe.each(databaseKinds())("concurrent writes on %s", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createSeededTestDb(kind);
-    await publishService(t.db, definition);
-  }, 120_000);
-  afterAll(async () => t?.cleanup());
+  const t = seededTestDbFor(kind, definition);
 
   const counter = async (name: string) =>
     (await t.db.counter.findUnique({ where: { name } }))?.value ?? 0;

@@ -2,23 +2,18 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadSessionUser } from "@/runtime/auth/session";
 import { openAttachment, storeUpload } from "@/runtime/features/applications/uploads";
-import { databaseKinds, type TestDb } from "../support/testDb";
+import { databaseKinds } from "../support/testDb";
 import { signedIn } from "../support/caller";
-import { createSeededTestDb, exampleDefinition, publishService, PNG_BYTES } from "../support/fixtures";
+import { exampleDefinition, PNG_BYTES, seededTestDbFor } from "../support/fixtures";
 
 process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "hrss-missing-"));
 const definition = exampleDefinition();
 
 describe.each(databaseKinds())("a missing file on %s", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createSeededTestDb(kind);
-    await publishService(t.db, definition);
-  }, 120_000);
-  afterAll(async () => t?.cleanup());
+  const t = seededTestDbFor(kind, definition);
 
   it("answers not found, and records no download", async () => {
     const applicant = await signedIn(t.db, "zhangsan");

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeOnDatabases, type TestDb } from "../support/testDb";
 import { createSeededTestDb } from "../support/fixtures";
-import { CaseFixtures } from "../support/caseFixtures";
+import { CaseFixtures, registrationForm } from "../support/caseFixtures";
 import { MemoryOutbox } from "../support/outbox";
 import { startMailSink } from "../support/mailSink";
 import { writeWithSql } from "@/runtime/write";
@@ -230,5 +230,50 @@ describeOnDatabases("notifications", (kind) => {
     expect(reminders).toHaveLength(1);
     expect(reminders[0].body).toContain(`补正期限为 ${tomorrow}`);
     expect(reminders[0].link).toBe(`/cases/${id}`);
+  });
+
+  it("a decision goes the way the form asked (结果送达方式：短信送达 to the number given), whatever the account's SMS setting", async () => {
+    // A service whose form asks 结果送达方式 and the mobile number, as the injury forms do.
+    const delivery = new CaseFixtures(t.db);
+    delivery.definition.code = `delivery-${kind}`;
+    const form = delivery.definition.forms[0];
+    const schema = form.schema as { properties: Record<string, unknown> };
+    schema.properties.delivery = { type: "array", title: "结果送达方式", items: { type: "string", enum: ["自取", "短信送达"] }, uniqueItems: true };
+    schema.properties.mobile = { type: "string", title: "工伤职工手机号码", format: "cn-phone" };
+    // Shown after the contact phone (PostgreSQL stores the schema's keys sorted; the order is the uiSchema's).
+    const ui = (form.uiSchema ?? {}) as Record<string, unknown>;
+    form.uiSchema = { ...ui, "ui:order": [...((ui["ui:order"] as string[] | undefined)?.filter((k) => k !== "*") ?? Object.keys(schema.properties).filter((k) => k !== "delivery" && k !== "mobile")), "delivery", "mobile", "*"] };
+    await delivery.setUp();
+    const applicant = await delivery.as("zhangsan");
+    const zhangsan = await t.db.user.findUniqueOrThrow({ where: { username: "zhangsan" } });
+    expect(zhangsan.notifyBySms).toBe(false);
+
+    const file = async (choice: string[]) => {
+      const { id } = await applicant.applications.startDraft({ code: delivery.code, officeId: "150102" });
+      const formData = { [form.id]: { ...registrationForm().registration, delivery: choice, mobile: "13712345678" } };
+      await applicant.applications.saveDraft({ id, formData, rowVersion: 1 });
+      await applicant.applications.submit({ id, idempotencyKey: delivery.unique("delivery") });
+      for (const [by, actionId] of [["xincheng.caseworker", "accept"], ["xincheng.caseworker", "pass"], ["xincheng.reviewer", "confirm"]] as const) {
+        const view = await (await delivery.as(by)).workbench.case({ id });
+        const task = view.currentTask!;
+        await (await delivery.as(by)).workbench.act({ applicationId: id, taskId: task.taskId, actionId, confirmedRisks: task.riskChecklist.map((r) => r.key), rowVersion: view.application.rowVersion });
+      }
+      return t.db.notification.findFirstOrThrow({ where: { applicationId: id, kind: "completed" } });
+    };
+
+    const bySms = await file(["短信送达"]);
+    expect([bySms.smsTo, bySms.smsState]).toEqual(["13712345678", "pending"]);
+    expect(bySms.body).toContain("已按您选择的“短信送达”发送至 137****5678");
+    // The earlier notices (受理) follow the account's own setting: 站内消息 only.
+    const accepted = await t.db.notification.findFirstOrThrow({ where: { applicationId: bySms.applicationId!, kind: "accepted" } });
+    expect(accepted.smsState).toBe("none");
+    // The sender delivers it to that number.
+    const outbox = new MemoryOutbox();
+    await sendDueNotifications(t.db, { sms: outbox, mail: { name: "none", send: async () => {} } as unknown as MailChannel });
+    expect(outbox.messages.some((m) => m.phone === "13712345678" && m.text.includes("办件已办结"))).toBe(true);
+
+    const collect = await file(["自取"]);
+    expect([collect.smsTo, collect.smsState]).toEqual([null, "none"]);
+    expect(collect.body).toContain("请携带有效身份证件到办理机构领取结果文书");
   });
 });

@@ -6,25 +6,20 @@
 import { mkdtempSync, mkdirSync, writeFileSync, existsSync, utimesSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadSessionUser } from "@/runtime/auth/session";
 import { storeUpload } from "@/runtime/features/applications/uploads";
 import { removeOrphanUploads } from "@/runtime/features/applications/orphanFiles";
-import { databaseKinds, type TestDb } from "../support/testDb";
+import { databaseKinds } from "../support/testDb";
 import { signedIn } from "../support/caller";
-import { createSeededTestDb, exampleDefinition, publishService, PNG_BYTES } from "../support/fixtures";
+import { exampleDefinition, PNG_BYTES, seededTestDbFor } from "../support/fixtures";
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "hrss-orphans-"));
 process.env.DATA_DIR = dataDir;
 const definition = exampleDefinition();
 
 describe.each(databaseKinds())("files without their rows on %s", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createSeededTestDb(kind);
-    await publishService(t.db, definition);
-  }, 120_000);
-  afterAll(async () => t?.cleanup());
+  const t = seededTestDbFor(kind, definition);
 
   it("removes old orphans and leftovers of interrupted writes, keeps stored and recent files", async () => {
     const applicant = await signedIn(t.db, "zhangsan");

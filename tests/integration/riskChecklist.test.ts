@@ -3,10 +3,10 @@
  * points — the server refuses the act procedure called directly, not only the page — and what
  * was confirmed is in the act's audit event and shown to the reviewer.
  */
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeOnDatabases, type TestDb } from "../support/testDb";
+import { expect, it } from "vitest";
+import { describeOnDatabases } from "../support/testDb";
 import { signedIn } from "../support/caller";
-import { createSeededTestDb, exampleDefinition, publishService, VALID_ID } from "../support/fixtures";
+import { exampleDefinition, VALID_ID, seededTestDbFor } from "../support/fixtures";
 
 const definition = exampleDefinition();
 definition.code = "risk-checklist";
@@ -22,12 +22,7 @@ definition.guide.risks = [
 const registration = { name: "王五", idNumber: VALID_ID, phone: "13912345678", lostJobOn: "2026-11-20", reason: "单位解除", attestation: true };
 
 describeOnDatabases("risk points as a checklist", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createSeededTestDb(kind);
-    await publishService(t.db, definition);
-  }, 120_000);
-  afterAll(async () => t?.cleanup());
+  const t = seededTestDbFor(kind, definition);
 
   async function filed() {
     const applicant = await signedIn(t.db, "zhangsan");

@@ -6,13 +6,13 @@
 import { mkdtempSync, existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadSessionUser } from "@/runtime/auth/session";
 import { storeUpload } from "@/runtime/features/applications/uploads";
 import { getStorage } from "@/runtime/storage";
-import { databaseKinds, type TestDb } from "../support/testDb";
+import { databaseKinds } from "../support/testDb";
 import { signedIn } from "../support/caller";
-import { createSeededTestDb, exampleDefinition, publishService, PNG_BYTES, VALID_ID } from "../support/fixtures";
+import { exampleDefinition, publishService, PNG_BYTES, VALID_ID, seededTestDbFor } from "../support/fixtures";
 
 process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "hrss-submitted-"));
 
@@ -33,12 +33,7 @@ definition.forms.push({
 const form = (lostJobOn = "2026-11-20") => ({ name: "王五", idNumber: VALID_ID, phone: "13912345678", lostJobOn, reason: "单位解除", attestation: true });
 
 describe.each(databaseKinds())("a submitted case on %s", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createSeededTestDb(kind);
-    await publishService(t.db, definition);
-  }, 120_000);
-  afterAll(async () => t?.cleanup());
+  const t = seededTestDbFor(kind, definition);
 
   async function caseWaitingForCorrection() {
     const applicant = await signedIn(t.db, "zhangsan");

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeOnDatabases, type TestDb } from "../support/testDb";
+import { expect, it } from "vitest";
+import { describeOnDatabases } from "../support/testDb";
 import { signedIn } from "../support/caller";
-import { createSeededTestDb, publishService } from "../support/fixtures";
+import { seededTestDbFor } from "../support/fixtures";
 import { serviceDefinition } from "@/runtime/definition/schema";
 import { tickTimers } from "@/runtime/features/cases/timers";
 import { acquireLease } from "@/runtime/db";
@@ -38,12 +38,7 @@ const noticeService = serviceDefinition.parse({
 const daysLater = (n: number) => new Date(Date.now() + n * 86_400_000);
 
 describeOnDatabases("the scheduler's tick", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createSeededTestDb(kind);
-    await publishService(t.db, noticeService);
-  }, 120_000);
-  afterAll(async () => t?.cleanup());
+  const t = seededTestDbFor(kind, noticeService);
 
   it("ends a public notice by itself once its period is over", async () => {
     const applicant = await signedIn(t.db, "zhangsan");

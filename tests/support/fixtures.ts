@@ -1,5 +1,6 @@
 /** Test fixtures built from the documented example definition (runtime/definition/example.json). */
 import { readFileSync } from "node:fs";
+import { afterAll, beforeAll } from "vitest";
 import path from "node:path";
 import type { Db } from "@/runtime/db";
 import { seedDemoAccounts } from "@/seed/demoAccounts";
@@ -35,4 +36,34 @@ export async function createSeededTestDb(kind: DatabaseKind): Promise<TestDb> {
   await seedOrganisations(t.db);
   await seedDemoAccounts(t.db, TEST_DEMO_PASSWORD);
   return t;
+}
+
+/**
+ * The seeded database of one describe block, with `definitions` published: made before its tests,
+ * removed after them. Its fields read the database once made (use them inside tests and hooks).
+ */
+export function seededTestDbFor(kind: DatabaseKind, ...definitions: ServiceDefinition[]): TestDb {
+  let made: TestDb | undefined;
+  const current = () => {
+    if (!made) throw new Error("seededTestDbFor: the database is made in beforeAll; read it inside a test or hook");
+    return made;
+  };
+  beforeAll(async () => {
+    made = await createSeededTestDb(kind);
+    for (const definition of definitions) await publishService(made.db, definition);
+  }, 120_000);
+  afterAll(async () => made?.cleanup());
+  return {
+    kind,
+    get url() {
+      return current().url;
+    },
+    get db() {
+      return current().db;
+    },
+    get migration() {
+      return current().migration;
+    },
+    cleanup: async () => made?.cleanup(),
+  };
 }

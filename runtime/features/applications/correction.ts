@@ -52,6 +52,7 @@ export async function answerCorrection(db: Db, user: SessionUser, id: string, fo
       application,
       flow: definition.flow,
       documents: definition.documents,
+      forms: definition.forms,
       calendar: await loadCalendarSql(db, sql),
       actorRole: "applicant",
       event: { type: "act", at: caseNow().toISOString(), taskId: task.taskId, actionId: submitAction.id, actor: { role: "applicant", id: user.id }, forms: patch },

@@ -7,13 +7,14 @@
  */
 import "server-only";
 import type { SqlTx, SqlValue } from "@/runtime/db";
-import type { DocumentTemplate, Flow } from "@/runtime/definition/schema";
+import type { DocumentTemplate, Flow, FormDefinition } from "@/runtime/definition/schema";
 import { applyEvent, nextTimerDate, recordedEvent, type CaseEvent, type CaseState, type Effect } from "@/runtime/engine";
 import type { WorkCalendar } from "@/runtime/calendar";
 import { AppError, staleCase } from "@/runtime/errors";
 import type { AuditSink } from "@/runtime/write";
 import { applicationStatus } from "@/runtime/engine/status";
 import { notifyEffects } from "@/runtime/notify/outbox";
+import { resultDelivery } from "@/runtime/forms/resultDelivery";
 import { issueDocuments } from "../documents/issue";
 
 export interface CaseRecord {
@@ -48,6 +49,8 @@ export interface RunCaseEventInput {
   flow: Flow;
   /** The service's own document texts (their titles name the documents issued); defaults otherwise. */
   documents?: DocumentTemplate[];
+  /** The pinned version's forms: a decision is told the way the applicant asked on them (结果送达方式). */
+  forms?: FormDefinition[];
   event: CaseEvent;
   calendar: WorkCalendar;
   actorRole: string;
@@ -161,6 +164,10 @@ export async function runCaseEvent(sql: SqlTx, audit: AuditSink, input: RunCaseE
     } else if (effect.type === "notify" || effect.type === "overdue") audit.record({ ...base, action: effect.type, payload: effect });
   }
   // The messages the event calls for (消息, e-mail, SMS), in this same transaction.
-  await notifyEffects(sql, application.id, state, effects, (nodeId) => flow.nodes.find((n) => n.id === nodeId)?.label, new Date());
+  await notifyEffects(sql, application.id, state, effects, (nodeId) => flow.nodes.find((n) => n.id === nodeId)?.label, new Date(), async () => {
+    if (!input.forms?.length) return null;
+    const row = await sql.get<{ formData: unknown }>('SELECT "formData" FROM "Application" WHERE "id" = ?', [application.id]);
+    return resultDelivery(input.forms, sql.json<Record<string, unknown> | null>(row?.formData ?? null) ?? {});
+  });
   return { state, effects, rowVersion: application.rowVersion + 1 };
 }

@@ -83,6 +83,7 @@ function tickCase(db: Db, id: string, now: Date, calendar: Awaited<ReturnType<ty
       application,
       flow: definition.flow,
       documents: definition.documents,
+      forms: definition.forms,
       calendar,
       actorRole: "system",
       event: { type: "timer", at: now.toISOString() },

@@ -225,6 +225,7 @@ export async function actOnTask(db: Db, user: SessionUser, input: ActInput) {
       application,
       flow: definition.flow,
       documents: definition.documents,
+      forms: definition.forms,
       calendar: await loadCalendarSql(db, sql),
       actorRole: task.role,
       event: {
