@@ -199,4 +199,15 @@ describe("form edit operations", () => {
     // within one container it is a reorder
     expect(moveFieldTo(model, ["kind"], [], 2).model.fields.map((f) => f.key)).toEqual(["name", "group", "kind"]);
   });
+
+  it("a field added to a form whose ui:order names every field (no \"*\") is named in it too: rjsf refuses a list that leaves one out", () => {
+    const schema = { type: "object", properties: { name: { type: "string", title: "姓名" }, sex: { type: "string", title: "性别", enum: ["男", "女"] } } };
+    const ui = { "ui:order": ["sex", "name"] };
+    const added = addField(readForm(schema, ui), "text").model;
+    const written = writeForm(added);
+    expect(written.uiSchema["ui:order"]).toEqual(["sex", "name", "field1"]);
+    // A wildcard list stays as it was: "*" already stands for the new field.
+    const wild = writeForm(addField(readForm(schema, { "ui:order": ["sex", "*"] }), "text").model);
+    expect(wild.uiSchema["ui:order"]).toEqual(["sex", "*"]);
+  });
 });

@@ -261,7 +261,9 @@ function writeOrder(source: ContainerSource, keys: string[], natural: string[]):
   const read = source.order ?? [];
   const extras = source.orderExtras;
   const kept = read.filter((k) => k === "*" || (typeof k === "string" && keys.includes(k)) || extras.includes(k));
-  if (sameList(expandOrder(kept, natural), keys)) return kept;
+  // Without "*", rjsf refuses a list that leaves a field out (a field just added, say): it must name every one.
+  const complete = kept.includes("*") || keys.every((k) => kept.includes(k));
+  if (complete && sameList(expandOrder(kept, natural), keys)) return kept;
   const extrasOut = read.filter((k) => extras.includes(k));
   if (!read.includes("*")) return [...keys, ...extrasOut];
   const named = new Set(read.filter((k) => k !== "*"));

@@ -288,8 +288,9 @@ function OwnFieldProperties({ field, siblings, onChange, onRename, onRemove }: F
             <option key={k} value={k}>{fieldKindLabels[k]}</option>
           ))}
         </select>
-        <span id={kindNoteId} className="text-xs font-normal text-muted-foreground">更改类型会换用新类型的设置，标题、说明、只读、帮助文字等保留；可撤销。</span>
       </label>
+      {/* A description of the select (aria-describedby), not part of its name. */}
+      <p id={kindNoteId} className="-mt-2 text-xs text-muted-foreground">更改类型会换用新类型的设置，标题、说明、只读、帮助文字等保留；可撤销。</p>
       {kind === "ref" && (
         <p role="note" className="rounded-md border border-amber-500/50 bg-amber-50 p-2 text-sm text-amber-900">
           此字段引用定义 {String(schema.$ref)}：被引用的定义（及其中的字段）在“JSON 源码”中修改；这里的标题和说明写在引用旁，只对此字段生效。

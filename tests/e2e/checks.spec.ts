@@ -6,7 +6,7 @@
  * to the caseworker's manual check — each visible in the case's timeline.
  */
 import { test, expect } from "@playwright/test";
-import { signIn, expectAccessible } from "./helpers";
+import { signIn, expectAccessible, confirmRisks } from "./helpers";
 import { fileApplication } from "./api";
 import { readTemplates } from "@/seed/loadTemplates";
 import { setSimulatorMode } from "@/tests/support/e2eSimulator";
@@ -51,6 +51,9 @@ test("企业职工正常退休申请：欠费校验未通过阻止受理，填�
 
   // 受理 is refused while the mandatory checks have not cleared.
   await staff.getByRole("button", { name: "认领任务" }).click();
+  // The step's 风险点 are confirmed, so what holds 受理 back is the checks alone.
+  await expect(staff.getByTestId("risk-checklist").getByRole("checkbox").first()).toBeVisible();
+  await confirmRisks(staff);
   await staff.getByRole("button", { name: "确认：予以受理" }).click();
   await expect(staff.getByRole("alert").filter({ hasText: "强制前置校验未通过或尚未完成" })).toBeVisible();
 
@@ -71,6 +74,7 @@ test("企业职工正常退休申请：欠费校验未通过阻止受理，填�
   await expect(item(ARREARS)).toContainText(`理由：${reason}`);
   await expect(panel.getByTestId("checks-blocking")).toHaveCount(0);
 
+  await confirmRisks(staff);
   await staff.getByRole("button", { name: "确认：予以受理" }).click();
   await expect(staff.getByRole("status").filter({ hasText: "已办理：予以受理" })).toBeVisible();
 
