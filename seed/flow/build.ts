@@ -211,8 +211,12 @@ export function minimalFlow(): Flow {
   return buildFlow([{ label: "申请" }, { label: "受理" }, { label: "办结" }], { derivation: "minimal" });
 }
 
-/** Steps whose label names a review (受理 / 初审 / 审核 / 复核 / 审批 …), not a step that mentions one (领取受理结果). */
-const REVIEW_STEP = /^.{0,10}(受理|初审|审核|复核|复审|审批|审查)$/;
+/**
+ * Steps whose label names a review or a decision (受理 / 初审 / 审核 / 复核 / 审批 / 调查核实 / 作出决定 …),
+ * not a step that mentions one (领取受理结果). 工伤认定's 调查核实 is its 审核, and its 作出决定 is
+ * taken by someone other than the one who investigated.
+ */
+const REVIEW_STEP = /^.{0,10}(受理|初审|审核|复核|复审|审批|审查|核实|作出决定)$/;
 
 /**
  * 不相容岗位分离: a staff review step right after another staff review step (受理 → 审核,

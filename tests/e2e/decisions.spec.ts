@@ -1,6 +1,7 @@
 /**
  * 工伤认定 from application to 认定工伤决定书: the applicant files (through the API; the
- * application screens are portal.spec.ts's), the caseworker accepts and investigates, and at
+ * application screens are portal.spec.ts's), a caseworker accepts, a second one investigates (the
+ * first may not: 不相容岗位分离), and at
  * 作出决定 must choose an outcome (不予认定工伤 would need a reason); the decision is on the
  * case for staff and applicant, its document prints on A4 with the office, 12333 and a
  * verification QR code, and the public check page — opened without signing in — shows the
@@ -9,7 +10,7 @@
 import { test, expect, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import { signIn, expectAccessible } from "./helpers";
-import { call, fileApplication } from "./api";
+import { call, csrf, fileApplication } from "./api";
 import { readTemplates } from "@/seed/loadTemplates";
 
 const SCREENS = process.env.E2E_SCREENS ?? "test-results/screens";
@@ -33,13 +34,26 @@ test("工伤认定：受理、调查核实后作出认定工伤决定，出具�
   await signIn(applicant, "zhangsan");
   const filed = await fileApplication(applicant, injury, "150102");
 
-  // 受理 and 调查核实 through the API as the caseworker; the decision on the page.
+  // 受理 through the API as the office's caseworker; 调查核实 (工伤认定's 审核) must be someone
+  // else's (不相容岗位分离): the page does not offer it to them and the server refuses it.
   const staff = await (await browser.newContext()).newPage();
   await signIn(staff, "xincheng.caseworker");
-  for (const actionId of ["apply-2-approve", "review-approve"]) {
-    const view = await call<StaffCase>(staff, "workbench.case", { id: filed.id }, "query");
-    await call(staff, "workbench.act", { applicationId: filed.id, taskId: view.currentTask!.taskId, actionId, rowVersion: view.application.rowVersion });
-  }
+  const act = async (page: Page, actionId: string) => {
+    const view = await call<StaffCase>(page, "workbench.case", { id: filed.id }, "query");
+    return { applicationId: filed.id, taskId: view.currentTask!.taskId, actionId, rowVersion: view.application.rowVersion };
+  };
+  await call(staff, "workbench.act", await act(staff, "apply-2-approve"));
+  await staff.goto(`/workbench/cases/${filed.id}`);
+  await expect(staff.getByRole("heading", { name: "当前环节：调查核实" })).toBeVisible();
+  await expect(staff.getByRole("button", { name: "认领任务" })).toHaveCount(0);
+  await expect(staff.getByText("本环节须由与上一环节不同的工作人员办理，您已办理本件的上一环节")).toBeVisible();
+  const refused = await staff.request.post("/api/trpc/workbench.act", { data: await act(staff, "review-approve"), headers: { "x-csrf-token": await csrf(staff) } });
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error.message).toContain("须由与上一环节“申请受理”不同的工作人员办理");
+  const second = await (await browser.newContext()).newPage();
+  await signIn(second, "xincheng.caseworker2");
+  await call(second, "workbench.act", await act(second, "review-approve"));
+  // The decision, on the page, by the first caseworker (who did not investigate).
   await staff.goto(`/workbench/cases/${filed.id}`);
   await expect(staff.getByRole("heading", { name: "当前环节：作出决定" })).toBeVisible();
   await staff.getByRole("button", { name: "认领任务" }).click();

@@ -38,11 +38,15 @@ describeOnDatabases("decisions with outcomes and issued documents", (kind) => {
     });
     const { id } = await t.db.application.findUniqueOrThrow({ where: { caseNumber } });
     const caseworker = await signedIn(t.db, "xincheng.caseworker");
-    for (const [label, actionId, comment] of [["申请受理", "apply-2-approve", INTERNAL], ["调查核实", "review-approve", undefined]] as const) {
-      const view = await caseworker.caller.workbench.case({ id });
+    // 调查核实 (工伤认定's 审核) is a second caseworker's: the one who accepted may not (不相容岗位分离).
+    const second = await signedIn(t.db, "xincheng.caseworker2");
+    for (const [by, label, actionId, comment] of [[caseworker, "申请受理", "apply-2-approve", INTERNAL], [second, "调查核实", "review-approve", undefined]] as const) {
+      const view = await by.caller.workbench.case({ id });
       expect(view.currentTask?.label).toBe(label);
       expect(view.currentTask?.outcomes).toEqual([]);
-      await caseworker.caller.workbench.act({ applicationId: id, taskId: view.currentTask!.taskId, actionId, comment, rowVersion: view.application.rowVersion });
+      const input = { applicationId: id, taskId: view.currentTask!.taskId, actionId, comment, rowVersion: view.application.rowVersion };
+      if (by === second) await expect(caseworker.caller.workbench.act(input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await by.caller.workbench.act(input);
     }
     const view = await caseworker.caller.workbench.case({ id });
     expect(view.currentTask?.label).toBe("作出决定");
