@@ -6,6 +6,7 @@ import { useTRPC, errorMessage } from "@/app/_trpc/client";
 import { ErrorNotice, Loading } from "@/app/_components/Notice";
 import { formatDateTime, todayInChina } from "@/app/_components/format";
 import { SampleCases } from "./SampleCases";
+import { OfficeSelect } from "../_parts/CaseCells";
 import { OfficeFindings } from "./OfficeFindings";
 
 const monthStart = (today: string) => `${today.slice(0, 8)}01`;
@@ -36,16 +37,7 @@ function DrawForm({ offices, onDrawn }: { offices: { id: string; name: string }[
     <form onSubmit={onSubmit} aria-labelledby={`${uid}-title`} className="rounded-lg border bg-background p-4">
       <h3 id={`${uid}-title`} className="font-semibold">抽取样本</h3>
       <div className="mt-2 flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col gap-1">
-          经办机构
-          <select value={officeId} onChange={(e) => setOfficeId(e.target.value)} className={field}>
-            {offices.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}（{o.id}）
-              </option>
-            ))}
-          </select>
-        </label>
+        <OfficeSelect offices={offices} value={officeId} onChange={setOfficeId} labelClassName="flex flex-col gap-1" className={field} />
         <label className="flex flex-col gap-1">
           办结日期自
           <input type="date" value={periodFrom} onChange={(e) => setFrom(e.target.value)} required className={field} />

@@ -1,7 +1,7 @@
 "use client";
 /** 稽核意见 of one office: what auditors found in its sampled cases, newest first. */
 import { useId, useState } from "react";
-import Link from "next/link";
+import { CaseCell, OfficeSelect } from "../_parts/CaseCells";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "@/app/_trpc/client";
 import { ErrorNotice, Loading } from "@/app/_components/Notice";
@@ -17,16 +17,7 @@ export function OfficeFindings({ offices }: { offices: { id: string; name: strin
     <section aria-labelledby={`${uid}-title`} data-testid="office-findings" className="rounded-lg border bg-background p-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 id={`${uid}-title`} className="font-semibold">稽核意见（按经办机构）</h3>
-        <label className="flex items-center gap-2 text-sm">
-          经办机构
-          <select value={officeId} onChange={(e) => setOfficeId(e.target.value)} className="rounded-md border border-input bg-background px-2 py-1.5 text-sm">
-            {offices.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}（{o.id}）
-              </option>
-            ))}
-          </select>
-        </label>
+        <OfficeSelect offices={offices} value={officeId} onChange={setOfficeId} labelClassName="flex items-center gap-2 text-sm" className="rounded-md border border-input bg-background px-2 py-1.5 text-sm" />
       </div>
       {query.isPending ? (
         <Loading />
@@ -49,12 +40,9 @@ export function OfficeFindings({ offices }: { offices: { id: string; name: strin
           <tbody>
             {query.data.map((f) => (
               <tr key={f.id} className="border-t align-top">
-                <td className="px-3 py-2">
-                  <Link href={`/workbench/cases/${f.applicationId}`} className="text-primary underline">
-                    {f.caseNumber}
-                  </Link>
-                  <div className="text-xs text-muted-foreground">{f.serviceTitle}</div>
-                </td>
+                <CaseCell applicationId={f.applicationId} caseNumber={f.caseNumber}>
+                  {f.serviceTitle}
+                </CaseCell>
                 <td className={`px-3 py-2 ${f.verdict === "issue" ? "font-medium text-red-900" : ""}`}>{findingVerdictLabels[f.verdict]}</td>
                 <td className="px-3 py-2">{f.text}</td>
                 <td className="px-3 py-2">{f.period}</td>

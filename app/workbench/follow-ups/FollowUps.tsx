@@ -1,7 +1,7 @@
 "use client";
 /** 事后核查: the commitments made instead of proofs on the office's cases, and marking each verified or breached. */
 import { useId, useState } from "react";
-import Link from "next/link";
+import { CaseCell } from "../_parts/CaseCells";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "@/app/_trpc/client";
 import { ErrorNotice, Loading } from "@/app/_components/Notice";
@@ -67,14 +67,9 @@ export function FollowUps() {
           <tbody>
             {query.data.map((row) => (
               <tr key={row.id} className="border-t align-top">
-                <td className="px-3 py-2">
-                  <Link href={`/workbench/cases/${row.applicationId}`} className="text-primary underline">
-                    {row.caseNumber}
-                  </Link>
-                  <div className="text-xs text-muted-foreground">
-                    {row.serviceTitle} · {row.applicantName} · {row.officeName}
-                  </div>
-                </td>
+                <CaseCell applicationId={row.applicationId} caseNumber={row.caseNumber}>
+                  {row.serviceTitle} · {row.applicantName} · {row.officeName}
+                </CaseCell>
                 <td className="px-3 py-2">{row.materialName}</td>
                 <td className="px-3 py-2">{formatDateTime(row.committedAt)}</td>
                 <td className="px-3 py-2">

@@ -1,0 +1,36 @@
+/** Small pieces the workbench's lists share: an office picker, and a case's number linking to it with a line under it. */
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+export interface OfficeOption {
+  id: string;
+  name: string;
+}
+
+/** 经办机构: one office of `offices`, shown as 「name（id）」. */
+export function OfficeSelect({ offices, value, onChange, className, labelClassName }: { offices: OfficeOption[]; value: string; onChange: (id: string) => void; className: string; labelClassName: string }) {
+  return (
+    <label className={labelClassName}>
+      经办机构
+      <select value={value} onChange={(e) => onChange(e.target.value)} className={className}>
+        {offices.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}（{o.id}）
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** A table cell: the case's number, linking to its staff page, and what else identifies it below. */
+export function CaseCell({ applicationId, caseNumber, children }: { applicationId: string; caseNumber: string | null; children: ReactNode }) {
+  return (
+    <td className="px-3 py-2">
+      <Link href={`/workbench/cases/${applicationId}`} className="text-primary underline">
+        {caseNumber}
+      </Link>
+      <div className="text-xs text-muted-foreground">{children}</div>
+    </td>
+  );
+}
