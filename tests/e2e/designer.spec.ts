@@ -8,7 +8,7 @@
 import { test, expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { CSRF_COOKIE, CSRF_HEADER } from "@/runtime/auth/cookies";
 import { sampleFormData } from "@/runtime/forms/sample";
-import { signIn, expectAccessible } from "./helpers";
+import { signIn, expectAccessible, openServiceByCode } from "./helpers";
 
 const SERVICE = { code: "s079", title: "工伤异地居住就医申请" };
 
@@ -44,14 +44,6 @@ async function openService(page: Page, title: string): Promise<void> {
   await page.getByLabel("搜索事项").fill(title);
   await page.getByRole("link", { name: title }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-}
-
-/** Opens a seeded service by its code (its title may be corrected by the seed). */
-async function openServiceByCode(page: Page, code: string): Promise<void> {
-  await page.goto("/designer");
-  await page.getByLabel("搜索事项").fill(code);
-  await page.getByRole("row", { name: new RegExp(`\\b${code}\\b`) }).getByRole("link").click();
-  await expect(page.getByRole("navigation", { name: "位置" })).toContainText(code);
 }
 
 interface PublishedService {

@@ -4,18 +4,10 @@
  * app (within the autosave delay) is saved before the page changes. Every tab of the editor,
  * and the pages around it, pass axe's heading-order.
  */
-import { test, expect, type Page } from "@playwright/test";
-import { expectAccessible, expectHeadingOrder, signIn } from "./helpers";
+import { test, expect } from "@playwright/test";
+import { expectAccessible, expectHeadingOrder, signIn, openServiceByCode } from "./helpers";
 
 const CODE = "s045"; // its first form: 退休时技术等级 (a text field) right before the section 退休人员联系信息
-
-async function openByCode(page: Page, code: string): Promise<string> {
-  await page.goto("/designer");
-  await page.getByLabel("搜索事项").fill(code);
-  await page.getByRole("row", { name: new RegExp(`\\b${code}\\b`) }).getByRole("link").click();
-  await expect(page.getByRole("navigation", { name: "位置" })).toContainText(code);
-  return page.url().split("/designer/services/")[1].split(/[?#]/)[0];
-}
 
 test("the editor keeps a reordered field's condition and an edit made just before leaving; headings in order", async ({ page }) => {
   test.setTimeout(120_000);
@@ -25,7 +17,7 @@ test("the editor keeps a reordered field's condition and an edit made just befor
   await expectHeadingOrder(page);
 
   // s002 (受理 → 审核): 审核 is to be done by someone other than whoever did 受理, shown in the node inspector.
-  await openByCode(page, "s002");
+  await openServiceByCode(page, "s002");
   await page.getByRole("tab", { name: "流程" }).click();
   await page.getByTestId("rf__node-review").click();
   const inspector = page.getByRole("complementary", { name: "属性" });
@@ -35,7 +27,7 @@ test("the editor keeps a reordered field's condition and an edit made just befor
   await expectHeadingOrder(page);
   await expectAccessible(page);
 
-  const serviceId = await openByCode(page, CODE);
+  const serviceId = await openServiceByCode(page, CODE);
   await expectHeadingOrder(page);
 
   for (const tab of ["材料", "流程", "版本", "试运行", "原文"]) {

@@ -6,7 +6,7 @@
  * everything else exactly as it was written. The page passes axe.
  */
 import { test, expect, type Page } from "@playwright/test";
-import { expectAccessible, signIn } from "./helpers";
+import { expectAccessible, signIn, openServiceByCode } from "./helpers";
 
 const CODE = "s031";
 
@@ -32,14 +32,6 @@ const schema = {
 };
 const uiSchema = { "ui:order": ["level", "*", "note"], level: { "ui:widget": "radio" }, note: { "ui:help": "由经办人填写" }, branchCount: { "ui:help": "不含总部" } };
 
-async function openByCode(page: Page, code: string): Promise<string> {
-  await page.goto("/designer");
-  await page.getByLabel("搜索事项").fill(code);
-  await page.getByRole("row", { name: new RegExp(`\\b${code}\\b`) }).getByRole("link").click();
-  await expect(page.getByRole("navigation", { name: "位置" })).toContainText(code);
-  return page.url().split("/designer/services/")[1].split(/[?#]/)[0];
-}
-
 type SavedForm = { title: string; schema: Record<string, unknown>; uiSchema: Record<string, unknown> };
 
 async function savedForm(page: Page, serviceId: string): Promise<SavedForm | undefined> {
@@ -52,7 +44,7 @@ test("an imported rjsf form keeps its wildcard order, labelled choice and depend
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1600, height: 1000 });
   await signIn(page, "region.admin");
-  const serviceId = await openByCode(page, CODE);
+  const serviceId = await openServiceByCode(page, CODE);
   await page.getByRole("tab", { name: "表单" }).click();
 
   await page.getByRole("button", { name: "导入表单" }).click();

@@ -33,3 +33,12 @@ export async function confirmRisks(page: Page): Promise<void> {
   const boxes = page.getByTestId("risk-checklist").getByRole("checkbox");
   for (const box of await boxes.all()) await box.check();
 }
+
+/** Opens a seeded service in the designer by its code (its title may be corrected by the seed); its service id. */
+export async function openServiceByCode(page: Page, code: string): Promise<string> {
+  await page.goto("/designer");
+  await page.getByLabel("搜索事项").fill(code);
+  await page.getByRole("row", { name: new RegExp(`\\b${code}\\b`) }).getByRole("link").click();
+  await expect(page.getByRole("navigation", { name: "位置" })).toContainText(code);
+  return page.url().split("/designer/services/")[1].split(/[?#]/)[0];
+}
