@@ -37,7 +37,9 @@ const refusable = templates.find((def) => {
   );
 });
 
-/** A service with a step that may be paused (中止), reached after its first step passes. */
+/**
+ * A service with a step that may be paused (中止), reached after its first step passes.
+ */
 const pausable = templates.find((def) => {
   const tasks = staffTasks(def);
   const first = tasks[0];
@@ -145,7 +147,7 @@ test("中止与恢复：中止须填写原因；在过期页面上操作时提�
   await signIn(applicant, "zhangsan");
   const filed = await fileApplication(applicant, def, "150102");
 
-  const staff = await (await browser.newContext()).newPage();
+  let staff = await (await browser.newContext()).newPage();
   await signIn(staff, "xincheng.caseworker");
   await staff.goto(`/workbench/cases/${filed.id}`);
   // The first step's deadline, from its time limit in the working-day calendar.
@@ -158,6 +160,13 @@ test("中止与恢复：中止须填写原因；在过期页面上操作时提�
   await confirmRisks(staff);
   await staff.getByRole("button", { name: `确认：${approve.label}` }).click();
   await expect(staff.getByRole("heading", { name: `当前环节：${second.label}` })).toBeVisible();
+  if (second.separateFromPrevious) {
+    // 不相容岗位分离: the next step is another caseworker's.
+    staff = await (await browser.newContext()).newPage();
+    await signIn(staff, "xincheng.caseworker2");
+    await staff.goto(`/workbench/cases/${filed.id}`);
+    await expect(staff.getByRole("heading", { name: `当前环节：${second.label}` })).toBeVisible();
+  }
 
   // 中止 needs a reason; the applicant sees it.
   await staff.getByRole("button", { name: "中止", exact: true }).click();
