@@ -272,6 +272,20 @@ function OwnFieldProperties({ field, siblings, onChange, onRename, onRemove }: F
   };
   const patternMessage = ((schema.errorMessage as Record<string, unknown> | undefined)?.pattern as string | undefined) ?? "";
 
+  /** 最少/最多 items of a list (条) or a table (行). */
+  const itemBounds = (unit: "条" | "行") => (
+    <Row>
+      <label className={labelClass}>
+        最少{unit}数
+        <input type="number" min={0} className={inputClass} value={schema.minItems === undefined ? "" : String(schema.minItems)} onChange={(e) => setSchema({ minItems: numberOrUndefined(e.target.value) }, "minItems")} />
+      </label>
+      <label className={labelClass}>
+        最多{unit}数
+        <input type="number" min={0} className={inputClass} value={schema.maxItems === undefined ? "" : String(schema.maxItems)} onChange={(e) => setSchema({ maxItems: numberOrUndefined(e.target.value) }, "maxItems")} />
+      </label>
+    </Row>
+  );
+
   return (
     <div className="space-y-3">
       <label className={labelClass}>
@@ -453,16 +467,7 @@ function OwnFieldProperties({ field, siblings, onChange, onRename, onRemove }: F
       )}
       {kind === "textList" && (
         <>
-          <Row>
-            <label className={labelClass}>
-              最少条数
-              <input type="number" min={0} className={inputClass} value={schema.minItems === undefined ? "" : String(schema.minItems)} onChange={(e) => setSchema({ minItems: numberOrUndefined(e.target.value) }, "minItems")} />
-            </label>
-            <label className={labelClass}>
-              最多条数
-              <input type="number" min={0} className={inputClass} value={schema.maxItems === undefined ? "" : String(schema.maxItems)} onChange={(e) => setSchema({ maxItems: numberOrUndefined(e.target.value) }, "maxItems")} />
-            </label>
-          </Row>
+          {itemBounds("条")}
           <label className={labelClass}>
             每条最多字数
             <input
@@ -475,18 +480,7 @@ function OwnFieldProperties({ field, siblings, onChange, onRename, onRemove }: F
           </label>
         </>
       )}
-      {kind === "table" && (
-        <Row>
-          <label className={labelClass}>
-            最少行数
-            <input type="number" min={0} className={inputClass} value={schema.minItems === undefined ? "" : String(schema.minItems)} onChange={(e) => setSchema({ minItems: numberOrUndefined(e.target.value) }, "minItems")} />
-          </label>
-          <label className={labelClass}>
-            最多行数
-            <input type="number" min={0} className={inputClass} value={schema.maxItems === undefined ? "" : String(schema.maxItems)} onChange={(e) => setSchema({ maxItems: numberOrUndefined(e.target.value) }, "maxItems")} />
-          </label>
-        </Row>
-      )}
+      {kind === "table" && itemBounds("行")}
       {kind === "file" && (
         <label className={labelClass}>
           允许的文件类型
