@@ -52,6 +52,10 @@ function sharedSqliteAdapter(file: string, busy: number) {
     async connect() {
       const adapter = await factory.connect();
       connected = adapter as unknown as SqliteAdapterHandle;
+      // The savepoint of each write in a group commit keeps the pages it changes in a sub-journal;
+      // on a temporary file (the default), that cost each write a file write per page. Measured:
+      // SQL time per submission 230 → 165 µs. Only rollback to a savepoint reads it: not durability.
+      connected.client.pragma("temp_store = MEMORY");
       return adapter;
     },
     connectToShadowDb: () => factory.connectToShadowDb(),

@@ -43,7 +43,7 @@ async function fixtures(db: Db) {
 }
 
 describe("getDb", () => {
-  it("caches one client per process for DATABASE_URL, creating the SQLite folder, in WAL mode", async () => {
+  it("caches one client per process for DATABASE_URL, creating the SQLite folder, in WAL mode, savepoint journals in memory", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "getdb-"));
     const prev = process.env.DATABASE_URL;
     process.env.DATABASE_URL = `file:${path.join(dir, "nested", "app.db")}`;
@@ -57,6 +57,9 @@ describe("getDb", () => {
       expect(mode.journal_mode).toBe("wal");
       const [fk] = await db.$queryRawUnsafe<{ foreign_keys: bigint | number }[]>("PRAGMA foreign_keys");
       expect(Number(fk.foreign_keys)).toBe(1);
+      // Each group-committed write's savepoint journal in memory (2), not a temporary file per write.
+      const [temp] = await db.$queryRawUnsafe<{ temp_store: bigint | number }[]>("PRAGMA temp_store");
+      expect(Number(temp.temp_store)).toBe(2);
     } finally {
       await closeDb();
       if (prev === undefined) delete process.env.DATABASE_URL;

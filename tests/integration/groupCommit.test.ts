@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { sqlOf, sqliteFilePath, type BatchSlot } from "@/runtime/db";
 import { writeWithSql } from "@/runtime/write";
+import { nextCounter } from "@/runtime/features/cases/caseStore";
 import { verifyAuditTrail } from "@/runtime/write/auditVerify";
 import { databaseKinds } from "../support/testDb";
 import { signedIn } from "../support/caller";
@@ -63,6 +64,26 @@ describe.each(databaseKinds())("concurrent writes on %s", (kind) => {
     expect(new Set(numbers).size).toBe(20);
     expect(await t.db.application.count({ where: { caseNumber: { in: [...numbers, same[0].caseNumber] } } })).toBe(21);
     expect((await verifyAuditTrail(t.db)).ok).toBe(true);
+  });
+
+  it("counts 办件编号 of one commit in order, gives a failed write's number back, and stores the last", async () => {
+    const name = "case:NM-group-test";
+    const take = (fail = false) =>
+      writeWithSql(t.db, null, async ({ sql, audit }) => {
+        const value = await nextCounter(sql, name);
+        if (fail) throw new Error("fails after counting");
+        audit.record({ action: "setDay", entityType: "calendar", entityId: `counter-${value}` });
+        return value;
+      });
+    const results = await Promise.allSettled([take(), take(), take(true), take(), take()]);
+    const values = results.map((r) => (r.status === "fulfilled" ? r.value : "failed"));
+    // One commit on SQLite: in the writes' order. PostgreSQL: each its own transaction, in the order they take the row lock.
+    if (kind === "sqlite") expect(values).toEqual([1, 2, "failed", 3, 4]);
+    else expect([...values].sort()).toEqual([1, 2, 3, 4, "failed"]);
+    expect(await committedCounter(name)).toBe(4);
+    // The next commit goes on from the stored value.
+    expect(await take()).toBe(5);
+    expect(await committedCounter(name)).toBe(5);
   });
 
   it("a value the writes of one commit share (the audit head) keeps what a failed write found, and is saved once", async () => {

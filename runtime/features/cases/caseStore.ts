@@ -4,7 +4,7 @@
  * staff only their office's submitted cases; anything else is "not found".
  */
 import "server-only";
-import type { SqlTx } from "@/runtime/db";
+import type { BatchSlot, SqlTx } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { notFound } from "@/runtime/errors";
 import { staffOffices } from "./access";
@@ -55,11 +55,31 @@ export async function uploadedMaterialIds(sql: SqlTx, applicationId: string): Pr
   return new Set(rows.map((r) => r.materialId));
 }
 
+const BUMP =
+  'INSERT INTO "Counter" ("name", "value") VALUES (?, 1) ON CONFLICT ("name") DO UPDATE SET "value" = "Counter"."value" + 1 RETURNING "value"';
+
+/**
+ * A counter under SQLite's group commit: read once per batch, counted in memory by its writes,
+ * saved once before the batch's COMMIT (SqlTx.batchSlot; a write rolled back to its savepoint
+ * gives its numbers back). The batch holds the database's write lock, so no other writer counts meanwhile.
+ */
+function counterSlot(name: string): BatchSlot<number> {
+  return {
+    name: `counter:${name}`,
+    load: async (sql) => Number((await sql.get<{ value: number }>('SELECT "value" FROM "Counter" WHERE "name" = ?', [name]))?.value ?? 0),
+    save: async (sql, value) => {
+      await sql.run('INSERT INTO "Counter" ("name", "value") VALUES (?, ?) ON CONFLICT ("name") DO UPDATE SET "value" = excluded."value"', [name, value]);
+    },
+  };
+}
+
 /** Atomically increments the counter `name` (created at 1) in the caller's transaction. */
 export async function nextCounter(sql: SqlTx, name: string): Promise<number> {
-  const row = await sql.get<{ value: number }>(
-    'INSERT INTO "Counter" ("name", "value") VALUES (?, 1) ON CONFLICT ("name") DO UPDATE SET "value" = "Counter"."value" + 1 RETURNING "value"',
-    [name],
-  );
-  return Number(row?.value);
+  const slot = sql.batchSlot(counterSlot(name));
+  if (slot) {
+    const ref = await slot;
+    ref.set(ref.value + 1);
+    return ref.value;
+  }
+  return Number((await sql.get<{ value: number }>(BUMP, [name]))?.value);
 }
