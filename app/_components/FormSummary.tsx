@@ -1,9 +1,9 @@
 /** A filled form as a readable list of “field: value” (for review pages and documents). */
 import { attestationModeOf } from "@/runtime/forms/attestation";
 import { isOfficeUseUi } from "@/runtime/forms/officeUse";
+import { isObject } from "@/runtime/definition/json";
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => !!v && typeof v === "object" && !Array.isArray(v);
 
 function empty(value: unknown): boolean {
   return value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0) || (isObject(value) && Object.keys(value).length === 0);

@@ -27,6 +27,7 @@ import { Widgets } from "@rjsf/shadcn";
 import { formValidatorFor, createTransformErrors } from "@/runtime/forms/rjsfValidator";
 import { attestationModeOf } from "@/runtime/forms/attestation";
 import { OFFICE_USE_FIELD, hideOfficeUse } from "@/runtime/forms/officeUse";
+import { isObject } from "@/runtime/definition/json";
 
 type Json = Record<string, unknown>;
 
@@ -63,8 +64,6 @@ const zh: Partial<Record<TranslatableString, string>> = {
 export function translateString(key: TranslatableString, params?: string[]): string {
   return replaceStringParameters(zh[key] ?? key, params);
 }
-
-const isObject = (v: unknown): v is Json => !!v && typeof v === "object" && !Array.isArray(v);
 
 /** Marks every attestation object in `schema` with `ui:field: attestation` in a copy of `uiSchema`. */
 export function withAttestationFields(schema: unknown, uiSchema: unknown): Json {

@@ -6,6 +6,7 @@
  */
 import { labelledChoiceKeyword, type JsonSchema } from "./formFields";
 import type { FieldModel } from "./formModel";
+import { isObject } from "@/runtime/definition/json";
 
 export interface ChoiceOption {
   value: unknown;
@@ -14,8 +15,6 @@ export interface ChoiceOption {
 }
 
 export type ChoiceStyle = "enum" | "enumNames" | "oneOf" | "anyOf";
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The schema holding the options: the field's own, or its `items` for a multiple choice. */
 function optionSchema(field: FieldModel): JsonSchema {

@@ -9,6 +9,7 @@
 import { FORMAT } from "@/runtime/forms/formats";
 import { FIELD_BOUNDS } from "@/runtime/forms/schemaBounds";
 import { attestationModeOf, attestationSchema, attestationUiSchema } from "@/runtime/forms/attestation";
+import { isObject } from "@/runtime/definition/json";
 
 export type JsonSchema = Record<string, unknown>;
 export type UiSchema = Record<string, unknown>;
@@ -115,10 +116,6 @@ const stringFormats: Record<string, FieldKind> = {
   [FORMAT.phone]: "phone",
   "data-url": "file",
 };
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** `oneOf`/`anyOf` entries that are each a labelled value (`const`, with `title`/`description`): the keyword, or null. */
 export function labelledChoiceKeyword(schema: JsonSchema): "oneOf" | "anyOf" | null {

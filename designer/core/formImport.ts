@@ -9,14 +9,13 @@ import { createAjvFor } from "@/runtime/forms/ajv";
 import { schemaDialect, type SchemaDialect } from "@/runtime/forms/dialect";
 import { isObjectForm } from "@/runtime/definition/lint";
 import { parseJsonText } from "./jsonText";
+import { isObject } from "@/runtime/definition/json";
 
 type Json = Record<string, unknown>;
 
 export type FormImport =
   | { ok: true; schema: Json; uiSchema: Json; dialect: SchemaDialect }
   | { ok: false; part: "schema" | "uiSchema"; message: string };
-
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
 
 const keywordHints: Record<string, string> = {
   type: "类型不对",

@@ -20,6 +20,7 @@
  */
 import { detectKind, type FieldKind, type JsonSchema, type UiSchema } from "./formFields";
 import { placedFields } from "@/runtime/definition/schemaPlaces";
+import { isObject } from "@/runtime/definition/json";
 
 export type VisibilityOp = "eq" | "neq" | "in" | "contains";
 
@@ -82,10 +83,6 @@ export interface FormModel {
   fields: FieldModel[];
   ordered: boolean;
   source?: ContainerSource;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function only(record: Record<string, unknown>, ...keys: string[]): boolean {

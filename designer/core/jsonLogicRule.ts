@@ -2,6 +2,8 @@
  * The decision rule editor's model: a list of comparisons over form fields joined by "and"/"or",
  * and its JSON Logic form. Rules written by hand that do not fit the model are edited as JSON.
  */
+import { isObject } from "@/runtime/definition/json";
+
 export type ComparisonOp = "==" | "!=" | ">" | ">=" | "<" | "<=" | "in" | "contains" | "filled" | "empty";
 
 export interface Comparison {
@@ -32,12 +34,8 @@ export const comparisonLabels: Record<ComparisonOp, string> = {
 
 const binary = new Set(["==", "!=", ">", ">=", "<", "<="]);
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function variableOf(value: unknown): string | null {
-  if (!isRecord(value) || Object.keys(value).length !== 1) return null;
+  if (!isObject(value) || Object.keys(value).length !== 1) return null;
   const v = value.var;
   if (typeof v === "string" && v.length > 0) return v;
   return null;
@@ -70,7 +68,7 @@ export function ruleToLogic(rule: SimpleRule): Record<string, unknown> | boolean
 }
 
 function logicToComparison(logic: unknown): Comparison | null {
-  if (!isRecord(logic) || Object.keys(logic).length !== 1) return null;
+  if (!isObject(logic) || Object.keys(logic).length !== 1) return null;
   const [op, raw] = Object.entries(logic)[0];
   const args = Array.isArray(raw) ? raw : [raw];
   if (binary.has(op) && args.length === 2) {
@@ -95,7 +93,7 @@ function logicToComparison(logic: unknown): Comparison | null {
 /** The rule editor's view of a JSON Logic condition, or null when it is beyond the editor. */
 export function logicToRule(logic: unknown): SimpleRule | null {
   if (logic === true) return { combinator: "and", comparisons: [] };
-  if (isRecord(logic) && Object.keys(logic).length === 1) {
+  if (isObject(logic) && Object.keys(logic).length === 1) {
     const [op, args] = Object.entries(logic)[0];
     if ((op === "and" || op === "or") && Array.isArray(args)) {
       const comparisons = args.map(logicToComparison);

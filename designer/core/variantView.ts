@@ -6,6 +6,7 @@
 import type { ServiceDefinition, TimeLimit } from "@/runtime/definition/schema";
 import { itemStates, kindOfKey, type ItemStatus } from "@/runtime/definition/variant";
 import { limitWords } from "@/runtime/definition/timeLimits";
+import { isObject } from "@/runtime/definition/json";
 
 export interface VariantView {
   parent: ServiceDefinition;
@@ -20,8 +21,6 @@ export function variantView(parent: ServiceDefinition, effective: ServiceDefinit
 export function differences(view: VariantView, all = false): ItemStatus[] {
   return [...view.states.values()].filter((s) => all || s.state !== "inherited");
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 
 /** A limit as written, with its parsed length when the wording does not state it: 「3个工作日（自受理之日起）」. */
 function limitText(l: TimeLimit): string {

@@ -8,6 +8,7 @@ import type { FlowEdge, FlowNode, FormDefinition, Material, ServiceDefinition } 
 import { formFieldList } from "./formFieldList";
 import { caseTypeLabels, definitionFieldLabels, guideFieldLabels, levelLabels, nodeTypeLabels, outcomeLabels, taskRoleLabels } from "./labels";
 import type { LintArea } from "./lint";
+import { isObject } from "./json";
 
 export type ChangeKind = "added" | "removed" | "changed";
 
@@ -32,8 +33,6 @@ export interface DefinitionDiff {
   nodes: Record<string, ChangeKind | "moved">;
   edges: Record<string, ChangeKind>;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === "object" && !Array.isArray(value);
 
 /** JSON with sorted keys, for comparing values whatever their key order. */
 export function stableJson(value: unknown): string {
@@ -167,7 +166,6 @@ function diffMaterials(before: readonly Material[], after: readonly Material[], 
     out.push({ area: "materials", kind: "changed", subject: "材料清单", attribute: "顺序", before: before.map((m) => m.name).join("、"), after: after.map((m) => m.name).join("、") });
   }
 }
-
 
 const nodeLabels: Record<string, string> = {
   id: "编号",

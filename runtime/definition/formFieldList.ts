@@ -6,6 +6,7 @@
  * editor (which fields there are) and the version diff (which fields changed).
  */
 import { placedFields } from "./schemaPlaces";
+import { isObject } from "./json";
 
 type Schema = Record<string, unknown>;
 
@@ -21,8 +22,6 @@ export interface FormFieldEntry {
   /** A section: its fields follow it in the list. */
   group: boolean;
 }
-
-const isObject = (value: unknown): value is Schema => !!value && typeof value === "object" && !Array.isArray(value);
 
 function propertiesOf(schema: Schema, root: Schema): { key: string; schema: Schema; required: boolean; conditional: boolean }[] {
   const required = new Set(Array.isArray(schema.required) ? schema.required : []);

@@ -18,6 +18,7 @@ import { definitionFieldLabels, limitUnitLabels } from "./labels";
 import { exceeds, legalLimitsFor } from "./timeLimits";
 import { connectorById } from "./connectors";
 import { limitTextDisagreement } from "./limitText";
+import { isObject } from "./json";
 
 export type LintArea = "basic" | "guide" | "materials" | "flow" | "forms" | "documents";
 
@@ -78,7 +79,6 @@ function lintDecisions(draft: Draft, out: LintProblem[]): void {
   }
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === "object" && !Array.isArray(value);
 const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
 
 const areaOf: Record<string, LintArea> = { guide: "guide", materials: "materials", forms: "forms", flow: "flow" };

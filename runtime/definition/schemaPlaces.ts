@@ -5,9 +5,9 @@
  * in when their branch applies); the builder lists them read-only, with a note saying where they
  * are declared. Pure.
  */
-export type Json = Record<string, unknown>;
+import { isObject } from "./json";
 
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+export type Json = Record<string, unknown>;
 
 /** A field declared outside `properties`. */
 export interface PlacedField {

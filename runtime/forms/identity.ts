@@ -5,6 +5,7 @@
  * ID or credit code that differs from the account's is flagged. Pure and browser-safe: the
  * applicant's editor and the server's submission use the same functions.
  */
+import { isObject } from "@/runtime/definition/json";
 
 /** `$comment` of a form schema whose top level holds these blocks. */
 export const IDENTITY_FORM_COMMENT = "identity-blocks";
@@ -31,8 +32,6 @@ export interface AccountIdentity {
 
 type Json = Record<string, unknown>;
 type Block = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Json => !!v && typeof v === "object" && !Array.isArray(v);
 
 /** Whether a form schema carries the identity blocks. */
 export function hasIdentityBlocks(schema: unknown): boolean {

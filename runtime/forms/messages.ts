@@ -10,6 +10,7 @@
 import type { ErrorObject } from "ajv";
 import { attestationModeOf, isMustTickBoolean } from "./attestation";
 import { FORMAT, formatProblem } from "./formats";
+import { isObject } from "@/runtime/definition/json";
 
 type Schema = Record<string, unknown>;
 
@@ -41,8 +42,6 @@ const FORMAT_FALLBACK: Record<string, string> = {
   [FORMAT.yearMonth]: "应为年月，格式 YYYY-MM",
   [FORMAT.amount]: "应为不小于0的金额，最多两位小数",
 };
-
-const isObject = (value: unknown): value is Schema => !!value && typeof value === "object" && !Array.isArray(value);
 
 /**
  * The schema of property `key` of an object schema, also where it is declared only inside

@@ -4,6 +4,7 @@
  * `ui:options.officeUse: true`; they are never required, and the applicant's form leaves them out
  * (staff see them when they read the case). Pure.
  */
+import { isObject } from "@/runtime/definition/json";
 
 export const OFFICE_USE_OPTION = "officeUse";
 
@@ -11,8 +12,6 @@ export const OFFICE_USE_OPTION = "officeUse";
 export const OFFICE_USE_FIELD = "officeUseHidden";
 
 type Json = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Json => !!v && typeof v === "object" && !Array.isArray(v);
 
 /** Whether one uiSchema entry marks its field as the office's. */
 export function isOfficeUseUi(uiSchema: unknown): boolean {

@@ -9,11 +9,11 @@
 import { OFFICE_USE_FIELD } from "./officeUse";
 import { describePath, schemaAt } from "./messages";
 import { attestationModeOf } from "./attestation";
+import { isObject } from "@/runtime/definition/json";
 
 export const ORGANISATION_ONLY_OPTION = "organisationOnly";
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => !!v && typeof v === "object" && !Array.isArray(v);
 
 /** The mark of one uiSchema entry: false, true (optional for organisations) or "required". */
 export function organisationOnlyMark(uiSchema: unknown): boolean | "required" {

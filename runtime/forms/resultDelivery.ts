@@ -6,6 +6,7 @@
  * account's own SMS setting).
  */
 import type { FormDefinition } from "@/runtime/definition/schema";
+import { isObject } from "@/runtime/definition/json";
 
 export const RESULT_DELIVERY_TITLE = "结果送达方式";
 export const SMS_DELIVERY = "短信送达";
@@ -18,7 +19,6 @@ export interface ResultDelivery {
 }
 
 type Schema = Record<string, unknown>;
-const isObject = (value: unknown): value is Schema => !!value && typeof value === "object" && !Array.isArray(value);
 
 const choicesOf = (value: unknown): string[] =>
   (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string" && v.trim() !== "").map((v) => v.trim());

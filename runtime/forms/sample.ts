@@ -4,10 +4,9 @@
  */
 import { attestationModeOf } from "./attestation";
 import { FORMAT } from "./formats";
+import { isObject } from "@/runtime/definition/json";
 
 type Schema = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Schema => !!value && typeof value === "object" && !Array.isArray(value);
 
 /** Valid example values per string format. */
 export const SAMPLE_FORMAT_VALUES: Record<string, string> = {

@@ -5,6 +5,7 @@
  * definition lint reports each problem against the form.
  */
 import { unsupportedPattern } from "./linearRegExp";
+import { isObject } from "@/runtime/definition/json";
 
 /** Bounds generated forms carry (seed builders, the designer's palette). */
 export const FIELD_BOUNDS = {
@@ -15,8 +16,6 @@ export const FIELD_BOUNDS = {
   /** rows of a table (家庭成员, 工作经历 …) */
   rows: 50,
 } as const;
-
-const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === "object" && !Array.isArray(value);
 
 /** Keywords whose value is one subschema, a list of them, or a map of them. */
 const ONE = ["items", "additionalItems", "additionalProperties", "contains", "propertyNames", "not", "if", "then", "else"];

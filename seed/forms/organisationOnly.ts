@@ -10,9 +10,9 @@ import { attestationModeOf } from "@/runtime/forms/attestation";
 import { isOfficeUseUi } from "@/runtime/forms/officeUse";
 import { ORGANISATION_ONLY_OPTION } from "@/runtime/forms/organisationOnly";
 import { audienceOf } from "./generated";
+import { isObject } from "@/runtime/definition/json";
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => !!v && typeof v === "object" && !Array.isArray(v);
 
 const ORGANISATION_SIGNER = /单位|经办人|负责人|法定代表人|法人|机构|公司|企业|委会|社保/;
 

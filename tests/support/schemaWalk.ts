@@ -2,6 +2,7 @@
  * Test helpers to look into generated schemas: find a property by its Chinese title, list
  * sibling titles and keys. Pure.
  */
+import { isObject } from "@/runtime/definition/json";
 
 export type SchemaNode = Record<string, unknown>;
 
@@ -12,8 +13,6 @@ export interface FoundField {
   parent: SchemaNode;
   required: boolean;
 }
-
-const isObject = (value: unknown): value is SchemaNode => !!value && typeof value === "object" && !Array.isArray(value);
 
 /** Object schemas directly inside `schema` (itself, or its array items). */
 function objectOf(schema: SchemaNode): SchemaNode | undefined {

@@ -20,6 +20,7 @@
 import type { DocumentTemplate, FlowEdge, FlowNode, FormDefinition, Material, ServiceDefinition } from "../schema";
 import { guideFieldLabels } from "../labels";
 import { stableJson } from "../diff";
+import { isObject } from "@/runtime/definition/json";
 
 export type ItemKind = "summary" | "guide" | "legalBasis" | "note" | "material" | "form" | "field" | "node" | "edge" | "document";
 
@@ -80,8 +81,6 @@ function noteKeys(notes: Note[]): string[] {
     return n === 1 ? base : `${base}#${n}`;
   });
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 
 /** A form split into its frame and its top-level fields. */
 function splitForm(form: FormDefinition): { frame: FormDefinition; fields: [string, FieldValue][] } {

@@ -9,6 +9,7 @@ import type { Db, Tx } from "@/runtime/db";
 import { AppError } from "@/runtime/errors";
 import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";
 import { applyOverlay, checkVariant, overlayOf, variantOverlay, type VariantOverlay, type VariantViolation } from "@/runtime/definition/variant";
+import { isObject } from "@/runtime/definition/json";
 
 /** The parent's definition at the version a variant is based on. */
 export async function parentAtBase(db: Db | Tx, baseVersionId: string | null): Promise<ServiceDefinition> {
@@ -16,8 +17,6 @@ export async function parentAtBase(db: Db | Tx, baseVersionId: string | null): P
   if (!base) throw new AppError("PRECONDITION_FAILED", "找不到本地版本所依据的上级版本，请联系自治区管理员");
   return serviceDefinition.parse(base.definition);
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 
 /**
  * The edited definition as the items module reads it. A draft may be half-edited (the lint
