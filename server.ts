@@ -16,7 +16,7 @@ import { startNotificationLoop } from "./runtime/notify/sender";
 import { removeOrphanUploads } from "./runtime/features/applications/orphanFiles";
 import { closeDb, getDb, isDatabaseUnavailable } from "./runtime/db";
 import { createHealthHandler, isHealthPath } from "./runtime/http/health";
-import { cachePublicPages } from "./runtime/features/catalogue/pageCache";
+import { cachePublicPages, markSharedPage } from "./runtime/features/catalogue/pageCache";
 import { isProduction, refuseAccountsWithPublishedPasswords, StartRefused } from "./seed/demoPassword";
 import { securityHeaders } from "./runtime/http/securityHeaders";
 import { answerClientError } from "./runtime/http/clientError";
@@ -85,6 +85,7 @@ async function main() {
       void handleOidc(req, res);
       return;
     }
+    markSharedPage(req);
     handleNext(req, res).catch((error: unknown) => {
       log.error(errorLog(error), "页面请求失败");
       if (!res.headersSent) {

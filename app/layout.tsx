@@ -1,11 +1,14 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { headers } from "next/headers";
 import "./globals.css";
 import { TrpcProvider } from "./_trpc/client";
 import { SiteHeader } from "./_components/SiteHeader";
 import { currentUser } from "./_lib/session";
 import { getDb } from "@/runtime/db";
 import { unreadCount } from "@/runtime/features/notifications/messages";
+import { SHARED_PAGE_HEADER } from "@/runtime/features/catalogue/pageCache";
+import { headerAccount } from "./_components/headerAccount";
 
 export const metadata: Metadata = {
   title: { default: "人社公共服务平台", template: "%s · 人社公共服务平台" },
@@ -14,9 +17,15 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
+/** The account the header shows; on the pages every visitor shares none is read (the browser asks). */
+async function headerAccountOfRequest() {
+  if ((await headers()).get(SHARED_PAGE_HEADER) === "1") return "deferred" as const;
   const user = await currentUser();
-  const unread = user ? await unreadCount(getDb(), user.id) : 0;
+  return user ? headerAccount(user, await unreadCount(getDb(), user.id)) : null;
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const account = await headerAccountOfRequest();
   return (
     <html lang="zh-CN">
       <body className="min-h-screen">
@@ -24,7 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           跳到主要内容
         </a>
         <TrpcProvider>
-          <SiteHeader user={user} unread={unread} />
+          <SiteHeader account={account} />
           <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6">
             {children}
           </main>

@@ -1,8 +1,18 @@
+"use client";
+/**
+ * The site header: navigation by role, 我的办件, 消息 with the unread count, the user, sign-out.
+ * Pages rendered per user pass their account (or null when nobody is signed in). The catalogue
+ * pages every visitor shares (办事大厅, guides: served from the page cache, signed in or not —
+ * runtime/features/catalogue/pageCache.ts) carry no user data, so there the header asks who is
+ * signed in once the page has loaded (`"deferred"`).
+ */
 import Link from "next/link";
-import { areasFor, type SessionUser, type Area } from "@/runtime/auth/roles";
-import { staffRoleLabels } from "@/runtime/definition/labels";
+import { useQuery } from "@tanstack/react-query";
+import type { Area } from "@/runtime/auth/roles";
+import { useTRPC } from "../_trpc/client";
 import { SignOutButton } from "./SignOutButton";
 import { NavLink } from "./NavLink";
+import { headerAccount, type HeaderAccount } from "./headerAccount";
 
 const areaLinks: Record<Area, { href: string; label: string }> = {
   hall: { href: "/hall", label: "办事大厅" },
@@ -13,16 +23,22 @@ const areaLinks: Record<Area, { href: string; label: string }> = {
   accounts: { href: "/admin/users", label: "账号管理" },
 };
 
-function identity(user: SessionUser): string {
-  if (user.kind === "person") return "个人用户";
-  if (user.kind === "organisation") return "单位用户";
-  const m = user.memberships[0];
-  return m ? `${m.organisationName} · ${staffRoleLabels[m.role]}` : "工作人员";
+/** The account of a shared page's visitor, asked of the server after load; undefined until known. */
+function useVisitor(enabled: boolean): HeaderAccount | null | undefined {
+  const trpc = useTRPC();
+  const me = useQuery({ ...trpc.auth.me.queryOptions(), enabled, staleTime: 30_000 });
+  const user = me.data?.user ?? null;
+  const unread = useQuery({ ...trpc.notifications.unreadCount.queryOptions(), enabled: enabled && user !== null });
+  if (!enabled || me.isPending) return undefined;
+  if (!user) return null;
+  return headerAccount(user, unread.data ?? 0);
 }
 
-/** `unread`: the signed-in user's unread messages (消息). */
-export function SiteHeader({ user, unread = 0 }: { user: SessionUser | null; unread?: number }) {
-  const areas = areasFor(user);
+export function SiteHeader({ account: given }: { account: HeaderAccount | null | "deferred" }) {
+  const deferred = given === "deferred";
+  const visitor = useVisitor(deferred);
+  const account = deferred ? visitor : given;
+  const areas = account?.areas ?? (["hall"] as Area[]);
   return (
     <header className="border-b bg-background print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -38,25 +54,28 @@ export function SiteHeader({ user, unread = 0 }: { user: SessionUser | null; unr
             ))}
           </ul>
         </nav>
-        {user ? (
+        {account === undefined ? (
+          // Not known yet (a shared page, just loaded): neither 登录 nor a name, in the space they take.
+          <span className="h-8" aria-hidden="true" />
+        ) : account ? (
           <div className="flex flex-wrap items-center gap-3 text-sm">
-            {user.kind !== "staff" && (
+            {account.applicant && (
               <Link href="/cases" className="rounded-md px-2 py-1.5 font-medium text-primary hover:bg-muted">
                 我的办件
               </Link>
             )}
             <Link href="/messages" className="rounded-md px-2 py-1.5 font-medium text-primary hover:bg-muted" data-testid="messages-link">
               消息
-              {unread > 0 && (
+              {account.unread > 0 && (
                 <span className="ml-1 rounded-full bg-red-700 px-1.5 py-0.5 text-xs text-white" data-testid="unread-count">
-                  {unread > 99 ? "99+" : unread}
+                  {account.unread > 99 ? "99+" : account.unread}
                   <span className="sr-only"> 条未读</span>
                 </span>
               )}
             </Link>
             <span>
-              <span className="font-medium" data-testid="current-user">{user.displayName}</span>
-              <span className="ml-2 hidden text-muted-foreground sm:inline">{identity(user)}</span>
+              <span className="font-medium" data-testid="current-user">{account.displayName}</span>
+              <span className="ml-2 hidden text-muted-foreground sm:inline">{account.identity}</span>
             </span>
             <SignOutButton />
           </div>

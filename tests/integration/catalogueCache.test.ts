@@ -4,8 +4,8 @@
  * catalogue was read (and cached) just before; a version published by another instance
  * (written straight to the database) is listed at once too, because what is cached is kept
  * by version id. And the rendered public pages kept by the production server
- * (pageCache.ts): served from memory to anonymous visitors only, rendered afresh after a
- * publication.
+ * (pageCache.ts): the same for every visitor, signed in or not (they read no session), served
+ * from memory, rendered afresh after a publication.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -22,7 +22,7 @@ import { createTestDb, databaseKinds, type TestDb } from "../support/testDb";
 process.env.CACHE_TTL_SCALE = "1";
 const { appRouter } = await import("@/runtime/trpc/appRouter");
 const { createCallerFactory } = await import("@/runtime/trpc/init");
-const { cachePublicPages } = await import("@/runtime/features/catalogue/pageCache");
+const { cachePublicPages, markSharedPage, SHARED_PAGE_HEADER } = await import("@/runtime/features/catalogue/pageCache");
 const { catalogueChanged } = await import("@/runtime/features/catalogue/changes");
 const createCaller = createCallerFactory(appRouter);
 
@@ -128,21 +128,37 @@ describe("public page cache", () => {
     expect(renders).toBe(1);
   });
 
-  it("renders for signed-in visitors, client navigations, searches and other pages every time", async () => {
+  it("serves signed-in visitors the same page (it reads no session), over HTTP and HTTPS", async () => {
+    await get("/hall");
     renders = 0;
-    await get("/hall", { cookie: "hrss_session=abc" });
+    expect(await get("/hall", { cookie: "hrss_session=abc" })).toEqual({ status: 200, text: `<p>${body}</p><p>/hall</p>`, hit: true });
+    expect((await get("/hall", { cookie: "__Host-hrss_session=def; __Host-hrss_csrf=x" })).hit).toBe(true);
+    expect(renders).toBe(0);
+  });
+
+  it("renders client navigations, searches and other pages every time", async () => {
+    renders = 0;
     await get("/hall", { rsc: "1" });
     await get("/hall?q=失业");
     await get("/cases");
     await get("/cases");
-    expect(renders).toBe(5);
+    expect(renders).toBe(4);
   });
 
-  it("renders for a signed-in visitor behind HTTPS (the __Host- session cookie) every time", async () => {
-    renders = 0;
-    await get("/hall", { cookie: "__Host-hrss_session=abc" });
-    await get("/hall", { cookie: "__Host-hrss_session=abc" });
-    expect(renders).toBe(2);
+  it("does not keep a page that sets a cookie", async () => {
+    const handle = cachePublicPages(async (_req, res) => {
+      res.setHeader("set-cookie", "hrss_session=refreshed; HttpOnly");
+      res.end("<p>有 Cookie</p>");
+    });
+    const one = http.createServer((req, res) => void handle(req, res));
+    await new Promise<void>((resolve) => one.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(one.address() as AddressInfo).port}/hall/services/s002`;
+      await fetch(url).then((r) => r.text());
+      expect((await fetch(url)).headers.get("x-page-cache")).toBeNull();
+    } finally {
+      await new Promise((resolve) => one.close(resolve));
+    }
   });
 
   it("keeps the pages apart per chosen place (办理地)", async () => {
@@ -169,5 +185,28 @@ describe("public page cache", () => {
     catalogueChanged();
     expect(await get("/hall/services/s001")).toEqual({ status: 200, text: "<p>第二版</p><p>/hall/services/s001</p>", hit: false });
     expect((await get("/hall")).text).toBe("<p>第二版</p><p>/hall</p>");
+  });
+});
+
+describe("shared pages", () => {
+  const request = (url: string, headers: Record<string, string> = {}) => ({ url, headers: { ...headers } }) as unknown as http.IncomingMessage;
+
+  it("marks the hall and the guides (with or without a query) for rendering without the session, and nothing else", () => {
+    for (const url of ["/hall", "/hall/", "/hall?q=失业", "/hall/services/s018", "/hall/services/s018?from=search"]) {
+      const req = request(url);
+      markSharedPage(req);
+      expect(req.headers[SHARED_PAGE_HEADER], url).toBe("1");
+    }
+    for (const url of ["/hall/services/s018/apply", "/cases", "/hallway", "/workbench", "/"]) {
+      const req = request(url);
+      markSharedPage(req);
+      expect(req.headers[SHARED_PAGE_HEADER], url).toBeUndefined();
+    }
+  });
+
+  it("removes the mark a visitor sends on any other page (their own page keeps its session)", () => {
+    const req = request("/cases", { [SHARED_PAGE_HEADER]: "1" });
+    markSharedPage(req);
+    expect(req.headers[SHARED_PAGE_HEADER]).toBeUndefined();
   });
 });

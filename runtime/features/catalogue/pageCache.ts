@@ -1,25 +1,39 @@
 /**
- * The rendered public catalogue pages (办事大厅 /hall and the guides /hall/services/<code>)
- * as anonymous visitors get them, kept by the production server for a second and dropped
+ * The public catalogue pages (办事大厅 /hall and the guides /hall/services/<code>) are the same
+ * for every visitor, signed in or not: Next renders them without reading the session (the
+ * request carries SHARED_PAGE_HEADER, set by `markSharedPage` — server.ts calls it on every
+ * request it hands to Next — and by nothing else; the site header then asks who is signed in
+ * from the browser). The production server keeps them for a second and drops them
  * as soon as a version is published through this instance.
  *
- * Why: every page goes through the root layout, which reads the session cookie, so Next
- * renders these pages on each request (several milliseconds each); they are the same for
- * every visitor who is not signed in and has chosen the same place (办理地, a cookie): the
- * entries are kept per place. Only plain GETs without a session cookie and without
- * Next's client-navigation headers are served from here; the response (status 200, no
- * Set-Cookie) is stored as Next wrote it, per Accept-Encoding. Concurrent requests for a
- * page being rendered wait for that one render instead of starting their own.
- * Other instances publishing are seen when the entry expires (PAGE_TTL_MS). CACHE_TTL_SCALE=0
- * turns it off.
+ * Why: every page goes through the root layout, so Next renders each on each request (several
+ * milliseconds; the hall with its 150+ services, over ten); visitors who have chosen the same
+ * place (办理地, a cookie) get the same page: the entries are kept per place. Only plain GETs
+ * without Next's client-navigation headers are served from here; the response (status 200, no
+ * Set-Cookie) is stored as Next wrote it, per Accept-Encoding. Concurrent requests for a page
+ * being rendered wait for that one render instead of starting their own. Other instances
+ * publishing are seen when the entry expires (PAGE_TTL_MS). CACHE_TTL_SCALE=0 turns it off.
  */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { LRUCache } from "lru-cache";
-import { cookieName, parseCookies, PLACE_COOKIE, SESSION_COOKIE } from "@/runtime/auth/cookies";
+import { cookieName, parseCookies, PLACE_COOKIE } from "@/runtime/auth/cookies";
 import { catalogueGeneration, onCatalogueChange } from "./changes";
 
 const PAGE_TTL_MS = 1_000;
 const CACHED_PATH = /^\/hall(?:\/services\/[A-Za-z0-9_-]{1,80})?\/?$/;
+const SHARED_PATH = /^\/hall(?:\/services\/[A-Za-z0-9_-]{1,80})?\/?(?:\?|$)/;
+
+/** Set on the requests for pages every visitor shares: the root layout reads no session for them. */
+export const SHARED_PAGE_HEADER = "x-hrss-shared-page";
+
+/**
+ * Marks a request to Next as one for a shared page (by its path), and removes the mark from any
+ * other request: a visitor sending it themselves gets the page as the path deserves.
+ */
+export function markSharedPage(req: IncomingMessage): void {
+  if (req.url && SHARED_PATH.test(req.url)) req.headers[SHARED_PAGE_HEADER] = "1";
+  else delete req.headers[SHARED_PAGE_HEADER];
+}
 /** Headers Next sends on client-side navigations and prefetches (RSC payloads, not HTML). */
 const NAVIGATION_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-action", "next-url"];
 /** Connection-level headers: written afresh for each response. */
@@ -37,7 +51,6 @@ function cacheKey(req: IncomingMessage): string | null {
   if (req.method !== "GET" || !req.url || !CACHED_PATH.test(req.url)) return null;
   if (NAVIGATION_HEADERS.some((h) => req.headers[h] !== undefined)) return null;
   const cookies = parseCookies(req.headers.cookie);
-  if (cookies[SESSION_COOKIE] || cookies[cookieName(SESSION_COOKIE, true)]) return null;
   // The pages show the catalogue as it applies at the visitor's chosen place: one entry per place.
   const place = cookies[cookieName(PLACE_COOKIE)] ?? "";
   if (!/^\d{0,12}$/.test(place)) return null;
@@ -81,7 +94,7 @@ function recordResponse(res: ServerResponse): Promise<Page | null> {
   });
 }
 
-/** Wraps Next's request handler: public catalogue pages from memory, everything else through to `handle`. */
+/** Wraps Next's request handler (its requests marked by `markSharedPage`): shared pages from memory, everything else through to `handle`. */
 export function cachePublicPages(handle: Handler): Handler {
   const scale = Number(process.env.CACHE_TTL_SCALE ?? 1);
   if (scale <= 0) return handle;

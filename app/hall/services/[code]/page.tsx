@@ -7,7 +7,6 @@ import { getPublishedService, type PublishedService } from "@/runtime/features/c
 import type { Guide, Material, TimeLimit } from "@/runtime/definition/schema";
 import { caseTypeLabels, levelLabels } from "@/runtime/definition/labels";
 import { guideContact, requirementLabel } from "@/runtime/definition/requirements";
-import { currentUser } from "@/app/_lib/session";
 import { currentPlace } from "@/app/_lib/place";
 import { VersionBadge } from "../../_parts/VersionBadge";
 
@@ -148,15 +147,15 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ c
   const { code } = await params;
   const service = await load(code);
   if (!service) notFound();
-  const [user, { path, place }] = await Promise.all([currentUser(), currentPlace()]);
+  // The same for every visitor (the page cache serves it to all): nothing here depends on who is signed in.
+  const { path, place } = await currentPlace();
   // the office's own address where the guide states none (Organisation.address, when an office has one recorded)
   const office = !service.definition.guide.officeAddress ? await getDb().organisation.findUnique({ where: { id: place.id }, select: { name: true, address: true } }) : null;
   const def = service.definition;
   const { guide } = def;
   const contact = guideContact(guide);
+  // Signing in, and the refusal of staff accounts, happen on the apply page.
   const applyPath = `/hall/services/${def.code}/apply`;
-  const applyHref = user ? applyPath : `/login?next=${encodeURIComponent(applyPath)}`;
-  const isStaff = user?.kind === "staff";
   return (
     <article className="space-y-4">
       <nav aria-label="面包屑" className="text-sm text-muted-foreground">
@@ -175,17 +174,13 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ c
         </p>
         {(guide.description || def.summary) && <p className="mt-2 leading-relaxed">{guide.description || def.summary}</p>}
         <div className="mt-4 flex flex-wrap items-center gap-3">
-          {isStaff ? (
-            <p className="text-sm text-muted-foreground">工作人员账号不能以申请人身份在线办理。</p>
-          ) : (
-            <Link
-              href={applyHref}
-              className="inline-flex items-center rounded-md bg-primary px-5 py-2.5 font-medium text-primary-foreground hover:opacity-90"
-            >
-              在线办理
-            </Link>
-          )}
-          {!user && <span className="text-sm text-muted-foreground">在线办理需先登录</span>}
+          <Link
+            href={applyPath}
+            className="inline-flex items-center rounded-md bg-primary px-5 py-2.5 font-medium text-primary-foreground hover:opacity-90"
+          >
+            在线办理
+          </Link>
+          <span className="text-sm text-muted-foreground">以个人或单位账号登录后办理</span>
           <span className="text-sm text-muted-foreground">版本 {service.version}</span>
         </div>
       </header>
