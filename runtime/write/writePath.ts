@@ -110,17 +110,43 @@ const AUDIT_HEAD: BatchSlot<{ hash: string; added: number }> = {
   },
 };
 
-/** The chain's head before this write's events; `moveTo` records the head after them. */
-async function auditHead(sql: SqlTx, count: number): Promise<{ hash: string; moveTo(hash: string): Promise<void> }> {
+/**
+ * Appends this write's events to the chain. Under SQLite's group commit the head is the batch's
+ * (read once per COMMIT, saved before it). Otherwise (PostgreSQL, each write its own transaction)
+ * the UPDATE takes the head's row lock until commit, answering the last hash; the events and the
+ * new head then go in one statement, so the lock is held for one round trip and the COMMIT.
+ */
+async function appendEvents(sql: SqlTx, rows: ReturnType<Recorder["rows"]>, at: string): Promise<void> {
   const slot = sql.batchSlot(AUDIT_HEAD);
-  if (slot) {
-    const ref = await slot;
-    return { hash: ref.value.hash, moveTo: async (hash) => ref.set({ hash, added: ref.value.added + count }) };
-  }
-  // Its own transaction: the UPDATE takes the row lock until commit, answering the last hash.
-  const head = await sql.get<{ hash: string }>(LOCK_HEAD, [count]);
+  const head = slot ? (await slot).value : await sql.get<{ hash: string }>(LOCK_HEAD, [rows.length]);
   if (!head) throw new Error("审计链头不存在（数据库迁移未完成）");
-  return { hash: head.hash, moveTo: async (hash) => void (await sql.run(MOVE_HEAD, [hash])) };
+  const linked = linkEvents(head.hash, rows);
+  const last = linked[linked.length - 1].hash;
+  // One statement for all of this write's events.
+  const insert = `${INSERT_AUDIT}${linked.map(() => AUDIT_ROW).join(", ")}`;
+  const values = linked.flatMap((row) => [
+    at,
+    row.actorId,
+    row.actorRole,
+    row.organisationId,
+    row.applicationId,
+    row.entityType,
+    row.entityId,
+    row.action,
+    row.payload === null ? null : JSON.stringify(row.payload),
+    row.prevHash,
+    row.hash,
+  ]);
+  if (slot) {
+    await sql.run(insert, values);
+    const ref = await slot;
+    ref.set({ hash: last, added: ref.value.added + rows.length });
+  } else if (sql.kind === "postgres") {
+    await sql.run(`WITH "appended" AS (${insert}) ${MOVE_HEAD}`, [...values, last]);
+  } else {
+    await sql.run(insert, values);
+    await sql.run(MOVE_HEAD, [last]);
+  }
 }
 
 export async function writeWithSql<T>(db: Db, actor: Actor, work: (w: SqlWork) => Promise<T>): Promise<T> {
@@ -128,29 +154,8 @@ export async function writeWithSql<T>(db: Db, actor: Actor, work: (w: SqlWork) =
     const audit = new Recorder();
     const result = await work({ sql, audit });
     const now = new Date();
-    const at = sql.time(now);
     const rows = audit.rows(actor, now);
-    if (rows.length === 0) return result;
-    const head = await auditHead(sql, rows.length);
-    const linked = linkEvents(head.hash, rows);
-    // One statement for all of this write's events.
-    await sql.run(
-      `${INSERT_AUDIT}${linked.map(() => AUDIT_ROW).join(", ")}`,
-      linked.flatMap((row) => [
-        at,
-        row.actorId,
-        row.actorRole,
-        row.organisationId,
-        row.applicationId,
-        row.entityType,
-        row.entityId,
-        row.action,
-        row.payload === null ? null : JSON.stringify(row.payload),
-        row.prevHash,
-        row.hash,
-      ]),
-    );
-    await head.moveTo(linked[linked.length - 1].hash);
+    if (rows.length > 0) await appendEvents(sql, rows, sql.time(now));
     return result;
   });
 }
