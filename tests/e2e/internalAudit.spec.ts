@@ -46,14 +46,18 @@ test("经办人员逐项确认风险点后受理；稽核人员抽取样本并�
   await signIn(staff, "hohhot.caseworker");
   await staff.goto(`/workbench/cases/${filed.id}`);
   await expect(staff.getByRole("heading", { name: "当前环节：受理" })).toBeVisible();
+  // Before claiming, the step's risk points are listed to read; once claimed, once only: as the boxes to tick.
+  await expect(staff.getByText(risks[0].risk)).toHaveCount(1);
   await staff.getByRole("button", { name: "认领任务" }).click();
   await expect(staff.getByText("我已认领")).toBeVisible();
+  await expect(staff.getByText(`共 ${risks.length} 项，请在下方“风险点确认”中逐项核对勾选。`)).toBeVisible();
   // The step's checks ran when it was opened (checks.spec): none holds 受理 back.
   await expect(staff.getByTestId("checks-blocking")).toHaveCount(0, { timeout: 20_000 });
   await staff.getByRole("radio", { name: approve.label }).check();
   const checklist = staff.getByTestId("risk-checklist");
   await expect(checklist.getByRole("checkbox")).toHaveCount(risks.length);
   await expect(checklist).toContainText(risks[0].risk);
+  await expect(staff.getByText(risks[0].risk, { exact: false })).toHaveCount(1);
   await expectAccessible(staff);
   await staff.getByRole("button", { name: `确认：${approve.label}` }).click();
   await expect(staff.getByRole("alert").filter({ hasText: "请先逐项确认本环节的风险点" })).toBeVisible();

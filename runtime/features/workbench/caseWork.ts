@@ -57,7 +57,8 @@ export function checkpointsFor(definition: ServiceDefinition, node: TaskNode) {
       ...node.checkpoints,
       ...definition.guide.operationNotes.filter((n) => matches(n.step)).flatMap((n) => n.notes),
     ]),
-    risks: definition.guide.risks.filter((r) => r.step !== null && matches(r.step)).map((r) => (r.control ? `${r.risk}（防控：${r.control}）` : r.risk)),
+    // The same risk points the step's 风险点确认 lists (「无」 is none).
+    risks: stepRisks(definition, node.label).map((r) => (r.control ? `${r.risk}（防控：${r.control}）` : r.risk)),
     preChecks: definition.guide.preChecks.map((p) => `${p.check}${p.mandatory ? "（强制）" : ""}`),
   };
 }

@@ -25,6 +25,7 @@ export function TaskPanel({ data, onDone, onError, refresh }: { data: StaffCase;
   const task = data.currentTask as Task;
   const a = data.application;
   const overdue = isOverdue(task, todayInChina());
+  const acting = task.claimedByMe && task.canWork;
   const claim = useMutation(trpc.workbench.claim.mutationOptions({ onSuccess: () => refresh(), onError }));
   const release = useMutation(trpc.workbench.release.mutationOptions({ onSuccess: () => refresh(), onError }));
   return (
@@ -40,7 +41,15 @@ export function TaskPanel({ data, onDone, onError, refresh }: { data: StaffCase;
       <div className="mt-3 space-y-3 rounded-md bg-muted/60 p-3">
         <Checklist title="审核要点" items={task.checkpoints.reviewPoints} tone="" />
         <div className="grid gap-3 md:grid-cols-2">
-          <Checklist title="风险点" items={task.checkpoints.risks} tone="text-red-900" />
+          {acting && task.checkpoints.risks.length > 0 ? (
+            // Listed once: as the boxes of 风险点确认 in the action form below.
+            <div>
+              <h3 className="font-medium">风险点</h3>
+              <p className="mt-1 text-sm text-red-900">共 {task.checkpoints.risks.length} 项，请在下方“风险点确认”中逐项核对勾选。</p>
+            </div>
+          ) : (
+            <Checklist title="风险点" items={task.checkpoints.risks} tone="text-red-900" />
+          )}
           <Checklist title="前置校验" items={task.checkpoints.preChecks} tone="" />
         </div>
       </div>
@@ -69,7 +78,7 @@ export function TaskPanel({ data, onDone, onError, refresh }: { data: StaffCase;
         {(claim.isError || release.isError) && <span role="alert" className="text-destructive">{errorMessage(claim.error ?? release.error)}</span>}
       </div>
 
-      {task.claimedByMe && task.canWork && <ActionForm data={data} task={task} rowVersion={a.rowVersion} onDone={onDone} onError={onError} />}
+      {acting && <ActionForm data={data} task={task} rowVersion={a.rowVersion} onDone={onDone} onError={onError} />}
       {!task.claimedByMe && task.canWork && !task.claimedBy && <p className="mt-2 text-sm text-muted-foreground">认领后即可办理本环节。</p>}
     </section>
   );
