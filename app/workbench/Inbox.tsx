@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "../_trpc/client";
 import { EmptyState } from "../_components/EmptyState";
+import { ToggleGroup } from "../_components/ToggleGroup";
+import { cardCell } from "./_parts/CaseCells";
 import { isOverdue, todayInChina } from "../_components/format";
 import { taskStatusLabels } from "@/runtime/definition/labels";
 
@@ -12,11 +14,6 @@ const filters = [
   { value: "open", label: taskStatusLabels.open },
   { value: "mine", label: "我已认领" },
 ] as const;
-
-
-/** A cell; below 640 px each row is a card of “label value” lines (no sideways scrolling on a phone). */
-const cell =
-  "px-3 py-2 max-sm:flex max-sm:gap-3 max-sm:py-0.5 max-sm:before:w-16 max-sm:before:shrink-0 max-sm:before:text-muted-foreground max-sm:before:content-[attr(data-label)]";
 
 export function Inbox() {
   const trpc = useTRPC();
@@ -27,19 +24,7 @@ export function Inbox() {
   return (
     <div className="mt-4">
       <div className="flex flex-wrap items-center gap-3">
-        <div role="group" aria-label="筛选" className="flex gap-1">
-          {filters.map((f) => (
-            <button
-              key={f.label}
-              type="button"
-              aria-pressed={status === f.value}
-              onClick={() => setStatus(f.value)}
-              className={`rounded-md border px-3 py-1.5 text-sm ${status === f.value ? "border-primary bg-accent" : "bg-background hover:bg-muted"}`}
-            >
-              {f.label}
-            </button>
-          ))}
-        </div>
+        <ToggleGroup label="筛选" options={filters} value={status} onChange={setStatus} />
         <label className="flex items-center gap-2 text-sm">
           <span>搜索</span>
           <input
@@ -75,20 +60,20 @@ export function Inbox() {
               const overdue = isOverdue(item, today);
               return (
                 <tr key={item.taskId} className="border-b last:border-0 max-sm:block max-sm:py-2">
-                  <td data-label={"办件编号"} className={cell}>
+                  <td data-label={"办件编号"} className={cardCell}>
                     <Link href={`/workbench/cases/${item.applicationId}`} className="text-primary underline-offset-2 hover:underline">
                       {item.caseNumber ?? "（未编号）"}
                     </Link>
                   </td>
-                  <td data-label={"事项"} className={cell}>{item.serviceTitle}</td>
-                  <td data-label={"环节"} className={cell}>{item.label}</td>
-                  <td data-label={"申请人"} className={cell}>{item.applicantName}</td>
-                  <td data-label={"办理期限"} className={cell}>
+                  <td data-label={"事项"} className={cardCell}>{item.serviceTitle}</td>
+                  <td data-label={"环节"} className={cardCell}>{item.label}</td>
+                  <td data-label={"申请人"} className={cardCell}>{item.applicantName}</td>
+                  <td data-label={"办理期限"} className={cardCell}>
                     {item.dueDate ?? (item.caseDueDate ? `办结期限 ${item.caseDueDate}` : "—")}
                     {overdue && <span className="ml-2 rounded bg-destructive px-1.5 py-0.5 text-xs text-white">已超期</span>}
                     {!overdue && item.dueToday && <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 text-xs text-amber-950">今日到期</span>}
                   </td>
-                  <td data-label={"状态"} className={cell}>
+                  <td data-label={"状态"} className={cardCell}>
                     {item.status === "open" ? taskStatusLabels.open : item.claimedByMe ? `我${taskStatusLabels.claimed}` : `${item.claimedBy ?? "他人"}${taskStatusLabels.claimed}`}
                   </td>
                 </tr>

@@ -8,6 +8,8 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "../_trpc/client";
 import { EmptyState } from "../_components/EmptyState";
+import { ToggleGroup } from "../_components/ToggleGroup";
+import { cardCell } from "./_parts/CaseCells";
 import { StatusBadge } from "../_components/StatusBadge";
 import { formatDateTime } from "../_components/format";
 
@@ -16,9 +18,6 @@ const statuses = [
   { value: "open", label: "在办" },
   { value: "closed", label: "已办结" },
 ] as const;
-
-const cell =
-  "px-3 py-2 max-sm:flex max-sm:gap-3 max-sm:py-0.5 max-sm:before:w-16 max-sm:before:shrink-0 max-sm:before:text-muted-foreground max-sm:before:content-[attr(data-label)]";
 
 /** The first filters come from the address (统计分析 links here with `?officeId=…&status=…&search=…`). */
 export function OfficeCases({ initial = {} }: { initial?: { officeId?: string; status?: "open" | "closed"; search?: string } }) {
@@ -44,19 +43,7 @@ export function OfficeCases({ initial = {} }: { initial?: { officeId?: string; s
             </option>
           ))}
         </select>
-        <div role="group" aria-label="办件状态" className="flex gap-1">
-          {statuses.map((s) => (
-            <button
-              key={s.label}
-              type="button"
-              aria-pressed={status === s.value}
-              onClick={() => setStatus(s.value)}
-              className={`rounded-md border px-3 py-1.5 text-sm ${status === s.value ? "border-primary bg-accent" : "bg-background hover:bg-muted"}`}
-            >
-              {s.label}
-            </button>
-          ))}
-        </div>
+        <ToggleGroup label="办件状态" options={statuses} value={status} onChange={setStatus} />
         <label className="flex items-center gap-2 text-sm">
           <span>搜索</span>
           <input value={search} onChange={(e) => setSearch(e.target.value)} placeholder="办件编号、事项或申请人" className="rounded-md border border-input bg-background px-3 py-1.5" />
@@ -85,17 +72,17 @@ export function OfficeCases({ initial = {} }: { initial?: { officeId?: string; s
           <tbody className="max-sm:block">
             {query.data.cases.map((c) => (
               <tr key={c.id} className="border-b last:border-0 max-sm:block max-sm:py-2">
-                <td data-label="办件编号" className={cell}>
+                <td data-label="办件编号" className={cardCell}>
                   <Link href={`/workbench/cases/${c.id}`} className="text-primary underline-offset-2 hover:underline">{c.caseNumber ?? "（未编号）"}</Link>
                 </td>
-                <td data-label="事项" className={cell}>
+                <td data-label="事项" className={cardCell}>
                   {c.serviceTitle}
                   {c.versionLabel && c.versionLabel !== "自治区版本" && <span className="ml-1 text-xs text-muted-foreground">（{c.versionLabel}）</span>}
                 </td>
-                <td data-label="经办机构" className={cell}>{c.officeName}</td>
-                <td data-label="申请人" className={cell}>{c.applicantName}</td>
-                <td data-label="提交时间" className={cell}>{formatDateTime(c.submittedAt)}</td>
-                <td data-label="状态" className={cell}>
+                <td data-label="经办机构" className={cardCell}>{c.officeName}</td>
+                <td data-label="申请人" className={cardCell}>{c.applicantName}</td>
+                <td data-label="提交时间" className={cardCell}>{formatDateTime(c.submittedAt)}</td>
+                <td data-label="状态" className={cardCell}>
                   <StatusBadge status={c.status} />
                   {c.readOnly && <span className="ml-2 rounded bg-sky-800 px-1.5 py-0.5 text-xs font-semibold text-white" title="上级监督：只能查看，不能办理">只读</span>}
                 </td>

@@ -107,8 +107,17 @@ test("经办人员不予受理并说明理由，申请人看到办理结果和�
   await expectAccessible(staff);
   await shot(staff, "2-case");
 
-  // Claim, then refuse: a reason is required.
+  // Claim: the inbox's 我已认领 filter lists it, 待认领 no longer does. Then refuse: a reason is required.
   await staff.getByRole("button", { name: "认领任务" }).click();
+  await expect(staff.getByText("我已认领")).toBeVisible();
+  await staff.goto("/workbench");
+  const filter = staff.getByRole("group", { name: "筛选" });
+  await filter.getByRole("button", { name: "我已认领" }).click();
+  await expect(filter.getByRole("button", { name: "我已认领" })).toHaveAttribute("aria-pressed", "true");
+  await expect(staff.getByRole("row").filter({ hasText: filed.caseNumber })).toBeVisible();
+  await filter.getByRole("button", { name: "待认领" }).click();
+  await expect(staff.getByRole("row").filter({ hasText: filed.caseNumber })).toHaveCount(0);
+  await staff.goto(`/workbench/cases/${filed.id}`);
   const reject = staffTasks(def)[0].actions.find((a) => a.kind === "reject")!;
   await staff.getByRole("radio", { name: reject.label }).check();
   await staff.getByRole("button", { name: `确认：${reject.label}` }).click();

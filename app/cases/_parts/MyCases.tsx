@@ -6,6 +6,7 @@ import { useTRPC, errorMessage } from "@/app/_trpc/client";
 import { EmptyState } from "@/app/_components/EmptyState";
 import { StatusBadge } from "@/app/_components/StatusBadge";
 import { ErrorNotice, Loading } from "@/app/_components/Notice";
+import { ToggleGroup } from "@/app/_components/ToggleGroup";
 import { formatChineseDate, formatDateTime, isClosedStatus, isOverdue, todayInChina } from "@/app/_components/format";
 
 const filters = [
@@ -33,22 +34,12 @@ export function MyCases() {
   const rows = mine.data.filter((r) => active.match(r.status));
   return (
     <div className="mt-4 space-y-4">
-      <div role="group" aria-label="按状态筛选" className="flex flex-wrap gap-1">
-        {filters.map((f) => {
-          const count = mine.data.filter((r) => f.match(r.status)).length;
-          return (
-            <button
-              key={f.key}
-              type="button"
-              aria-pressed={filter === f.key}
-              onClick={() => setFilter(f.key)}
-              className={`rounded-md border px-3 py-1.5 text-sm ${filter === f.key ? "border-primary bg-accent font-medium" : "bg-background hover:bg-muted"}`}
-            >
-              {f.label}（{count}）
-            </button>
-          );
-        })}
-      </div>
+      <ToggleGroup
+        label="按状态筛选"
+        options={filters.map((f) => ({ value: f.key, label: `${f.label}（${mine.data.filter((r) => f.match(r.status)).length}）` }))}
+        value={filter}
+        onChange={setFilter}
+      />
       {discard.isError && <ErrorNotice message={errorMessage(discard.error)} />}
       {rows.length === 0 ? (
         <EmptyState title={mine.data.length ? "没有符合条件的办件" : "您还没有办件"}>

@@ -1,6 +1,10 @@
-/** Small pieces the workbench's lists share: an office picker, and a case's number linking to it with a line under it. */
+/** Small pieces the workbench's lists share: a cell of the phone layout, an office picker, and a case's number linking to it with a line under it. */
 import Link from "next/link";
 import type { ReactNode } from "react";
+
+/** A table cell; below 640 px each row is a card of “label value” lines (no sideways scrolling on a phone). The label is the cell's `data-label`. */
+export const cardCell =
+  "px-3 py-2 max-sm:flex max-sm:gap-3 max-sm:py-0.5 max-sm:before:w-16 max-sm:before:shrink-0 max-sm:before:text-muted-foreground max-sm:before:content-[attr(data-label)]";
 
 export interface OfficeOption {
   id: string;

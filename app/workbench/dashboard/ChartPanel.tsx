@@ -8,6 +8,7 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useTRPCClient, errorMessage } from "@/app/_trpc/client";
 import { CHART_ROWS, chartHeight, chartOption } from "./chartOption";
+import { ToggleGroup, toggleButtonClass } from "@/app/_components/ToggleGroup";
 
 const ReactECharts = dynamic(() => import("echarts-for-react"), { ssr: false, loading: () => <p className="text-sm text-muted-foreground">正在加载图表…</p> });
 
@@ -49,7 +50,6 @@ export function ChartPanel({ table, officeId }: { table: PanelTable; officeId: s
       setBusy(null);
     }
   };
-  const button = (active: boolean) => `rounded-md border px-3 py-1.5 text-sm ${active ? "border-primary bg-accent font-medium" : "bg-background hover:bg-muted"}`;
   return (
     <section aria-labelledby={headingId} className="mt-6 rounded-lg border bg-background p-3 sm:p-4" data-testid={`panel-${table.id}`}>
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -57,18 +57,19 @@ export function ChartPanel({ table, officeId }: { table: PanelTable; officeId: s
           {table.title}
         </h3>
         <div className="flex flex-wrap gap-1">
-          <div role="group" aria-label={`${table.title}：显示方式`} className="flex gap-1">
-            <button type="button" aria-pressed={view === "chart"} onClick={() => setView("chart")} className={button(view === "chart")}>
-              图表
-            </button>
-            <button type="button" aria-pressed={view === "table"} onClick={() => setView("table")} className={button(view === "table")}>
-              表格
-            </button>
-          </div>
-          <button type="button" disabled={busy !== null || table.rows.length === 0} onClick={() => exportAs("csv")} className={button(false)}>
+          <ToggleGroup
+            label={`${table.title}：显示方式`}
+            options={[
+              { value: "chart" as const, label: "图表" },
+              { value: "table" as const, label: "表格" },
+            ]}
+            value={view}
+            onChange={setView}
+          />
+          <button type="button" disabled={busy !== null || table.rows.length === 0} onClick={() => exportAs("csv")} className={toggleButtonClass(false)}>
             {busy === "csv" ? "正在导出…" : "导出 CSV"}
           </button>
-          <button type="button" disabled={busy !== null || table.rows.length === 0} onClick={() => exportAs("xlsx")} className={button(false)}>
+          <button type="button" disabled={busy !== null || table.rows.length === 0} onClick={() => exportAs("xlsx")} className={toggleButtonClass(false)}>
             {busy === "xlsx" ? "正在导出…" : "导出 Excel"}
           </button>
         </div>

@@ -10,13 +10,10 @@ import { percent, ratesOf } from "@/runtime/features/dashboard/rates";
 import { caseListHref, dashboardTables } from "@/runtime/features/dashboard/tables";
 import { WorkbenchTabs } from "../WorkbenchTabs";
 import { ChartPanel } from "./ChartPanel";
+import { cardCell } from "../_parts/CaseCells";
 
 export const metadata: Metadata = { title: "统计分析" };
 export const dynamic = "force-dynamic";
-
-/** A cell; below 640 px each row is a card of “label value” lines (as in the inbox). */
-const cell =
-  "px-3 py-2 max-sm:flex max-sm:gap-3 max-sm:py-0.5 max-sm:before:w-16 max-sm:before:shrink-0 max-sm:before:text-muted-foreground max-sm:before:content-[attr(data-label)]";
 
 const urgencyLabels = { overdue: "已超期", today: "今日到期", soon: "即将到期" } as const;
 const urgencyStyles = {
@@ -122,15 +119,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <tbody className="max-sm:block">
               {figures.warnings.map((w) => (
                 <tr key={w.taskId} className="border-b last:border-0 max-sm:block max-sm:py-2">
-                  <td data-label="办件编号" className={cell}>
+                  <td data-label="办件编号" className={cardCell}>
                     <Link href={`/workbench/cases/${w.applicationId}`} className="text-primary underline-offset-2 hover:underline">
                       {w.caseNumber ?? "（未编号）"}
                     </Link>
                   </td>
-                  <td data-label="事项" className={cell}>{w.serviceTitle}</td>
-                  <td data-label="环节" className={cell}>{w.label}</td>
-                  <td data-label="经办机构" className={cell}>{w.officeName}</td>
-                  <td data-label="办理期限" className={cell}>
+                  <td data-label="事项" className={cardCell}>{w.serviceTitle}</td>
+                  <td data-label="环节" className={cardCell}>{w.label}</td>
+                  <td data-label="经办机构" className={cardCell}>{w.officeName}</td>
+                  <td data-label="办理期限" className={cardCell}>
                     {w.dueDate}
                     <span className={`ml-2 rounded px-1.5 py-0.5 text-xs ${urgencyStyles[w.urgency]}`}>{urgencyLabels[w.urgency]}</span>
                   </td>

@@ -5,6 +5,7 @@ import { CaseCell } from "../_parts/CaseCells";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "@/app/_trpc/client";
 import { ErrorNotice, Loading } from "@/app/_components/Notice";
+import { ToggleGroup } from "@/app/_components/ToggleGroup";
 import { formatDateTime } from "@/app/_components/format";
 import { commitmentStatusLabels } from "@/runtime/definition/labels";
 
@@ -40,13 +41,7 @@ export function FollowUps() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.commitments.pathKey() });
   return (
     <div className="mt-3 space-y-3">
-      <div role="group" aria-label="核查状态" className="flex gap-1">
-        {(Object.keys(commitmentStatusLabels) as Status[]).map((s) => (
-          <button key={s} type="button" aria-pressed={status === s} onClick={() => setStatus(s)} className={`rounded-md border px-3 py-1.5 text-sm ${status === s ? "border-primary bg-accent" : "bg-background hover:bg-muted"}`}>
-            {commitmentStatusLabels[s]}
-          </button>
-        ))}
-      </div>
+      <ToggleGroup label="核查状态" options={(Object.keys(commitmentStatusLabels) as Status[]).map((s) => ({ value: s, label: commitmentStatusLabels[s] }))} value={status} onChange={setStatus} />
       {query.isPending ? (
         <Loading />
       ) : query.isError ? (
