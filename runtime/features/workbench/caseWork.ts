@@ -23,8 +23,9 @@ import { caseNow } from "@/runtime/clock";
 import { requireChecksCleared } from "../checks/gate";
 import { caseChecksView } from "../checks/service";
 import { confirmedRisksOf, requireRisksConfirmed } from "../internalAudit/riskConfirmations";
-import { stepRisks } from "@/runtime/definition/riskChecklist";
 import { commitmentsForStaff } from "../commitments/service";
+import { checkpointsFor } from "./checkpoints";
+import { stepRisks } from "@/runtime/definition/riskChecklist";
 
 /** The task roles a user holds at an office. */
 function rolesAt(user: SessionUser, officeId: string): StaffRole[] {
@@ -36,31 +37,6 @@ function rolesAt(user: SessionUser, officeId: string): StaffRole[] {
 function taskNode(definition: ServiceDefinition, nodeId: string): TaskNode | undefined {
   const node = definition.flow.nodes.find((n) => n.id === nodeId);
   return node?.type === "task" ? node : undefined;
-}
-
-/** Items once each, ignoring differences of spacing and final punctuation. */
-function distinct(items: string[]): string[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = item.replace(/[\s。；;，,.]/g, "");
-    if (!key || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/** 审核要点, 风险点 and 前置校验 for a step, from the guide. */
-export function checkpointsFor(definition: ServiceDefinition, node: TaskNode) {
-  const matches = (step: string | null) => !step || node.label.includes(step) || step.includes(node.label);
-  return {
-    reviewPoints: distinct([
-      ...node.checkpoints,
-      ...definition.guide.operationNotes.filter((n) => matches(n.step)).flatMap((n) => n.notes),
-    ]),
-    // The same risk points the step's 风险点确认 lists (「无」 is none).
-    risks: stepRisks(definition, node.label).map((r) => (r.control ? `${r.risk}（防控：${r.control}）` : r.risk)),
-    preChecks: definition.guide.preChecks.map((p) => `${p.check}${p.mandatory ? "（强制）" : ""}`),
-  };
 }
 
 export async function caseForStaff(db: Db, user: SessionUser, id: string) {
