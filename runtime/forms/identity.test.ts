@@ -56,7 +56,11 @@ describe("a typed ID that is not the account's", () => {
     expect(identityFlags(form.schema, data, account)).toEqual([]);
     const flags = identityFlags(form.schema, { ...data, applicant: { ...(data.applicant as object), idNumber: relativeId } }, account);
     expect(flags).toHaveLength(1);
-    expect(flags[0]).toMatchObject({ path: "/applicant/idNumber", message: expect.stringContaining("与您账号登记的身份证号不一致") });
+    expect(flags[0]).toMatchObject({
+      path: "/applicant/idNumber",
+      message: expect.stringContaining("与您账号登记的身份证号不一致"),
+      staffMessage: "“申请人信息”中的公民身份号码与提交人账号登记的身份证号不一致，且申请方式为“本人申请”",
+    });
   });
 
   it("is flagged in 代办人信息 when filing for another, as is an applicant who is the account holder", () => {

@@ -122,7 +122,10 @@ export function prefillIdentity(schema: unknown, data: unknown, account: Account
 export interface IdentityFlag {
   /** JSON pointer of the field inside the form. */
   path: string;
+  /** To the person filing (「您」), in the editor. */
   message: string;
+  /** The same for staff, kept with the filing and shown in the case's timeline. */
+  staffMessage: string;
 }
 
 /**
@@ -142,17 +145,26 @@ export function identityFlags(schema: unknown, data: unknown, account: AccountId
     flags.push({
       path: `/${where}/idNumber`,
       message: `“${section}”中的公民身份号码与您账号登记的身份证号不一致${onBehalf ? "" : "；如为他人申请，请在“申请方式”中选择“代他人申请”"}`,
+      staffMessage: `“${section}”中的公民身份号码与提交人账号登记的身份证号不一致${onBehalf ? "" : "，且申请方式为“本人申请”"}`,
     });
   }
   const typedCode = typeof block.creditCode === "string" ? block.creditCode.trim().toUpperCase() : "";
   if (account.creditCode && typedCode && typedCode !== account.creditCode.toUpperCase()) {
-    flags.push({ path: `/${where}/creditCode`, message: `“${section}”中的统一社会信用代码与您账号登记的代码不一致` });
+    flags.push({
+      path: `/${where}/creditCode`,
+      message: `“${section}”中的统一社会信用代码与您账号登记的代码不一致`,
+      staffMessage: `“${section}”中的统一社会信用代码与提交单位账号登记的代码不一致`,
+    });
   }
   if (onBehalf) {
     const applicant = blockOf(data, "applicant");
     const applicantId = typeof applicant.idNumber === "string" ? applicant.idNumber.trim().toUpperCase() : "";
     if (account.idNumber && applicantId && applicantId === account.idNumber.toUpperCase()) {
-      flags.push({ path: "/applicant/idNumber", message: "选择了“代他人申请”，但“申请人信息”中的公民身份号码是您本人的：请填写被代办人的信息，或改为“本人申请”" });
+      flags.push({
+        path: "/applicant/idNumber",
+        message: "选择了“代他人申请”，但“申请人信息”中的公民身份号码是您本人的：请填写被代办人的信息，或改为“本人申请”",
+        staffMessage: "申请方式为“代他人申请”，但“申请人信息”中的公民身份号码是提交人本人的",
+      });
     }
   }
   return flags;

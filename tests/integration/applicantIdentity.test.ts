@@ -54,7 +54,8 @@ describe.each(databaseKinds())("applicant identity on %s", (kind) => {
     expect((await payloadOf(clean.caseNumber)).identityFlags).toBeUndefined();
     const flags = (await payloadOf(flagged.caseNumber)).identityFlags as string[];
     expect(flags).toHaveLength(1);
-    expect(flags[0]).toContain("与您账号登记的身份证号不一致");
+    // worded for the staff who read it (not 「您」, as the editor tells the applicant)
+    expect(flags[0]).toBe(`《${form.title}》“申请人信息”中的公民身份号码与提交人账号登记的身份证号不一致，且申请方式为“本人申请”`);
     // staff read it in the case's timeline; the applicant's own timeline does not repeat it
     const application = await t.db.application.findFirstOrThrow({ where: { caseNumber: flagged.caseNumber } });
     const staff = await caseTimeline(t.db, application.id, { includeInternal: true });

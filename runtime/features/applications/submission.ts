@@ -27,12 +27,12 @@ import { committedMaterialIds } from "../commitments/service";
 import { identityFlags } from "@/runtime/forms/identity";
 import { applicantForms } from "@/runtime/definition/requirements";
 
-/** The identity flags of a filing's forms against the filer's account (`identityFlags`), as `《form》message`. */
+/** The identity flags of a filing's forms against the filer's account (`identityFlags`), worded for staff, as `《form》message`. */
 export function submissionIdentityFlags(definition: ServiceDefinition, formData: FormsData, user: SessionUser): string[] {
   const facts = user.facts;
   if (!facts) return [];
   const account = { kind: user.kind === "organisation" ? ("organisation" as const) : ("person" as const), name: null, organisationName: null, ...facts };
-  return applicantForms(definition).flatMap((form) => identityFlags(form.schema, formData[form.id], account).map((flag) => `《${form.title}》${flag.message}`));
+  return applicantForms(definition).flatMap((form) => identityFlags(form.schema, formData[form.id], account).map((flag) => `《${form.title}》${flag.staffMessage}`));
 }
 
 export interface SubmitResult {
