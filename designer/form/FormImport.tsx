@@ -14,6 +14,23 @@ export interface ImportedForm {
   uiSchema: Record<string, unknown>;
 }
 
+/** One pasted JSON text; `error`: the id of the message that describes its problem. */
+function JsonText({ label, value, onChange, error }: { label: string; value: string; onChange: (text: string) => void; error?: string }) {
+  return (
+    <label className={labelClass}>
+      {label}
+      <textarea
+        spellCheck={false}
+        className={`${inputClass} h-56 font-mono text-xs`}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error}
+      />
+    </label>
+  );
+}
+
 export function FormImport({ onImport, onClose }: { onImport: (form: ImportedForm) => void; onClose: () => void }) {
   const id = useId();
   const [title, setTitle] = useState("");
@@ -39,28 +56,8 @@ export function FormImport({ onImport, onClose }: { onImport: (form: ImportedFor
         <input className={inputClass} value={title} onChange={(e) => setTitle(e.target.value)} />
       </label>
       <div className="grid gap-2 md:grid-cols-2">
-        <label className={labelClass}>
-          JSON Schema
-          <textarea
-            spellCheck={false}
-            className={`${inputClass} h-56 font-mono text-xs`}
-            value={schemaText}
-            onChange={(e) => setSchemaText(e.target.value)}
-            aria-invalid={error?.part === "schema" ? true : undefined}
-            aria-describedby={error?.part === "schema" ? errorId : undefined}
-          />
-        </label>
-        <label className={labelClass}>
-          uiSchema（可留空）
-          <textarea
-            spellCheck={false}
-            className={`${inputClass} h-56 font-mono text-xs`}
-            value={uiText}
-            onChange={(e) => setUiText(e.target.value)}
-            aria-invalid={error?.part === "uiSchema" ? true : undefined}
-            aria-describedby={error?.part === "uiSchema" ? errorId : undefined}
-          />
-        </label>
+        <JsonText label="JSON Schema" value={schemaText} onChange={setSchemaText} error={error?.part === "schema" ? errorId : undefined} />
+        <JsonText label="uiSchema（可留空）" value={uiText} onChange={setUiText} error={error?.part === "uiSchema" ? errorId : undefined} />
       </div>
       {error && (
         <p id={errorId} role="alert" className="text-sm text-destructive">

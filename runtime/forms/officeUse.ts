@@ -5,11 +5,12 @@
  * (staff see them when they read the case). Pure.
  */
 import { isObject } from "@/runtime/definition/json";
+import { hideMarked, stripMarked } from "./uiMarks";
 
 export const OFFICE_USE_OPTION = "officeUse";
 
 /** The rjsf field the applicant's form renders an office-use entry with: nothing. */
-export const OFFICE_USE_FIELD = "officeUseHidden";
+export { OFFICE_USE_FIELD } from "./uiMarks";
 
 type Json = Record<string, unknown>;
 
@@ -18,16 +19,9 @@ export function isOfficeUseUi(uiSchema: unknown): boolean {
   return isObject(uiSchema) && isObject(uiSchema["ui:options"]) && uiSchema["ui:options"][OFFICE_USE_OPTION] === true;
 }
 
-/**
- * A copy of `uiSchema` in which every office-use entry renders with `OFFICE_USE_FIELD` (nothing),
- * inside rjsf's hidden field wrapper (`ui:widget: hidden`, so no empty gap is left).
- */
+/** A copy of `uiSchema` in which every office-use entry renders with `OFFICE_USE_FIELD` (nothing). */
 export function hideOfficeUse(uiSchema: unknown): Json {
-  if (!isObject(uiSchema)) return {};
-  if (isOfficeUseUi(uiSchema)) return { ...uiSchema, "ui:field": OFFICE_USE_FIELD, "ui:widget": "hidden" };
-  const out: Json = {};
-  for (const [key, value] of Object.entries(uiSchema)) out[key] = !key.startsWith("ui:") && isObject(value) ? hideOfficeUse(value) : value;
-  return out;
+  return hideMarked(uiSchema, isOfficeUseUi);
 }
 
 /** Whether `uiSchema` marks anything as office-use. */
@@ -42,16 +36,7 @@ export function hasOfficeUse(uiSchema: unknown): boolean {
  * for office-use entries (经办人, 审核人 …) out of the case, whatever the browser showed.
  */
 export function stripOfficeUse(uiSchema: unknown, data: unknown): unknown {
-  if (!isObject(uiSchema)) return data;
-  if (Array.isArray(data)) return data.map((item) => stripOfficeUse(uiSchema.items, item));
-  if (!isObject(data)) return data;
-  const out: Json = {};
-  for (const [key, value] of Object.entries(data)) {
-    const entry = uiSchema[key];
-    if (isOfficeUseUi(entry)) continue;
-    out[key] = isObject(entry) ? stripOfficeUse(entry, value) : value;
-  }
-  return out;
+  return stripMarked(uiSchema, data, isOfficeUseUi);
 }
 
 /** Every form's data without its office-use entries (forms the definition does not know are left to the caller to refuse). */

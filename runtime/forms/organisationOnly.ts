@@ -6,7 +6,7 @@
  * sends for them is dropped; an organisation applicant must still give the required ones
  * (`organisationOnlyProblems`, part of the submission check in the browser and on the server). Pure.
  */
-import { OFFICE_USE_FIELD } from "./officeUse";
+import { hideMarked, stripMarked } from "./uiMarks";
 import { describePath, schemaAt } from "./messages";
 import { attestationModeOf } from "./attestation";
 import { isObject } from "@/runtime/definition/json";
@@ -24,23 +24,12 @@ export function organisationOnlyMark(uiSchema: unknown): boolean | "required" {
 
 /** A copy of `uiSchema` in which organisation-only entries render as nothing (a person's form). */
 export function hideOrganisationOnly(uiSchema: unknown): Json {
-  if (!isObject(uiSchema)) return {};
-  if (organisationOnlyMark(uiSchema)) return { ...uiSchema, "ui:field": OFFICE_USE_FIELD, "ui:widget": "hidden" };
-  const out: Json = {};
-  for (const [key, value] of Object.entries(uiSchema)) out[key] = !key.startsWith("ui:") && isObject(value) ? hideOrganisationOnly(value) : value;
-  return out;
+  return hideMarked(uiSchema, organisationOnlyMark);
 }
 
 /** `data` without organisation-only entries (what a person sends for them is not kept). */
 export function stripOrganisationOnly(uiSchema: unknown, data: unknown): unknown {
-  if (!isObject(uiSchema) || !isObject(data)) return data;
-  const out: Json = {};
-  for (const [key, value] of Object.entries(data)) {
-    const entry = uiSchema[key];
-    if (organisationOnlyMark(entry)) continue;
-    out[key] = isObject(entry) ? stripOrganisationOnly(entry, value) : value;
-  }
-  return out;
+  return stripMarked(uiSchema, data, organisationOnlyMark);
 }
 
 /** The pointers of the required organisation-only entries of a form. */
