@@ -150,19 +150,3 @@ export function isUniqueViolation(err: unknown): boolean {
   if (isDriverUniqueViolation(err)) return true;
   return typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2002";
 }
-
-/**
- * Atomically increment the counter `name` (created at 1) and return the new value.
- * Call inside an interactive transaction so that the value is only used when it commits;
- * the single UPDATE … SET value = value + 1 takes the row lock, so concurrent transactions
- * (also from several app instances on PostgreSQL) never get the same value.
- */
-export async function nextCounterValue(tx: Pick<Db, "counter">, name: string): Promise<number> {
-  const row = await tx.counter.upsert({
-    where: { name },
-    create: { name, value: 1 },
-    update: { value: { increment: 1 } },
-    select: { value: true },
-  });
-  return row.value;
-}

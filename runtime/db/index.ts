@@ -5,7 +5,6 @@ export {
   dbKind,
   getDb,
   isUniqueViolation,
-  nextCounterValue,
   sqlOf,
   type CreateDbOptions,
   type Db,

@@ -13,10 +13,11 @@ import {
   loadMigrations,
   migrate,
   MigrationChecksumError,
-  nextCounterValue,
   Prisma,
+  sqlOf,
   type Db,
 } from "@/runtime/db";
+import { nextCounter } from "@/runtime/features/cases/caseStore";
 import { createTestDb, databaseKinds, describeOnDatabases, pgUnavailableReason, type TestDb } from "../support/testDb";
 
 async function fixtures(db: Db) {
@@ -269,11 +270,11 @@ describeOnDatabases("database", (kind) => {
     await db.serviceVersion.create({ data: { serviceId: f.service.id, status: "draft", definition: {} } });
   });
 
-  it("increments counters atomically under concurrent transactions", async () => {
+  it("increments counters atomically under concurrent transactions (nextCounter, as case numbers use it)", async () => {
     const n = 25;
     const values = await Promise.all(
       Array.from({ length: n }, () =>
-        db.$transaction(async (tx) => nextCounterValue(tx, "case:2026"), { maxWait: 20_000, timeout: 20_000 }),
+        sqlOf(db).transaction((sql) => nextCounter(sql, "case:2026")),
       ),
     );
     expect([...values].sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
@@ -281,12 +282,12 @@ describeOnDatabases("database", (kind) => {
 
     // A rolled-back transaction does not consume a number.
     await expect(
-      db.$transaction(async (tx) => {
-        await nextCounterValue(tx, "case:2026");
+      sqlOf(db).transaction(async (sql) => {
+        await nextCounter(sql, "case:2026");
         throw new Error("abort");
       }),
     ).rejects.toThrow("abort");
-    expect(await db.$transaction((tx) => nextCounterValue(tx, "case:2026"))).toBe(n + 1);
+    expect(await sqlOf(db).transaction((sql) => nextCounter(sql, "case:2026"))).toBe(n + 1);
   });
 
   it.runIf(kind === "postgres")("increments atomically across separate clients (several app instances)", async () => {
@@ -295,7 +296,7 @@ describeOnDatabases("database", (kind) => {
     try {
       const values = await Promise.all(
         Array.from({ length: 30 }, (_, i) =>
-          clients[i % 2].$transaction((tx) => nextCounterValue(tx, "multi"), { maxWait: 20_000, timeout: 20_000 }),
+          sqlOf(clients[i % 2]).transaction((sql) => nextCounter(sql, "multi")),
         ),
       );
       expect(new Set(values).size).toBe(30);
