@@ -27,17 +27,20 @@ export function addCustomFormats<T extends Ajv>(ajv: T): T {
  * annotations ajv does not know; pass `{ strict: true }` to check a schema generator.
  */
 export function createAjv(options: Options = {}): Ajv {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, ...options, code: { regExp: linearRegExp, ...options.code } });
-  addFormats(ajv);
-  return addCustomFormats(ajv);
+  return createAjvFor("draft-07", options);
 }
 
-/** An ajv for `dialect` (draft-07: the default class; 2020-12: `Ajv2020`), set up as `createAjv`. */
+/** ajv's class for a schema dialect (draft-07: the default class; 2020-12: `Ajv2020`), for rjsf's validator too. */
+export function ajvClassFor(dialect: SchemaDialect): typeof Ajv {
+  return dialect === "2020-12" ? (Ajv2020 as unknown as typeof Ajv) : Ajv;
+}
+
+/** An ajv for `dialect`, set up as `createAjv`. */
 export function createAjvFor(dialect: SchemaDialect, options: Options = {}): Ajv {
-  if (dialect === "draft-07") return createAjv(options);
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, ...options, code: { regExp: linearRegExp, ...options.code } });
+  const AjvClass = ajvClassFor(dialect);
+  const ajv = new AjvClass({ allErrors: true, verbose: true, strict: false, ...options, code: { regExp: linearRegExp, ...options.code } });
   addFormats(ajv);
-  return addCustomFormats(ajv as unknown as Ajv);
+  return addCustomFormats(ajv);
 }
 
 /** The minimal form shape the cache needs. */

@@ -9,8 +9,7 @@ import { compileSchemaValidatorsCode } from "@rjsf/validator-ajv8/compileSchemaV
 import { _ } from "ajv";
 import type Ajv from "ajv";
 import type { RJSFSchema } from "@rjsf/utils";
-import Ajv2020 from "ajv/dist/2020";
-import { addCustomFormats } from "./ajv";
+import { addCustomFormats, ajvClassFor } from "./ajv";
 import { schemaDialect } from "./dialect";
 import { linearRegExp } from "./linearRegExp";
 import { FORMATS_MODULE, FORMS_MODULE, VALIDATORS_GLOBAL } from "./precompiledNames";
@@ -23,7 +22,7 @@ const pageRegExp = Object.assign((pattern: string, flags: string) => linearRegEx
 /** The JavaScript of a script that registers the validators of `schema` under `key`. */
 export function validatorScript(key: string, schema: Record<string, unknown>): string {
   const code = compileSchemaValidatorsCode(schema as RJSFSchema, {
-    ...(schemaDialect(schema) === "2020-12" ? { AjvClass: Ajv2020 as unknown as typeof Ajv } : {}),
+    AjvClass: ajvClassFor(schemaDialect(schema) ?? "draft-07"),
     extenderFn: (ajv: Ajv) => addCustomFormats(ajv),
     ajvOptionsOverrides: { code: { regExp: pageRegExp, formats: _`require(${FORMATS_MODULE})`, lines: false } },
   });

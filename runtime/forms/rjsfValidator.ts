@@ -7,8 +7,7 @@
  */
 import { customizeValidator } from "@rjsf/validator-ajv8";
 import type Ajv from "ajv";
-import Ajv2020 from "ajv/dist/2020";
-import { addCustomFormats } from "./ajv";
+import { addCustomFormats, ajvClassFor } from "./ajv";
 import { schemaDialect, type SchemaDialect } from "./dialect";
 import { localizeAjvErrors } from "./messages";
 import { linearRegExp } from "./linearRegExp";
@@ -19,7 +18,7 @@ export { createTransformErrors, transformErrors } from "./messages";
 export function createRjsfValidator(dialect: SchemaDialect = "draft-07") {
   return customizeValidator(
     {
-      ...(dialect === "2020-12" ? { AjvClass: Ajv2020 as unknown as typeof Ajv } : {}),
+      AjvClass: ajvClassFor(dialect),
       // full format definitions (typed: `amount` applies to numbers, the others to strings)
       extenderFn: (ajv: Ajv) => addCustomFormats(ajv),
       // the same linear-time engine for schema patterns as the server (linearRegExp.ts)
