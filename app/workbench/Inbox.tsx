@@ -1,11 +1,10 @@
 "use client";
 import { useState } from "react";
-import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "../_trpc/client";
 import { EmptyState } from "../_components/EmptyState";
 import { ToggleGroup } from "../_components/ToggleGroup";
-import { cardCell } from "./_parts/CaseCells";
+import { CaseLink, cardCell } from "./_parts/CaseCells";
 import { isOverdue, todayInChina } from "../_components/format";
 import { taskStatusLabels } from "@/runtime/definition/labels";
 
@@ -61,9 +60,7 @@ export function Inbox() {
               return (
                 <tr key={item.taskId} className="border-b last:border-0 max-sm:block max-sm:py-2">
                   <td data-label={"办件编号"} className={cardCell}>
-                    <Link href={`/workbench/cases/${item.applicationId}`} className="text-primary underline-offset-2 hover:underline">
-                      {item.caseNumber ?? "（未编号）"}
-                    </Link>
+                    <CaseLink applicationId={item.applicationId} caseNumber={item.caseNumber} />
                   </td>
                   <td data-label={"事项"} className={cardCell}>{item.serviceTitle}</td>
                   <td data-label={"环节"} className={cardCell}>{item.label}</td>

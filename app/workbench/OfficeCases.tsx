@@ -4,12 +4,11 @@
  * the offices below (监督), filtered by office (that office and those under it).
  */
 import { useId, useState } from "react";
-import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "../_trpc/client";
 import { EmptyState } from "../_components/EmptyState";
 import { ToggleGroup } from "../_components/ToggleGroup";
-import { cardCell } from "./_parts/CaseCells";
+import { CaseLink, cardCell } from "./_parts/CaseCells";
 import { StatusBadge } from "../_components/StatusBadge";
 import { formatDateTime } from "../_components/format";
 
@@ -73,7 +72,7 @@ export function OfficeCases({ initial = {} }: { initial?: { officeId?: string; s
             {query.data.cases.map((c) => (
               <tr key={c.id} className="border-b last:border-0 max-sm:block max-sm:py-2">
                 <td data-label="办件编号" className={cardCell}>
-                  <Link href={`/workbench/cases/${c.id}`} className="text-primary underline-offset-2 hover:underline">{c.caseNumber ?? "（未编号）"}</Link>
+                  <CaseLink applicationId={c.id} caseNumber={c.caseNumber} />
                 </td>
                 <td data-label="事项" className={cardCell}>
                   {c.serviceTitle}

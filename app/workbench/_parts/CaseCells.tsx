@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 export const cardCell =
   "px-3 py-2 max-sm:flex max-sm:gap-3 max-sm:py-0.5 max-sm:before:w-16 max-sm:before:shrink-0 max-sm:before:text-muted-foreground max-sm:before:content-[attr(data-label)]";
 
-export interface OfficeOption {
+interface OfficeOption {
   id: string;
   name: string;
 }
@@ -24,6 +24,15 @@ export function OfficeSelect({ offices, value, onChange, className, labelClassNa
         ))}
       </select>
     </label>
+  );
+}
+
+/** A case's number (「（未编号）」 without one), linking to its staff page. */
+export function CaseLink({ applicationId, caseNumber }: { applicationId: string; caseNumber: string | null }) {
+  return (
+    <Link href={`/workbench/cases/${applicationId}`} className="text-primary underline-offset-2 hover:underline">
+      {caseNumber ?? "（未编号）"}
+    </Link>
   );
 }
 

@@ -10,7 +10,7 @@ import { percent, ratesOf } from "@/runtime/features/dashboard/rates";
 import { caseListHref, dashboardTables } from "@/runtime/features/dashboard/tables";
 import { WorkbenchTabs } from "../WorkbenchTabs";
 import { ChartPanel } from "./ChartPanel";
-import { cardCell } from "../_parts/CaseCells";
+import { CaseLink, cardCell } from "../_parts/CaseCells";
 
 export const metadata: Metadata = { title: "统计分析" };
 export const dynamic = "force-dynamic";
@@ -120,9 +120,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               {figures.warnings.map((w) => (
                 <tr key={w.taskId} className="border-b last:border-0 max-sm:block max-sm:py-2">
                   <td data-label="办件编号" className={cardCell}>
-                    <Link href={`/workbench/cases/${w.applicationId}`} className="text-primary underline-offset-2 hover:underline">
-                      {w.caseNumber ?? "（未编号）"}
-                    </Link>
+                    <CaseLink applicationId={w.applicationId} caseNumber={w.caseNumber} />
                   </td>
                   <td data-label="事项" className={cardCell}>{w.serviceTitle}</td>
                   <td data-label="环节" className={cardCell}>{w.label}</td>

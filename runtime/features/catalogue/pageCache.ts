@@ -20,8 +20,10 @@ import { cookieName, parseCookies, PLACE_COOKIE } from "@/runtime/auth/cookies";
 import { catalogueGeneration, onCatalogueChange } from "./changes";
 
 const PAGE_TTL_MS = 1_000;
-const CACHED_PATH = /^\/hall(?:\/services\/[A-Za-z0-9_-]{1,80})?\/?$/;
-const SHARED_PATH = /^\/hall(?:\/services\/[A-Za-z0-9_-]{1,80})?\/?(?:\?|$)/;
+/** The hall and a guide; shared with any query, kept without one (a search is rendered each time). */
+const SHARED_PAGE = String.raw`^/hall(?:/services/[A-Za-z0-9_-]{1,80})?/?`;
+const CACHED_PATH = new RegExp(`${SHARED_PAGE}$`);
+const SHARED_PATH = new RegExp(String.raw`${SHARED_PAGE}(?:\?|$)`);
 
 /** Set on the requests for pages every visitor shares: the root layout reads no session for them. */
 export const SHARED_PAGE_HEADER = "x-hrss-shared-page";

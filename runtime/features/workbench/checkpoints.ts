@@ -1,6 +1,6 @@
-/** What a caseworker checks at a step (pure): 审核要点, 风险点 and 前置校验, from the guide. */
+/** What a caseworker checks at a step (pure): 审核要点 and 前置校验, from the guide (its 风险点: riskChecklist.ts). */
 import type { ServiceDefinition, TaskNode } from "@/runtime/definition/schema";
-import { stepRisks } from "@/runtime/definition/riskChecklist";
+import { stepMatches } from "@/runtime/definition/riskChecklist";
 
 /** A list item's enumeration (「1.」「2、」「（3）」「四、」), which the same point carries in one part of the guide and not in another. */
 const ENUMERATION = /^\s*(?:[（(]\d+[)）]|\d+[.、．]|[一二三四五六七八九十]+[、．.])\s*/;
@@ -17,14 +17,12 @@ export function distinctPoints(items: string[]): string[] {
 }
 
 export function checkpointsFor(definition: ServiceDefinition, node: TaskNode) {
-  const matches = (step: string | null) => !step || node.label.includes(step) || step.includes(node.label);
+  const matches = (step: string | null) => !step || stepMatches(step, node.label);
   return {
     reviewPoints: distinctPoints([
       ...node.checkpoints,
       ...definition.guide.operationNotes.filter((n) => matches(n.step)).flatMap((n) => n.notes),
     ]),
-    // The same risk points the step's 风险点确认 lists (「无」 is none).
-    risks: stepRisks(definition, node.label).map((r) => (r.control ? `${r.risk}（防控：${r.control}）` : r.risk)),
     preChecks: definition.guide.preChecks.map((p) => `${p.check}${p.mandatory ? "（强制）" : ""}`),
   };
 }

@@ -26,6 +26,7 @@ export function TaskPanel({ data, onDone, onError, refresh }: { data: StaffCase;
   const a = data.application;
   const overdue = isOverdue(task, todayInChina());
   const acting = task.claimedByMe && task.canWork;
+  const risks = task.riskChecklist.map((r) => (r.control ? `${r.risk}（防控：${r.control}）` : r.risk));
   const claim = useMutation(trpc.workbench.claim.mutationOptions({ onSuccess: () => refresh(), onError }));
   const release = useMutation(trpc.workbench.release.mutationOptions({ onSuccess: () => refresh(), onError }));
   return (
@@ -41,14 +42,14 @@ export function TaskPanel({ data, onDone, onError, refresh }: { data: StaffCase;
       <div className="mt-3 space-y-3 rounded-md bg-muted/60 p-3">
         <Checklist title="审核要点" items={task.checkpoints.reviewPoints} tone="" />
         <div className="grid gap-3 md:grid-cols-2">
-          {acting && task.checkpoints.risks.length > 0 ? (
+          {acting && risks.length > 0 ? (
             // Listed once: as the boxes of 风险点确认 in the action form below.
             <div>
               <h3 className="font-medium">风险点</h3>
-              <p className="mt-1 text-sm text-red-900">共 {task.checkpoints.risks.length} 项，请在下方“风险点确认”中逐项核对勾选。</p>
+              <p className="mt-1 text-sm text-red-900">共 {risks.length} 项，请在下方“风险点确认”中逐项核对勾选。</p>
             </div>
           ) : (
-            <Checklist title="风险点" items={task.checkpoints.risks} tone="text-red-900" />
+            <Checklist title="风险点" items={risks} tone="text-red-900" />
           )}
           <Checklist title="前置校验" items={task.checkpoints.preChecks} tone="" />
         </div>
