@@ -67,7 +67,7 @@ describeOnDatabases("notifications", (kind) => {
         const state = application.engineState as CaseState;
         const result = await runCaseEvent(sql, audit, {
           application,
-          flow: definition.flow,
+          definition,
           calendar: await loadCalendarSql(t.db, sql),
           actorRole: "caseworker",
           event: { type: "act", at: new Date().toISOString(), taskId: state.tasks[0].taskId, actionId: "askCorrection", actor: { role: "caseworker" }, comment: "材料不全", correctionItems: ["身份证复印件不清晰"] },

@@ -50,9 +50,7 @@ export async function answerCorrection(db: Db, user: SessionUser, id: string, fo
     });
     const result = await runCaseEvent(sql, audit, {
       application,
-      flow: definition.flow,
-      documents: definition.documents,
-      forms: definition.forms,
+      definition,
       calendar: await loadCalendarSql(db, sql),
       actorRole: "applicant",
       event: { type: "act", at: caseNow().toISOString(), taskId: task.taskId, actionId: submitAction.id, actor: { role: "applicant", id: user.id }, forms: patch },

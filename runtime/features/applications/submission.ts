@@ -140,7 +140,7 @@ async function fileDraft(
   await runCaseEvent(sql, audit, {
     application: draft,
     insert,
-    flow: definition.flow,
+    definition,
     calendar,
     actorRole: "applicant",
     event: {

@@ -31,7 +31,7 @@ export async function withdrawApplication(db: Db, user: SessionUser, id: string,
     const definition = await pinnedDefinitionSql(sql, application.serviceVersionId);
     await runCaseEvent(sql, audit, {
       application,
-      flow: definition.flow,
+      definition,
       calendar: await loadCalendarSql(db, sql),
       actorRole: "applicant",
       event: { type: "withdraw", at: caseNow().toISOString(), actor: { role: "applicant", id: user.id }, reason },

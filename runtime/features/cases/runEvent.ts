@@ -7,7 +7,7 @@
  */
 import "server-only";
 import type { SqlTx, SqlValue } from "@/runtime/db";
-import type { DocumentTemplate, Flow, FormDefinition } from "@/runtime/definition/schema";
+import type { ServiceDefinition } from "@/runtime/definition/schema";
 import { applyEvent, nextTimerDate, recordedEvent, type CaseEvent, type CaseState, type Effect } from "@/runtime/engine";
 import type { WorkCalendar } from "@/runtime/calendar";
 import { AppError, staleCase } from "@/runtime/errors";
@@ -22,6 +22,8 @@ export interface CaseRecord {
   officeId: string;
   rowVersion: number;
   engineState: unknown;
+  /** The forms' data, when the caller has read it (else read when a decision needs it). */
+  formData?: Record<string, unknown>;
 }
 
 /** Columns an event may set besides state and status. */
@@ -46,11 +48,11 @@ export interface RunCaseEventInput {
   application: CaseRecord;
   /** Set when `application` is not in the database yet. */
   insert?: NewCase;
-  flow: Flow;
-  /** The service's own document texts (their titles name the documents issued); defaults otherwise. */
-  documents?: DocumentTemplate[];
-  /** The pinned version's forms: a decision is told the way the applicant asked on them (结果送达方式). */
-  forms?: FormDefinition[];
+  /**
+   * The case's pinned version: its flow; its document texts (their titles name the documents
+   * issued); its forms (a decision is told the way the applicant asked on them, 结果送达方式).
+   */
+  definition: Pick<ServiceDefinition, "flow" | "documents" | "forms">;
   event: CaseEvent;
   calendar: WorkCalendar;
   actorRole: string;
@@ -84,7 +86,8 @@ function caseUpdate(sql: SqlTx, columns: Record<string, SqlValue>, id: string, r
 }
 
 export async function runCaseEvent(sql: SqlTx, audit: AuditSink, input: RunCaseEventInput): Promise<RunCaseEventResult> {
-  const { application, flow, event, calendar } = input;
+  const { application, event, calendar } = input;
+  const { flow } = input.definition;
   const before = (application.engineState ?? null) as CaseState | null;
   const result = applyEvent(flow, before, event, { calendar });
   // A step someone does not hold, or may not do after the step before (不相容岗位分离), is a refusal of who they are (403), not of what they sent.
@@ -151,7 +154,7 @@ export async function runCaseEvent(sql: SqlTx, audit: AuditSink, input: RunCaseE
 
   // 受理通知书, 一次性告知书, decisions …: numbered, with their verification codes, in this transaction.
   const issued = effects.some((e) => e.type === "issueDocument")
-    ? await issueDocuments(sql, { applicationId: application.id, officeId: application.officeId, state, effects, definition: { flow, documents: input.documents }, at: event.at })
+    ? await issueDocuments(sql, { applicationId: application.id, officeId: application.officeId, state, effects, definition: input.definition, at: event.at })
     : null;
 
   const base = { actorRole: input.actorRole, organisationId: application.officeId, applicationId: application.id, entityType: "application" as const, entityId: application.id };
@@ -164,10 +167,14 @@ export async function runCaseEvent(sql: SqlTx, audit: AuditSink, input: RunCaseE
     } else if (effect.type === "notify" || effect.type === "overdue") audit.record({ ...base, action: effect.type, payload: effect });
   }
   // The messages the event calls for (消息, e-mail, SMS), in this same transaction.
+  // The case's forms as this event leaves them: what it wrote, else what the caller read.
+  const formData = extra.formData ?? application.formData;
   await notifyEffects(sql, application.id, state, effects, (nodeId) => flow.nodes.find((n) => n.id === nodeId)?.label, new Date(), async () => {
-    if (!input.forms?.length) return null;
+    const { forms } = input.definition;
+    if (!forms.length) return null;
+    if (formData) return resultDelivery(forms, formData);
     const row = await sql.get<{ formData: unknown }>('SELECT "formData" FROM "Application" WHERE "id" = ?', [application.id]);
-    return resultDelivery(input.forms, sql.json<Record<string, unknown> | null>(row?.formData ?? null) ?? {});
+    return resultDelivery(forms, sql.json<Record<string, unknown> | null>(row?.formData ?? null) ?? {});
   });
   return { state, effects, rowVersion: application.rowVersion + 1 };
 }

@@ -81,9 +81,7 @@ function tickCase(db: Db, id: string, now: Date, calendar: Awaited<ReturnType<ty
     const definition = await pinnedDefinitionSql(sql, application.serviceVersionId);
     const result = await runCaseEvent(sql, audit, {
       application,
-      flow: definition.flow,
-      documents: definition.documents,
-      forms: definition.forms,
+      definition,
       calendar,
       actorRole: "system",
       event: { type: "timer", at: now.toISOString() },

@@ -200,9 +200,7 @@ export async function actOnTask(db: Db, user: SessionUser, input: ActInput) {
     const outcome = input.outcomeId ? node.outcomes?.find((o) => o.id === input.outcomeId) : undefined;
     const result = await runCaseEvent(sql, audit, {
       application,
-      flow: definition.flow,
-      documents: definition.documents,
-      forms: definition.forms,
+      definition,
       calendar: await loadCalendarSql(db, sql),
       actorRole: task.role,
       event: {
@@ -250,7 +248,7 @@ export async function pauseOrResume(
     const reason = input.reason?.trim() ?? "";
     const result = await runCaseEvent(sql, audit, {
       application,
-      flow: definition.flow,
+      definition,
       calendar: await loadCalendarSql(db, sql),
       actorRole: role,
       event: input.kind === "pause" ? { type: "pause", at, actor, reason } : { type: "resume", at, actor, comment: reason || undefined },
