@@ -27,6 +27,7 @@ import { Widgets } from "@rjsf/shadcn";
 import { formValidatorFor, createTransformErrors } from "@/runtime/forms/rjsfValidator";
 import { attestationModeOf } from "@/runtime/forms/attestation";
 import { OFFICE_USE_FIELD, hideOfficeUse } from "@/runtime/forms/officeUse";
+import { hideOrganisationOnly } from "@/runtime/forms/organisationOnly";
 import { isObject } from "@/runtime/definition/json";
 
 type Json = Record<string, unknown>;
@@ -288,6 +289,8 @@ export interface ServiceFormProps {
   readonly?: boolean;
   /** The applicant's form: leave out what the office fills (经办人签字, 以下由经办机构填写 …). */
   hideOfficeUse?: boolean;
+  /** A person's form: leave out what only an organisation attests (单位盖章 …). */
+  hideOrganisationOnly?: boolean;
   /** Validate as the person types (after a first attempt). */
   liveValidate?: boolean;
   /** Errors from the server to show on fields. */
@@ -299,14 +302,15 @@ export interface ServiceFormProps {
 
 /** One service form. The ref is rjsf's Form (`validateForm()`, `submit()`). */
 export const ServiceForm = forwardRef<RjsfForm, ServiceFormProps>(function ServiceForm(
-  { formId, headingLevel = 3, schema, uiSchema, formData, onChange, onSubmit, onError, readonly, hideOfficeUse: hideOffice, liveValidate, extraErrors, validator, children },
+  { formId, headingLevel = 3, schema, uiSchema, formData, onChange, onSubmit, onError, readonly, hideOfficeUse: hideOffice, hideOrganisationOnly: hideOrganisation, liveValidate, extraErrors, validator, children },
   ref,
 ) {
   const templates = useMemo(() => ({ TitleFieldTemplate: titleTemplate(`form-${formId}__title`, headingLevel) }), [formId, headingLevel]);
   const ui = useMemo(() => {
-    const marked = withAttestationFields(schema, hideOffice ? hideOfficeUse(uiSchema) : uiSchema);
+    const shown = hideOrganisation ? hideOrganisationOnly(uiSchema) : uiSchema;
+    const marked = withAttestationFields(schema, hideOffice ? hideOfficeUse(shown) : shown);
     return { ...marked, "ui:submitButtonOptions": { norender: true } } as UiSchema;
-  }, [schema, uiSchema, hideOffice]);
+  }, [schema, uiSchema, hideOffice, hideOrganisation]);
   const transformErrors = useMemo(() => createTransformErrors(schema), [schema]);
   return (
     <Form

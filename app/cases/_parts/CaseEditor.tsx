@@ -14,7 +14,6 @@ import { useTRPC, errorMessage } from "@/app/_trpc/client";
 import { applicantForms, requiredUploads } from "@/runtime/definition/requirements";
 import { createTransformErrors } from "@/runtime/forms/rjsfValidator";
 import { hasIdentityBlocks, identityFlags, prefillIdentity } from "@/runtime/forms/identity";
-import { hideOrganisationOnly } from "@/runtime/forms/organisationOnly";
 import type { FormCheck } from "@/runtime/forms/submissionCheck";
 import type { FormDefinition, Material } from "@/runtime/definition/schema";
 import type { ApplicationDetail } from "@/app/_components/types";
@@ -235,7 +234,8 @@ function EditorBody({
             formId={step.form.id}
             validator={validators[step.form.id]}
             schema={step.form.schema}
-            uiSchema={account.kind === "person" ? hideOrganisationOnly(step.form.uiSchema) : step.form.uiSchema}
+            uiSchema={step.form.uiSchema}
+            hideOrganisationOnly={account.kind === "person"}
             formData={formData[step.form.id] ?? {}}
             onChange={(data) => changeForm(step.form!, data)}
             onSubmit={() => next()}
