@@ -27,11 +27,8 @@ const areaLinks: Record<Area, { href: string; label: string }> = {
 function useVisitor(enabled: boolean): HeaderAccount | null | undefined {
   const trpc = useTRPC();
   const me = useQuery({ ...trpc.auth.me.queryOptions(), enabled, staleTime: 30_000 });
-  const user = me.data?.user ?? null;
-  const unread = useQuery({ ...trpc.notifications.unreadCount.queryOptions(), enabled: enabled && user !== null });
   if (!enabled || me.isPending) return undefined;
-  if (!user) return null;
-  return headerAccount(user, unread.data ?? 0);
+  return me.data?.user ? headerAccount(me.data.user, me.data.unread) : null;
 }
 
 export function SiteHeader({ account: given }: { account: HeaderAccount | null | "deferred" }) {

@@ -5,12 +5,14 @@ import { checkCredentials, endSession, recordSignIn } from "@/runtime/auth/sessi
 import { writeWithPrisma } from "@/runtime/write";
 import { CSRF_COOKIE, SESSION_COOKIE, serializeCookie } from "@/runtime/auth/cookies";
 import { areasFor } from "@/runtime/auth/roles";
+import { unreadCount } from "@/runtime/features/notifications/messages";
 
 const secureCookies = process.env.COOKIE_SECURE === "1";
 
 export const authRouter = router({
-  me: publicProcedure.query(({ ctx }) =>
-    ctx.user ? { user: ctx.user, areas: areasFor(ctx.user) } : { user: null, areas: areasFor(null) },
+  /** Who is signed in, what their navigation shows and their unread messages (the site header of shared pages: one call). */
+  me: publicProcedure.query(async ({ ctx }) =>
+    ctx.user ? { user: ctx.user, areas: areasFor(ctx.user), unread: await unreadCount(ctx.db, ctx.user.id) } : { user: null, areas: areasFor(null), unread: 0 },
   ),
 
   signIn: publicProcedure
