@@ -16,6 +16,7 @@ import pg from "pg";
 import { PrismaClient as SqlitePrismaClient, type Prisma } from "@/prisma/generated/sqlite/client";
 import { PrismaClient as PostgresPrismaClient } from "@/prisma/generated/postgres/client";
 import { databaseKind, databaseUrl, sqliteFilePath, type DbKind } from "./url";
+import { log } from "@/runtime/ops/log";
 import { isDriverUniqueViolation, PostgresSql, SqliteSql, type SqlDb, type SqliteAdapterHandle } from "./sql";
 
 export type Db = SqlitePrismaClient;
@@ -99,6 +100,9 @@ export function createDb(url?: string, options: CreateDbOptions = {}): Db {
     // Pass the URL as-is: no shadow database is ever made from this adapter (see
     // scripts/create-migration.ts for why that matters). Prisma and plain SQL share the pool.
     const pool = new pg.Pool({ connectionString: target, max: options.poolSize });
+    // An idle connection the server ends (a restart, a dropped database) is discarded by the pool;
+    // unheard, its error would end the process.
+    pool.on("error", (error) => log.warn({ err: error }, "PostgreSQL 空闲连接已断开"));
     const adapter = new PrismaPg(pool, { disposeExternalPool: true });
     db = new PostgresPrismaClient({ adapter, log: options.log }) as unknown as Db;
     sqlPorts.set(db, new PostgresSql(pool));
