@@ -21,6 +21,7 @@
 import { detectKind, type FieldKind, type JsonSchema, type UiSchema } from "./formFields";
 import { placedFields } from "@/runtime/definition/schemaPlaces";
 import { isObject } from "@/runtime/definition/json";
+import { expandOrder } from "@/runtime/forms/uiOrder";
 
 export type VisibilityOp = "eq" | "neq" | "in" | "contains";
 
@@ -143,18 +144,6 @@ interface ObjectParts {
   ui: UiSchema;
   ordered: boolean;
   source: ContainerSource;
-}
-
-/** rjsf's reading of `ui:order` over `keys`: `"*"` stands for the keys not listed (in their own order); unknown entries are ignored; keys missing from a list without `"*"` go last (rjsf refuses such a list). */
-export function expandOrder(order: readonly unknown[], keys: readonly string[]): string[] {
-  const listed = order.filter((k): k is string => typeof k === "string" && (k === "*" || keys.includes(k)));
-  const unique = listed.filter((k, i) => k === "*" || listed.indexOf(k) === i);
-  const rest = keys.filter((k) => !unique.includes(k));
-  const at = unique.indexOf("*");
-  const named = unique.filter((k) => k !== "*");
-  if (at < 0) return [...named, ...rest];
-  const before = unique.slice(0, at).filter((k) => k !== "*");
-  return [...before, ...rest, ...named.filter((k) => !before.includes(k))];
 }
 
 const sameList = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);

@@ -64,6 +64,9 @@ describe("lint before publish", () => {
     const found = codes(def);
     expect(found).toContain("FORM_SCHEMA_INVALID");
     expect(found).toContain("FORM_NOT_OBJECT");
+    // Told in Chinese, where it is — the same words as the form import's.
+    const invalid = lintDefinition(def).find((p) => p.code === "FORM_SCHEMA_INVALID");
+    expect(invalid?.message).toContain("“/properties/a/type”处");
   });
 
   it("fields shown on a condition depend on a field that exists", () => {

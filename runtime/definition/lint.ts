@@ -10,8 +10,8 @@ import "@/runtime/zod";
 import { outcomeDocumentKind, unknownPlaceholders } from "./documents";
 import { serviceDefinition, type ConnectorBindings, type Flow, type ServiceDefinition } from "@/runtime/definition/schema";
 import { validateFlow } from "@/runtime/engine/validateFlow";
-import { createAjvFor } from "@/runtime/forms/ajv";
-import { schemaDialect, type SchemaDialect } from "@/runtime/forms/dialect";
+import { schemaProblem } from "@/runtime/forms/schemaCheck";
+import { schemaDialect } from "@/runtime/forms/dialect";
 import { schemaBoundProblems } from "@/runtime/forms/schemaBounds";
 import { formFieldList } from "./formFieldList";
 import { definitionFieldLabels, limitUnitLabels } from "./labels";
@@ -109,26 +109,15 @@ function contractProblem(issue: { path: PropertyKey[]; message: string }, draft:
   return problem;
 }
 
-const ajvs: Partial<Record<SchemaDialect, ReturnType<typeof createAjvFor>>> = {};
-/** Compile results by schema object: a draft keeps the objects of forms that did not change. */
+/** Check results by schema object: a draft keeps the objects of forms that did not change. */
 const compiled = new WeakMap<object, string | null>();
 
-/** Why a form schema does not compile, or null. */
+/** Why a form schema is not usable, or null. */
 function compileError(schema: Record<string, unknown>): string | null {
   const known = compiled.get(schema);
   if (known !== undefined) return known;
   const dialect = schemaDialect(schema);
-  if (!dialect) return `不支持的 $schema“${String(schema.$schema)}”（支持 draft-07 和 2020-12）`;
-  const ajv = (ajvs[dialect] ??= createAjvFor(dialect));
-  const { $id: _ignored, ...compilable } = schema;
-  let error: string | null = null;
-  try {
-    ajv.compile(compilable);
-  } catch (cause) {
-    error = (cause as Error).message;
-  } finally {
-    ajv.removeSchema(compilable);
-  }
+  const error = dialect ? schemaProblem(schema, dialect) : `不支持的 $schema“${String(schema.$schema)}”（支持 draft-07 和 2020-12）`;
   compiled.set(schema, error);
   return error;
 }
@@ -155,7 +144,7 @@ function lintForms(draft: Draft, out: LintProblem[]): void {
       continue;
     }
     const error = compileError(schema);
-    if (error) out.push({ code: "FORM_SCHEMA_INVALID", area: "forms", formId: id, message: `表单${name}的 JSON Schema 无法编译：${error}` });
+    if (error) out.push({ code: "FORM_SCHEMA_INVALID", area: "forms", formId: id, message: `表单${name}的 JSON Schema 无效：${error}` });
     for (const message of schemaBoundProblems(schema)) out.push({ code: "FORM_SCHEMA_UNBOUNDED", area: "forms", formId: id, message: `表单${name}：${message}` });
     lintVisibility(id, name, schema, out);
   }

@@ -3,6 +3,7 @@
  * materials they must upload. Pure, and light enough for the browser.
  */
 import type { FormDefinition, Material, ServiceDefinition } from "@/runtime/definition/schema";
+import { valueAtPointer } from "./jsonPointer";
 
 /** Forms the applicant fills: all but those only staff steps edit. */
 export function applicantForms(definition: ServiceDefinition): FormDefinition[] {
@@ -37,11 +38,7 @@ export function requiredUploads(definition: ServiceDefinition, formData?: Record
 export function requiredByAnswer(material: Material, formData: Record<string, unknown>): boolean {
   const when = material.requiredWhen;
   if (!when) return false;
-  let value: unknown = formData[when.form];
-  for (const segment of when.path.split("/").slice(1)) {
-    value = value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>)[segment] : undefined;
-  }
-  return value === when.equals;
+  return valueAtPointer(formData[when.form], when.path) === when.equals;
 }
 
 

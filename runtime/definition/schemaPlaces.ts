@@ -6,6 +6,7 @@
  * are declared. Pure.
  */
 import { isObject } from "./json";
+import { pointerSegments } from "./jsonPointer";
 
 export type Json = Record<string, unknown>;
 
@@ -26,9 +27,14 @@ export function resolveRef(root: Json, ref: unknown): Json | null {
   const pointer = ref.slice(1);
   if (pointer === "") return root;
   if (!pointer.startsWith("/")) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pointer); // a URI fragment: percent-decoded, then read as a pointer (RFC 6901 §6)
+  } catch {
+    return null;
+  }
   let node: unknown = root;
-  for (const raw of pointer.slice(1).split("/")) {
-    const part = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+  for (const part of pointerSegments(decoded)) {
     if (!isObject(node) && !Array.isArray(node)) return null;
     node = (node as Record<string, unknown>)[part];
   }

@@ -11,6 +11,7 @@ import type { ErrorObject } from "ajv";
 import { attestationModeOf, isMustTickBoolean } from "./attestation";
 import { FORMAT, formatProblem } from "./formats";
 import { isObject } from "@/runtime/definition/json";
+import { escapePointerSegment, pointerSegments } from "@/runtime/definition/jsonPointer";
 
 type Schema = Record<string, unknown>;
 
@@ -157,16 +158,12 @@ function titleFromParent(error: ErrorObject): string | undefined {
   return typeof parent?.title === "string" ? parent.title : undefined;
 }
 
-function unescapePointer(segment: string): string {
-  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
-}
-
 /**
  * A readable name for the value at `pointer` in data of `rootSchema`: titles joined with `·`,
  * array positions as `第N行` (`人员名单第1行·姓名`). Falls back to the last key.
  */
 export function describePath(rootSchema: unknown, pointer: string): string {
-  const segments = pointer.split("/").slice(1).map(unescapePointer);
+  const segments = pointerSegments(pointer);
   const names: string[] = [];
   let schema: unknown = rootSchema;
   for (const segment of segments) {
@@ -196,7 +193,7 @@ export function describePath(rootSchema: unknown, pointer: string): string {
 export function errorPointer(error: Pick<ErrorObject, "instancePath" | "keyword" | "params">): string {
   const missing = missingPropertyOf(error.params);
   if ((error.keyword === "required" || error.keyword === "dependencies" || error.keyword === "dependentRequired") && missing !== undefined) {
-    return `${error.instancePath}/${missing.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    return `${error.instancePath}/${escapePointerSegment(missing)}`;
   }
   return error.instancePath;
 }
@@ -291,7 +288,7 @@ export function transformErrors<E extends RjsfErrorLike>(errors: E[]): E[] {
 /** The subschema describing the value at `pointer` (properties / items only). */
 export function schemaAt(rootSchema: unknown, pointer: string): Schema | undefined {
   let schema: unknown = rootSchema;
-  for (const segment of pointer.split("/").slice(1).map(unescapePointer)) {
+  for (const segment of pointerSegments(pointer)) {
     if (!isObject(schema)) return undefined;
     if (isObject(schema.items) && /^\d+$/.test(segment)) schema = schema.items;
     else schema = propertyOf(schema, segment);

@@ -10,6 +10,7 @@ import { hideMarked, stripMarked } from "./uiMarks";
 import { describePath, schemaAt } from "./messages";
 import { attestationModeOf } from "./attestation";
 import { isObject } from "@/runtime/definition/json";
+import { valueAtPointer } from "@/runtime/definition/jsonPointer";
 
 export const ORGANISATION_ONLY_OPTION = "organisationOnly";
 
@@ -42,16 +43,10 @@ function requiredEntries(uiSchema: unknown, at = ""): string[] {
   });
 }
 
-function valueAt(data: unknown, pointer: string): unknown {
-  let value = data;
-  for (const segment of pointer.split("/").slice(1)) value = isObject(value) ? value[segment] : undefined;
-  return value;
-}
-
 /** What an organisation applicant still owes: each required seal or signature not given (ticked and named). */
 export function organisationOnlyProblems(form: { schema: unknown; uiSchema?: unknown }, data: unknown): { path: string; message: string }[] {
   return requiredEntries(form.uiSchema).flatMap((pointer) => {
-    const value = valueAt(data, pointer);
+    const value = valueAtPointer(data, pointer);
     const given = isObject(value) && value.signed === true && typeof value.name === "string" && value.name.trim() !== "";
     if (given) return [];
     const seal = attestationModeOf(schemaAt(form.schema, pointer)) === "seal";

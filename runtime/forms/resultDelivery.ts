@@ -7,6 +7,7 @@
  */
 import type { FormDefinition } from "@/runtime/definition/schema";
 import { isObject } from "@/runtime/definition/json";
+import { shownOrder } from "./uiOrder";
 
 export const RESULT_DELIVERY_TITLE = "结果送达方式";
 export const SMS_DELIVERY = "短信送达";
@@ -24,20 +25,6 @@ const choicesOf = (value: unknown): string[] =>
   (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string" && v.trim() !== "").map((v) => v.trim());
 
 const phoneOf = (value: unknown): string | null => (typeof value === "string" && /^1\d{10}$/.test(value.trim()) ? value.trim() : null);
-
-/**
- * The fields in the order the form shows them: its `ui:order` (with `*` for the rest) where it has
- * one — a definition stored as PostgreSQL jsonb comes back with its keys sorted, not as written.
- */
-function shownOrder(properties: Schema, ui: Schema): string[] {
-  const keys = Object.keys(properties);
-  const order = Array.isArray(ui["ui:order"]) ? (ui["ui:order"] as unknown[]).filter((k): k is string => typeof k === "string") : null;
-  if (!order) return keys;
-  const listed = order.filter((k) => k === "*" || Object.hasOwn(properties, k));
-  const rest = keys.filter((k) => !listed.includes(k));
-  const at = listed.indexOf("*");
-  return at < 0 ? [...listed, ...rest] : [...listed.slice(0, at), ...rest, ...listed.slice(at + 1)];
-}
 
 /** The delivery choice in one object schema and its data, looking into nested sections. */
 function inObject(schema: Schema, data: Schema, ui: Schema): ResultDelivery | null {
