@@ -107,52 +107,65 @@ function checkCsrf(ctx: Context) {
   }
 }
 
-/**
- * Every call's guard, one middleware (each tRPC middleware level copies the call's options, a
- * cost on the hot path): a procedure marked `unbatched` answers only a request of its own; a
- * mutation passes the CSRF check; then AppErrors thrown by services become tRPC errors with the
- * right status, and a database that cannot be reached is a 503.
- */
-const guard = t.middleware(async ({ ctx, type, meta, next }) => {
+type CallOptions = { ctx: Context; type: "query" | "mutation" | "subscription"; meta: ProcedureMeta | undefined };
+
+/** A procedure marked `unbatched` answers only a request of its own; a mutation passes the CSRF check. */
+function checkCall({ ctx, type, meta }: CallOptions) {
   if (meta?.unbatched && ctx.batched) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "此操作不能与其他请求合并发送，请单独提交" });
   }
   if (type === "mutation") checkCsrf(ctx);
-  const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: codeMap[cause.code], message: cause.message, cause });
-  }
-  const trouble = result.ok ? null : databaseTroubleMessage(result.error.cause);
-  if (!result.ok && trouble) {
-    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: trouble, cause: result.error.cause });
-  }
+}
+
+/** AppErrors thrown by services become tRPC errors with the right status; a database that cannot be reached is a 503. */
+function answerOf<R extends { ok: boolean; error?: TRPCError }>(result: R): R {
+  if (result.ok || !result.error) return result;
+  const cause = result.error.cause;
+  if (cause instanceof AppError) throw new TRPCError({ code: codeMap[cause.code], message: cause.message, cause });
+  const trouble = databaseTroubleMessage(cause);
+  if (trouble) throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: trouble, cause });
   return result;
+}
+
+/**
+ * Each procedure has ONE guard middleware (each tRPC middleware level copies the call's options,
+ * a cost on the hot path): the call's checks (`checkCall`), then, for signed-in procedures, the
+ * user and what `admit` asks of them, then the errors' answers (`answerOf`).
+ */
+const guard = t.middleware(async (options) => {
+  checkCall(options);
+  return answerOf(await options.next());
 });
+
+/** Procedures for a signed-in user that `admit` lets through (it throws a FORBIDDEN otherwise); `ctx.user` is set. */
+export function userProcedure(admit: (user: SessionUser) => void) {
+  return t.procedure.use(
+    t.middleware(async (options) => {
+      checkCall(options);
+      const user = options.ctx.user;
+      if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "请先登录" });
+      admit(user);
+      return answerOf(await options.next({ ctx: { user } }));
+    }),
+  );
+}
+
+const forbidden = (message = "您没有执行此操作的权限") => new TRPCError({ code: "FORBIDDEN", message });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(guard);
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "请先登录" });
-  return next({ ctx: { ...ctx, user: ctx.user as SessionUser } });
-});
+export const authedProcedure = userProcedure(() => {});
 
 /** Staff holding one of `roles` (in any organisation; services check the organisation of the object). */
 export function staffProcedure(roles: readonly StaffRole[]) {
-  return authedProcedure.use(({ ctx, next }) => {
-    if (ctx.user.kind !== "staff" || !hasRole(ctx.user, roles)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: "您没有执行此操作的权限" });
-    }
-    return next();
+  return userProcedure((user) => {
+    if (user.kind !== "staff" || !hasRole(user, roles)) throw forbidden();
   });
 }
 
 /** Applicants (people or organisations). */
-export const applicantProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.kind === "staff") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "工作人员账号不能以申请人身份办理" });
-  }
-  return next();
+export const applicantProcedure = userProcedure((user) => {
+  if (user.kind === "staff") throw forbidden("工作人员账号不能以申请人身份办理");
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TRPCError } from "@trpc/server";
-import { authedProcedure, router, staffProcedure } from "@/runtime/trpc/init";
+import { router, staffProcedure, userProcedure } from "@/runtime/trpc/init";
 import { readsCases } from "@/runtime/auth/roles";
 import { listOfficeCases } from "./officeCases";
 import { listInbox } from "./inbox";
@@ -13,9 +13,8 @@ const workers = ["caseworker", "reviewer"] as const;
 const worker = staffProcedure(workers);
 const id = z.string().min(1).max(120);
 /** Who reads cases: caseworkers and reviewers (their offices'), and region and league staff (监督, the offices below them). */
-const reader = authedProcedure.use(({ ctx, next }) => {
-  if (!readsCases(ctx.user)) throw new TRPCError({ code: "FORBIDDEN", message: "您没有执行此操作的权限" });
-  return next();
+const reader = userProcedure((user) => {
+  if (!readsCases(user)) throw new TRPCError({ code: "FORBIDDEN", message: "您没有执行此操作的权限" });
 });
 
 export const workbenchRouter = router({
