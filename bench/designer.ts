@@ -12,6 +12,7 @@ import { chromium, type Page } from "playwright-core";
 import type { Flow, FlowNode } from "@/runtime/definition/schema";
 import { readTemplates } from "@/seed/loadTemplates";
 import { blankDefinition } from "@/runtime/definition/blankDefinition";
+import { taskDefaults } from "@/runtime/definition/blankParts";
 import { layoutFlow } from "@/designer/core/layout";
 import { moveNodes } from "@/designer/core/flowOps";
 import { readForm, type FieldModel } from "@/designer/core/formModel";
@@ -37,13 +38,8 @@ function bigFlow(tasks = 198): Flow {
       label: `步骤 ${i + 1}`,
       role: i % 2 ? "reviewer" : "caseworker",
       actions: [{ id: "pass", label: "通过", kind: "approve", requiresComment: false }],
-      forms: [],
+      ...taskDefaults(),
       sla: { days: 1, unit: "workday" },
-      pausable: false,
-      separateFromPrevious: false,
-      clockStops: false,
-      publicNotice: false,
-      checkpoints: [],
       position: { x: 0, y: 0 },
     })),
     { id: "done", type: "end", label: "办结", outcome: "completed", position: { x: 0, y: 0 } },

@@ -57,8 +57,9 @@ export function parseSeed(documentText: string, entriesTsv: string, document = S
     const bindings = defaultBindings(service);
     if (bindings.preChecks.length + bindings.dataSharing.length + bindings.materials.length > 0) service.connectors = bindings;
     // a service whose applicant has no form to fill gets one built from its guide (seed/forms/generated.ts)
-    // and a person is never asked for an organisation's seal or its 经办人's signature (seed/forms/organisationOnly.ts)
-    const parsed = serviceDefinition.safeParse(withDecisions(withOrganisationOnlyMarked(withGeneratedForm(serviceDefinition.parse(service)))));
+    // and a person is never asked for an organisation's seal or its 经办人's signature (seed/forms/organisationOnly.ts);
+    // the parsers' services are complete, so one parse after these additions validates all and applies their defaults
+    const parsed = serviceDefinition.safeParse(withDecisions(withOrganisationOnlyMarked(withGeneratedForm(service))));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new Error(`Service ${service.code}: ${issue.path.join(".")}: ${issue.message}`);

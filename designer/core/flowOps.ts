@@ -3,6 +3,7 @@
  * when nothing changed), so the history can keep every state.
  */
 import type { EndNode, Flow, FlowEdge, FlowNode, TaskNode } from "@/runtime/definition/schema";
+import { taskDefaults } from "@/runtime/definition/blankParts";
 import { outcomeLabels } from "@/runtime/definition/labels";
 import { uniqueId } from "./ids";
 
@@ -24,13 +25,7 @@ export function newNode(item: PaletteItem, id: string, position: Position): Flow
         position,
         role: "caseworker",
         actions: [{ id: "approve", label: "通过", kind: "approve", requiresComment: false }],
-        forms: [],
-        sla: null,
-        pausable: false,
-        separateFromPrevious: false,
-        clockStops: false,
-        publicNotice: false,
-        checkpoints: [],
+        ...taskDefaults(),
       };
     case "gateway":
       return { id, type: "gateway", label: "条件判断", position };

@@ -2,6 +2,7 @@
 /** 材料: the list of materials, reorderable, each linked to the form it is filled in as (if any). */
 import type { FormDefinition, Material } from "@/runtime/definition/schema";
 import type { LintProblem } from "@/runtime/definition/lint";
+import { blankMaterial } from "@/runtime/definition/blankParts";
 import { uniqueId } from "../core/ids";
 import { buttonClass, checkboxLabelClass, inputClass, labelClass, smallButtonClass } from "../ui/classes";
 import { SortableList } from "../ui/SortableList";
@@ -117,19 +118,7 @@ export function MaterialsEditor({ materials, forms, problems, onChange }: { mate
   const add = () =>
     onChange([
       ...materials,
-      {
-        id: uniqueId("m", materials.map((m) => m.id)),
-        name: "新材料",
-        source: "申请人自备",
-        kind: "原件",
-        copies: 1,
-        medium: "电子",
-        required: true,
-        keepPaper: false,
-        obtainableBySharing: false,
-        scenario: null,
-        formId: null,
-      },
+      blankMaterial({ id: uniqueId("m", materials.map((m) => m.id)), name: "新材料", source: "申请人自备", formId: null }),
     ]);
   return (
     <div className="space-y-3">

@@ -4,6 +4,7 @@
  * its one required material.
  */
 import type { ServiceDefinition } from "@/runtime/definition/schema";
+import { blankMaterial, emptyGuide, taskDefaults } from "@/runtime/definition/blankParts";
 import { attestationSchema, attestationUiSchema } from "@/runtime/forms/attestation";
 import { FORMAT } from "@/runtime/forms/formats";
 
@@ -15,39 +16,14 @@ export function blankDefinition(code: string, title: string, group: ServiceDefin
     group,
     summary: "",
     guide: {
-      conditions: [],
+      ...emptyGuide(),
       audience: ["自然人"],
       levels: ["region"],
       caseType: "promised",
-      legalLimit: [],
-      promisedLimit: [],
       channels: ["网上办理", "窗口办理"],
       fee: { text: "不收费", free: true },
-      onlineAddress: null,
-      officeAddress: null,
-      legalBasis: [],
-      preChecks: [],
-      dataSharing: [],
-      risks: [],
-      archive: null,
-      operationNotes: [],
-      notes: [],
     },
-    materials: [
-      {
-        id: "m1",
-        name: "申请表",
-        source: "申请人填写",
-        kind: "原件",
-        copies: 1,
-        medium: "电子",
-        required: true,
-        keepPaper: false,
-        obtainableBySharing: false,
-        scenario: null,
-        formId: "application",
-      },
-    ],
+    materials: [blankMaterial({ id: "m1", name: "申请表", source: "申请人填写", formId: "application" })],
     forms: [
       {
         id: "application",
@@ -79,13 +55,9 @@ export function blankDefinition(code: string, title: string, group: ServiceDefin
             { id: "accept", label: "受理并办结", kind: "approve", requiresComment: false },
             { id: "refuse", label: "不予受理", kind: "reject", requiresComment: true },
           ],
+          ...taskDefaults(),
           forms: [{ formId: "application", mode: "view" }],
           sla: { days: 1, unit: "workday" },
-          pausable: false,
-          separateFromPrevious: false,
-          clockStops: false,
-          publicNotice: false,
-          checkpoints: [],
           position: { x: -30, y: 110 },
         },
         { id: "done", type: "end", label: "办结", outcome: "completed", position: { x: -120, y: 250 } },

@@ -15,6 +15,7 @@ import type {
   TaskRole,
   TimeLimit,
 } from "@/runtime/definition/schema";
+import { taskDefaults } from "@/runtime/definition/blankParts";
 
 export interface StepSla {
   days: number;
@@ -203,7 +204,7 @@ export function buildFlow(specs: StepSpec[], options: BuildFlowOptions): Flow {
   for (const outcome of ["completed", "refused", "terminated"] as const) {
     if (ends.has(outcome)) nodes.push({ ...END_NODES[outcome], type: "end", outcome, position: { x: 0, y: 0 } });
   }
-  return { nodes: layout(orderNodes(nodes, ids), edges), edges, derivation: options.derivation };
+  return { nodes: layoutNodes(orderNodes(nodes, ids), edges), edges, derivation: options.derivation };
 }
 
 /** The smallest flow any service supports: 申请 → 受理 → 办结. */
@@ -238,13 +239,7 @@ function task(fields: Partial<TaskNode> & Pick<TaskNode, "id" | "label" | "role"
   return {
     type: "task",
     position: { x: 0, y: 0 },
-    forms: [],
-    sla: null,
-    pausable: false,
-    separateFromPrevious: false,
-    clockStops: false,
-    publicNotice: false,
-    checkpoints: [],
+    ...taskDefaults(),
     ...rest,
     ...(source ? { source } : {}),
   };
@@ -262,7 +257,7 @@ function orderNodes(nodes: FlowNode[], stepIds: string[]): FlowNode[] {
 }
 
 /** Top-to-bottom dagre layout; positions are rounded top-left corners. */
-function layout(nodes: FlowNode[], edges: FlowEdge[]): FlowNode[] {
+export function layoutNodes(nodes: FlowNode[], edges: FlowEdge[]): FlowNode[] {
   const graph = new dagre.graphlib.Graph({ multigraph: true });
   graph.setGraph({ rankdir: "TB", nodesep: 60, ranksep: 56, marginx: 20, marginy: 20 });
   graph.setDefaultEdgeLabel(() => ({}));

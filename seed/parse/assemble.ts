@@ -1,6 +1,6 @@
 /**
- * Assembling a ServiceDefinition from what a family parser extracted: the empty guide,
- * the `source.parts` line ranges, forms from blocks (via the form converter) and the
+ * Assembling a ServiceDefinition from what a family parser extracted: the `source.parts`
+ * line ranges, forms from blocks (via the form converter) and the
  * material ↔ form links.
  */
 import type { Guide, LineRange, Material, ServiceDefinition } from "@/runtime/definition/schema";
@@ -9,28 +9,6 @@ import { formFromBlock } from "../forms/fromBlock";
 import { sameForm } from "./formBlocks";
 import { rangeOf } from "./text/lines";
 import type { FormBlock, ItemText } from "./types";
-
-export function emptyGuide(): Guide {
-  return {
-    conditions: [],
-    audience: [],
-    levels: [],
-    caseType: null,
-    legalLimit: [],
-    promisedLimit: [],
-    channels: [],
-    fee: null,
-    onlineAddress: null,
-    officeAddress: null,
-    legalBasis: [],
-    preChecks: [],
-    dataSharing: [],
-    risks: [],
-    archive: null,
-    operationNotes: [],
-    notes: [],
-  };
-}
 
 /** Collects `source.parts`: the line range each extracted part came from. */
 export class PartRanges {

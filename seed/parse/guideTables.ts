@@ -2,9 +2,10 @@
  * The small fixed-header tables of the service guides: 前置校验 (`单位/个人⇥校验内容⇥是否强制`),
  * 业务共享需求 (`需求点⇥共享方式⇥协同目标⇥共享提供方⇥需求信息`), 事项风险点
  * (`所属业务节点⇥风险点`) and the 内部业务经办流程 node table (`节点名称⇥经办科室/角色⇥节点经办时限`).
- * Each reader takes a table (header row first) and skips `无` rows.
+ * Each reader takes a table (header row first) and skips `无` rows. Beside them, the material a
+ * 材料列表 row states, whichever layout found its columns.
  */
-import type { Guide } from "@/runtime/definition/schema";
+import type { Guide, Material } from "@/runtime/definition/schema";
 import { slaFromLimit, type StepSpec } from "../flow/build";
 import { parseTimeLimits } from "./limits";
 import { headerNames, type TableBlock } from "./text/tables";
@@ -17,6 +18,35 @@ export function yesNo(text: string | undefined): boolean | null {
   if (/^(是|需要|必须)/.test(value)) return true;
   if (/^(否|不需要|非必须)/.test(value)) return false;
   return null;
+}
+
+/** The cells of a 材料列表 row a material is read from, by what they state. */
+export type MaterialCell = "source" | "kind" | "medium" | "requirement" | "keepPaper" | "sharing";
+
+/**
+ * The material of a 材料列表 row: empty cells are null, 非必要 / 非必须 / 可选 / 容缺 in 必要性 make it
+ * optional and that cell is kept as its requirement text; 留存纸质 and 信息共享 are 是 / 否.
+ */
+export function materialFromRow(
+  fields: { id: string; name: string; copies: number | null; scenario: string | null },
+  cell: (key: MaterialCell) => string,
+): Material {
+  const requirement = cell("requirement");
+  const material: Material = {
+    id: fields.id,
+    name: fields.name,
+    source: cell("source") || null,
+    kind: cell("kind") || null,
+    copies: fields.copies,
+    medium: cell("medium") || null,
+    required: !/非必要|非必须|可选|容缺/.test(requirement),
+    keepPaper: yesNo(cell("keepPaper")),
+    obtainableBySharing: yesNo(cell("sharing")),
+    scenario: fields.scenario,
+    formId: null,
+  };
+  if (requirement !== "") material.requirementText = requirement;
+  return material;
 }
 
 function isNothing(text: string): boolean {

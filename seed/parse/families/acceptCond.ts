@@ -8,15 +8,16 @@
 import type { Material } from "@/runtime/definition/schema";
 import type { FamilyParser, ItemText, Unextracted } from "../types";
 import { buildFlow, minimalFlow } from "@/seed/flow/build";
-import { PartRanges, emptyGuide, serviceTitle } from "../assemble";
+import { emptyGuide } from "@/runtime/definition/blankParts";
+import { PartRanges } from "../assemble";
 import { serviceCode } from "../categories";
 import { parseTimeLimits } from "../limits";
 import { sectionRange, sectionsByKey } from "../text/headings";
 import { listItemsOf, textOf } from "../text/sectionText";
 import { trimPunctuation } from "../text/sentences";
-import { addNote, caseTypeFromLimits, channelsOf, conditionsOf, parseLevels, partiesOf, statedLimits } from "./minorGuide";
+import { addSectionNote, addUnnamedSectionNotes, caseTypeFromLimits, channelsOf, conditionsOf, parseLevels, partiesOf, statedLimits } from "./minorGuide";
 import { materialFromText } from "./minorMaterials";
-import { assembleService, groupOf } from "./minorService";
+import { singleServiceResult } from "./minorService";
 import { stagesOf, stepsFromStages } from "./stagedLimits";
 
 
@@ -84,32 +85,18 @@ export const parse: FamilyParser = (item: ItemText) => {
     parts.add("guide.promisedLimit", sectionRange(limitSection));
     if (guide.promisedLimit.length > 2 && !perChannel) {
       // staged prose: keep the whole text (remarks, 分批发放 …) beside the per-stage limits
-      addNote(guide, limitSection.name, textOf(limitSection.body));
-      parts.add(`guide.notes.${limitSection.name}`, sectionRange(limitSection));
+      addSectionNote(guide, parts, limitSection);
     }
   }
   guide.caseType = caseTypeFromLimits(guide.promisedLimit);
   guide.levels = parseLevels([channels, limitSection].map((section) => (section ? textOf(section.body) : "")).join("\n"));
 
-  for (const section of sections) {
-    if (section.key !== null) continue;
-    addNote(guide, section.name, textOf(section.body));
-    parts.add(`guide.notes.${section.name}`, sectionRange(section));
-  }
+  addUnnamedSectionNotes(guide, parts, sections);
 
   const steps = limitSection && !perChannel ? stepsFromStages(stagesOf(limits), sectionRange(limitSection)) : [];
   const flow = steps.length > 0 ? buildFlow(steps, { derivation: "text" }) : minimalFlow();
   if (steps.length > 0) parts.add("flow", sectionRange(limitSection!));
 
-  const service = assembleService(item, {
-    code,
-    title: serviceTitle(item),
-    group: groupOf(item),
-    summary: trimPunctuation(guide.conditions[0] ?? "") || undefined,
-    guide,
-    materials,
-    flow,
-    parts,
-  });
-  return { services: [service], attachments: [], unextracted: unextractedParts };
+  const summary = trimPunctuation(guide.conditions[0] ?? "") || undefined;
+  return singleServiceResult(item, { code, summary, guide, materials, flow, parts }, unextractedParts);
 };

@@ -8,7 +8,8 @@
  */
 import type { Material, ServiceDefinition } from "@/runtime/definition/schema";
 import type { FamilyParser, ItemText, SourceLine, Unextracted } from "../types";
-import { PartRanges, emptyGuide, serviceTitle } from "../assemble";
+import { emptyGuide } from "@/runtime/definition/blankParts";
+import { PartRanges } from "../assemble";
 import { serviceCode } from "../categories";
 import { parseAudience } from "../guideFields";
 import { type Section, chineseParenSubsections, sectionRange, sectionsByKey } from "../text/headings";
@@ -19,7 +20,7 @@ import { buildBranchedFlow, withApplicantStep, type FlowBranch } from "./branche
 import { addNote, caseTypeFromLimits, channelsOf, conditionsOf, statedLimits } from "./minorGuide";
 import { legalBasisOf } from "./minorLegalBasis";
 import { linkMaterialsToForms, materialFromText } from "./minorMaterials";
-import { assembleService, groupOf, unextracted } from "./minorService";
+import { singleServiceResult, unextracted } from "./minorService";
 import { buildFlow, minimalFlow, type StepSpec } from "@/seed/flow/build";
 import { attachmentBlocks, formOf, isAttachmentMarker } from "./minorForms";
 import { stagesOf, stepsFromStages } from "./stagedLimits";
@@ -245,16 +246,6 @@ export const parse: FamilyParser = (item: ItemText) => {
     if (limitSection && stages.length > 0) parts.add("flow", sectionRange(limitSection));
   }
 
-  const service = assembleService(item, {
-    code,
-    title: serviceTitle(item),
-    group: groupOf(item),
-    summary: cleanText(guide.conditions[0] ?? "").slice(0, 120) || undefined,
-    guide,
-    materials,
-    forms,
-    flow,
-    parts,
-  });
-  return { services: [service], attachments: [], unextracted: unextractedParts };
+  const summary = cleanText(guide.conditions[0] ?? "").slice(0, 120) || undefined;
+  return singleServiceResult(item, { code, summary, guide, materials, forms, flow, parts }, unextractedParts);
 };

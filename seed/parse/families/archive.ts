@@ -10,7 +10,8 @@
  */
 import type { Guide, Material, ServiceDefinition } from "@/runtime/definition/schema";
 import type { Appendix, FamilyParser, ItemText, SourceLine, Unextracted } from "../types";
-import { PartRanges, emptyGuide } from "../assemble";
+import { emptyGuide } from "@/runtime/definition/blankParts";
+import { PartRanges } from "../assemble";
 import { serviceCode } from "../categories";
 import { findNumeralSections, type Section, sectionRange } from "../text/headings";
 import { isPicturePlaceholder } from "../text/lines";

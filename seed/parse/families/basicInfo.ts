@@ -6,17 +6,18 @@
  */
 import type { Guide, Material } from "@/runtime/definition/schema";
 import type { FamilyParser, ItemText, SourceLine, Unextracted } from "../types";
-import { PartRanges, emptyGuide, serviceTitle } from "../assemble";
+import { emptyGuide } from "@/runtime/definition/blankParts";
+import { PartRanges } from "../assemble";
 import { serviceCode } from "../categories";
 import { parseAudience, parseCaseType } from "../guideFields";
 import { type Section, chineseParenSubsections, sectionRange, sectionsByKey } from "../text/headings";
 import { cleanText } from "../text/markup";
 import { listItemsOf, paragraphsOf, textOf } from "../text/sectionText";
 import { trimPunctuation } from "../text/sentences";
-import { addNote, caseTypeFromLimits, feeOf, findUrls, parseLevels } from "./minorGuide";
+import { addNote, addSectionNote, addUnnamedSectionNotes, caseTypeFromLimits, feeOf, findUrls, parseLevels } from "./minorGuide";
 import { legalBasisOf } from "./minorLegalBasis";
 import { materialFromText } from "./minorMaterials";
-import { assembleService, groupOf, unextracted } from "./minorService";
+import { singleServiceResult, unextracted } from "./minorService";
 import { findLimitExpressions, parseTimeLimits } from "../limits";
 import { buildFlow, minimalFlow, slaFromLimit, type StepSpec } from "@/seed/flow/build";
 
@@ -148,15 +149,9 @@ export const parse: FamilyParser = (item: ItemText) => {
     parts.add("guide.legalBasis", sectionRange(legal));
   }
   const deadline = byKey.get("applyDeadline");
-  if (deadline) {
-    addNote(guide, deadline.name, textOf(deadline.body));
-    parts.add(`guide.notes.${deadline.name}`, sectionRange(deadline));
-  }
+  if (deadline) addSectionNote(guide, parts, deadline);
   const method = byKey.get("applyMethod");
-  if (method) {
-    addNote(guide, method.name, textOf(method.body));
-    parts.add(`guide.notes.${method.name}`, sectionRange(method));
-  }
+  if (method) addSectionNote(guide, parts, method);
   if (guide.caseType === null) guide.caseType = caseTypeFromLimits(guide.promisedLimit);
 
   const materials: Material[] = [];
@@ -170,21 +165,7 @@ export const parse: FamilyParser = (item: ItemText) => {
   const flow = steps.length > 0 ? buildFlow(steps, { derivation: "text" }) : minimalFlow();
   const chart = byKey.get("flowchart");
   if (chart) unextractedParts.push(unextracted(`${chart.name}（图片，正文中缺失）`, chart.line, sectionRange(chart).last));
-  for (const section of sections) {
-    if (section.key === null) {
-      addNote(guide, section.name, textOf(section.body));
-      parts.add(`guide.notes.${section.name}`, sectionRange(section));
-    }
-  }
+  addUnnamedSectionNotes(guide, parts, sections);
 
-  const service = assembleService(item, {
-    code,
-    title: serviceTitle(item),
-    group: groupOf(item),
-    guide,
-    materials,
-    flow,
-    parts,
-  });
-  return { services: [service], attachments: [], unextracted: unextractedParts };
+  return singleServiceResult(item, { code, guide, materials, flow, parts }, unextractedParts);
 };

@@ -4,9 +4,9 @@
  * 职业介绍 chains, 146's 接收 / 政审 procedures), and steps led by the applicant's own step
  * carrying the forms the applicant fills.
  */
-import dagre from "@dagrejs/dagre";
 import type { Action, Flow, FlowEdge, FlowNode } from "@/runtime/definition/schema";
-import { buildFlow, roleFor, type StepSpec } from "@/seed/flow/build";
+import { taskDefaults } from "@/runtime/definition/blankParts";
+import { buildFlow, layoutNodes, roleFor, type StepSpec } from "@/seed/flow/build";
 
 /**
  * Steps that start with the applicant's own 申请 step carrying the forms the applicant fills
@@ -26,13 +26,6 @@ export interface FlowBranch {
   /** Its steps; a leading applicant step is merged into the shared 申请 step. */
   steps: StepSpec[];
 }
-
-const BRANCH_NODE_SIZE: Record<FlowNode["type"], { width: number; height: number }> = {
-  start: { width: 48, height: 48 },
-  end: { width: 48, height: 48 },
-  gateway: { width: 56, height: 56 },
-  task: { width: 180, height: 64 },
-};
 
 /**
  * A flow whose shared 申请 step offers one submit action per alternative procedure; each
@@ -89,32 +82,12 @@ export function buildBranchedFlow(
     role: "applicant",
     actions: applyActions,
     position: { x: 0, y: 0 },
+    ...taskDefaults(),
     forms: applyForms.map((formId) => ({ formId, mode: "edit" as const })),
-    sla: null,
-    pausable: false,
-    separateFromPrevious: false,
-    clockStops: false,
-    publicNotice: false,
-    checkpoints: [],
   });
   const ends = nodes.filter((node) => node.type === "end");
   const rest = nodes.filter((node) => node.type !== "end");
   return { nodes: layoutNodes([...rest, ...ends], edges), edges, derivation };
-}
-
-/** Top-to-bottom dagre layout (positions are rounded top-left corners), as buildFlow does. */
-export function layoutNodes(nodes: FlowNode[], edges: FlowEdge[]): FlowNode[] {
-  const graph = new dagre.graphlib.Graph({ multigraph: true });
-  graph.setGraph({ rankdir: "TB", nodesep: 60, ranksep: 56, marginx: 20, marginy: 20 });
-  graph.setDefaultEdgeLabel(() => ({}));
-  for (const node of nodes) graph.setNode(node.id, { ...BRANCH_NODE_SIZE[node.type] });
-  for (const edge of edges) graph.setEdge(edge.from, edge.to, {}, edge.id);
-  dagre.layout(graph);
-  return nodes.map((node) => {
-    const { x, y } = graph.node(node.id);
-    const { width, height } = BRANCH_NODE_SIZE[node.type];
-    return { ...node, position: { x: Math.round(x - width / 2), y: Math.round(y - height / 2) } };
-  });
 }
 
 /** The labels of a flow's task nodes in order (for tests and reports). */

@@ -10,18 +10,19 @@
  */
 import type { Material, ServiceDefinition } from "@/runtime/definition/schema";
 import type { Appendix, FamilyParser, ItemText, SourceLine, Unextracted } from "../types";
-import { PartRanges, emptyGuide, serviceTitle } from "../assemble";
+import { emptyGuide } from "@/runtime/definition/blankParts";
+import { PartRanges } from "../assemble";
 import { serviceCode } from "../categories";
 import { chineseParenSubsections, sectionRange, sectionsByKey } from "../text/headings";
 import { parseListMarker } from "../text/lists";
 import { cleanText } from "../text/markup";
 import { type Paragraph } from "../text/paragraphs";
-import { listItemsOf, paragraphsOf, textOf } from "../text/sectionText";
+import { listItemsOf, paragraphsOf } from "../text/sectionText";
 import { trimPunctuation } from "../text/sentences";
-import { addNote, feeOf } from "./minorGuide";
+import { addNote, addSectionNote, addUnnamedSectionNotes, feeOf } from "./minorGuide";
 import { legalBasisOfGroups } from "./minorLegalBasis";
 import { linkMaterialsToForms, materialFromText } from "./minorMaterials";
-import { appendixOf, assembleService, groupOf, unextracted } from "./minorService";
+import { appendixOf, singleServiceResult, unextracted } from "./minorService";
 import { findLimitExpressions } from "../limits";
 import { buildFlow, slaFromLimit, type StepSpec } from "@/seed/flow/build";
 import { blockOf, formOf } from "./minorForms";
@@ -166,10 +167,7 @@ export const parse: FamilyParser = (item: ItemText) => {
     parts.add("guide.audience", sectionRange(subject));
   }
   const jurisdiction = byKey.get("jurisdiction");
-  if (jurisdiction) {
-    addNote(guide, jurisdiction.name, textOf(jurisdiction.body));
-    parts.add(`guide.notes.${jurisdiction.name}`, sectionRange(jurisdiction));
-  }
+  if (jurisdiction) addSectionNote(guide, parts, jurisdiction);
 
   // 申请流程 → steps, materials, more citations
   const process = byKey.get("process");
@@ -225,24 +223,9 @@ export const parse: FamilyParser = (item: ItemText) => {
 
   const caption = item.lines.find((line) => /流程图$/.test(cleanText(line.text)));
   if (caption) unextractedParts.push(unextracted(`${cleanText(caption.text)}（图片，正文中缺失）`, caption.no, caption.no));
-  for (const section of sections) {
-    if (section.key !== null) continue;
-    addNote(guide, section.name, textOf(section.body));
-    parts.add(`guide.notes.${section.name}`, sectionRange(section));
-  }
+  addUnnamedSectionNotes(guide, parts, sections);
 
-  const service = assembleService(item, {
-    code,
-    title: serviceTitle(item),
-    group: groupOf(item),
-    guide,
-    materials,
-    forms,
-    flow,
-    appendices,
-    parts,
-  });
-  return { services: [service], attachments: [], unextracted: unextractedParts };
+  return singleServiceResult(item, { code, guide, materials, forms, flow, appendices, parts }, unextractedParts);
 };
 
 /**

@@ -5,11 +5,12 @@
  */
 import type { Guide, Material } from "@/runtime/definition/schema";
 import { buildFlow, minimalFlow, roleFor, type StepSpec } from "@/seed/flow/build";
-import { assembleService, emptyGuide, formOf, linkMaterialsToForms, serviceTitle, PartRanges } from "../assemble";
+import { emptyGuide } from "@/runtime/definition/blankParts";
+import { assembleService, formOf, linkMaterialsToForms, serviceTitle, PartRanges } from "../assemble";
 import { serviceCode, serviceGroup } from "../categories";
 import { findGuideForms, sameForm, splitFeedback } from "../formBlocks";
 import { parseAddress, parseAudience, parseCaseType, parseChannels, parseLevels } from "../guideFields";
-import { dataSharingFromTable, preChecksFromTable, risksFromTable, stepsFromNodeTable, tableKind } from "../guideTables";
+import { dataSharingFromTable, materialFromRow, preChecksFromTable, risksFromTable, stepsFromNodeTable, tableKind } from "../guideTables";
 import { isLegalBasisHeader, legalBasisFromParagraphs, legalBasisFromTable } from "../legalBasis";
 import { isNone, parseTimeLimits } from "../limits";
 import { basisStatesCorrection, branchesOf } from "../outcomes";
@@ -126,12 +127,6 @@ const MATERIAL_COLUMNS: Record<string, RegExp> = {
   pages: /页数/,
 };
 
-function yesNo(text: string): boolean | null {
-  if (/^是/.test(text)) return true;
-  if (/^否/.test(text)) return false;
-  return null;
-}
-
 /** Rows of a 材料列表 table (header first; columns found by name; 场景 carried down). */
 function materialsFromRows(rows: string[][], scenarioLabel: string | null): Material[] {
   const header = rows[0].map((cell) => cell.replace(/\s+/g, ""));
@@ -143,23 +138,9 @@ function materialsFromRows(rows: string[][], scenarioLabel: string | null): Mate
     if (cell(row, "scenario") !== "") scenario = cell(row, "scenario");
     const name = cell(row, "name");
     if (name === "" || isNone(name)) return [];
-    const requirement = cell(row, "requirement");
     const copies = cell(row, "copies");
     const pages = cell(row, "pages");
-    const material: Material = {
-      id: "",
-      name,
-      source: cell(row, "source") || null,
-      kind: cell(row, "kind") || null,
-      copies: /^\d+$/.test(copies) ? Number(copies) : null,
-      medium: cell(row, "medium") || null,
-      required: !/非必要|非必须|容缺|可选/.test(requirement),
-      keepPaper: yesNo(cell(row, "keepPaper")),
-      obtainableBySharing: yesNo(cell(row, "sharing")),
-      scenario,
-      formId: null,
-    };
-    if (requirement !== "") material.requirementText = requirement;
+    const material = materialFromRow({ id: "", name, copies: /^\d+$/.test(copies) ? Number(copies) : null, scenario }, (key) => cell(row, key));
     if (pages !== "") material.note = `页数：${pages}`;
     return [material];
   });
@@ -235,26 +216,23 @@ export const parse: FamilyParser = (item) => {
   const unextracted: Unextracted[] = [];
   const record = (key: string, found: Section | undefined) => found && parts.add(key, sectionRange(found));
 
-  guide.description = textOf(section("description")) || undefined;
-  record("guide.description", section("description"));
+  /** A guide field read from the text of the section of the same key, that section recorded as its source. */
+  const readField = <K extends keyof Guide>(key: K, read: (text: string) => Guide[K]) => {
+    guide[key] = read(textOf(section(key)));
+    record(`guide.${key}`, section(key));
+  };
+
+  readField("description", (text) => text || undefined);
   guide.conditions = itemsOf(section("conditions"));
   record("guide.conditions", section("conditions"));
-  guide.levels = parseLevels(textOf(section("levels")));
-  record("guide.levels", section("levels"));
-  guide.audience = parseAudience(textOf(section("audience")));
-  record("guide.audience", section("audience"));
-  guide.caseType = parseCaseType(textOf(section("caseType")));
-  record("guide.caseType", section("caseType"));
-  guide.legalLimit = parseTimeLimits(textOf(section("legalLimit")));
-  record("guide.legalLimit", section("legalLimit"));
-  guide.promisedLimit = parseTimeLimits(textOf(section("promisedLimit")));
-  record("guide.promisedLimit", section("promisedLimit"));
-  guide.channels = parseChannels(textOf(section("channels")));
-  record("guide.channels", section("channels"));
-  guide.onlineAddress = parseAddress(textOf(section("onlineAddress")));
-  record("guide.onlineAddress", section("onlineAddress"));
-  guide.officeAddress = parseAddress(textOf(section("officeAddress")));
-  record("guide.officeAddress", section("officeAddress"));
+  readField("levels", parseLevels);
+  readField("audience", parseAudience);
+  readField("caseType", parseCaseType);
+  readField("legalLimit", parseTimeLimits);
+  readField("promisedLimit", parseTimeLimits);
+  readField("channels", parseChannels);
+  readField("onlineAddress", parseAddress);
+  readField("officeAddress", parseAddress);
 
   const basis = section("legalBasis");
   if (basis) {

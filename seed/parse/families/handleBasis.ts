@@ -8,7 +8,8 @@
  */
 import type { Material, ServiceDefinition } from "@/runtime/definition/schema";
 import type { FamilyParser, ItemText, SourceLine, Unextracted } from "../types";
-import { PartRanges, emptyGuide, serviceTitle } from "../assemble";
+import { emptyGuide } from "@/runtime/definition/blankParts";
+import { PartRanges, serviceTitle } from "../assemble";
 import { serviceCode } from "../categories";
 import { parseAudience } from "../guideFields";
 import { chineseParenSubsections, sectionRange, sectionsByKey } from "../text/headings";
@@ -16,10 +17,10 @@ import { cleanText } from "../text/markup";
 import { listItemsOf, paragraphsOf, textOf } from "../text/sectionText";
 import { splitTopLevel, trimPunctuation } from "../text/sentences";
 import { buildBranchedFlow, type FlowBranch } from "./branchedFlow";
-import { addNote, caseTypeFromLimits, feeOf, parseLevels, statedLimits } from "./minorGuide";
+import { addNote, addUnnamedSectionNotes, caseTypeFromLimits, feeOf, parseLevels, statedLimits } from "./minorGuide";
 import { legalBasisOf } from "./minorLegalBasis";
 import { linkMaterialsToForms, materialFromText } from "./minorMaterials";
-import { assembleService, groupOf, unextracted } from "./minorService";
+import { singleServiceResult, unextracted } from "./minorService";
 import { blockOf, formOf, formTitle, isAttachmentMarker } from "./minorForms";
 import { labelledEntry, sentenceLabel, stepOf } from "./procedureSteps";
 
@@ -99,11 +100,7 @@ export const parse: FamilyParser = (item: ItemText) => {
   guide.caseType = caseTypeFromLimits(guide.promisedLimit);
   guide.fee = feeOf(text("fee"));
   mark("fee", "guide.fee");
-  for (const section of sections) {
-    if (section.key !== null) continue;
-    addNote(guide, section.name, textOf(section.body));
-    parts.add(`guide.notes.${section.name}`, sectionRange(section));
-  }
+  addUnnamedSectionNotes(guide, parts, sections);
   const materials = byKey.has("materials") ? materialsByScenario(byKey.get("materials")!.body) : [];
   mark("materials", "materials");
 
@@ -132,16 +129,5 @@ export const parse: FamilyParser = (item: ItemText) => {
   const flow = buildBranchedFlow(branches, "text", forms.map((form) => form.id));
   mark("process", "flow");
 
-  const service = assembleService(item, {
-    code,
-    title: serviceTitle(item),
-    group: groupOf(item),
-    summary: serviceTitle(item),
-    guide,
-    materials,
-    forms,
-    flow,
-    parts,
-  });
-  return { services: [service], attachments: [], unextracted: unextractedParts };
+  return singleServiceResult(item, { code, summary: serviceTitle(item), guide, materials, forms, flow, parts }, unextractedParts);
 };

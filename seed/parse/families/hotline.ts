@@ -9,7 +9,8 @@
  */
 import type { Guide, ServiceDefinition } from "@/runtime/definition/schema";
 import type { FamilyParser, ItemText, SourceLine, Unextracted } from "../types";
-import { PartRanges, emptyGuide } from "../assemble";
+import { emptyGuide } from "@/runtime/definition/blankParts";
+import { PartRanges } from "../assemble";
 import { serviceCode } from "../categories";
 import { childClauses, clauseLines, findClauses, type Clause } from "../text/clauses";
 import { cleanText } from "../text/markup";

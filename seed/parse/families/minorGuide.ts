@@ -1,10 +1,12 @@
 /** Guide fields as the minor layouts state them: levels, conditions, channels, parties, URLs, limits, fee, notes. */
 import type { Guide, Level, TimeLimit } from "@/runtime/definition/schema";
 import type { SourceLine } from "../types";
+import type { PartRanges } from "../assemble";
 import { parseLevels as parseLevelsA } from "../guideFields";
 import { parseFee, parseTimeLimits } from "../limits";
+import { sectionRange, type Section } from "../text/headings";
 import { cleanText } from "../text/markup";
-import { listItemsOf } from "../text/sectionText";
+import { listItemsOf, textOf } from "../text/sectionText";
 import { splitTopLevel, trimPunctuation } from "../text/sentences";
 import { stagesOf } from "./stagedLimits";
 
@@ -83,4 +85,15 @@ export function feeOf(text: string): Guide["fee"] {
 export function addNote(guide: Guide, label: string, text: string): void {
   const value = text.trim();
   if (value !== "") guide.notes.push({ label, text: value });
+}
+
+/** A section's text as a `guide.notes` entry under its heading; its lines are recorded as the note's source. */
+export function addSectionNote(guide: Guide, parts: PartRanges, section: Section): void {
+  addNote(guide, section.name, textOf(section.body));
+  parts.add(`guide.notes.${section.name}`, sectionRange(section));
+}
+
+/** Every section the layout's vocabulary does not name (key null) as a note, in document order. */
+export function addUnnamedSectionNotes(guide: Guide, parts: PartRanges, sections: Section[]): void {
+  for (const section of sections) if (section.key === null) addSectionNote(guide, parts, section);
 }

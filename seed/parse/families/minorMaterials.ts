@@ -6,7 +6,7 @@
 import type { Material } from "@/runtime/definition/schema";
 import { cleanText, fullWidthParens } from "../text/markup";
 import { trimPunctuation } from "../text/sentences";
-import { yesNo } from "../guideTables";
+import { materialFromRow, type MaterialCell } from "../guideTables";
 import { formKey, sameForm } from "../formBlocks";
 
 const trimStop = trimPunctuation;
@@ -85,16 +85,16 @@ export function materialFromText(id: string, raw: string, options: MaterialOptio
   return material;
 }
 
-const MATERIAL_COLUMNS: [keyof Material | "scenario", RegExp][] = [
+const MATERIAL_COLUMNS: [MaterialCell | "scenario" | "name" | "copies", RegExp][] = [
   ["scenario", /^场景$/],
   ["name", /材料名称/],
   ["source", /来源渠道/],
   ["kind", /材料类型/],
   ["copies", /份数/],
   ["medium", /材料形式/],
-  ["requirementText", /必要性/],
+  ["requirement", /必要性/],
   ["keepPaper", /留存纸质|存留纸质/],
-  ["obtainableBySharing", /信息共享/],
+  ["sharing", /信息共享/],
 ];
 
 /**
@@ -119,23 +119,9 @@ export function materialsFromTable(rows: string[][], idPrefix = "m"): Material[]
     const name = cell(row, "name");
     if (column.has("scenario") && cell(row, "scenario") !== "") scenario = cell(row, "scenario");
     if (name === "") continue;
-    const requirement = cell(row, "requirementText");
     const copiesText = cell(row, "copies");
     const copies = /^\d+$/.test(copiesText) ? Number(copiesText) : /无需/.test(copiesText) ? 0 : null;
-    const material: Material = {
-      id: `${idPrefix}${materials.length + 1}`,
-      name,
-      source: cell(row, "source") || null,
-      kind: cell(row, "kind") || null,
-      copies,
-      medium: cell(row, "medium") || null,
-      required: !/非必要|非必须|可选|容缺/.test(requirement),
-      keepPaper: yesNo(cell(row, "keepPaper")),
-      obtainableBySharing: yesNo(cell(row, "obtainableBySharing")),
-      scenario,
-      formId: null,
-    };
-    if (requirement !== "") material.requirementText = requirement;
+    const material = materialFromRow({ id: `${idPrefix}${materials.length + 1}`, name, copies, scenario }, (key) => cell(row, key));
     if (copies === null && copiesText !== "") material.note = `份数：${copiesText}`;
     if (copies === 0) material.note = copiesText;
     materials.push(material);

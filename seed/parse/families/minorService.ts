@@ -1,11 +1,12 @@
 /**
  * The service skeleton of the twelve minor layouts (basicInfo, unempGuide, applyBasis, acceptCond,
  * projectName, handleBasis, disputeGuide, disputeRules, hotline, archive, manual, notice): A's
- * assembleService with appendices and a sub-service's own line range; appendices and unextracted text.
+ * assembleService with appendices and a sub-service's own line range; the result of an item that is
+ * one service; appendices and unextracted text.
  */
 import type { Flow, Guide, LineRange, Material, ServiceDefinition } from "@/runtime/definition/schema";
-import type { Appendix, ItemText, SourceLine, Unextracted } from "../types";
-import { assembleService as assembleItemService, type PartRanges } from "../assemble";
+import type { Appendix, ItemText, ParseResult, SourceLine, Unextracted } from "../types";
+import { assembleService as assembleItemService, serviceTitle, type PartRanges } from "../assemble";
 import { serviceGroup } from "../categories";
 import { rangeOf } from "../text/lines";
 import { textOf } from "../text/sectionText";
@@ -53,6 +54,16 @@ export function assembleService(item: ItemText, service: ServiceParts): ServiceD
     appendices: service.appendices ?? [],
     source: service.range && assembled.source ? { ...assembled.source, ...service.range } : assembled.source,
   };
+}
+
+/** The parse result of an item that is one service, titled (serviceTitle) and grouped as the item. */
+export function singleServiceResult(
+  item: ItemText,
+  service: Omit<ServiceParts, "title" | "group">,
+  unextractedParts: Unextracted[],
+): ParseResult {
+  const assembled = assembleService(item, { ...service, title: serviceTitle(item), group: groupOf(item) });
+  return { services: [assembled], attachments: [], unextracted: unextractedParts };
 }
 
 export function appendixOf(kind: Appendix["kind"], title: string, lines: SourceLine[]): Appendix {

@@ -9,7 +9,8 @@
  */
 import type { ServiceDefinition } from "@/runtime/definition/schema";
 import type { FamilyParser, ItemText, ParseResult, SourceLine, Unextracted } from "../types";
-import { PartRanges, emptyGuide, itemTitle, serviceTitle } from "../assemble";
+import { emptyGuide } from "@/runtime/definition/blankParts";
+import { PartRanges, itemTitle } from "../assemble";
 import { serviceCode } from "../categories";
 import { type Section, sectionRange, sectionsByKey } from "../text/headings";
 import { parseListMarker } from "../text/lists";
@@ -18,10 +19,10 @@ import { listItemsOf, paragraphsOf, textOf } from "../text/sectionText";
 import { trimPunctuation } from "../text/sentences";
 import { findTables } from "../text/tables";
 import { withApplicantStep } from "./branchedFlow";
-import { addNote, caseTypeFromLimits, statedLimits } from "./minorGuide";
+import { addNote, addUnnamedSectionNotes, caseTypeFromLimits, statedLimits } from "./minorGuide";
 import { legalBasisOf } from "./minorLegalBasis";
 import { linkMaterialsToForms, materialsFromTable } from "./minorMaterials";
-import { appendixOf, assembleService, groupOf, unextracted } from "./minorService";
+import { appendixOf, singleServiceResult, unextracted } from "./minorService";
 import { buildFlow, minimalFlow, type StepSpec } from "@/seed/flow/build";
 import { attachmentBlocks, formOf, isAttachmentMarker, splitByTitles, isTemplateTitle } from "./minorForms";
 import { stagesOf } from "./stagedLimits";
@@ -146,23 +147,9 @@ function parseService(item: ItemText): ParseResult {
   mark("process", "flow");
   const chart = byKey.get("flowchart");
   if (chart) unextractedParts.push(unextracted("流程图（图片，正文中缺失）", chart.line, sectionRange(chart).last));
-  for (const section of sections) {
-    if (section.key !== null) continue;
-    addNote(guide, section.name, textOf(section.body));
-    parts.add(`guide.notes.${section.name}`, sectionRange(section));
-  }
+  addUnnamedSectionNotes(guide, parts, sections);
 
-  const service = assembleService(item, {
-    code,
-    title: serviceTitle(item),
-    group: groupOf(item),
-    guide,
-    materials,
-    forms,
-    flow,
-    parts,
-  });
-  return { services: [service], attachments: [], unextracted: unextractedParts };
+  return singleServiceResult(item, { code, guide, materials, forms, flow, parts }, unextractedParts);
 }
 
 /** 136: the repeated 一次性创业补贴申领 → a `duplicate` appendix of 135. */

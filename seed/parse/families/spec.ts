@@ -18,7 +18,8 @@ import { joinParagraphs, type Paragraph } from "../text/paragraphs";
 import { firstSentence, splitTopLevel, trimPunctuation } from "../text/sentences";
 import { dedupeMaterials, materialsInParagraphs, toMaterials } from "../textMaterials";
 import type { FamilyParser, ItemText, SourceLine, Unextracted } from "../types";
-import { assembleService, emptyGuide, formOf, linkMaterialsToForms, serviceTitle, PartRanges } from "../assemble";
+import { emptyGuide } from "@/runtime/definition/blankParts";
+import { assembleService, formOf, linkMaterialsToForms, serviceTitle, PartRanges } from "../assemble";
 
 /** The numbered clause tree of an item and the appendix lines after it. */
 interface Outline {

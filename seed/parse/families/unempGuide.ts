@@ -8,7 +8,8 @@
  */
 import type { Guide, Material, TimeLimit } from "@/runtime/definition/schema";
 import type { FamilyParser, FormBlock, ItemText, SourceLine, Unextracted } from "../types";
-import { PartRanges, emptyGuide, serviceTitle } from "../assemble";
+import { emptyGuide } from "@/runtime/definition/blankParts";
+import { PartRanges } from "../assemble";
 import { serviceCode } from "../categories";
 import { parseAudience } from "../guideFields";
 import { type Section, sectionRange, sectionsByKey } from "../text/headings";
@@ -17,10 +18,10 @@ import { paragraphsOf, listItemsOf, textOf } from "../text/sectionText";
 import { trimPunctuation } from "../text/sentences";
 import { findTables } from "../text/tables";
 import { withApplicantStep } from "./branchedFlow";
-import { addNote, caseTypeFromLimits, findUrls, parseLevels, statedLimits } from "./minorGuide";
+import { addSectionNote, caseTypeFromLimits, findUrls, parseLevels, statedLimits } from "./minorGuide";
 import { legalBasisOf } from "./minorLegalBasis";
 import { linkMaterialsToForms, materialsForUnlinkedForms, materialFromText } from "./minorMaterials";
-import { assembleService, groupOf, unextracted } from "./minorService";
+import { singleServiceResult, unextracted } from "./minorService";
 import { buildFlow, minimalFlow } from "@/seed/flow/build";
 import { formOf, trimBlankLines, isTemplateTitle } from "./minorForms";
 import { stagesOf, stepsFromStages } from "./stagedLimits";
@@ -135,8 +136,7 @@ export const parse: FamilyParser = (item: ItemText) => {
   for (const section of sections) {
     if (section.key !== null && section.key !== "name" && section.key !== "remarks") continue;
     if (section.key === "remarks" && blocks.length > 0) continue;
-    addNote(guide, section.name, textOf(section.body));
-    parts.add(`guide.notes.${section.name}`, sectionRange(section));
+    addSectionNote(guide, parts, section);
     if (findTables(section.body).length > 0) {
       const range = sectionRange(section);
       unextractedParts.push(unextracted(`${section.name}：表格仅作为文字备注`, range.first, range.last));
@@ -155,15 +155,5 @@ export const parse: FamilyParser = (item: ItemText) => {
         : minimalFlow();
   if (textual) parts.add("flow", sectionRange(limitSection!));
 
-  const service = assembleService(item, {
-    code,
-    title: serviceTitle(item),
-    group: groupOf(item),
-    guide,
-    materials,
-    forms,
-    flow,
-    parts,
-  });
-  return { services: [service], attachments: [], unextracted: unextractedParts };
+  return singleServiceResult(item, { code, guide, materials, forms, flow, parts }, unextractedParts);
 };
