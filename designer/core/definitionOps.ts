@@ -1,6 +1,6 @@
 /** Edits that touch several parts of a service definition at once. Pure. */
 import type { FormDefinition, ServiceDefinition } from "@/runtime/definition/schema";
-import { uniqueId } from "./ids";
+import { newItemId } from "./ids";
 
 /** Rewrites `var` paths `form.<from>.…` to `form.<to>.…` inside a JSON Logic rule. */
 function renameFormInLogic(logic: unknown, from: string, to: string): unknown {
@@ -39,10 +39,10 @@ export function renameForm(definition: ServiceDefinition, from: string, to: stri
   };
 }
 
-/** A new empty form with a fresh id. */
-export function newForm(existing: readonly FormDefinition[]): FormDefinition {
+/** A new empty form with a fresh id (`scope`: a local variant's office, see `newItemId`). */
+export function newForm(existing: readonly FormDefinition[], scope?: string | null): FormDefinition {
   return {
-    id: uniqueId("form", existing.map((f) => f.id)),
+    id: newItemId("form", existing.map((f) => f.id), scope),
     title: "新表单",
     dialect: "draft-07",
     schema: { type: "object", properties: {} },

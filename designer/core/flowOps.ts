@@ -5,7 +5,7 @@
 import type { EndNode, Flow, FlowEdge, FlowNode, TaskNode } from "@/runtime/definition/schema";
 import { taskDefaults } from "@/runtime/definition/blankParts";
 import { outcomeLabels } from "@/runtime/definition/labels";
-import { uniqueId } from "./ids";
+import { newItemId, uniqueId } from "./ids";
 
 export type Position = { x: number; y: number };
 
@@ -36,8 +36,9 @@ export function newNode(item: PaletteItem, id: string, position: Position): Flow
 
 const idPrefix: Record<PaletteItem["type"], string> = { task: "step", gateway: "decision", end: "end" };
 
-export function addNode(flow: Flow, item: PaletteItem, position: Position): { flow: Flow; id: string } {
-  const id = uniqueId(idPrefix[item.type], flow.nodes.map((n) => n.id));
+/** Adds a node; `scope` is the office of a local variant (see `newItemId`). */
+export function addNode(flow: Flow, item: PaletteItem, position: Position, scope?: string | null): { flow: Flow; id: string } {
+  const id = newItemId(idPrefix[item.type], flow.nodes.map((n) => n.id), scope);
   return { flow: { ...flow, nodes: [...flow.nodes, newNode(item, id, position)] }, id };
 }
 
@@ -115,14 +116,14 @@ export function removeElements(flow: Flow, nodeIds: Iterable<string>, edgeIds: I
  * and later ones wait for a condition. Refused (null) out of an end, into the start, to itself,
  * a second edge out of the start, or a decision's second edge to the same node.
  */
-export function connect(flow: Flow, from: string, to: string): { flow: Flow; edgeId: string } | null {
+export function connect(flow: Flow, from: string, to: string, scope?: string | null): { flow: Flow; edgeId: string } | null {
   const source = flow.nodes.find((n) => n.id === from);
   const target = flow.nodes.find((n) => n.id === to);
   if (!source || !target || from === to || source.type === "end" || target.type === "start") return null;
   const outgoing = flow.edges.filter((e) => e.from === from);
   if (source.type === "start" && outgoing.length > 0) return null;
   if (source.type === "gateway" && outgoing.some((e) => e.to === to)) return null;
-  const edge: FlowEdge = { id: uniqueId("edge", flow.edges.map((e) => e.id)), from, to };
+  const edge: FlowEdge = { id: newItemId("edge", flow.edges.map((e) => e.id), scope), from, to };
   let next = flow;
   if (source.type === "task") {
     const free = source.actions.find((a) => !outgoing.some((e) => e.action === a.id));

@@ -4,7 +4,7 @@
  */
 import { containerKinds, fieldKindLabels, fieldTemplate, type JsonSchema, type PaletteKind, type UiSchema } from "./formFields";
 import type { FieldModel, FormModel } from "./formModel";
-import { uniqueId } from "./ids";
+import { newItemId, uniqueId } from "./ids";
 
 export type FieldPath = readonly string[];
 
@@ -49,11 +49,11 @@ export function isEditable(field: FieldModel): boolean {
   return !field.declaredIn;
 }
 
-/** Adds a new field of `kind` into the container at `index` (default: at the end); returns its path. A container that cannot hold fields is left as it is. */
-export function addField(model: FormModel, kind: PaletteKind, containerPath: FieldPath = [], index?: number): { model: FormModel; path: string[] } {
+/** Adds a new field of `kind` into the container at `index` (default: at the end); returns its path. A container that cannot hold fields is left as it is. `scope`: a local variant's office (see `newItemId`). */
+export function addField(model: FormModel, kind: PaletteKind, containerPath: FieldPath = [], index?: number, scope?: string | null): { model: FormModel; path: string[] } {
   if (!holdsFields(model, containerPath)) return { model, path: [...containerPath] };
   const siblings = siblingsAt(model, containerPath);
-  const key = uniqueId("field", siblings.map((f) => f.key));
+  const key = newItemId("field", siblings.map((f) => f.key), scope);
   const { schema, ui } = fieldTemplate(kind, fieldKindLabels[kind]);
   const field: FieldModel = { key, kind, required: false, schema, ui, children: [], ordered: false, visibleWhen: null };
   const next = inContainer(model, containerPath, (list) => {

@@ -27,6 +27,7 @@ import { copyFragment, pasteFragment, type FlowFragment } from "../core/clipboar
 import { addNode, connect, moveNodes, removeElements, type PaletteItem, type Position } from "../core/flowOps";
 import { freePosition, layoutFlow } from "../core/layout";
 import { buttonClass } from "../ui/classes";
+import { useIdScope } from "../variant/VariantContext";
 import { syncEdges, syncNodes, type CanvasEdge, type CanvasNode, type Decorations } from "./canvasModel";
 import { EdgeInspector } from "./EdgeInspector";
 import { flowNodeTypes } from "./FlowNodes";
@@ -84,6 +85,7 @@ function FlowCanvas({ flow, forms, problems, onChange, focus }: FlowDesignerProp
   const [edges, setEdges] = useState<CanvasEdge[]>(() => syncEdges([], flow.edges, flow.nodes, decorations));
   const [announcement, setAnnouncement] = useState("");
   const flowRef = useRef(flow);
+  const idScope = useIdScope();
   flowRef.current = flow;
   const dragging = useRef(false);
   const clipboard = useRef<{ fragment: FlowFragment; pasted: number } | null>(null);
@@ -147,7 +149,7 @@ function FlowCanvas({ flow, forms, problems, onChange, focus }: FlowDesignerProp
 
   const onConnect = useCallback(
     (connection: Connection) => {
-      const made = connect(flowRef.current, connection.source, connection.target);
+      const made = connect(flowRef.current, connection.source, connection.target, idScope);
       if (!made) {
         setAnnouncement("不能这样连接：结束节点没有出口，开始节点只有一条出口且不能被指向，同一判断不能重复连向同一节点");
         return;
@@ -155,7 +157,7 @@ function FlowCanvas({ flow, forms, problems, onChange, focus }: FlowDesignerProp
       onChange(made.flow);
       select([], [made.edgeId]);
     },
-    [onChange, select],
+    [onChange, select, idScope],
   );
 
   const selectedNodeIds = useMemo(() => nodes.filter((n) => n.selected).map((n) => n.id), [nodes]);
@@ -174,12 +176,12 @@ function FlowCanvas({ flow, forms, problems, onChange, focus }: FlowDesignerProp
         // Added from the palette (not dropped at a chosen place): never on top of another node.
         position = freePosition(flowRef.current, item.type, { x: Math.round(position.x), y: Math.round(position.y) });
       }
-      const made = addNode(flowRef.current, item, { x: Math.round(position.x), y: Math.round(position.y) });
+      const made = addNode(flowRef.current, item, { x: Math.round(position.x), y: Math.round(position.y) }, idScope);
       onChange(made.flow);
       select([made.id]);
       setAnnouncement(`已添加节点“${made.flow.nodes.at(-1)!.label}”，在右侧设置它的属性`);
     },
-    [onChange, reactFlow, select, selectedNodeIds],
+    [onChange, reactFlow, select, selectedNodeIds, idScope],
   );
 
   const deleteSelected = useCallback(() => {
@@ -200,11 +202,11 @@ function FlowCanvas({ flow, forms, problems, onChange, focus }: FlowDesignerProp
     const clip = clipboard.current;
     if (!clip) return;
     clip.pasted += 1;
-    const pasted = pasteFragment(flowRef.current, clip.fragment, clip.pasted);
+    const pasted = pasteFragment(flowRef.current, clip.fragment, clip.pasted, idScope);
     onChange(pasted.flow);
     select(pasted.nodeIds);
     setAnnouncement(`已粘贴 ${pasted.nodeIds.length} 个节点`);
-  }, [onChange, select]);
+  }, [onChange, select, idScope]);
 
   // Connected from the inspector (keyboard): the new edge is selected and, once its inspector
   // shows, that takes the focus (the button pressed is gone with the node's inspector).

@@ -5,8 +5,9 @@ import type { ActionKind, Flow, FlowNode, FormDefinition, TaskNode } from "@/run
 import { addAction, connect, removeAction, renameAction, renameNode, updateEdge, updateNode } from "../core/flowOps";
 import { actionKindLabels, outcomeLabels, taskRoleLabels } from "@/runtime/definition/labels";
 import { isValidId } from "../core/ids";
+import { nodeChoiceLabels } from "../core/nodeChoices";
 import { ItemMark } from "../variant/ItemMark";
-import { useItemLocked } from "../variant/VariantContext";
+import { useIdScope, useItemLocked } from "../variant/VariantContext";
 import { buttonClass, checkboxLabelClass, inputClass, labelClass, smallButtonClass } from "../ui/classes";
 
 export type FlowChange = (next: Flow, group?: string | null) => void;
@@ -45,6 +46,8 @@ function TaskFields({ flow, node, forms, onChange }: { flow: Flow; node: TaskNod
   const set = (patch: Partial<TaskNode>, group: string | null = null) => onChange(updateNode(flow, node.id, (n) => ({ ...n, ...patch }) as FlowNode), group);
   const outgoing = flow.edges.filter((e) => e.from === node.id);
   const targets = flow.nodes.filter((n) => n.id !== node.id && n.type !== "start");
+  const targetLabels = nodeChoiceLabels(targets);
+  const idScope = useIdScope();
   const setTarget = (actionId: string, to: string) => {
     const edge = outgoing.find((e) => e.action === actionId);
     if (edge) {
@@ -52,7 +55,7 @@ function TaskFields({ flow, node, forms, onChange }: { flow: Flow; node: TaskNod
       return;
     }
     if (!to) return;
-    const made = connect(flow, node.id, to);
+    const made = connect(flow, node.id, to, idScope);
     if (made) onChange(updateEdge(made.flow, made.edgeId, (e) => ({ ...e, action: actionId })));
   };
   return (
@@ -86,7 +89,7 @@ function TaskFields({ flow, node, forms, onChange }: { flow: Flow; node: TaskNod
                   <select aria-label={`${n}通向`} className={inputClass} value={outgoing.find((e) => e.action === action.id)?.to ?? ""} onChange={(e) => setTarget(action.id, e.target.value)}>
                     <option value="">（未连接）</option>
                     {targets.map((t) => (
-                      <option key={t.id} value={t.id}>→ {t.label}</option>
+                      <option key={t.id} value={t.id}>→ {targetLabels.get(t.id)}</option>
                     ))}
                   </select>
                 </div>
@@ -220,6 +223,8 @@ export function NodeInspector({
   const connectErrorId = useId();
   const canConnect = node.type !== "end";
   const connectable = flow.nodes.filter((n) => n.id !== node.id && n.type !== "start");
+  const connectableLabels = nodeChoiceLabels(connectable, { withId: true });
+  const idScope = useIdScope();
   const locked = useItemLocked(`node/${node.id}`);
   return (
     <div className="space-y-3">
@@ -263,7 +268,7 @@ export function NodeInspector({
             >
               <option value="">请选择节点</option>
               {connectable.map((n) => (
-                <option key={n.id} value={n.id}>{n.label}（{n.id}）</option>
+                <option key={n.id} value={n.id}>{connectableLabels.get(n.id)}</option>
               ))}
             </select>
           </label>
@@ -272,7 +277,7 @@ export function NodeInspector({
             className={buttonClass}
             disabled={!connectTo}
             onClick={() => {
-              const made = connect(flow, node.id, connectTo);
+              const made = connect(flow, node.id, connectTo, idScope);
               if (!made) {
                 const target = flow.nodes.find((n) => n.id === connectTo);
                 setConnectError(`不能再连接到“${target?.label ?? connectTo}”：${node.type === "start" ? "开始节点只能有一条出口" : "这个判断已经有一条连线通向它"}`);

@@ -71,7 +71,7 @@ export function FormDesigner({ forms, problems, onChange, onRenameForm, renderPr
   const fieldLocked = (path: string[]) => !!(parentLocks && form && isLocked(parentLocks, `form/${form.id}/field/${path[0]}`));
 
   const add = () => {
-    const created = newForm(forms);
+    const created = newForm(forms, variant?.idScope);
     onChange([...forms, created]);
     setFormId(created.id);
     setSelected(null);
@@ -108,7 +108,7 @@ export function FormDesigner({ forms, problems, onChange, onRenameForm, renderPr
         <FormImport
           onClose={() => setImporting(false)}
           onImport={(imported) => {
-            const created = { ...newForm(forms), title: imported.title, schema: imported.schema, uiSchema: imported.uiSchema };
+            const created = { ...newForm(forms, variant?.idScope), title: imported.title, schema: imported.schema, uiSchema: imported.uiSchema };
             onChange([...forms, created]);
             setFormId(created.id);
             setSelected(null);
@@ -151,7 +151,7 @@ export function FormDesigner({ forms, problems, onChange, onRenameForm, renderPr
                 selected={selected}
                 onSelect={setSelected}
                 onAdd={(kind, container, index) => {
-                  const made = addField(model, kind, container, index);
+                  const made = addField(model, kind, container, index, variant?.idScope);
                   setModel(made.model);
                   setSelected(made.path);
                 }}

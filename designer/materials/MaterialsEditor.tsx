@@ -3,7 +3,7 @@
 import type { FormDefinition, Material } from "@/runtime/definition/schema";
 import type { LintProblem } from "@/runtime/definition/lint";
 import { blankMaterial } from "@/runtime/definition/blankParts";
-import { uniqueId } from "../core/ids";
+import { newItemId } from "../core/ids";
 import { buttonClass, checkboxLabelClass, inputClass, labelClass, smallButtonClass } from "../ui/classes";
 import { SortableList } from "../ui/SortableList";
 import { ItemMark } from "../variant/ItemMark";
@@ -118,7 +118,7 @@ export function MaterialsEditor({ materials, forms, problems, onChange }: { mate
   const add = () =>
     onChange([
       ...materials,
-      blankMaterial({ id: uniqueId("m", materials.map((m) => m.id)), name: "新材料", source: "申请人自备", formId: null }),
+      blankMaterial({ id: newItemId("m", materials.map((m) => m.id), variant?.idScope), name: "新材料", source: "申请人自备", formId: null }),
     ]);
   return (
     <div className="space-y-3">

@@ -12,6 +12,8 @@ export interface VariantEditing {
   /** Puts the parent's value of `key` back (removes an item the variant added). */
   restore: (key: string) => void;
   readOnly: boolean;
+  /** The variant's office: new materials, forms, fields, steps and connections carry it in their ids (`newItemId`). */
+  idScope: string;
 }
 
 const Context = createContext<VariantEditing | null>(null);
@@ -22,6 +24,11 @@ export function VariantProvider({ value, children }: { value: VariantEditing | n
 
 export function useVariant(): VariantEditing | null {
   return useContext(Context);
+}
+
+/** What new items' ids carry (`newItemId`): the variant's office; null in a template. */
+export function useIdScope(): string | null {
+  return useContext(Context)?.idScope ?? null;
 }
 
 /** Whether the parent locked `key` (the variant may not change or remove it). */

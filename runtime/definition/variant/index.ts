@@ -4,3 +4,4 @@ export * from "./overlay";
 export * from "./locks";
 export * from "./rules";
 export * from "./rebase";
+export * from "./collisions";

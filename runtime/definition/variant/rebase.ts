@@ -9,6 +9,7 @@ import type { rebaseConflictLabels } from "../labels";
 import { definitionItems, sameValue } from "./items";
 import { isLocked } from "./locks";
 import type { VariantOverlay } from "./overlay";
+import { separateAddedTwice, type RenamedItem } from "./collisions";
 
 export type ConflictKind = keyof typeof rebaseConflictLabels;
 
@@ -32,11 +33,14 @@ export interface RebaseResult {
   followed: { key: string; label: string }[];
   /** The variant's overrides that the parent now has itself: no longer differences. */
   dropped: { key: string; label: string }[];
+  /** The variant's own items moved to a new id because the parent added a different item under theirs: both are kept. */
+  renamed: RenamedItem[];
 }
 
 export type Resolution = { choice: "mine" } | { choice: "parent" } | { choice: "edit"; value: unknown };
 
-export function rebase(parentBefore: ServiceDefinition, parentAfter: ServiceDefinition, overlay: VariantOverlay): RebaseResult {
+export function rebase(parentBefore: ServiceDefinition, parentAfter: ServiceDefinition, given: VariantOverlay): RebaseResult {
+  const { overlay, renamed } = separateAddedTwice(parentBefore, parentAfter, given);
   const before = definitionItems(parentBefore);
   const after = definitionItems(parentAfter);
   const label = (key: string) => after.get(key)?.label ?? before.get(key)?.label ?? String((overlay.set[key] as { name?: string } | undefined)?.name ?? key);
@@ -90,7 +94,7 @@ export function rebase(parentBefore: ServiceDefinition, parentAfter: ServiceDefi
 
   const parentLocks = new Set(parentAfter.locks ?? []);
   const addLocks = overlay.addLocks.filter((key) => !parentLocks.has(key));
-  return { overlay: { schemaVersion: 1, set, removed, addLocks, order: overlay.order }, conflicts, followed, dropped };
+  return { overlay: { schemaVersion: 1, set, removed, addLocks, order: overlay.order }, conflicts, followed, dropped, renamed };
 }
 
 export class UnresolvedConflictError extends Error {

@@ -139,6 +139,13 @@ function RebasePanel({ serviceId, onDone }: { serviceId: string; onDone: (messag
       <div className="grid gap-3 md:grid-cols-2">
         <ItemList title="自动采用上级的修改" empty="上级没有修改本地未改动的内容。" items={p.result.followed} />
         <ItemList title="上级现在与本地相同，不再作为本地修改" empty="无。" items={p.result.dropped} />
+        {p.result.renamed.length > 0 && (
+          <ItemList
+            title="上级新增了编号相同的另一项：两项都保留，本地这一项改用新编号"
+            empty="无。"
+            items={p.result.renamed.map((r) => ({ key: r.from, label: `${r.label}（编号改为 ${r.to.slice(r.to.lastIndexOf("/") + 1)}）` }))}
+          />
+        )}
       </div>
       <section aria-labelledby="rebase-conflicts">
         <h3 id="rebase-conflicts" className="font-semibold">

@@ -94,8 +94,11 @@ function Editor({ serviceId, initial }: { serviceId: string; initial: EditorStat
   const violations = useMemo(() => (parent ? checkVariant(parent, checked) : []), [parent, checked]);
   const editDefinition = editor.edit;
   const variant = useMemo<VariantEditing | null>(
-    () => (parent ? { view: variantView(parent, definition), restore: (key) => editDefinition((d) => restoreItem(d, parent, key)), readOnly } : null),
-    [parent, definition, editDefinition, readOnly],
+    () =>
+      parent
+        ? { view: variantView(parent, definition), restore: (key) => editDefinition((d) => restoreItem(d, parent, key)), readOnly, idScope: initial.service.ownerOrgId }
+        : null,
+    [parent, definition, editDefinition, readOnly, initial.service.ownerOrgId],
   );
   const blocking = problems.length + violations.length;
   const flowProblems = useMemo(() => problems.filter((p) => p.area === "flow"), [problems]);
