@@ -1,6 +1,7 @@
 /** A filled form as a readable list of “field: value” (for review pages and documents). */
 import { attestationModeOf } from "@/runtime/forms/attestation";
 import { isOfficeUseUi } from "@/runtime/forms/officeUse";
+import { summaryFields } from "@/runtime/forms/summaryFields";
 import { isObject } from "@/runtime/definition/json";
 
 type Json = Record<string, unknown>;
@@ -15,7 +16,13 @@ function scalar(value: unknown): string {
   return String(value);
 }
 
-function Value({ schema, value, ui, hideOfficeUse }: { schema: Json; value: unknown; ui: unknown; hideOfficeUse?: boolean }) {
+interface Place {
+  /** The form's schema (for its `$ref`s). */
+  root: Json;
+  hideOfficeUse?: boolean;
+}
+
+function Value({ schema, value, ui, place }: { schema: Json; value: unknown; ui: unknown; place: Place }) {
   if (empty(value)) return <span className="text-muted-foreground">未填写</span>;
   const mode = attestationModeOf(schema);
   if (mode && isObject(value)) {
@@ -28,7 +35,7 @@ function Value({ schema, value, ui, hideOfficeUse }: { schema: Json; value: unkn
     );
   }
   if (schema.type === "object" || isObject(value)) {
-    return <Fields schema={schema} data={isObject(value) ? value : {}} ui={ui} hideOfficeUse={hideOfficeUse} nested />;
+    return <Fields schema={schema} data={isObject(value) ? value : {}} ui={ui} place={place} nested />;
   }
   if (Array.isArray(value) && isObject(schema.items) && (schema.items.type === "object" || isObject(value[0]))) {
     return (
@@ -36,7 +43,7 @@ function Value({ schema, value, ui, hideOfficeUse }: { schema: Json; value: unkn
         {value.map((row, i) => (
           <li key={i} className="rounded border p-2">
             <p className="text-xs text-muted-foreground">第{i + 1}行</p>
-            <Fields schema={schema.items as Json} data={isObject(row) ? row : {}} ui={isObject(ui) ? ui.items : undefined} hideOfficeUse={hideOfficeUse} nested />
+            <Fields schema={schema.items as Json} data={isObject(row) ? row : {}} ui={isObject(ui) ? ui.items : undefined} place={place} nested />
           </li>
         ))}
       </ol>
@@ -45,25 +52,21 @@ function Value({ schema, value, ui, hideOfficeUse }: { schema: Json; value: unkn
   return <span className="break-words">{scalar(value)}</span>;
 }
 
-function Fields({ schema, data, ui, hideOfficeUse, nested }: { schema: Json; data: Json; ui: unknown; hideOfficeUse?: boolean; nested?: boolean }) {
-  const properties = isObject(schema.properties) ? (schema.properties as Record<string, Json>) : {};
+function Fields({ schema, data, ui, place, nested }: { schema: Json; data: Json; ui: unknown; place: Place; nested?: boolean }) {
   const uiOf = (key: string) => (isObject(ui) ? ui[key] : undefined);
+  // every field by its title, in the form's order (also those declared in a condition or behind a $ref);
   // the applicant does not see what the office fills (unless the office filled it)
-  const keys = Object.keys(properties).filter((key) => !(hideOfficeUse && isOfficeUseUi(uiOf(key)) && empty(data[key])));
-  const extra = Object.keys(data).filter((k) => !(k in properties));
+  const fields = summaryFields(schema, data, ui, place.root).filter(({ key }) => !(place.hideOfficeUse && isOfficeUseUi(uiOf(key)) && empty(data[key])));
   return (
     <dl className={`grid gap-x-3 gap-y-1.5 ${nested ? "mt-1 border-l-2 border-border pl-3" : "sm:grid-cols-[minmax(8em,14em)_1fr]"}`}>
-      {[...keys, ...extra].map((key) => {
-        const sub = properties[key] ?? {};
-        return (
-          <div key={key} className={nested ? "" : "contents"}>
-            <dt className="text-muted-foreground">{String(sub.title ?? key)}</dt>
-            <dd className="mb-1.5 sm:mb-0">
-              <Value schema={sub} value={data[key]} ui={uiOf(key)} hideOfficeUse={hideOfficeUse} />
-            </dd>
-          </div>
-        );
-      })}
+      {fields.map(({ key, title, schema: sub }) => (
+        <div key={key} className={nested ? "" : "contents"}>
+          <dt className="text-muted-foreground">{title}</dt>
+          <dd className="mb-1.5 sm:mb-0">
+            <Value schema={sub} value={data[key]} ui={uiOf(key)} place={place} />
+          </dd>
+        </div>
+      ))}
     </dl>
   );
 }
@@ -72,7 +75,7 @@ function Fields({ schema, data, ui, hideOfficeUse, nested }: { schema: Json; dat
 export function FormSummary({ schema, uiSchema, data, hideOfficeUse }: { schema: Json; uiSchema?: unknown; data: unknown; hideOfficeUse?: boolean }) {
   return (
     <div className="text-sm">
-      <Fields schema={schema} data={isObject(data) ? data : {}} ui={uiSchema} hideOfficeUse={hideOfficeUse} />
+      <Fields schema={schema} data={isObject(data) ? data : {}} ui={uiSchema} place={{ root: schema, hideOfficeUse }} />
     </div>
   );
 }

@@ -25,7 +25,8 @@ import {
 } from "@rjsf/utils";
 import { Widgets } from "@rjsf/shadcn";
 import { formValidatorFor, createTransformErrors } from "@/runtime/forms/rjsfValidator";
-import { attestationModeOf } from "@/runtime/forms/attestation";
+import { attestationModeOf, withoutUngivenTicks } from "@/runtime/forms/attestation";
+import { FORM_STATE_BEHAVIOUR } from "@/runtime/forms/formState";
 import { OFFICE_USE_FIELD, hideOfficeUse } from "@/runtime/forms/officeUse";
 import { hideOrganisationOnly } from "@/runtime/forms/organisationOnly";
 import { isObject } from "@/runtime/definition/json";
@@ -312,6 +313,9 @@ export const ServiceForm = forwardRef<RjsfForm, ServiceFormProps>(function Servi
     return { ...marked, "ui:submitButtonOptions": { norender: true } } as UiSchema;
   }, [schema, uiSchema, hideOffice, hideOrganisation]);
   const transformErrors = useMemo(() => createTransformErrors(schema), [schema]);
+  // A box the person did not tick is absent, never `false` (a draft saved before may hold one):
+  // rjsf would “repair” the `false` into a tick at the next change (runtime/forms/formState.ts).
+  const data = useMemo(() => withoutUngivenTicks(schema, formData ?? {}), [schema, formData]);
   return (
     <Form
       ref={ref}
@@ -319,7 +323,7 @@ export const ServiceForm = forwardRef<RjsfForm, ServiceFormProps>(function Servi
       templates={templates}
       schema={schema as RJSFSchema}
       uiSchema={ui}
-      formData={formData ?? {}}
+      formData={data}
       validator={validator ?? formValidatorFor(schema)}
       transformErrors={transformErrors as never}
       translateString={translateString}
@@ -331,7 +335,7 @@ export const ServiceForm = forwardRef<RjsfForm, ServiceFormProps>(function Servi
       focusOnFirstError
       liveValidate={liveValidate ? "onChange" : undefined}
       extraErrors={extraErrors as never}
-      experimental_defaultFormStateBehavior={{ constAsDefaults: "never" }}
+      experimental_defaultFormStateBehavior={FORM_STATE_BEHAVIOUR}
       onChange={(e) => onChange?.((e.formData ?? {}) as Json)}
       onSubmit={(e) => onSubmit?.((e.formData ?? {}) as Json)}
       onError={() => onError?.()}

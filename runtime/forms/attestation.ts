@@ -15,6 +15,8 @@
  * (审核人签字, 社保机构(章) …) are optional: nothing inside them is required.
  */
 
+import { resolveRef } from "@/runtime/definition/schemaPlaces";
+
 export type AttestationMode = "signature" | "seal";
 
 export const ATTESTATION_COMMENT_PREFIX = "attestation:";
@@ -83,4 +85,63 @@ export function isMustTickBoolean(schema: unknown): boolean {
   if (!schema || typeof schema !== "object") return false;
   const s = schema as { type?: unknown; enum?: unknown; const?: unknown };
   return s.type === "boolean" && ((Array.isArray(s.enum) && s.enum.length === 1 && s.enum[0] === true) || s.const === true);
+}
+
+type Json = Record<string, unknown>;
+const isJson = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** The subschemas declaring `schema`'s fields: itself, its branches (`allOf`/`anyOf`/`oneOf`, `then`/`else`) and a local `$ref`'s target. */
+function declaringSchemas(schema: Json, root: Json, seen: Set<unknown>): Json[] {
+  if (seen.has(schema)) return [];
+  seen.add(schema);
+  const out = [schema];
+  if (typeof schema.$ref === "string") {
+    const target = resolveRef(root, schema.$ref);
+    if (target) out.push(...declaringSchemas(target, root, seen));
+  }
+  for (const keyword of ["allOf", "anyOf", "oneOf"]) {
+    const entries = schema[keyword];
+    if (Array.isArray(entries)) for (const entry of entries) if (isJson(entry)) out.push(...declaringSchemas(entry, root, seen));
+  }
+  for (const keyword of ["then", "else"]) if (isJson(schema[keyword])) out.push(...declaringSchemas(schema[keyword] as Json, root, seen));
+  return out;
+}
+
+/**
+ * `data` without the must-tick boxes (an attestation's `signed`, a `const: true` consent) that are
+ * not ticked: a box is either ticked (`true`, by the person) or absent. A stored `false` (rjsf used
+ * to fill a required boolean with it) is never shown to rjsf, whose sanitiser “repairs” a value
+ * outside a one-value `enum` with that value — it would tick the box for the person. Returns
+ * `data` itself when nothing changes; never changes it in place.
+ */
+export function withoutUngivenTicks(schema: unknown, data: unknown, root: unknown = schema): unknown {
+  if (!isJson(schema) || !isJson(root)) return data;
+  if (Array.isArray(data)) {
+    const items = declaringSchemas(schema, root, new Set()).map((s) => s.items).find(isJson);
+    if (!items) return data;
+    const rows = data.map((row) => withoutUngivenTicks(items, row, root));
+    return rows.some((row, i) => row !== data[i]) ? rows : data;
+  }
+  if (!isJson(data)) return data;
+  let out: Json | null = null;
+  for (const declaring of declaringSchemas(schema, root, new Set())) {
+    if (!isJson(declaring.properties)) continue;
+    for (const [key, sub] of Object.entries(declaring.properties)) {
+      const current = out ?? data;
+      if (!(key in current)) continue;
+      if (isMustTickBoolean(sub)) {
+        if (current[key] !== true) {
+          out ??= { ...data };
+          delete out[key];
+        }
+        continue;
+      }
+      const next = withoutUngivenTicks(sub, current[key], root);
+      if (next !== current[key]) {
+        out ??= { ...data };
+        out[key] = next;
+      }
+    }
+  }
+  return out ?? data;
 }
