@@ -16,6 +16,7 @@
  */
 
 import { resolveRef } from "@/runtime/definition/schemaPlaces";
+import { isObject, type JsonObject } from "@/runtime/definition/json";
 
 export type AttestationMode = "signature" | "seal";
 
@@ -87,8 +88,7 @@ export function isMustTickBoolean(schema: unknown): boolean {
   return s.type === "boolean" && ((Array.isArray(s.enum) && s.enum.length === 1 && s.enum[0] === true) || s.const === true);
 }
 
-type Json = Record<string, unknown>;
-const isJson = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+type Json = JsonObject;
 
 /** The subschemas declaring `schema`'s fields: itself, its branches (`allOf`/`anyOf`/`oneOf`, `then`/`else`) and a local `$ref`'s target. */
 function declaringSchemas(schema: Json, root: Json, seen: Set<unknown>): Json[] {
@@ -101,9 +101,9 @@ function declaringSchemas(schema: Json, root: Json, seen: Set<unknown>): Json[] 
   }
   for (const keyword of ["allOf", "anyOf", "oneOf"]) {
     const entries = schema[keyword];
-    if (Array.isArray(entries)) for (const entry of entries) if (isJson(entry)) out.push(...declaringSchemas(entry, root, seen));
+    if (Array.isArray(entries)) for (const entry of entries) if (isObject(entry)) out.push(...declaringSchemas(entry, root, seen));
   }
-  for (const keyword of ["then", "else"]) if (isJson(schema[keyword])) out.push(...declaringSchemas(schema[keyword] as Json, root, seen));
+  for (const keyword of ["then", "else"]) if (isObject(schema[keyword])) out.push(...declaringSchemas(schema[keyword] as Json, root, seen));
   return out;
 }
 
@@ -115,17 +115,17 @@ function declaringSchemas(schema: Json, root: Json, seen: Set<unknown>): Json[] 
  * `data` itself when nothing changes; never changes it in place.
  */
 export function withoutUngivenTicks(schema: unknown, data: unknown, root: unknown = schema): unknown {
-  if (!isJson(schema) || !isJson(root)) return data;
+  if (!isObject(schema) || !isObject(root)) return data;
   if (Array.isArray(data)) {
-    const items = declaringSchemas(schema, root, new Set()).map((s) => s.items).find(isJson);
+    const items = declaringSchemas(schema, root, new Set()).map((s) => s.items).find(isObject);
     if (!items) return data;
     const rows = data.map((row) => withoutUngivenTicks(items, row, root));
     return rows.some((row, i) => row !== data[i]) ? rows : data;
   }
-  if (!isJson(data)) return data;
+  if (!isObject(data)) return data;
   let out: Json | null = null;
   for (const declaring of declaringSchemas(schema, root, new Set())) {
-    if (!isJson(declaring.properties)) continue;
+    if (!isObject(declaring.properties)) continue;
     for (const [key, sub] of Object.entries(declaring.properties)) {
       const current = out ?? data;
       if (!(key in current)) continue;
