@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { flow as flowSchema, type FlowNode, type TaskNode } from "@/runtime/definition/schema";
+import { seededTemplates } from "@/tests/support/seededTemplates";
 import { buildFlow, minimalFlow, roleFor, slaFromLimit } from "./build";
 
 const tasks = (nodes: FlowNode[]) => nodes.filter((node): node is TaskNode => node.type === "task");
@@ -71,7 +72,7 @@ describe("minimalFlow and SLAs", () => {
   it("is 申请 → 受理 → 办结 with derivation minimal", () => {
     const flow = minimalFlow();
     expect(flow.derivation).toBe("minimal");
-    expect(tasks(flow.nodes).map((task) => task.label)).toEqual(["申请", "受理", "办结"]);
+    expect(tasks(flow.nodes).map((task) => task.label)).toEqual(["申请", "受理", "补正材料", "办结"]);
     expect(() => flowSchema.parse(flow)).not.toThrow();
   });
 
@@ -79,5 +80,37 @@ describe("minimalFlow and SLAs", () => {
     expect(slaFromLimit({ days: 15, unit: "workday" })).toEqual({ days: 15, unit: "workday" });
     expect(slaFromLimit({ days: 0, unit: "instant" })).toBeNull();
     expect(slaFromLimit(null)).toBeNull();
+  });
+});
+
+describe("the intake's 一次性告知补正 and refusal", () => {
+  const kinds = (node: TaskNode | undefined) => node?.actions.map((action) => action.kind) ?? [];
+
+  it("offers both where the text states neither", () => {
+    const flow = buildFlow([{ label: "申请" }, { label: "受理" }, { label: "审核" }, { label: "办结" }], { derivation: "text" });
+    const [intake, review] = tasks(flow.nodes).filter((node) => node.role !== "applicant");
+    expect(intake.label).toBe("受理");
+    expect(kinds(intake)).toEqual(["approve", "correction", "reject"]);
+    expect(kinds(review)).toEqual(["approve"]);
+    // the correction goes to the applicant and comes back to 受理
+    const supplement = tasks(flow.nodes).find((node) => node.label === "补正材料")!;
+    expect(flow.edges).toContainEqual(expect.objectContaining({ from: intake.id, to: supplement.id }));
+    expect(flow.edges).toContainEqual(expect.objectContaining({ from: supplement.id, to: intake.id }));
+    expect(() => flowSchema.parse(flow)).not.toThrow();
+  });
+
+  it("keeps the text's own refusal where a later step states one", () => {
+    const flow = buildFlow([{ label: "申请" }, { label: "受理" }, { label: "审核", terminate: true }, { label: "办结" }], { derivation: "text" });
+    const intake = tasks(flow.nodes).find((node) => node.label === "受理");
+    expect(kinds(intake)).toEqual(["approve", "correction"]);
+  });
+
+  it("every seeded service: its caseworkers can ask for a correction at 受理 and turn a case down somewhere", () => {
+    for (const template of seededTemplates()) {
+      const staff = tasks(template.flow.nodes).filter((node) => node.role !== "applicant");
+      const intake = staff.find((node) => template.flow.edges.some((edge) => edge.to === node.id && tasks(template.flow.nodes).find((n) => n.id === edge.from)?.role === "applicant"));
+      expect(kinds(intake), template.code).toContain("correction");
+      expect(staff.some((node) => kinds(node).some((kind) => kind === "reject" || kind === "terminate")), template.code).toBe(true);
+    }
   });
 });

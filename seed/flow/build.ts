@@ -112,6 +112,18 @@ function withApplication(steps: StepSpec[]): StepSpec[] {
   return [{ label: "申请", role: "applicant" }, ...steps];
 }
 
+/**
+ * The intake (受理: the first staff step) of every service can tell the applicant at once what to add
+ * or correct (一次性告知补正), whether or not the service's text says so: 一次性告知 is the rule for
+ * every public service. And a caseworker must be able to turn down what does not qualify: where
+ * no step of the text refuses or ends the case (不予受理, 终止办理), the intake can refuse it.
+ */
+function withIntakeBranches(steps: StepSpec[]): StepSpec[] {
+  const intake = steps.findIndex((step) => (step.role ?? roleFor(step.label)) !== "applicant");
+  const refuses = steps.some((step) => step.refuse || step.terminate);
+  return steps.map((step, i) => (i === intake ? { ...step, correction: true, refuse: step.refuse || !refuses } : step));
+}
+
 /** Ensures there is a step after the applicant's own (a flow needs a caseworker step). */
 function withHandling(steps: StepSpec[]): StepSpec[] {
   return steps.length > 1 ? steps : [...steps, { label: "受理" }];
@@ -129,13 +141,14 @@ function uniqueIds(steps: StepSpec[]): string[] {
 
 /**
  * Builds the flow: start → 申请 (added when the steps do not start with an applicant step)
- * → each step in order → end `completed`. Per step, the branches it states become actions:
+ * → each step in order → end `completed`; the intake offers 一次性告知补正 and a refusal
+ * (`withIntakeBranches`). Per step, the branches it states become actions:
  * `correction` → an applicant task 补正材料 (clock stopped) whose `submit` returns to the step;
  * `refuse` → end `refused`; `terminate` → end `terminated`; `returnTo` → back to that step.
  * Nodes are laid out top-to-bottom with dagre (positions are the nodes' top-left corners).
  */
 export function buildFlow(specs: StepSpec[], options: BuildFlowOptions): Flow {
-  const steps = withHandling(withApplication(specs));
+  const steps = withIntakeBranches(withHandling(withApplication(specs)));
   const ids = uniqueIds(steps);
   const nodes: FlowNode[] = [{ id: "start", type: "start", label: "开始", position: { x: 0, y: 0 } }];
   const edges: FlowEdge[] = [];

@@ -75,7 +75,7 @@ test("an administrator adds a review step and a conditional field, publishes ver
   await expect(page.getByRole("link", { name: SERVICE.title })).toBeVisible();
   await expectAccessible(page);
   await openService(page, SERVICE.title);
-  await expect(page.locator(".react-flow__node")).toHaveCount(5);
+  await expect(page.locator(".react-flow__node")).toHaveCount(7); // 开始, 申请, 受理 (with its 补正材料 and 不予受理), 结果反馈, 办结
   await expect(page.getByRole("button", { name: "检查：通过" })).toBeVisible();
   await expectAccessible(page);
 

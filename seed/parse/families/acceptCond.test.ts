@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { serviceDefinition } from "@/runtime/definition/schema";
+import { requiredUploads } from "@/runtime/definition/requirements";
 import { parse } from "./acceptCond";
 import { itemBySeq } from "@/tests/support/minorFixtures";
 import { taskLabels } from "./branchedFlow";
@@ -30,9 +31,17 @@ describe("acceptCond (112–121)", () => {
     const service = only(113);
     expect(service.guide.conditions).toHaveLength(3);
     expect(service.materials).toHaveLength(5);
-    expect(service.materials[4]).toMatchObject({ name: "居住证", note: "本地常住的非本地户籍人员" });
+    // a material for some applicants only (its bracket names them) is theirs: the others need not bring it
+    expect(service.materials[4]).toMatchObject({ name: "居住证", scenario: "本地常住的非本地户籍人员" });
+    expect(requiredUploads(service).map((material) => material.name)).not.toContain("居住证");
     expect(service.guide.promisedLimit).toContainEqual(expect.objectContaining({ channel: "线下", unit: "instant" }));
     expect(service.guide.audience).toEqual(["用人单位", "个人"]);
+  });
+
+  it("112 失业登记: the 港澳台居民居住证 is asked of 港澳台居民 only", () => {
+    const service = only(112);
+    expect(service.materials[1]).toMatchObject({ name: "港澳台居民居住证或社会保障卡", scenario: "港澳台居民" });
+    expect(requiredUploads(service).map((material) => material.name)).toEqual(["居民身份证或社会保障卡或《就业创业证》"]);
   });
 
   it("116 就业困难人员认定: six categories, situational materials optional, staged 5 + 7 workdays", () => {
@@ -46,7 +55,7 @@ describe("acceptCond (112–121)", () => {
 
   it("117 零就业家庭认定: 审查 5 → 公示 3 天 → 审核 2 → 确认 3", () => {
     const service = only(117);
-    expect(taskLabels(service.flow)).toEqual(["申请", "社区审查", "公示", "苏木乡镇（街道）审核", "旗县就业服务机构确认"]);
+    expect(taskLabels(service.flow)).toEqual(["申请", "社区审查", "补正材料", "公示", "苏木乡镇（街道）审核", "旗县就业服务机构确认"]);
     expect(slas(service)).toEqual(["5workday", "3day", "2workday", "3workday"]);
     const notice = service.flow.nodes.find((node) => node.type === "task" && node.label === "公示");
     expect(notice && notice.type === "task" && notice.publicNotice).toBe(true);

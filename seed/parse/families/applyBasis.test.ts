@@ -19,7 +19,7 @@ describe("applyBasis (103–109, 111, 135)", () => {
     const { service, result } = parsed(103);
     const apply = service.flow.nodes.find((node) => node.id === "apply");
     expect(apply?.type === "task" && apply.actions.map((action) => action.label)).toEqual(["劳动者职业介绍", "用人单位职业介绍"]);
-    expect(taskLabels(service.flow)).toEqual(["申请", "根据求职意愿推荐就业岗位", "实现就业/跟踪回访", "推荐与岗位相适应的求职者", "招聘成功/跟踪回访"]);
+    expect(taskLabels(service.flow)).toEqual(["申请", "根据求职意愿推荐就业岗位", "补正材料", "实现就业/跟踪回访", "推荐与岗位相适应的求职者", "补正材料", "招聘成功/跟踪回访"]);
     expect(service.forms.map((form) => form.title)).toEqual(["个人求职登记表", "XX公司（单位）招聘简章模板"]);
     expect(service.materials.find((material) => material.name === "个人求职登记表")?.formId).toBe(service.forms[0].id);
     expect(service.guide.audience).toEqual(["求职者", "用人单位"]);

@@ -68,7 +68,7 @@ describe("archive: 流动人员人事档案管理服务标准化流程 (146)", (
     const service = byCode("s146-04");
     expect(service.forms.map((form) => form.title)).toEqual(["档案查阅审批表", "档案借出审批表"]);
     expect(service.guide.conditions[1]).toContain("2 人以上");
-    expect(taskLabels(service.flow)).toHaveLength(5);
+    expect(taskLabels(service.flow)).toHaveLength(6); // with the intake's 补正材料
   });
 
   it("政审考察: two procedures, 政审回复函 and 党组织材料查阅确认表", () => {
@@ -80,7 +80,7 @@ describe("archive: 流动人员人事档案管理服务标准化流程 (146)", (
 
   it("收集、鉴别和归档: 4 steps, materials, the 目录 template", () => {
     const service = byCode("s146-06");
-    expect(taskLabels(service.flow)).toHaveLength(4);
+    expect(taskLabels(service.flow)).toHaveLength(5); // with the intake's 补正材料
     expect(service.materials.map((material) => material.name)).toEqual(["存档人有效证件", "需归档案材料的原件"]);
     expect(service.forms.map((form) => form.title)).toEqual(["人事档案目录"]);
   });

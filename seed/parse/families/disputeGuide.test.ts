@@ -57,7 +57,7 @@ describe("disputeGuide: 劳动人事争议调解申请流程指南 (143)", () =>
   const service = serviceDefinition.parse(parse(itemBySeq(143)).services[0]);
 
   it("builds 申请调解 → 审查是否受理 (3 workdays, 不予受理) → 领取受理结果", () => {
-    expect(taskLabels(service.flow)).toEqual(["申请调解", "调解组织审查是否受理", "申请人领取受理结果"]);
+    expect(taskLabels(service.flow)).toEqual(["申请调解", "调解组织审查是否受理", "补正材料", "申请人领取受理结果"]);
     const review = task(service.flow, "调解组织审查是否受理");
     expect(review.sla).toEqual({ days: 3, unit: "workday" });
     expect(review.actions.map((action) => action.kind)).toContain("reject");

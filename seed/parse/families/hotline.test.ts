@@ -41,8 +41,8 @@ describe("hotline: 12333 人力资源和社会保障咨询服务工作办事指�
   });
 
   it("builds each flow from its clauses; 办理 of 办事指南 / 投诉举报 forwards within 1 workday", () => {
-    expect(taskLabels(policy.flow)).toEqual(["电话拨打", "受理", "办理", "办结", "归档"]);
-    expect(taskLabels(complaint.flow)).toEqual(["申请", "受理", "办理", "办结", "归档"]);
+    expect(taskLabels(policy.flow)).toEqual(["电话拨打", "受理", "补正材料", "办理", "办结", "归档"]);
+    expect(taskLabels(complaint.flow)).toEqual(["申请", "受理", "补正材料", "办理", "办结", "归档"]);
     for (const service of [guidance, complaint]) {
       const handling = service.flow.nodes.find((node) => node.type === "task" && node.label === "办理");
       expect(handling?.type === "task" && handling.sla).toEqual({ days: 1, unit: "workday" });

@@ -20,6 +20,9 @@ export interface MaterialOptions {
   note?: string;
 }
 
+/** A remark that names a group of applicants only (港澳台居民, 外籍人员, 非本地户籍人员 …), not an explanation. */
+const APPLICANT_GROUP = /^[\u4e00-\u9fff]{2,10}(居民|人员|人士)$/;
+
 const CHINESE_COPIES: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5 };
 
 /**
@@ -58,11 +61,14 @@ export function materialFromText(id: string, raw: string, options: MaterialOptio
   const set = /一式([两二三四五\d])份/.exec(text);
   if (set && copies === null) copies = /\d/.test(set[1]) ? Number(set[1]) : CHINESE_COPIES[set[1]];
   const kind = /原件/.test(text) && /复印件|复印/.test(text) ? "原件和复印件" : /复印件/.test(text) ? "复印件" : /原件/.test(text) ? "原件" : null;
-  // a trailing explanation in brackets becomes the note
+  // a trailing explanation in brackets becomes the note; one naming whom the material is for
+  // (`（港澳台居民）`) is its scenario: the others need not bring it
   const remark = /（([^（）]{4,})）$/.exec(text);
   let name = text;
+  let forWhom: string | null = null;
   if (remark && !/^(验原件|含|包括)/.test(remark[1]) && text.length - remark[0].length >= 2) {
-    notes.push(remark[1]);
+    if (APPLICANT_GROUP.test(remark[1])) forWhom = remark[1];
+    else notes.push(remark[1]);
     name = text.slice(0, text.length - remark[0].length);
   }
   name = name.replace(/\s*(\d+|[一二两三四五])\s*份$/, "").replace(/^《([^》]+)》$/, "$1").trim();
@@ -77,7 +83,7 @@ export function materialFromText(id: string, raw: string, options: MaterialOptio
     required: options.required ?? true,
     keepPaper: null,
     obtainableBySharing: shared,
-    scenario: options.scenario ?? null,
+    scenario: options.scenario ?? forWhom,
     formId: null,
   };
   if (requirementText) material.requirementText = requirementText;

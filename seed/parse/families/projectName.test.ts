@@ -26,13 +26,13 @@ describe("projectName (136–138)", () => {
     expect(service.guide.legalBasis.map((item) => item.docNo)).toEqual(["国发〔2018〕11号", "内政发〔2018〕43号", "内人社发〔2022〕31号"]);
     expect(service.guide.promisedLimit).toMatchObject([{ days: 5, unit: "workday" }]);
     expect(taskLabels(service.flow)[0]).toBe("提出开班申请");
-    expect(taskLabels(service.flow)).toHaveLength(3);
+    expect(taskLabels(service.flow)).toHaveLength(4); // with the intake's 补正材料
   });
 
   it("138 毕业证书查询、核验: 申请查询 → 结果反馈, online / offline procedures, material table", () => {
     const result = parse(itemBySeq(138));
     const service = serviceDefinition.parse(result.services[0]);
-    expect(taskLabels(service.flow)).toEqual(["申请查询", "结果反馈"]);
+    expect(taskLabels(service.flow)).toEqual(["申请查询", "结果反馈", "补正材料"]);
     expect(service.guide.channels).toEqual(["线上查询核验", "线下查询核验"]);
     expect(service.guide.operationNotes[0].notes).toHaveLength(2);
     expect(service.guide.legalBasis.map((item) => item.docNo)).toEqual(["人社厅发〔2010〕15号", "人社厅函〔2022〕76号", "人社厅办函〔2022〕279号"]);

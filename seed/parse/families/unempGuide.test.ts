@@ -38,7 +38,7 @@ describe("unempGuide (97–100)", () => {
     const service = only(98);
     expect(service.guide.promisedLimit.map((limit) => limit.days)).toEqual([5, 5, 5]);
     expect(service.flow.derivation).toBe("text");
-    expect(taskLabels(service.flow)).toEqual(["申请", "转入地经办机构受理", "转出地经办机构办理转出", "转入地经办机构办理转入"]);
+    expect(taskLabels(service.flow)).toEqual(["申请", "转入地经办机构受理", "补正材料", "转出地经办机构办理转出", "转入地经办机构办理转入"]);
     expect(service.guide.operationNotes[0].notes).toContain("失业保险关系转移申请");
     expect(service.materials.map((material) => [material.name, material.scenario])).toEqual([
       ["身份证", "线下办理"],
