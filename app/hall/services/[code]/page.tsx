@@ -180,7 +180,7 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ c
           >
             在线办理
           </Link>
-          <span className="text-sm text-muted-foreground">以个人或单位账号登录后办理</span>
+          <span className="text-sm text-muted-foreground">在线办理需使用个人或单位账号</span>
           <span className="text-sm text-muted-foreground">版本 {service.version}</span>
         </div>
       </header>
