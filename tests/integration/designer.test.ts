@@ -262,4 +262,13 @@ describeOnDatabases("designer", (kind) => {
     expect(source).toMatchObject({ document: "000_f296b97e2ab141b6.txt", first: 14347, last: 14420 });
     expect(source!.lines).toHaveLength(14420 - 14347 + 1);
   });
+  it("the list's filter offers the document's parts in its order (一、二、三, not by character code)", async () => {
+    for (const [code, part] of [["s140", "三、其他公共服务事项"], ["s120", "二、公共就业创业服务"]] as const) {
+      await db.service.create({ data: { code, ownerOrgId: "150000", title: code, part, category: "就业服务事项" } });
+    }
+    const parts = (await as(alice).designer.groups()).map((group) => group.part);
+    const numerals = parts.map((part) => "一二三".indexOf(part[0])).map((n) => (n < 0 ? 9 : n)); // parts without a numeral last
+    expect(parts).toEqual(expect.arrayContaining(["一、社会保险公共服务", "二、公共就业创业服务", "三、其他公共服务事项"]));
+    expect(numerals).toEqual([...numerals].sort((a, b) => a - b));
+  });
 });

@@ -81,17 +81,16 @@ export interface ServiceGroup {
   categories: string[];
 }
 
-/** The parts and categories of the user's services, for the list's filter. */
+const NUMERALS = "一二三四五六七八九十";
+/** A part's place by its leading numeral (一、… 二、…), parts without one last. */
+const partRank = (part: string) => (NUMERALS.includes(part[0]) ? NUMERALS.indexOf(part[0]) : NUMERALS.length);
+
+/** The parts and categories of the user's services, for the list's filter: parts by their numeral (一、二、三, not by character code), categories in the order of their services' codes (the document's). */
 export async function designerGroups(db: Db, user: SessionUser): Promise<ServiceGroup[]> {
   const owners = await readableOffices(db, user);
   if (owners.length === 0) return [];
-  const rows = await db.service.findMany({
-    where: { ownerOrgId: { in: owners } },
-    distinct: ["part", "category"],
-    select: { part: true, category: true },
-    orderBy: [{ part: "asc" }, { category: "asc" }],
-  });
-  const groups = new Map<string, string[]>();
-  for (const row of rows) groups.set(row.part, [...(groups.get(row.part) ?? []), row.category]);
-  return [...groups].map(([part, categories]) => ({ part, categories }));
+  const rows = await db.service.findMany({ where: { ownerOrgId: { in: owners } }, select: { part: true, category: true, code: true }, orderBy: { code: "asc" } });
+  const groups = new Map<string, Set<string>>();
+  for (const row of rows) groups.set(row.part, (groups.get(row.part) ?? new Set()).add(row.category));
+  return [...groups].map(([part, categories]) => ({ part, categories: [...categories] })).sort((a, b) => partRank(a.part) - partRank(b.part));
 }
