@@ -24,6 +24,11 @@ import type { CaseEvent, CaseState, EngineResult } from "./types";
 export interface EngineOptions {
   /** Working-day calendar with administrators' overrides; the official schedule alone by default. */
   calendar?: WorkCalendar;
+  /**
+   * Replaying recorded events (`replayCase`): an event recorded under an earlier rule is rebuilt as
+   * it was applied. Only the withdrawal stage rule (`withdrawal.ts`) is relaxed by it.
+   */
+  replaying?: boolean;
 }
 
 const officialCalendar = createWorkCalendar();
@@ -61,7 +66,7 @@ function handle(ctx: EventContext, event: CaseEvent): boolean {
   }
 }
 
-function run(flow: Flow, state: CaseState | null, event: CaseEvent, calendar: WorkCalendar): EngineResult {
+function run(flow: Flow, state: CaseState | null, event: CaseEvent, calendar: WorkCalendar, replaying: boolean): EngineResult {
   checkEventTime(event, state);
   let current: CaseState;
   if (event.type === "submit") {
@@ -71,7 +76,7 @@ function run(flow: Flow, state: CaseState | null, event: CaseEvent, calendar: Wo
     if (!state) throw new EngineError("CASE_NOT_STARTED", "办件尚未提交");
     current = state;
   }
-  const ctx = createContext(indexFlow(flow), calendar, event.at, chinaDateOf(event.at), current);
+  const ctx = createContext(indexFlow(flow), calendar, event.at, chinaDateOf(event.at), current, replaying);
   if (!handle(ctx, event)) return { ok: true, state: current, effects: [] };
   syncCaseClock(ctx);
   ctx.state.status = statusOf(ctx.state);
@@ -81,7 +86,7 @@ function run(flow: Flow, state: CaseState | null, event: CaseEvent, calendar: Wo
 
 export function applyEvent(flow: Flow, state: CaseState | null, event: CaseEvent, options: EngineOptions = {}): EngineResult {
   try {
-    return run(flow, state, event, options.calendar ?? officialCalendar);
+    return run(flow, state, event, options.calendar ?? officialCalendar, options.replaying === true);
   } catch (error) {
     if (error instanceof EngineError) return { ok: false, state, error };
     if (error instanceof CalendarError) return { ok: false, state, error: new EngineError("INVALID_EVENT", error.message) };

@@ -19,6 +19,8 @@ export interface EventContext {
   readonly effects: Effect[];
   /** Nodes entered since the last history entry. */
   readonly path: string[];
+  /** Rebuilding a case from its recorded events (`replay.ts`), not deciding a new one. */
+  readonly replaying: boolean;
 }
 
 export function createContext(
@@ -27,8 +29,9 @@ export function createContext(
   at: string,
   today: IsoDate,
   state: CaseState,
+  replaying = false,
 ): EventContext {
-  return { index, calendar, at, today, original: state, state: { ...state }, effects: [], path: [] };
+  return { index, calendar, at, today, original: state, state: { ...state }, effects: [], path: [], replaying };
 }
 
 /** Appends a history entry carrying the nodes entered since the previous one. */

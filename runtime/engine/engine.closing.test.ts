@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { effectsOf, expectRefused, on, step, steps } from "@/tests/support/engineSupport";
 import { reviewFlow } from "@/tests/support/engineFlows";
 import type { CaseEvent } from "./types";
+import { applyEvent } from "./applyEvent";
+import { withdrawalAllowed } from "./withdrawal";
 
 const submitted: CaseEvent = { type: "submit", at: on("2025-09-01"), forms: { application: { amount: 5000 } } };
 const accepted: CaseEvent = { type: "act", at: on("2025-09-02"), taskId: "accept", actionId: "accept", actor: { role: "caseworker" } };
@@ -49,39 +51,68 @@ describe("termination (终止办理)", () => {
 });
 
 describe("withdrawal (撤回)", () => {
-  it("closes the case and its open task, telling the office", () => {
-    const { state } = steps(reviewFlow, null, [submitted, accepted]);
-    const withdrawn = step(reviewFlow, state, { type: "withdraw", at: on("2025-09-03"), actor: { role: "applicant" }, reason: "已在异地办理" });
+  it("closes the case before it is accepted (受理), its open task with it, telling the office", () => {
+    const { state } = step(reviewFlow, null, submitted);
+    expect(withdrawalAllowed(state)).toBe(true);
+    const withdrawn = step(reviewFlow, state, { type: "withdraw", at: on("2025-09-02"), actor: { role: "applicant" }, reason: "已在异地办理" });
     expect(withdrawn.state).toMatchObject({ status: "closed", outcome: "withdrawn", outcomeReason: "已在异地办理", tasks: [] });
     expect(withdrawn.effects).toEqual([
-      { type: "closeTask", taskId: "review#2", nodeId: "review", actionId: null },
+      { type: "closeTask", taskId: "accept#1", nodeId: "accept", actionId: null },
       { type: "notify", recipient: "caseworker", kind: "withdrawn", message: "申请人已撤回申请，理由：已在异地办理", reason: "已在异地办理" },
     ]);
     expect(withdrawn.state.history.at(-1)).toMatchObject({ event: "withdraw", comment: "已在异地办理", path: [] });
+    expect(withdrawalAllowed(withdrawn.state)).toBe(false);
   });
 
-  it("is allowed while the applicant corrects and while paused, without a reason", () => {
+  it("is allowed while the applicant corrects before acceptance (补正 asked at 受理), without a reason", () => {
     const correcting = steps(reviewFlow, null, [
       submitted,
       { type: "act", at: on("2025-09-02"), taskId: "accept", actionId: "askCorrection", actor: { role: "caseworker" }, correctionItems: ["户口簿"] },
     ]);
-    expect(step(reviewFlow, correcting.state, { type: "withdraw", at: on("2025-09-03"), actor: { role: "applicant" } }).state.outcome).toBe(
-      "withdrawn",
-    );
-    const paused = steps(reviewFlow, null, [
+    expect(withdrawalAllowed(correcting.state)).toBe(true);
+    const withdrawn = step(reviewFlow, correcting.state, { type: "withdraw", at: on("2025-09-03"), actor: { role: "applicant" } });
+    expect(withdrawn.state).toMatchObject({ status: "closed", outcome: "withdrawn", outcomeReason: null, tasks: [] });
+  });
+
+  it("is refused once the case is accepted: while it is handled, paused, or corrected after acceptance", () => {
+    const accepted_ = steps(reviewFlow, null, [submitted, accepted]);
+    expect(withdrawalAllowed(accepted_.state)).toBe(false);
+    const message = expectRefused(reviewFlow, accepted_.state, { type: "withdraw", at: on("2025-09-03"), actor: { role: "applicant" }, reason: "不办了" }, "WITHDRAW_NOT_ALLOWED");
+    expect(message).toContain("已受理");
+    const paused = steps(reviewFlow, accepted_.state, [{ type: "pause", at: on("2025-09-03"), actor: { role: "reviewer" }, reason: "等待司法鉴定结论" }]);
+    expect(withdrawalAllowed(paused.state)).toBe(false);
+    expectRefused(reviewFlow, paused.state, { type: "withdraw", at: on("2025-09-04"), actor: { role: "applicant" } }, "WITHDRAW_NOT_ALLOWED");
+    const correcting = steps(reviewFlow, accepted_.state, [
+      { type: "act", at: on("2025-09-03"), taskId: "review", actionId: "askCorrection", actor: { role: "reviewer" }, correctionItems: ["工资流水"] },
+    ]);
+    expect(correcting.state.status).toBe("waiting_applicant");
+    expect(withdrawalAllowed(correcting.state)).toBe(false);
+    expectRefused(reviewFlow, correcting.state, { type: "withdraw", at: on("2025-09-04"), actor: { role: "applicant" } }, "WITHDRAW_NOT_ALLOWED");
+  });
+
+  it("is refused after the case is decided and closed", () => {
+    const { state } = steps(reviewFlow, null, [
       submitted,
       accepted,
-      { type: "pause", at: on("2025-09-03"), actor: { role: "reviewer" }, reason: "等待司法鉴定结论" },
+      { type: "act", at: on("2025-09-03"), taskId: "review", actionId: "pass", actor: { role: "reviewer" } },
+      { type: "act", at: on("2025-09-04"), taskId: "finish", actionId: "done", actor: { role: "caseworker" } },
     ]);
-    const withdrawn = step(reviewFlow, paused.state, { type: "withdraw", at: on("2025-09-04"), actor: { role: "applicant" } });
-    expect(withdrawn.state).toMatchObject({ status: "closed", pause: null, outcomeReason: null });
+    expect(withdrawalAllowed(state)).toBe(false);
+    expectRefused(reviewFlow, state, { type: "withdraw", at: on("2025-09-05"), actor: { role: "applicant" } }, "CASE_CLOSED");
   });
 
   it("is the applicant's alone, and only before the case closes", () => {
+    const { state } = step(reviewFlow, null, submitted);
+    expectRefused(reviewFlow, state, { type: "withdraw", at: on("2025-09-02"), actor: { role: "caseworker" } }, "ROLE_NOT_ALLOWED");
+    const closed = step(reviewFlow, state, { type: "withdraw", at: on("2025-09-02"), actor: { role: "applicant" } }).state;
+    expectRefused(reviewFlow, closed, { type: "withdraw", at: on("2025-09-03"), actor: { role: "applicant" } }, "CASE_CLOSED");
+  });
+
+  it("a withdrawal recorded after acceptance under the earlier rule still replays", () => {
     const { state } = steps(reviewFlow, null, [submitted, accepted]);
-    expectRefused(reviewFlow, state, { type: "withdraw", at: on("2025-09-03"), actor: { role: "caseworker" } }, "ROLE_NOT_ALLOWED");
-    const closed = step(reviewFlow, state, { type: "withdraw", at: on("2025-09-03"), actor: { role: "applicant" } }).state;
-    expectRefused(reviewFlow, closed, { type: "withdraw", at: on("2025-09-04"), actor: { role: "applicant" } }, "CASE_CLOSED");
+    const late: CaseEvent = { type: "withdraw", at: on("2025-09-03"), actor: { role: "applicant" } };
+    expect(applyEvent(reviewFlow, state, late).ok).toBe(false);
+    expect(step(reviewFlow, state, late, { replaying: true }).state).toMatchObject({ status: "closed", outcome: "withdrawn" });
   });
 });
 

@@ -10,6 +10,8 @@ export type EngineErrorCode =
   /** 不相容岗位分离: the actor did the previous step, which this step must not follow by the same person. */
   | "SEPARATION_OF_DUTIES"
   | "ACTION_NOT_ALLOWED"
+  /** 撤回 only before the case is accepted (受理): accepted, decided or closed cases stay with the office. */
+  | "WITHDRAW_NOT_ALLOWED"
   | "COMMENT_REQUIRED"
   | "CORRECTION_LIST_REQUIRED"
   /** A decision step's passing action needs one of its outcomes (认定工伤 / 不予认定工伤 …), and its amount where stated. */

@@ -6,3 +6,5 @@ export { nextTimerDate } from "./nextTimer";
 export { validateFlow, type FlowProblem, type FlowProblemCode } from "./validateFlow";
 export { recordedEvent, replayCase, type RecordedEvent, type ReplayResult } from "./replay";
 export { barredActorOf, barredActorOfTask } from "./separation";
+export { withdrawalAllowed, withdrawalRefusal } from "./withdrawal";
+export { correctionEditableForms } from "./correctionForms";

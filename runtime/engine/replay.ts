@@ -35,7 +35,7 @@ export function replayCase(flow: Flow, events: RecordedEvent[], data: { forms: F
     const event = { ...rest } as CaseEvent & { forms?: FormsData; applicant?: Record<string, unknown> };
     if (carriedForms) event.forms = Object.fromEntries(carriedForms.filter((id) => id in data.forms).map((id) => [id, data.forms[id]]));
     if (carriedApplicant) event.applicant = data.applicant;
-    const result = applyEvent(flow, state, event as CaseEvent, options);
+    const result = applyEvent(flow, state, event as CaseEvent, { ...options, replaying: true });
     if (!result.ok) return { ok: false, index, message: result.error.message };
     state = result.state;
   }

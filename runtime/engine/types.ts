@@ -47,6 +47,8 @@ export interface SuspendedTask {
 /** 一次性告知: what the applicant must correct, and who asked. */
 export interface CorrectionRequest {
   items: string[];
+  /** Ids of the forms the request named for correction: the applicant may change these too. Absent when none. */
+  forms?: string[];
   requestedAt: string;
   askedBy: SuspendedTask;
 }
@@ -75,6 +77,7 @@ export interface HistoryEntry {
   actionKind?: ActionKind;
   comment?: string;
   correctionItems?: string[];
+  correctionForms?: string[];
   /** The outcome a decision step recorded, and the amount it fixed (核定). */
   outcomeId?: string;
   amount?: string;
@@ -146,6 +149,8 @@ export interface ActEvent {
   comment?: string;
   /** For a `correction` action: every item the applicant must correct (一次性告知). */
   correctionItems?: string[];
+  /** For a `correction` action: ids of the forms the applicant must correct, opened to the 补正 besides the step's own. */
+  correctionForms?: string[];
   /** At a decision step (a node with `outcomes`): the outcome chosen with the passing action. */
   outcomeId?: string;
   /** The amount the outcome fixes, where it states one (核定金额). */

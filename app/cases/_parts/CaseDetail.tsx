@@ -18,8 +18,6 @@ const outcomeText: Record<string, string> = {
   withdrawn: "您已撤回该申请。",
 };
 
-const WITHDRAWABLE = new Set(["submitted", "in_progress", "waiting_applicant", "paused"]);
-
 export function CaseDetail({ id, corrected }: { id: string; corrected: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -101,11 +99,12 @@ export function CaseDetail({ id, corrected }: { id: string; corrected: boolean }
           {closed && a.caseNumber && (
             <Link href={`/documents/${a.id}/decision`} className="rounded-md border px-3 py-1.5 hover:bg-muted">办理结果文书</Link>
           )}
-          {WITHDRAWABLE.has(a.status) && !withdrawOpen && (
+          {/* The server says whether 撤回 is still open (only before 受理); it refuses it otherwise. */}
+          {detail.data.canWithdraw && !withdrawOpen && (
             <button type="button" onClick={() => setWithdrawOpen(true)} className="rounded-md border px-3 py-1.5 hover:bg-muted">撤回申请</button>
           )}
         </div>
-        {withdrawOpen && (
+        {withdrawOpen && detail.data.canWithdraw && (
           <form
             className="mt-3 space-y-2 rounded-md border p-3"
             onSubmit={(e) => {

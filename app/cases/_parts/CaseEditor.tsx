@@ -18,6 +18,7 @@ import type { FormCheck } from "@/runtime/forms/submissionCheck";
 import type { FormDefinition, Material } from "@/runtime/definition/schema";
 import type { ApplicationDetail } from "@/app/_components/types";
 import { ServiceForm } from "@/app/_components/ServiceForm";
+import { FormSummary } from "@/app/_components/FormSummary";
 import { Stepper } from "@/app/_components/Stepper";
 import { ErrorNotice, Loading } from "@/app/_components/Notice";
 import { CorrectionRequest } from "./CorrectionRequest";
@@ -65,12 +66,14 @@ function ValidatedEditor({ detail, mode, refetch }: { detail: ApplicationDetail;
   return <EditorBody detail={detail} mode={mode} refetch={refetch} validators={validators.data} />;
 }
 
-function correctionForms(detail: ApplicationDetail, all: FormDefinition[]): FormDefinition[] {
-  const task = detail.activeTasks.find((t) => t.role === "applicant");
-  const node = detail.definition.flow.nodes.find((n) => n.id === task?.nodeId);
-  const editable = node?.type === "task" ? node.forms.filter((f) => f.mode === "edit").map((f) => f.formId) : [];
-  const chosen = all.filter((f) => editable.includes(f.id));
-  return chosen.length ? chosen : all;
+/**
+ * In a 补正, the forms the applicant may not change: every form but those the server says the
+ * correction opened (named in the 一次性告知, or opened by the 补正 step). Empty for a draft.
+ */
+function readOnlyForms(detail: ApplicationDetail, forms: FormDefinition[], mode: EditorMode): ReadonlySet<string> {
+  if (mode !== "correction") return new Set();
+  const editable = new Set(detail.correction?.editableForms ?? []);
+  return new Set(forms.filter((f) => !editable.has(f.id)).map((f) => f.id));
 }
 
 function EditorBody({
@@ -90,10 +93,8 @@ function EditorBody({
   const queryClient = useQueryClient();
   const router = useRouter();
 
-  const forms = useMemo(() => {
-    const all = applicantForms(definition);
-    return mode === "correction" ? correctionForms(detail, all) : all;
-  }, [definition, detail, mode]);
+  const forms = useMemo(() => applicantForms(definition), [definition]);
+  const readOnly = useMemo(() => readOnlyForms(detail, forms, mode), [detail, forms, mode]);
   const uploads = useMemo<Material[]>(() => definition.materials.filter((m) => !m.formId), [definition]);
   // 告知承诺 is chosen on a draft; a material committed to counts as provided.
   const commitments = useCommitments(id, mode !== "correction");
@@ -132,11 +133,12 @@ function EditorBody({
   }, [forms, formData, account, mode, setForm]);
   // a typed ID that is not the account's is flagged (a warning: staff see it too)
   const flags = useMemo(
-    () => forms.flatMap((f) => identityFlags(f.schema, formData[f.id], account).map((flag) => `《${f.title}》${flag.message}`)),
-    [forms, formData, account],
+    // (not for a form a 补正 leaves as it is: nothing the applicant could change there)
+    () => forms.filter((f) => !readOnly.has(f.id)).flatMap((f) => identityFlags(f.schema, formData[f.id], account).map((flag) => `《${f.title}》${flag.message}`)),
+    [forms, readOnly, formData, account],
   );
 
-  const steps = useMemo(() => editorSteps(forms, uploads, mode), [forms, uploads, mode]);
+  const steps = useMemo(() => editorSteps(forms, uploads, mode, readOnly), [forms, uploads, mode, readOnly]);
   const { current, goTo, headingRef } = useStepper(steps.length, flush);
   const [tried, setTried] = useState<Set<string>>(() => new Set());
   const formRef = useRef<RjsfForm>(null);
@@ -227,7 +229,23 @@ function EditorBody({
             {step.form.generated.from.map((f) => `第 ${f.first}–${f.last} 行`).join("、")}。
           </p>
         )}
-        {step.kind === "form" && step.form && (
+        {step.kind === "form" && step.form && readOnly.has(step.form.id) && (
+          <>
+            <p className="mb-4 rounded-md border border-muted bg-muted px-3 py-2 text-sm text-muted-foreground" data-testid="form-not-for-correction">
+              <span className="mr-2 rounded bg-background px-1.5 py-0.5 text-xs font-medium text-foreground">无需补正</span>
+              本次补正未要求修改此表，内容保持原样，不能修改。
+            </p>
+            <FormSummary schema={step.form.schema} uiSchema={step.form.uiSchema} data={formData[step.form.id]} hideOfficeUse />
+            <StepButtons current={current} onBack={() => goTo(current - 1)} onNext={next} nextLabel={current + 1 === reviewIndex ? "下一步：确认" : "下一步"} />
+          </>
+        )}
+        {step.kind === "form" && step.form && mode === "correction" && !readOnly.has(step.form.id) && (
+          <p className="mb-4 rounded-md border border-amber-600/40 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="form-for-correction">
+            <span className="mr-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium">需补正</span>
+            请按补正要求修改此表。
+          </p>
+        )}
+        {step.kind === "form" && step.form && !readOnly.has(step.form.id) && (
           <ServiceForm
             key={step.form.id}
             ref={formRef}
@@ -266,6 +284,7 @@ function EditorBody({
             mode={mode}
             detail={detail}
             forms={forms}
+            readOnly={readOnly}
             uploads={uploads}
             committedIds={commitments.ids}
             formData={formData}

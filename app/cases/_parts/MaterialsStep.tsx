@@ -100,15 +100,20 @@ function MaterialCard({ applicationId, material, required, files, highlighted, o
               <span className="min-w-0 break-all">
                 {f.fileName} <span className="text-muted-foreground">（{formatFileSize(f.size)}）</span>
               </span>
-              <button
-                type="button"
-                onClick={() => remove(f)}
-                disabled={!!busy}
-                className="rounded border bg-background px-2 py-0.5 text-xs hover:bg-red-50 disabled:opacity-60"
-                aria-label={`删除 ${f.fileName}`}
-              >
-                删除
-              </button>
+              {/* The server says which files may go: a submitted one never (补正 adds new files instead). */}
+              {f.removable ? (
+                <button
+                  type="button"
+                  onClick={() => remove(f)}
+                  disabled={!!busy}
+                  className="rounded border bg-background px-2 py-0.5 text-xs hover:bg-red-50 disabled:opacity-60"
+                  aria-label={`删除 ${f.fileName}`}
+                >
+                  删除
+                </button>
+              ) : (
+                <span className="text-xs text-muted-foreground">已提交</span>
+              )}
             </li>
           ))}
         </ul>

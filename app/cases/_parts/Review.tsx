@@ -17,6 +17,7 @@ export function Review({
   mode,
   detail,
   forms,
+  readOnly,
   uploads,
   committedIds,
   formData,
@@ -32,6 +33,8 @@ export function Review({
   mode: EditorMode;
   detail: ApplicationDetail;
   forms: FormDefinition[];
+  /** In a 补正: the forms it did not open (shown, not changed, not sent). */
+  readOnly: ReadonlySet<string>;
   uploads: Material[];
   /** Materials the applicant committed to instead (告知承诺). */
   committedIds?: ReadonlySet<string>;
@@ -66,7 +69,7 @@ export function Review({
         await onSubmitted(`/cases/${application.id}/submitted`);
       } else {
         // Only the forms the correction opened: the others are not the applicant's to change any more.
-        const opened = Object.fromEntries(forms.filter((f) => f.id in formData).map((f) => [f.id, formData[f.id]]));
+        const opened = Object.fromEntries(forms.filter((f) => !readOnly.has(f.id) && f.id in formData).map((f) => [f.id, formData[f.id]]));
         await client.applications.answerCorrection.mutate({ id: application.id, formData: opened, rowVersion: rowVersion() });
         await onSubmitted(`/cases/${application.id}?corrected=1`);
       }
@@ -112,7 +115,11 @@ export function Review({
           <section key={f.id} aria-labelledby={`review-${f.id}`} className="rounded-md border p-3">
             <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
               <h3 id={`review-${f.id}`} className="font-medium">{f.title}</h3>
-              <button type="button" onClick={() => onEdit(index)} className="text-sm text-primary underline">修改<span className="sr-only">{f.title}</span></button>
+              {readOnly.has(f.id) ? (
+                <span className="rounded bg-muted px-1.5 py-0.5 text-xs text-muted-foreground">无需补正</span>
+              ) : (
+                <button type="button" onClick={() => onEdit(index)} className="text-sm text-primary underline">修改<span className="sr-only">{f.title}</span></button>
+              )}
             </div>
             <FormSummary schema={f.schema} uiSchema={f.uiSchema} data={formData[f.id]} hideOfficeUse />
           </section>

@@ -23,6 +23,14 @@ describe("the application editor's steps", () => {
     expect(editorSteps(forms, [], "correction").map((s) => s.label)).toEqual(["失业登记表", "确认补正"]);
   });
 
+  it("mark the forms a correction did not open (无需补正), keeping their steps", () => {
+    expect(editorSteps(forms, uploads, "correction", new Set(["registration"])).map((s) => [s.key, s.label])).toEqual([
+      ["form:registration", "失业登记表（无需补正）"],
+      ["materials", "补充材料"],
+      ["review", "确认补正"],
+    ]);
+  });
+
   it("place a server field-error path in the step that holds it", () => {
     expect(stepOfPath(steps, "forms/registration/name")).toBe(0);
     expect(stepOfPath(steps, "materials.m1")).toBe(1);

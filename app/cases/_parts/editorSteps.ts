@@ -18,9 +18,10 @@ export interface Problem {
   step: number | null;
 }
 
-export function editorSteps(forms: FormDefinition[], uploads: Material[], mode: EditorMode): EditorStep[] {
+/** `readOnly`: in a 补正, the forms the correction request did not open (shown, marked 「无需补正」). */
+export function editorSteps(forms: FormDefinition[], uploads: Material[], mode: EditorMode, readOnly: ReadonlySet<string> = new Set()): EditorStep[] {
   return [
-    ...forms.map((f) => ({ key: `form:${f.id}`, label: f.title, kind: "form" as const, form: f })),
+    ...forms.map((f) => ({ key: `form:${f.id}`, label: readOnly.has(f.id) ? `${f.title}（无需补正）` : f.title, kind: "form" as const, form: f })),
     ...(uploads.length ? [{ key: "materials", label: mode === "correction" ? "补充材料" : "上传材料", kind: "materials" as const }] : []),
     { key: "review", label: mode === "correction" ? "确认补正" : "确认提交", kind: "review" as const },
   ];

@@ -6,7 +6,9 @@
  * - The first `approve` by staff accepts the case (受理): 受理回执, case clock starts.
  * - `correction` (一次性告知) needs the full list of items to correct; the step's clock
  *   stops and the case goes to the applicant's 补正 task (the action's edge), where the
- *   applicant's `submit` reopens the asking step with its clock running on.
+ *   applicant's `submit` reopens the asking step with its clock running on. The request may
+ *   name forms (`correctionForms`): the applicant may change those, besides the forms the 补正
+ *   step opens (`correctionForms.ts`), and no other.
  */
 import type { Action, DecisionOutcome, TaskNode } from "@/runtime/definition/schema";
 import { startCaseClock } from "../caseClock";
@@ -17,6 +19,7 @@ import { actionEdgeOf, taskNodeOf } from "../flowIndex";
 import { requireNotClosed, requireNotPaused, requireText, roleName } from "../guards";
 import { noticeAccepted, noticeCorrectionRequested, noticeCorrectionSubmitted, noticeDecision } from "../notices";
 import { requireSeparateActor } from "../separation";
+import { correctionEditableForms } from "../correctionForms";
 import { closeTask, findActiveTask, openTask } from "../tasks";
 import { followEdge } from "../traverse";
 import type { ActEvent, ActiveTask, CorrectionRequest, FormsData } from "../types";
@@ -33,6 +36,17 @@ function correctionItemsOf(event: ActEvent): string[] {
     });
   }
   return items;
+}
+
+/** The forms a correction request names (ids, each once); only a correction request names any. */
+function correctionFormsOf(event: ActEvent, action: Action): string[] | undefined {
+  if (event.correctionForms === undefined) return undefined;
+  if (action.kind !== "correction") {
+    throw new EngineError("INVALID_EVENT", `“${action.label}”不是一次性告知，不能指定需补正的表单`, { actionId: action.id });
+  }
+  const forms = event.correctionForms.map((id) => (typeof id === "string" ? id.trim() : ""));
+  if (forms.some((id) => id === "")) throw new EngineError("INVALID_EVENT", "需补正的表单应以表单编号列明，不能为空", { actionId: action.id });
+  return forms.length ? [...new Set(forms)] : undefined;
 }
 
 /** The actions that pass a decision step, and so carry its outcome. */
@@ -69,12 +83,12 @@ function decisionOf(node: TaskNode, action: Action, event: ActEvent): { outcome:
   return { outcome, reason, amount };
 }
 
-function mergeForms(ctx: EventContext, node: TaskNode, patch: FormsData | undefined): void {
+function mergeForms(ctx: EventContext, node: TaskNode, task: ActiveTask, patch: FormsData | undefined): void {
   if (!patch) return;
   const forms = { ...ctx.state.forms };
+  const editable = new Set(correctionEditableForms(node, task));
   for (const [formId, data] of Object.entries(patch)) {
-    const editable = node.forms.some((form) => form.formId === formId && form.mode === "edit");
-    if (!editable) {
+    if (!editable.has(formId)) {
       throw new EngineError("FORM_NOT_EDITABLE", `环节“${node.label}”不能填写或修改表单“${formId}”`, { nodeId: node.id });
     }
     if (typeof data !== "object" || data === null || Array.isArray(data)) {
@@ -85,9 +99,10 @@ function mergeForms(ctx: EventContext, node: TaskNode, patch: FormsData | undefi
   ctx.state.forms = forms;
 }
 
-function requestCorrection(ctx: EventContext, node: TaskNode, task: ActiveTask, action: Action, items: string[], comment?: string) {
+function requestCorrection(ctx: EventContext, node: TaskNode, task: ActiveTask, action: Action, items: string[], forms: string[] | undefined, comment?: string) {
   const correction: CorrectionRequest = {
     items,
+    ...(forms ? { forms } : {}),
     requestedAt: ctx.at,
     askedBy: { taskId: task.taskId, nodeId: task.nodeId, clock: stopClock(task.clock, ctx.today) },
   };
@@ -121,8 +136,9 @@ export function act(ctx: EventContext, event: ActEvent): void {
     ? requireText(event.comment, `“${action.label}”须填写意见或理由`)
     : event.comment?.trim() || undefined;
   const items = action.kind === "correction" ? correctionItemsOf(event) : undefined;
+  const correctionForms = correctionFormsOf(event, action);
   const decision = decisionOf(node, action, event);
-  mergeForms(ctx, node, event.forms);
+  mergeForms(ctx, node, task, event.forms);
 
   closeTask(ctx, task, action.id);
   if (decision) {
@@ -144,7 +160,7 @@ export function act(ctx: EventContext, event: ActEvent): void {
     noticeAccepted(ctx);
     startCaseClock(ctx);
   }
-  if (items) requestCorrection(ctx, node, task, action, items, comment);
+  if (items) requestCorrection(ctx, node, task, action, items, correctionForms, comment);
   else if (action.kind === "submit" && task.correction) returnToAsker(ctx, task.correction);
   else followEdge(ctx, actionEdgeOf(index, node, action.id), { comment: comment ?? null, correction: null });
 
@@ -157,6 +173,7 @@ export function act(ctx: EventContext, event: ActEvent): void {
     actionKind: action.kind,
     ...(comment ? { comment } : {}),
     ...(items ? { correctionItems: items } : {}),
+    ...(correctionForms ? { correctionForms } : {}),
     ...(decision ? { outcomeId: decision.outcome.id, ...(decision.amount ? { amount: decision.amount } : {}) } : {}),
   });
 }

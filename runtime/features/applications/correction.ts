@@ -3,7 +3,7 @@ import "server-only";
 import type { Db } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { AppError, staleCase } from "@/runtime/errors";
-import type { CaseState } from "@/runtime/engine";
+import { correctionEditableForms, type CaseState } from "@/runtime/engine";
 import { writeWithSql } from "@/runtime/write";
 import { loadCalendarSql } from "@/runtime/features/cases/calendar";
 import { applicantCaseRow, uploadedMaterialIds, type FormsData } from "@/runtime/features/cases/caseStore";
@@ -25,9 +25,9 @@ export async function answerCorrection(db: Db, user: SessionUser, id: string, fo
     const definition = await pinnedDefinitionSql(sql, application.serviceVersionId);
     const node = definition.flow.nodes.find((n) => n.id === task.nodeId);
     const submitAction = node?.type === "task" ? node.actions.find((a) => a.kind === "submit") : undefined;
-    if (!submitAction) throw new AppError("PRECONDITION_FAILED", "补正环节没有可用的提交操作");
-    // Only the forms the correction step opens may change; another form sent unchanged is ignored.
-    const editable = new Set(node?.type === "task" ? node.forms.filter((f) => f.mode === "edit").map((f) => f.formId) : []);
+    if (node?.type !== "task" || !submitAction) throw new AppError("PRECONDITION_FAILED", "补正环节没有可用的提交操作");
+    // Only the forms the correction opened (named in the request, or opened by the step) may change; another form sent unchanged is ignored.
+    const editable = new Set(correctionEditableForms(node, task));
     const sent = stripOfficeUseForms(definition.forms, formData);
     const refused = Object.keys(sent).filter((formId) => !editable.has(formId) && canonicalJson(sent[formId]) !== canonicalJson(application.formData[formId] ?? {}));
     if (refused.length) {

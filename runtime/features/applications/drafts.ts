@@ -10,6 +10,7 @@ import { pinnedDefinition } from "@/runtime/features/cases/definitions";
 import type { FormsData } from "@/runtime/features/cases/caseStore";
 import { serviceAtOffice } from "./serviceAtOffice";
 import { requireKnownForms } from "./knownForms";
+import { correctionOpenedAt, fileRemovable } from "./removableFiles";
 import { stripOfficeUseForms } from "@/runtime/forms/officeUse";
 import type { CaseState } from "@/runtime/engine";
 
@@ -68,12 +69,9 @@ export async function removeAttachment(db: Db, user: SessionUser, id: string, at
     const attachment = await tx.attachment.findFirst({ where: { id: attachmentId, applicationId: id } });
     if (!attachment) throw notFound("材料");
     // Submitted materials are never deleted: during a correction only what was added for it may go.
-    if (application.status === "waiting_applicant") {
-      const state = application.engineState as unknown as CaseState | null;
-      const asked = state?.tasks.find((t) => t.role === "applicant")?.openedAt;
-      if (!asked || attachment.createdAt.getTime() < new Date(asked).getTime()) {
-        throw new AppError("PRECONDITION_FAILED", "已提交的材料不能删除；如需更正，请上传新的文件");
-      }
+    const opened = application.status === "waiting_applicant" ? await correctionOpenedAt(tx, id, application.engineState as unknown as CaseState | null) : null;
+    if (!fileRemovable(application.status, opened, attachment.createdAt)) {
+      throw new AppError("PRECONDITION_FAILED", "已提交的材料不能删除；如需更正，请上传新的文件");
     }
     await tx.attachment.delete({ where: { id: attachmentId } });
     audit.record({

@@ -7,6 +7,8 @@ import { applicantCase } from "@/runtime/features/cases/access";
 import { describeCase, isOpen } from "@/runtime/features/cases/caseView";
 import { caseNow } from "@/runtime/clock";
 import type { AccountIdentity } from "@/runtime/forms/identity";
+import { withdrawalAllowed, type CaseState } from "@/runtime/engine";
+import { correctionOpenedAt, fileRemovable } from "./removableFiles";
 
 export async function myApplications(db: Db, user: SessionUser) {
   const rows = await db.application.findMany({
@@ -39,7 +41,13 @@ export async function myApplications(db: Db, user: SessionUser) {
 export async function applicationDetail(db: Db, user: SessionUser, id: string) {
   const application = await applicantCase(db, user, id);
   const [detail, account] = await Promise.all([describeCase(db, application, { includeInternal: false }), accountIdentity(db, user)]);
-  return { ...detail, account };
+  const state = (application.engineState ?? null) as CaseState | null;
+  // 撤回 of a filed case: only before 受理 (the engine's rule, which the withdrawal itself runs).
+  const canWithdraw = application.status !== "draft" && withdrawalAllowed(state);
+  // Each file says whether the applicant may still delete it (never a submitted one).
+  const opened = application.status === "waiting_applicant" ? await correctionOpenedAt(db, application.id, state) : null;
+  const attachments = detail.attachments.map((file) => ({ ...file, removable: fileRemovable(application.status, opened, file.createdAt) }));
+  return { ...detail, attachments, account, canWithdraw };
 }
 
 /** What the applicant's account says of them: the identity their forms are prefilled with and checked against. */

@@ -3,7 +3,7 @@ import "server-only";
 import type { Db } from "@/runtime/db";
 import { chinaDateOf } from "@/runtime/calendar";
 import { caseNow } from "@/runtime/clock";
-import type { CaseState } from "@/runtime/engine";
+import { correctionEditableForms, type CaseState } from "@/runtime/engine";
 import type { CaseWithRelations } from "./access";
 import { pinnedDefinition } from "./definitions";
 import { caseTimeline } from "./timeline";
@@ -36,6 +36,7 @@ export async function describeCase(
     caseDocuments(db, application.id),
   ]);
   const correctionTask = state?.tasks.find((t) => t.correction);
+  const correctionNode = definition.flow.nodes.find((n) => n.id === correctionTask?.nodeId);
   return {
     application: {
       id: application.id,
@@ -64,7 +65,12 @@ export async function describeCase(
     definition,
     attachments,
     correction: correctionTask?.correction
-      ? { items: correctionTask.correction.items, requestedAt: correctionTask.correction.requestedAt }
+      ? {
+          items: correctionTask.correction.items,
+          requestedAt: correctionTask.correction.requestedAt,
+          /** The forms the applicant may change in this 补正 (named in the request or opened by the step); the others stay as submitted. */
+          editableForms: correctionNode?.type === "task" ? correctionEditableForms(correctionNode, correctionTask) : [],
+        }
       : null,
     timeline,
     activeTasks: tasks.map((t) => ({ taskId: t.id, nodeId: t.nodeId, label: t.label, role: t.role, dueDate: t.dueDate, status: t.status })),

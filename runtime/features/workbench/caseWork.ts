@@ -26,6 +26,7 @@ import { confirmedRisksOf, requireRisksConfirmed } from "../internalAudit/riskCo
 import { commitmentsForStaff } from "../commitments/service";
 import { checkpointsFor } from "./checkpoints";
 import { stepRisks } from "@/runtime/definition/riskChecklist";
+import { applicantForms } from "@/runtime/definition/requirements";
 
 /** The task roles a user holds at an office. */
 function rolesAt(user: SessionUser, officeId: string): StaffRole[] {
@@ -172,12 +173,34 @@ export interface ActInput {
   actionId: string;
   comment?: string;
   correctionItems?: string[];
+  /** 一次性告知: ids of the applicant's forms to correct (the 补正 may change them). */
+  correctionForms?: string[];
   /** At a decision step: the outcome chosen and the amount it fixes (核定). */
   outcomeId?: string;
   amount?: string;
   /** Keys of the step's 风险点 the caseworker confirmed (riskChecklist.ts). */
   confirmedRisks?: string[];
   rowVersion: number;
+}
+
+/**
+ * 一次性告知: the items, and the forms it names (applicant forms only, each once). A named form the
+ * items do not mention is added to them, so the notice still lists everything to correct.
+ */
+function correctionRequest(definition: ServiceDefinition, kind: string, input: ActInput): { correctionItems?: string[]; correctionForms?: string[] } {
+  const correctionItems = input.correctionItems?.map((i) => i.trim()).filter(Boolean);
+  if (input.correctionForms === undefined) return { correctionItems };
+  if (kind !== "correction") throw new AppError("BAD_REQUEST", "只有一次性告知补正可以指定需补正的表单");
+  const forms = applicantForms(definition);
+  const named = [...new Set(input.correctionForms)].map((id) => {
+    const form = forms.find((f) => f.id === id);
+    if (!form) throw new AppError("BAD_REQUEST", `“${definition.forms.find((f) => f.id === id)?.title ?? id}”不是申请人填写的表单，不能要求补正`);
+    return form;
+  });
+  if (named.length === 0) return { correctionItems };
+  const items = [...(correctionItems ?? [])];
+  for (const form of named) if (!items.some((item) => item.includes(form.title))) items.push(`请修改完善：${form.title}`);
+  return { correctionItems: items, correctionForms: named.map((f) => f.id) };
 }
 
 export async function actOnTask(db: Db, user: SessionUser, input: ActInput) {
@@ -198,6 +221,7 @@ export async function actOnTask(db: Db, user: SessionUser, input: ActInput) {
     if (taskRowId(application.id, engineTaskId) !== task.id) throw notFound("任务");
     const comment = input.comment?.trim() || undefined;
     const outcome = input.outcomeId ? node.outcomes?.find((o) => o.id === input.outcomeId) : undefined;
+    const { correctionItems, correctionForms } = correctionRequest(definition, action.kind, input);
     const result = await runCaseEvent(sql, audit, {
       application,
       definition,
@@ -210,7 +234,8 @@ export async function actOnTask(db: Db, user: SessionUser, input: ActInput) {
         actionId: input.actionId,
         actor: { role: task.role as StaffRole, id: user.id },
         comment,
-        correctionItems: input.correctionItems?.map((i) => i.trim()).filter(Boolean),
+        correctionItems,
+        ...(correctionForms ? { correctionForms } : {}),
         ...(input.outcomeId !== undefined ? { outcomeId: input.outcomeId } : {}),
         ...(input.amount !== undefined ? { amount: input.amount } : {}),
       },
@@ -218,7 +243,9 @@ export async function actOnTask(db: Db, user: SessionUser, input: ActInput) {
         actionLabel: action.label,
         actionKind: action.kind,
         comment,
-        correctionItems: input.correctionItems,
+        // The notice as sent (with the forms it names added), which the timeline shows.
+        correctionItems: correctionForms ? correctionItems : input.correctionItems,
+        ...(correctionForms ? { correctionForms } : {}),
         taskId: task.id,
         riskConfirmations,
         ...(outcome ? { outcomeId: outcome.id, outcomeLabel: outcome.label, favourable: outcome.favourable, ...(input.amount ? { amount: input.amount.trim() } : {}) } : {}),

@@ -67,6 +67,8 @@ export const workbenchRouter = router({
         actionId: z.string().min(1).max(64),
         comment: z.string().max(2000).optional(),
         correctionItems: z.array(z.string().max(500)).max(100).optional(),
+        /** 一次性告知: the forms the applicant must correct (ids), opened to the 补正. */
+        correctionForms: z.array(z.string().min(1).max(64)).max(50).optional(),
         outcomeId: z.string().min(1).max(64).optional(),
         amount: z.string().max(20).optional(),
         confirmedRisks: z.array(z.string().min(1).max(40)).max(200).optional(),

@@ -8,6 +8,7 @@ import { CorrectionItems } from "./CorrectionItems";
 import { OutcomeChoice } from "./OutcomeChoice";
 import { RiskChecklist } from "./RiskChecklist";
 import { needsRiskConfirmation, unconfirmedRisks } from "@/runtime/definition/riskChecklist";
+import { applicantForms } from "@/runtime/definition/requirements";
 import { isConflict, type OnDone, type Task } from "./staffCase";
 
 const kindHints: Record<string, string> = {
@@ -32,6 +33,7 @@ export function ActionForm({ data, task, rowVersion, onDone, onError }: { data: 
   const [actionId, setActionId] = useState(task.actions.length === 1 ? task.actions[0].id : "");
   const [comment, setComment] = useState("");
   const [items, setItems] = useState<string[]>([""]);
+  const [correctionForms, setCorrectionForms] = useState<string[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [outcomeId, setOutcomeId] = useState("");
   const [amount, setAmount] = useState("");
@@ -67,6 +69,7 @@ export function ActionForm({ data, task, rowVersion, onDone, onError }: { data: 
       actionId: action.id,
       comment: text || (action.kind === "correction" && action.requiresComment ? `请一次性补正以下${list.length}项内容` : undefined),
       correctionItems: action.kind === "correction" ? list : undefined,
+      correctionForms: action.kind === "correction" && correctionForms.length ? correctionForms : undefined,
       ...(outcome ? { outcomeId: outcome.id, ...(outcome.amountLabel ? { amount: amount.trim() } : {}) } : {}),
       confirmedRisks: confirmedRisks.length ? confirmedRisks : undefined,
       rowVersion,
@@ -109,7 +112,16 @@ export function ActionForm({ data, task, rowVersion, onDone, onError }: { data: 
         />
       )}
       <RiskChecklist items={task.riskChecklist} confirmed={confirmedRisks} onChange={(keys) => { setConfirmedRisks(keys); setProblem(null); }} required={!action || needsRiskConfirmation(action.kind)} />
-      {action?.kind === "correction" && <CorrectionItems items={items} onChange={setItems} materials={data.definition.materials} />}
+      {action?.kind === "correction" && (
+        <CorrectionItems
+          items={items}
+          onChange={setItems}
+          materials={data.definition.materials}
+          forms={applicantForms(data.definition)}
+          formIds={correctionForms}
+          onFormsChange={setCorrectionForms}
+        />
+      )}
 
       <div>
         <label htmlFor={`${uid}-comment`} className="block text-sm font-medium">
