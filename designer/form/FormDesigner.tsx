@@ -132,6 +132,12 @@ export function FormDesigner({ forms, problems, onChange, onRenameForm, renderPr
               return ok;
             }} />
           </div>
+          {form.generated && (
+            <p className="rounded-md bg-muted px-3 py-2 text-sm text-muted-foreground" data-testid="generated-form-source">
+              本表由平台生成（办事指南未附样表）：{form.generated.basis}。依据指南
+              {form.generated.from.map((f) => `第 ${f.first}–${f.last} 行`).join("、")}。
+            </p>
+          )}
           {formProblems.length > 0 && (
             <ul className="rounded-md border border-destructive/40 bg-destructive/5 p-2 text-sm text-destructive">
               {formProblems.map((p, i) => <li key={i}>{p.message}</li>)}

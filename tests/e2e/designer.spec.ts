@@ -346,3 +346,11 @@ test("materials: each material's fields say which material they belong to; reord
   await expect(page.getByRole("button", { name: "检查：通过" })).toBeVisible();
   await expectAccessible(page);
 });
+
+test("a form the platform generated says so in the designer, with the guide's lines it was built from", async ({ browser }) => {
+  const page = await signedIn(browser, "region.admin");
+  await openServiceByCode(page, "s074"); // 工伤认定申请: its 《工伤认定申请表》 is named without a sample
+  await page.getByRole("tab", { name: "表单" }).click();
+  await expect(page.getByTestId("generated-form-source")).toContainText("本表由平台生成");
+  await expect(page.getByTestId("generated-form-source")).toContainText("第 10490–10496 行");
+});

@@ -225,8 +225,8 @@ function EditorBody({
         </h2>
         {step.kind === "form" && step.form?.generated && (
           <p className="mb-4 rounded-md bg-muted px-3 py-2 text-sm text-muted-foreground" data-testid="generated-form-note">
-            本表由平台生成（办事指南未附样表）：{step.form.generated.basis}。依据指南
-            {step.form.generated.from.map((f) => `第 ${f.first}–${f.last} 行`).join("、")}。
+            {/* the document's line numbers mean nothing to applicants: the designer's form tab shows them */}
+            本表由平台生成（办事指南未附样表）：{step.form.generated.basis}。
           </p>
         )}
         {step.kind === "form" && step.form && readOnly.has(step.form.id) && (
