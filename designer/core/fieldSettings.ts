@@ -5,6 +5,7 @@
  */
 import { containerKinds, numericKinds, optionKinds, typedTextKinds, type FieldKind } from "./formFields";
 import type { FieldModel } from "./formModel";
+import { NOT_AFTER_TODAY } from "@/runtime/forms/notAfterToday";
 
 /** String formats the inspector offers for a text field (the others are field types of their own). */
 export const textFormats: Record<string, string> = {
@@ -29,6 +30,7 @@ function schemaKeysFor(kind: FieldKind): string[] {
   if (numericKinds.has(kind)) keys.push("minimum", "maximum", "default");
   if (kind === "amount") keys.push("format");
   if (["date", "yearMonth", "residentId", "creditCode", "phone", "file"].includes(kind)) keys.push("format");
+  if (kind === "date" || kind === "yearMonth") keys.push(NOT_AFTER_TODAY);
   if (optionKinds.has(kind)) keys.push("enum", "oneOf", "anyOf", "items", "uniqueItems", "default");
   if (kind === "yesNo") keys.push("default");
   if (kind === "textList" || kind === "table") keys.push("items", "minItems", "maxItems");

@@ -6,6 +6,8 @@ import { createAjv } from "@/runtime/forms/ajv";
 import { addField, fieldAt, moveField, moveFieldTo, removeField, renameField, updateField } from "./formEdit";
 import { detectKind, fieldKinds, type JsonSchema } from "./formFields";
 import { readForm, writeForm, type FormModel } from "./formModel";
+import { extraSettings } from "./fieldSettings";
+import { NOT_AFTER_TODAY } from "@/runtime/forms/notAfterToday";
 
 /** Schemas compared regardless of the order of `required` and `allOf` (it carries no meaning). */
 function normalise(value: unknown): unknown {
@@ -121,6 +123,36 @@ describe("form model ⇄ JSON Schema + uiSchema", () => {
     const again = readForm(schema, uiSchema);
     expect(again.fields.map((f) => f.kind)).toEqual([...fieldKinds]);
     for (const field of again.fields) expect(detectKind(field.schema, field.ui)).toBe(field.kind);
+  });
+});
+
+describe("a date that may not lie after today (x-notAfterToday)", () => {
+  const schema: JsonSchema = {
+    type: "object",
+    properties: {
+      matter: {
+        type: "object",
+        title: "基本情况",
+        properties: { time: { type: "string", title: "事故发生时间", format: "date", [NOT_AFTER_TODAY]: true }, place: { type: "string", title: "事故发生地点" } },
+        required: ["time"],
+      },
+    },
+  };
+
+  it("round-trips unchanged, and survives edits of the field and its neighbours", () => {
+    roundTrip(schema, {});
+    let model = readForm(schema, {});
+    model = updateField(model, ["matter", "time"], (f) => ({ ...f, schema: { ...f.schema, title: "事故发生日期" }, required: false }));
+    model = addField(model, "text", ["matter"]).model;
+    const time = ((writeForm(model).schema.properties as Record<string, JsonSchema>).matter.properties as Record<string, JsonSchema>).time;
+    expect(time).toEqual({ type: "string", title: "事故发生日期", format: "date", [NOT_AFTER_TODAY]: true });
+  });
+
+  it("has a control in the inspector (not listed among the other settings) and compiles", () => {
+    const time = fieldAt(readForm(schema, {}), ["matter", "time"])!;
+    expect(time.kind).toBe("date");
+    expect(extraSettings(time)).toEqual([]);
+    expect(() => createAjv().compile(schema)).not.toThrow();
   });
 });
 

@@ -2,12 +2,14 @@
 /**
  * The selected field's properties: type, label, key, help, required, default, placeholder,
  * range, length, pattern with its message, options (with their labels), rows, signature,
- * read-only / disabled / fixed value / format, and the rule that shows it; the settings it has no
- * control for are listed read-only ("其他设置"), kept as they are. A field declared in a branch,
- * a condition or behind a `$ref` shows where, and only its display settings can be changed here.
+ * read-only / disabled / fixed value / format, 不能晚于今天 (a date of an event that has happened),
+ * and the rule that shows it; the settings it has no control for are listed read-only ("其他设置"),
+ * kept as they are. A field declared in a branch, a condition or behind a `$ref` shows where, and
+ * only its display settings can be changed here.
  */
 import { useId, useState, type ReactNode } from "react";
 import { attestationModeOf, attestationSchema, type AttestationMode } from "@/runtime/forms/attestation";
+import { NOT_AFTER_TODAY } from "@/runtime/forms/notAfterToday";
 import {
   containerKinds,
   fieldKindLabels,
@@ -348,6 +350,13 @@ function OwnFieldProperties({ field, siblings, onChange, onRename, onRemove }: F
         <label className={labelClass}>
           占位提示
           <input className={inputClass} value={String(ui["ui:placeholder"] ?? "")} onChange={(e) => setUi({ "ui:placeholder": e.target.value }, "placeholder")} />
+        </label>
+      )}
+
+      {(kind === "date" || kind === "yearMonth") && (
+        <label className={checkboxLabelClass} title="已经发生的事（如事故发生时间、出生日期）：申请人填写和提交时都会检查">
+          <input type="checkbox" checked={schema[NOT_AFTER_TODAY] === true} onChange={(e) => setSchema({ [NOT_AFTER_TODAY]: e.target.checked ? true : undefined })} />
+          {kind === "date" ? "不能晚于今天" : "不能晚于本月"}
         </label>
       )}
 

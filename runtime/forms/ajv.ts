@@ -1,7 +1,7 @@
 /**
  * ajv 8 for form schemas: draft-07 (ajv's default class), allErrors, ajv-formats, the custom formats
- * of `formats.ts`; and a compile cache keyed by (definition version id, form id) so each form
- * schema is compiled once per process.
+ * of `formats.ts` and the keyword `x-notAfterToday` (`notAfterToday.ts`); and a compile cache keyed
+ * by (definition version id, form id) so each form schema is compiled once per process.
  */
 import Ajv from "ajv";
 import Ajv2020 from "ajv/dist/2020";
@@ -10,13 +10,19 @@ import type { ErrorObject, Options, ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import { NUMBER_FORMATS, STRING_FORMATS } from "./formats";
 import { linearRegExp } from "./linearRegExp";
+import { notAfterTodayKeyword } from "./notAfterToday";
 
 export type { ErrorObject, ValidateFunction };
 
-/** Adds the custom formats to an ajv instance (also used for the rjsf validator). */
-export function addCustomFormats<T extends Ajv>(ajv: T): T {
+/**
+ * Adds this platform's form rules to an ajv instance: the custom formats and the keyword
+ * `x-notAfterToday`. Every ajv built for forms gets them here: the server's (`createAjvFor`), the
+ * browser's rjsf validator (rjsfValidator.ts) and the precompiled validators (precompile.ts).
+ */
+export function addFormRules<T extends Ajv>(ajv: T): T {
   for (const [name, validate] of Object.entries(STRING_FORMATS)) ajv.addFormat(name, { type: "string", validate });
   for (const [name, validate] of Object.entries(NUMBER_FORMATS)) ajv.addFormat(name, { type: "number", validate });
+  ajv.addKeyword(notAfterTodayKeyword);
   return ajv;
 }
 
@@ -24,7 +30,9 @@ export function addCustomFormats<T extends Ajv>(ajv: T): T {
  * A new ajv instance for form schemas. Schema patterns run on a linear-time engine (re2js, see
  * linearRegExp.ts), so no administrator-authored pattern can hold the process. `verbose` keeps the failing value and parent schema on each
  * error (the messages name the field by its `title`). Not strict by default: schemas may carry
- * annotations ajv does not know; pass `{ strict: true }` to check a schema generator.
+ * annotations ajv does not know; pass `{ strict: true }` to check a schema generator. `passContext`:
+ * a validator called as `validate.call({ today }, data)` hands its context to every part of the
+ * schema (`$ref`s included), so the server decides which day is today (`FormValidationContext`).
  */
 export function createAjv(options: Options = {}): Ajv {
   return createAjvFor("draft-07", options);
@@ -38,9 +46,9 @@ export function ajvClassFor(dialect: SchemaDialect): typeof Ajv {
 /** An ajv for `dialect`, set up as `createAjv`. */
 export function createAjvFor(dialect: SchemaDialect, options: Options = {}): Ajv {
   const AjvClass = ajvClassFor(dialect);
-  const ajv = new AjvClass({ allErrors: true, verbose: true, strict: false, ...options, code: { regExp: linearRegExp, ...options.code } });
+  const ajv = new AjvClass({ allErrors: true, verbose: true, strict: false, passContext: true, ...options, code: { regExp: linearRegExp, ...options.code } });
   addFormats(ajv);
-  return addCustomFormats(ajv);
+  return addFormRules(ajv);
 }
 
 /** The minimal form shape the cache needs. */

@@ -10,6 +10,7 @@
 import type { ErrorObject } from "ajv";
 import { attestationModeOf, isMustTickBoolean } from "./attestation";
 import { FORMAT, formatProblem } from "./formats";
+import { NOT_AFTER_TODAY, notAfterTodayProblem } from "./notAfterToday";
 import { isObject } from "@/runtime/definition/json";
 import { escapePointerSegment, pointerSegments } from "@/runtime/definition/jsonPointer";
 
@@ -142,6 +143,8 @@ export function describeError(
       return "不能是这个值";
     case "false schema":
       return "此项不应填写";
+    case NOT_AFTER_TODAY:
+      return notAfterTodayProblem(data);
     default:
       return `不符合本项的填写要求（${keyword}）`;
   }

@@ -3,13 +3,14 @@
  * standalone code for a form schema (rjsf's `compileSchemaValidatorsCode`: the schema and every
  * sub-schema rjsf validates on its own), wrapped as a classic script that registers itself with
  * the page (precompiledValidator.ts). Same options as the browser's rjsf validator and the server:
- * the custom formats and the linear-time pattern engine, reached through the page's `require`.
+ * the custom formats, the keyword `x-notAfterToday` and the linear-time pattern engine, reached
+ * through the page's `require`.
  */
 import { compileSchemaValidatorsCode } from "@rjsf/validator-ajv8/compileSchemaValidators";
 import { _ } from "ajv";
 import type Ajv from "ajv";
 import type { RJSFSchema } from "@rjsf/utils";
-import { addCustomFormats, ajvClassFor } from "./ajv";
+import { addFormRules, ajvClassFor } from "./ajv";
 import { schemaDialect } from "./dialect";
 import { linearRegExp } from "./linearRegExp";
 import { FORMATS_MODULE, FORMS_MODULE, VALIDATORS_GLOBAL } from "./precompiledNames";
@@ -23,7 +24,7 @@ const pageRegExp = Object.assign((pattern: string, flags: string) => linearRegEx
 export function validatorScript(key: string, schema: Record<string, unknown>): string {
   const code = compileSchemaValidatorsCode(schema as RJSFSchema, {
     AjvClass: ajvClassFor(schemaDialect(schema) ?? "draft-07"),
-    extenderFn: (ajv: Ajv) => addCustomFormats(ajv),
+    extenderFn: (ajv: Ajv) => addFormRules(ajv),
     ajvOptionsOverrides: { code: { regExp: pageRegExp, formats: _`require(${FORMATS_MODULE})`, lines: false } },
   });
   const g = JSON.stringify(VALIDATORS_GLOBAL);

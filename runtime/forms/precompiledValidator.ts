@@ -14,17 +14,18 @@ import { fullFormats } from "ajv-formats/dist/formats";
 import { NUMBER_FORMATS, STRING_FORMATS } from "./formats";
 import { linearRegExp } from "./linearRegExp";
 import { localizeAjvErrors } from "./messages";
+import { notAfterToday } from "./notAfterToday";
 import { FORMATS_MODULE, FORMS_MODULE, VALIDATORS_GLOBAL, validatorKey, validatorScriptPath } from "./precompiledNames";
 
 type ValidateFns = Record<string, unknown>;
 
-/** What the generated code may `require`: ajv's runtime helpers, the formats, the pattern engine. */
+/** What the generated code may `require`: ajv's runtime helpers, the formats, the pattern engine, the x-notAfterToday rule. */
 const modules: Record<string, unknown> = {
   "ajv/dist/runtime/equal": { default: equal },
   "ajv/dist/runtime/ucs2length": { default: ucs2length },
   "ajv/dist/runtime/uri": { default: uri },
   "ajv/dist/runtime/validation_error": { default: ValidationError },
-  [FORMS_MODULE]: { linearRegExp },
+  [FORMS_MODULE]: { linearRegExp, notAfterToday },
   [FORMATS_MODULE]: {
     ...fullFormats,
     ...Object.fromEntries(Object.entries(STRING_FORMATS).map(([name, validate]) => [name, { type: "string", validate }])),

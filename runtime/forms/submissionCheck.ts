@@ -4,6 +4,7 @@ import { validateFormData } from "@/runtime/forms/validate";
 import type { FieldError } from "@/runtime/errors";
 import { applicantForms, requiredUploads } from "@/runtime/definition/requirements";
 import { organisationOnlyProblems, stripOrganisationOnly } from "@/runtime/forms/organisationOnly";
+import type { IsoDate } from "@/runtime/calendar/isoDate";
 
 /** A form's problems as `{ path, message }` (JSON-pointer-like path inside the form). */
 export type FormCheck = (form: FormDefinition, data: unknown) => { path: string; message: string }[];
@@ -23,10 +24,15 @@ export interface SubmissionCheck {
    * required ones. Unknown (the designer's test run): neither.
    */
   applicantKind?: "person" | "organisation";
+  /**
+   * Today in China for dates that may not lie after it (`x-notAfterToday`): the server passes its
+   * case clock's date; without it (the browser), the China date of the clock the check runs on.
+   */
+  today?: IsoDate;
 }
 
-function serverCheck(form: FormDefinition, data: unknown, versionId: string | undefined) {
-  const result = validateFormData(form, data as Record<string, unknown>, { versionId });
+function serverCheck(form: FormDefinition, data: unknown, versionId: string | undefined, today: IsoDate | undefined) {
+  const result = validateFormData(form, data as Record<string, unknown>, { versionId, today });
   return result.ok ? [] : result.errors;
 }
 
@@ -36,7 +42,7 @@ export function submissionProblems(definition: ServiceDefinition, check: Submiss
   for (const form of applicantForms(definition)) {
     const given = check.formData[form.id] ?? {};
     const data = check.applicantKind === "person" ? stripOrganisationOnly(form.uiSchema, given) : given;
-    const errors = [...(check.checkForm ? check.checkForm(form, data) : serverCheck(form, data, check.versionId))];
+    const errors = [...(check.checkForm ? check.checkForm(form, data) : serverCheck(form, data, check.versionId, check.today))];
     if (check.applicantKind === "organisation") errors.push(...organisationOnlyProblems(form, data));
     for (const error of errors) problems.push({ path: `forms/${form.id}${error.path}`, message: `《${form.title}》${error.message}` });
   }

@@ -5,6 +5,8 @@
 import type { FormDefinition } from "../definition/schema";
 import { defaultFormValidatorCache, type FormValidatorCache } from "./ajv";
 import { fieldErrors, type FieldError } from "./messages";
+import type { IsoDate } from "@/runtime/calendar/isoDate";
+import type { FormValidationContext } from "./notAfterToday";
 
 /**
  * At most this many field errors are reported per form (ajv's `allErrors` on a 95,000-item array
@@ -19,6 +21,11 @@ export interface ValidateOptions {
   versionId?: string;
   /** Cache to use (tests); defaults to the process-wide one. */
   cache?: FormValidatorCache;
+  /**
+   * Today in China, for fields marked `x-notAfterToday` (the server passes its case clock's date);
+   * without it, the China date of the system clock.
+   */
+  today?: IsoDate;
 }
 
 /** Validates `data` against `form.schema`. Never throws on bad data; throws only on an invalid schema. */
@@ -28,7 +35,8 @@ export function validateFormData(
   options: ValidateOptions = {},
 ): FormValidationResult {
   const validate = (options.cache ?? defaultFormValidatorCache()).get(options.versionId, form);
-  if (validate(data)) return { ok: true };
+  const context: FormValidationContext = { today: options.today };
+  if (validate.call(context, data)) return { ok: true };
   const all = validate.errors ?? [];
   // Localise only a bounded prefix (several raw errors can collapse into one message).
   let errors = fieldErrors(all.slice(0, MAX_FIELD_ERRORS * 4), form.schema);

@@ -9,6 +9,7 @@ import { OFFICE_USE_OPTION } from "@/runtime/forms/officeUse";
 import type { Field, ScalarField } from "./fields";
 import { hasRequired } from "./fields";
 import { keyFor, uniqueTitles } from "./keys";
+import { markPastDate } from "./pastDates";
 
 export type JsonSchema = Record<string, unknown>;
 export type UiSchema = Record<string, unknown>;
@@ -33,10 +34,10 @@ function scalarSchema(field: ScalarField): BuiltSchema {
       ui["ui:widget"] = "textarea";
       break;
     case "date":
-      schema = { type: "string", title, format: "date" };
+      schema = markPastDate({ type: "string", title, format: "date" });
       break;
     case "yearMonth":
-      schema = { type: "string", title, format: FORMAT.yearMonth };
+      schema = markPastDate({ type: "string", title, format: FORMAT.yearMonth });
       ui["ui:options"] = { inputType: "month" };
       ui["ui:placeholder"] = "YYYY-MM";
       break;

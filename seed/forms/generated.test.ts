@@ -11,6 +11,7 @@ import { applicantForms, filedOnline } from "@/runtime/definition/requirements";
 import { validateFormData } from "@/runtime/forms/validate";
 import { sampleFormData } from "@/runtime/forms/sample";
 import { FILING_ON_BEHALF } from "@/runtime/forms/identity";
+import { NOT_AFTER_TODAY } from "@/runtime/forms/notAfterToday";
 import { listedContents } from "./generated";
 import { parseOptionParts, restoreLostBoxes } from "./options";
 
@@ -55,6 +56,17 @@ describe("工伤认定申请表 (s074), built from line 10492", () => {
     const titles = Object.values(matter.properties!).map((p) => p.title);
     expect(titles).toEqual(expect.arrayContaining(["事故发生时间", "事故发生地点", "事故发生原因", "职工伤害程度"]));
     expect((matter as unknown as { required: string[] }).required).toEqual(expect.arrayContaining(["time", "place", "cause", "degree"]));
+  });
+
+  it("refuses an accident after today: 事故发生时间 is a date marked not after today", () => {
+    const time = (props(form.schema).matter.properties as Record<string, Record<string, unknown>>).time;
+    expect(time).toMatchObject({ title: "事故发生时间", format: "date", [NOT_AFTER_TODAY]: true });
+    const filled = sampleFormData(form.schema) as { matter: Record<string, unknown> };
+    const future = { ...filled, matter: { ...filled.matter, time: "2027-01-15" } };
+    expect(validateFormData(form, future, { today: "2026-12-05" })).toEqual({
+      ok: false,
+      errors: [{ path: "/matter/time", message: "基本情况·事故发生时间：不能晚于今天" }],
+    });
   });
 
   it("is marked generated and cites lines that hold what it was built from", () => {

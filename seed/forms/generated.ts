@@ -22,6 +22,7 @@ import {
   IDENTITY_FORM_COMMENT,
 } from "@/runtime/forms/identity";
 import { DRAFT_07, type JsonSchema, type UiSchema } from "./build";
+import { markPastDate } from "./pastDates";
 
 export const GENERATED_FORM_ID = "form-apply";
 export const POWER_OF_ATTORNEY_ID = "m-poa";
@@ -59,7 +60,7 @@ export function listedContents(text: string): string[] {
 
 function contentField(label: string): { schema: JsonSchema; ui?: UiSchema } {
   const title = label.replace(/的/g, "");
-  if (/时间|日期/.test(label)) return { schema: { type: "string", title, format: "date" } };
+  if (/时间|日期/.test(label)) return { schema: markPastDate({ type: "string", title, format: "date" }) };
   if (/原因|程度|情况|经过|说明/.test(label)) {
     return { schema: { type: "string", title, minLength: 1, maxLength: FIELD_BOUNDS.textarea }, ui: { "ui:widget": "textarea" } };
   }

@@ -10,6 +10,7 @@ import { applicantCaseRow, uploadedMaterialIds, type FormsData } from "@/runtime
 import { pinnedDefinitionSql } from "@/runtime/features/cases/definitions";
 import { runCaseEvent } from "@/runtime/features/cases/runEvent";
 import { caseNow } from "@/runtime/clock";
+import { chinaDateOf } from "@/runtime/calendar";
 import { submissionProblems } from "@/runtime/forms/submissionCheck";
 import { stripOfficeUseForms } from "@/runtime/forms/officeUse";
 import { canonicalJson } from "@/runtime/write/auditChain";
@@ -36,11 +37,14 @@ export async function answerCorrection(db: Db, user: SessionUser, id: string, fo
     }
     const patch = Object.fromEntries(Object.entries(sent).filter(([formId]) => editable.has(formId)));
     const merged: FormsData = { ...application.formData, ...patch };
+    const at = caseNow().toISOString();
     const problems = submissionProblems(definition, {
       formData: merged,
       uploadedMaterialIds: await uploadedMaterialIds(sql, id),
       versionId: application.serviceVersionId,
       applicantKind: user.kind === "organisation" ? "organisation" : "person",
+      // a date that may not lie after today: today on the case clock, the day the correction is filed
+      today: chinaDateOf(at),
     });
     if (problems.length) throw new AppError("BAD_REQUEST", `补正内容未通过校验：${problems.map((p) => p.message).join("；")}`, problems);
     const changed = Object.entries(patch).flatMap(([formId, data]) => {
@@ -53,7 +57,7 @@ export async function answerCorrection(db: Db, user: SessionUser, id: string, fo
       definition,
       calendar: await loadCalendarSql(db, sql),
       actorRole: "applicant",
-      event: { type: "act", at: caseNow().toISOString(), taskId: task.taskId, actionId: submitAction.id, actor: { role: "applicant", id: user.id }, forms: patch },
+      event: { type: "act", at, taskId: task.taskId, actionId: submitAction.id, actor: { role: "applicant", id: user.id }, forms: patch },
       extra: { formData: merged },
       auditPayload: { actionLabel: submitAction.label, changed },
     });

@@ -129,11 +129,12 @@ async function fileDraft(
   insert?: NewCase,
 ): Promise<SubmitResult> {
   const applicantKind = user.kind === "organisation" ? "organisation" : "person";
-  const problems = submissionProblems(definition, { formData: draft.formData, uploadedMaterialIds: draft.uploaded, versionId: draft.serviceVersionId, applicantKind });
+  // the filing's instant on the case clock; its China date is the today no marked date may lie after
+  const at = caseNow().toISOString();
+  const problems = submissionProblems(definition, { formData: draft.formData, uploadedMaterialIds: draft.uploaded, versionId: draft.serviceVersionId, applicantKind, today: chinaDateOf(at) });
   if (problems.length) throw new AppError("BAD_REQUEST", `提交未通过校验：${problems.map((p) => p.message).join("；")}`, problems);
   // a typed ID that differs from the account's is not refused but kept with the filing, for staff
   const flags = submissionIdentityFlags(definition, draft.formData, user);
-  const at = caseNow().toISOString();
   const caseLimit = caseLimitFor(definition.guide, "online");
   const caseNumber = await nextCaseNumber(sql, at);
   const promisedDate = caseLimit ? dueDate(chinaDateOf(at), caseLimit, [], calendar) : null;
