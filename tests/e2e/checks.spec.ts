@@ -54,6 +54,7 @@ test("企业职工正常退休申请：欠费校验未通过阻止受理，填�
   // The step's 风险点 are confirmed, so what holds 受理 back is the checks alone.
   await expect(staff.getByTestId("risk-checklist").getByRole("checkbox").first()).toBeVisible();
   await confirmRisks(staff);
+  await staff.getByRole("radio", { name: "予以受理" }).check(); // 受理 also offers 一次性告知补正 and 不予受理
   await staff.getByRole("button", { name: "确认：予以受理" }).click();
   await expect(staff.getByRole("alert").filter({ hasText: "强制前置校验未通过或尚未完成" })).toBeVisible();
 
