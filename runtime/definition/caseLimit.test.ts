@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { seededTemplates } from "@/tests/support/seededTemplates";
-import { caseLimitFor } from "./caseLimit";
+import type { Guide } from "@/runtime/definition/schema";
+import { caseLimitFor, promisedLimitFor } from "./caseLimit";
 
 const byCode = new Map(seededTemplates().map((t) => [t.code, t]));
 const limitOf = (code: string) => caseLimitFor(byCode.get(code)!.guide, "online");
@@ -21,5 +22,15 @@ describe("the limit a case runs under", () => {
 
   it("counts a notice period given in days inside a workday stage once (s117: 5+2+3 个工作日)", () => {
     expect(limitOf("s117")).toEqual({ days: 10, unit: "workday" });
+  });
+});
+
+describe("promisedLimitFor", () => {
+  it("is the guide's promise only: a guide with only a legal limit promises nothing, though its cases run under that limit", () => {
+    const legalOnly = { promisedLimit: [], legalLimit: [{ text: "60 日内作出决定", days: 60, unit: "day", channel: null }] } as unknown as Guide;
+    expect(promisedLimitFor(legalOnly)).toBeNull();
+    expect(caseLimitFor(legalOnly)).toEqual({ days: 60, unit: "day" });
+    const promised = { promisedLimit: [{ text: "3 个工作日", days: 3, unit: "workday", channel: null }], legalLimit: [] } as unknown as Guide;
+    expect(promisedLimitFor(promised)).toEqual({ days: 3, unit: "workday" });
   });
 });

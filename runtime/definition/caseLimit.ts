@@ -35,12 +35,12 @@ export function stagedTotal(limits: GuideLimit[]): TimeLimit | null {
   return { days: stages.filter((l) => l.unit === unit).reduce((sum, l) => sum + (l.days ?? 0), 0), unit };
 }
 
-/** The promised limit (承诺办结时限) for the channel, falling back to the legal one. */
+/** The promised limit (承诺办结时限) for the channel, or null when the guide promises none. */
+export function promisedLimitFor(guide: Guide, channel: "online" | "counter" = "online"): TimeLimit | null {
+  return stagedTotal(guide.promisedLimit) ?? toCalendarLimit(pick(guide.promisedLimit, channel));
+}
+
+/** The limit a case runs under: the promised one for the channel, falling back to the legal one. */
 export function caseLimitFor(guide: Guide, channel: "online" | "counter" = "online"): TimeLimit | null {
-  return (
-    stagedTotal(guide.promisedLimit) ??
-    toCalendarLimit(pick(guide.promisedLimit, channel)) ??
-    stagedTotal(guide.legalLimit) ??
-    toCalendarLimit(pick(guide.legalLimit, channel))
-  );
+  return promisedLimitFor(guide, channel) ?? stagedTotal(guide.legalLimit) ?? toCalendarLimit(pick(guide.legalLimit, channel));
 }

@@ -11,7 +11,7 @@ import { signIn, expectAccessible, confirmRisks } from "./helpers";
 import { TEST_DEMO_PASSWORD } from "@/tests/support/demoPassword";
 import { readTemplates } from "@/seed/loadTemplates";
 import { applicantForms, requiredUploads } from "@/runtime/definition/requirements";
-import { caseLimitFor } from "@/runtime/definition/caseLimit";
+import { caseLimitFor, promisedLimitFor } from "@/runtime/definition/caseLimit";
 import { attestationModeOf } from "@/runtime/forms/attestation";
 import { sampleValue } from "@/runtime/forms/sample";
 import { chinaDateOf, createWorkCalendar, dueDate } from "@/runtime/calendar";
@@ -239,8 +239,9 @@ test("申请人在手机宽度下阅读指南、在线申请、补正，办件�
   // Deadlines count from the day the case was filed (on the server's case clock).
   const detail = await page.request.get(`/api/trpc/applications.get?input=${encodeURIComponent(JSON.stringify({ id: caseId }))}`);
   const filedOn = chinaDateOf((await detail.json()).result.data.application.submittedAt as string);
-  const promised = limit ? dueDate(filedOn, limit, [], calendar) : null;
-  if (promised) await expect(page.getByTestId("promised-date")).toContainText(chinese(promised));
+  // A promised limit is shown as 承诺办结; a guide that promises none shows the legal 办理期限.
+  const due = limit ? dueDate(filedOn, limit, [], calendar) : null;
+  if (due) await expect(page.getByTestId(promisedLimitFor(service.guide, "online") ? "promised-date" : "due-date")).toContainText(chinese(due));
   await expectFitsPhone(page);
   await expectAccessible(page);
   await shot(page, "7-submitted");
@@ -249,7 +250,7 @@ test("申请人在手机宽度下阅读指南、在线申请、补正，办件�
   await page.getByRole("link", { name: "查看并打印受理回执" }).click();
   await expect(page.getByRole("heading", { name: "受理回执" })).toBeVisible();
   await expect(page.getByTestId("letter-number")).toHaveText(caseNumber);
-  if (promised) await expect(page.getByTestId("letter-promised-date")).toHaveText(chinese(promised));
+  if (due) await expect(page.getByTestId(promisedLimitFor(service.guide, "online") ? "letter-promised-date" : "letter-due-date")).toHaveText(chinese(due));
   await expectAccessible(page);
   await shot(page, "8-receipt");
   await page.emulateMedia({ media: "print" });

@@ -11,7 +11,7 @@ import { signIn, expectAccessible, confirmRisks } from "./helpers";
 import { fileApplication } from "./api";
 import { readTemplates } from "@/seed/loadTemplates";
 import { requiredUploads } from "@/runtime/definition/requirements";
-import { caseLimitFor } from "@/runtime/definition/caseLimit";
+import { promisedLimitFor } from "@/runtime/definition/caseLimit";
 import { createWorkCalendar, dueDate } from "@/runtime/calendar";
 import type { ServiceDefinition, TaskNode } from "@/runtime/definition/schema";
 
@@ -26,7 +26,7 @@ const staffTasks = (def: ServiceDefinition) => def.flow.nodes.filter((n): n is T
 /** A service a person applies for at a league office whose first step can refuse (不予受理), with a promised limit in days. */
 const refusable = templates.find((def) => {
   const first = staffTasks(def)[0];
-  const limit = caseLimitFor(def.guide, "online");
+  const limit = promisedLimitFor(def.guide, "online");
   return (
     first?.role === "caseworker" &&
     first.actions.some((a) => a.kind === "reject") &&
@@ -65,7 +65,7 @@ test("经办人员不予受理并说明理由，申请人看到办理结果和�
   const applicant = await (await browser.newContext({ viewport: PHONE })).newPage();
   await signIn(applicant, "zhangsan");
   const filed = await fileApplication(applicant, def, "150100");
-  const limit = caseLimitFor(def.guide, "online")!;
+  const limit = promisedLimitFor(def.guide, "online")!;
   const expected = dueDate(filed.filedOn, limit, [], calendar);
   expect(filed.promisedDate).toBe(expected);
   // The test server's case clock starts on 2026-09-30, the last workday before the National Day

@@ -15,7 +15,7 @@ import { writeWithSql, type AuditSink } from "@/runtime/write";
 import { loadCalendarSql } from "@/runtime/features/cases/calendar";
 import { applicantCaseRow, uploadedMaterialIds, type FormsData } from "@/runtime/features/cases/caseStore";
 import { pinnedDefinitionSql } from "@/runtime/features/cases/definitions";
-import { caseLimitFor } from "@/runtime/definition/caseLimit";
+import { caseLimitFor, promisedLimitFor } from "@/runtime/definition/caseLimit";
 import { runCaseEvent, type NewCase } from "@/runtime/features/cases/runEvent";
 import { caseNow } from "@/runtime/clock";
 import { nextCaseNumber } from "./caseNumbers";
@@ -137,7 +137,9 @@ async function fileDraft(
   const flags = submissionIdentityFlags(definition, draft.formData, user);
   const caseLimit = caseLimitFor(definition.guide, "online");
   const caseNumber = await nextCaseNumber(sql, at);
-  const promisedDate = caseLimit ? dueDate(chinaDateOf(at), caseLimit, [], calendar) : null;
+  const due = caseLimit ? dueDate(chinaDateOf(at), caseLimit, [], calendar) : null;
+  // 承诺办结日期 only where the guide promises a limit; else the case runs under its legal limit (办理期限) and promises nothing
+  const promisedDate = promisedLimitFor(definition.guide, "online") ? due : null;
   await runCaseEvent(sql, audit, {
     application: draft,
     insert,
@@ -152,8 +154,8 @@ async function fileDraft(
       forms: draft.formData,
       caseLimit,
     },
-    extra: { caseNumber, submittedAt: new Date(at), idempotencyKey, promisedDate, dueDate: promisedDate, ...(insert ? { formData: draft.formData } : {}) },
+    extra: { caseNumber, submittedAt: new Date(at), idempotencyKey, promisedDate, dueDate: due, ...(insert ? { formData: draft.formData } : {}) },
     auditPayload: { caseNumber, version: draft.versionNumber, ...(flags.length ? { identityFlags: flags } : {}) },
   });
-  return { caseNumber, dueDate: promisedDate, promisedDate };
+  return { caseNumber, dueDate: due, promisedDate };
 }

@@ -35,8 +35,18 @@ export function Submitted({ id }: { id: string }) {
           <dd>{a.officeName}</dd>
           <dt className="text-muted-foreground">提交时间</dt>
           <dd>{formatDateTime(a.submittedAt)}</dd>
-          <dt className="text-muted-foreground">承诺办结</dt>
-          <dd data-testid="promised-date">{a.promisedDate ? `${formatChineseDate(a.promisedDate)}前` : "以受理后告知为准"}</dd>
+          {/* a guide without a promised limit promises nothing: its case runs under the legal limit (办理期限) */}
+          {a.promisedDate || !a.dueDate ? (
+            <>
+              <dt className="text-muted-foreground">承诺办结</dt>
+              <dd data-testid="promised-date">{a.promisedDate ? `${formatChineseDate(a.promisedDate)}前` : "以受理后告知为准"}</dd>
+            </>
+          ) : (
+            <>
+              <dt className="text-muted-foreground">办理期限</dt>
+              <dd data-testid="due-date">{formatChineseDate(a.dueDate)}前</dd>
+            </>
+          )}
         </dl>
         <p className="mt-4 text-sm text-muted-foreground">请记下办件编号，可在“我的办件”中随时查看办理进度。</p>
         <div className="mt-5 flex flex-wrap justify-center gap-3">

@@ -28,6 +28,9 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
       <Para>
         {doc.promisedDate ? (
           <>本机构承诺于<strong data-testid="letter-promised-date">{formatChineseDate(doc.promisedDate)}</strong>前办结（不含依法补正、中止的时间）。</>
+        ) : doc.dueDate ? (
+          // a guide that promises no limit: the legal one the case runs under, not a promise
+          <>本事项依法应于<strong data-testid="letter-due-date">{formatChineseDate(doc.dueDate)}</strong>前办结（不含依法补正、中止的时间）。</>
         ) : (
           <>办理时限以受理后的告知为准。</>
         )}
