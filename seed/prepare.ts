@@ -8,7 +8,7 @@ import { getDb, migrate, withStartupLock, type Db } from "@/runtime/db";
 import { seedOrganisations } from "./organisations";
 import { seedDemoAccounts } from "./demoAccounts";
 import { refusePublishedDemoPassword, resolveDemoPassword } from "./demoPassword";
-import { loadTemplates } from "./loadTemplates";
+import { loadTemplates, upgradeTemplates } from "./loadTemplates";
 import { seedDemoVariants } from "./demoVariants";
 
 export interface PrepareOptions {
@@ -41,6 +41,8 @@ export async function prepareDatabase(options: PrepareOptions = {}): Promise<voi
       if (done === total || done % 25 === 0) log(`正在导入服务事项模板：${done}/${total}`);
     });
     if (templates.created > 0) log(`已导入 ${templates.created} 个服务事项模板`);
+    const { upgraded } = await upgradeTemplates(db);
+    if (upgraded.length > 0) log(`已将 ${upgraded.length} 个未经修改的服务事项更新为新版模板（第 2 版）：${upgraded.join("、")}`);
     if (demoPassword !== undefined) {
       const variants = await seedDemoVariants(db);
       if (variants > 0) log(`已创建 ${variants} 个演示本地版本`);

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, describeOnDatabases, type TestDb } from "../support/testDb";
-import { loadTemplates } from "@/seed/loadTemplates";
+import { loadTemplates, upgradeTemplates } from "@/seed/loadTemplates";
 import { seededTemplates } from "../support/seededTemplates";
 import { seedOrganisations } from "@/seed/organisations";
 import { checkDefinitionFile, exportPublished, importAsDrafts } from "@/runtime/features/interchange/interchange";
@@ -93,4 +93,38 @@ describe("npm run export on a fresh clone", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 180_000);
+});
+
+describeOnDatabases("template upgrades", (kind) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    await seedOrganisations(t.db);
+    await loadTemplates(t.db, templates);
+  }, 120_000);
+  afterAll(async () => t?.cleanup());
+
+  it("publishes a changed template as version 2 of a service no administrator touched, once; leaves edited services alone", async () => {
+    expect((await upgradeTemplates(t.db, templates)).upgraded).toEqual([]);
+    const changed = (code: string) => {
+      const template = structuredClone(templates.find((tpl) => tpl.code === code)!);
+      template.summary = `${template.summary}（模板更新）`;
+      return template;
+    };
+    // s002 has a draft an administrator is working on: not touched.
+    const s002 = await t.db.service.findFirstOrThrow({ where: { code: "s002", ownerOrgId: "150000" } });
+    await t.db.serviceVersion.create({ data: { serviceId: s002.id, status: "draft", definition: templates.find((tpl) => tpl.code === "s002") as never } });
+    const next = templates.map((tpl) => (tpl.code === "s001" || tpl.code === "s002" ? changed(tpl.code) : tpl));
+
+    expect((await upgradeTemplates(t.db, next)).upgraded).toEqual(["s001"]);
+    const versions = await t.db.serviceVersion.findMany({ where: { service: { code: "s001", ownerOrgId: "150000" } }, orderBy: { number: "asc" } });
+    expect(versions.map((v) => [v.number, v.status])).toEqual([[1, "published"], [2, "published"]]);
+    expect((versions[1].definition as { summary: string }).summary).toMatch(/（模板更新）$/);
+    expect(await t.db.auditEvent.count({ where: { action: "seed", entityId: versions[0].serviceId } })).toBe(2);
+    // The catalogue serves the new version; a second start changes nothing.
+    const { getPublishedService } = await import("@/runtime/features/catalogue/service");
+    expect((await getPublishedService(t.db, "s001")).version).toBe(2);
+    expect((await upgradeTemplates(t.db, next)).upgraded).toEqual([]);
+    expect(await t.db.serviceVersion.count({ where: { service: { code: "s002" } } })).toBe(2); // v1 and the draft
+  });
 });
