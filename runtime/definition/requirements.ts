@@ -65,3 +65,8 @@ const ONLINE_CHANNEL = /网上|线上|网办|网厅|在线|网络办理|app|小�
 export function filedOnline(guide: ServiceDefinition["guide"]): boolean {
   return guide.channels.some((channel) => ONLINE_CHANNEL.test(channel));
 }
+
+/** The materials to upload that a 一次性告知's items name (an item that contains the material's name): the applicant answers each with a new file. */
+export function materialsNamedIn(items: readonly string[], materials: readonly Material[]): Material[] {
+  return materials.filter((m) => !m.formId && items.some((item) => item.includes(m.name)));
+}

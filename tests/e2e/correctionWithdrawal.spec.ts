@@ -101,6 +101,14 @@ test("补正：一次性告知勾选的表单可以修改，其余只读；已�
   await applicant.getByRole("button", { name: "下一步", exact: true }).click();
   await applicant.getByRole("button", { name: "下一步：确认" }).click();
   await expect(applicant.getByRole("region", { name: form.title }).getByText("无需补正")).toBeVisible();
+  // The notice named the material: the file already there is what it asked about, so a new one is due.
+  await applicant.getByRole("button", { name: "提交补正" }).click();
+  const refusal = applicant.getByRole("alert").filter({ hasText: `请上传补正后的《${material.name}》` });
+  await expect(refusal).toBeVisible();
+  await refusal.getByRole("button", { name: "去修改" }).click();
+  await applicant.locator(`#file-${material.id}`).setInputFiles({ name: "补正-2.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
+  await expect(applicant.getByText("补正-2.pdf")).toBeVisible();
+  await applicant.getByRole("button", { name: "下一步：确认" }).click();
   await applicant.getByRole("button", { name: "提交补正" }).click();
   await expect(applicant.getByText("补正材料已提交")).toBeVisible();
 });

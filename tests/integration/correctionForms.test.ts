@@ -105,4 +105,14 @@ describeOnDatabases("forms named in a correction request", (kind) => {
       [added.id, true],
     ]);
   });
+  it("a material the notice names is answered with a new file: without one the answer is refused, saying which", async () => {
+    const { applicant, me, id } = await filed();
+    await askCorrection(id, { correctionItems: ["请补充提交：居民身份证（正反面清晰）"] });
+    const answer = async () => applicant.caller.applications.answerCorrection({ id, formData: {}, rowVersion: (await applicant.caller.applications.get({ id })).application.rowVersion });
+    await expect(answer()).rejects.toMatchObject({ code: "BAD_REQUEST", message: "一次性告知要求补正的材料还没有上传新的文件：《居民身份证》" });
+    expect((await t.db.application.findUniqueOrThrow({ where: { id } })).status).toBe("waiting_applicant");
+    await storeUpload(t.db, me, { applicationId: id, materialId: "m1", fileName: "身份证-补正.png", bytes: PNG_BYTES });
+    await answer();
+    expect((await t.db.application.findUniqueOrThrow({ where: { id } })).status).not.toBe("waiting_applicant");
+  });
 });

@@ -11,7 +11,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type RjsfForm from "@rjsf/core";
 import type { RJSFSchema } from "@rjsf/utils";
 import { useTRPC, errorMessage } from "@/app/_trpc/client";
-import { applicantForms, requiredUploads } from "@/runtime/definition/requirements";
+import { applicantForms, materialsNamedIn, requiredUploads } from "@/runtime/definition/requirements";
 import { createTransformErrors } from "@/runtime/forms/rjsfValidator";
 import { hasIdentityBlocks, identityFlags, prefillIdentity } from "@/runtime/forms/identity";
 import type { FormCheck } from "@/runtime/forms/submissionCheck";
@@ -100,10 +100,7 @@ function EditorBody({
   const commitments = useCommitments(id, mode !== "correction");
   const provided = useMemo(() => [...detail.attachments, ...commitments.asProvided], [detail.attachments, commitments.asProvided]);
   const account = detail.account;
-  const highlight = useMemo(() => {
-    const items = detail.correction?.items ?? [];
-    return new Set(uploads.filter((m) => items.some((item) => item.includes(m.name))).map((m) => m.id));
-  }, [detail.correction, uploads]);
+  const highlight = useMemo(() => new Set(materialsNamedIn(detail.correction?.items ?? [], uploads).map((m) => m.id)), [detail.correction, uploads]);
 
   const { formData, setForm, flush, save, conflict, setConflict, rowVersion } = useAutosave(
     id,

@@ -8,7 +8,8 @@ import { writeWithSql } from "@/runtime/write";
 import { loadCalendarSql } from "@/runtime/features/cases/calendar";
 import { applicantCaseRow, uploadedMaterialIds, type FormsData } from "@/runtime/features/cases/caseStore";
 import { pinnedDefinitionSql } from "@/runtime/features/cases/definitions";
-import { runCaseEvent } from "@/runtime/features/cases/runEvent";
+import { runCaseEvent, taskRowId } from "@/runtime/features/cases/runEvent";
+import { materialsNamedIn } from "@/runtime/definition/requirements";
 import { caseNow } from "@/runtime/clock";
 import { chinaDateOf } from "@/runtime/calendar";
 import { submissionProblems } from "@/runtime/forms/submissionCheck";
@@ -47,6 +48,19 @@ export async function answerCorrection(db: Db, user: SessionUser, id: string, fo
       today: chinaDateOf(at),
     });
     if (problems.length) throw new AppError("BAD_REQUEST", `补正内容未通过校验：${problems.map((p) => p.message).join("；")}`, problems);
+    // The materials the 一次性告知 named are answered with a new file each: the one already there is what was asked about.
+    const asked = materialsNamedIn(task.correction?.items ?? [], definition.materials);
+    if (asked.length) {
+      const answered = await sql.all<{ materialId: string }>(
+        'SELECT DISTINCT a."materialId" FROM "Attachment" a JOIN "Task" t ON t."id" = ? WHERE a."applicationId" = ? AND a."createdAt" >= t."createdAt"',
+        [taskRowId(id, task.taskId), id],
+      );
+      const fresh = new Set(answered.map((row) => row.materialId));
+      const missing = asked.filter((m) => !fresh.has(m.id));
+      if (missing.length) {
+        throw new AppError("BAD_REQUEST", `一次性告知要求补正的材料还没有上传新的文件：${missing.map((m) => `《${m.name}》`).join("、")}`, missing.map((m) => ({ path: `materials/${m.id}`, message: `请上传补正后的《${m.name}》` })));
+      }
+    }
     const changed = Object.entries(patch).flatMap(([formId, data]) => {
       const before = application.formData[formId] ?? {};
       const fields = [...new Set([...Object.keys(before), ...Object.keys(data)])].filter((k) => canonicalJson(before[k]) !== canonicalJson(data[k]));
