@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { createTestDb, describeOnDatabases, type TestDb } from "../support/testDb";
+import { expect, it } from "vitest";
+import { describeOnDatabases } from "../support/testDb";
+import { templatesTestDbFor } from "../support/fixtures";
 import { seededTemplates } from "../support/seededTemplates";
-import { loadTemplates } from "@/seed/loadTemplates";
-import { seedOrganisations } from "@/seed/organisations";
 import { seedDemoVariants } from "@/seed/demoVariants";
 import { serviceDefinition } from "@/runtime/definition/schema";
 import { applyOverlay, checkVariant, variantOverlay } from "@/runtime/definition/variant";
@@ -10,13 +9,7 @@ import { applyOverlay, checkVariant, variantOverlay } from "@/runtime/definition
 const templates = seededTemplates().filter((t) => t.code === "s112" || t.code === "s116");
 
 describeOnDatabases("demo variants", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-    await seedOrganisations(t.db);
-    await loadTemplates(t.db, templates);
-  }, 120_000);
-  afterAll(async () => t?.cleanup());
+  const t = templatesTestDbFor(kind, templates);
 
   it("呼和浩特市 and 新城区 each get a published variant holding only their differences, once", async () => {
     expect(await seedDemoVariants(t.db)).toBe(2);

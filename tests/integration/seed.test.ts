@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, describeOnDatabases, type TestDb } from "../support/testDb";
 import { loadTemplates, upgradeTemplates } from "@/seed/loadTemplates";
 import { seededTemplates } from "../support/seededTemplates";
+import { templatesTestDbFor } from "../support/fixtures";
 import { seedOrganisations } from "@/seed/organisations";
 import { checkDefinitionFile, exportPublished, importAsDrafts } from "@/runtime/features/interchange/interchange";
 
@@ -96,13 +97,7 @@ describe("npm run export on a fresh clone", () => {
 });
 
 describeOnDatabases("template upgrades", (kind) => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb(kind);
-    await seedOrganisations(t.db);
-    await loadTemplates(t.db, templates);
-  }, 120_000);
-  afterAll(async () => t?.cleanup());
+  const t = templatesTestDbFor(kind, templates);
 
   it("publishes a changed template as version 2 of a service no administrator touched, once; leaves edited services alone", async () => {
     expect((await upgradeTemplates(t.db, templates)).upgraded).toEqual([]);

@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Db } from "@/runtime/db";
 import { seedDemoAccounts } from "@/seed/demoAccounts";
 import { seedOrganisations } from "@/seed/organisations";
+import { loadTemplates } from "@/seed/loadTemplates";
 import { TEST_DEMO_PASSWORD } from "./demoPassword";
 import { createTestDb, type DatabaseKind, type TestDb } from "./testDb";
 import { serviceDefinition, type ServiceDefinition } from "@/runtime/definition/schema";
@@ -39,18 +40,17 @@ export async function createSeededTestDb(kind: DatabaseKind): Promise<TestDb> {
 }
 
 /**
- * The seeded database of one describe block, with `definitions` published: made before its tests,
- * removed after them. Its fields read the database once made (use them inside tests and hooks).
+ * The database of one describe block, made by `make` before its tests and removed after them. Its
+ * fields read the database once made (use them inside tests and hooks).
  */
-export function seededTestDbFor(kind: DatabaseKind, ...definitions: ServiceDefinition[]): TestDb {
+function testDbFor(kind: DatabaseKind, make: () => Promise<TestDb>): TestDb {
   let made: TestDb | undefined;
   const current = () => {
-    if (!made) throw new Error("seededTestDbFor: the database is made in beforeAll; read it inside a test or hook");
+    if (!made) throw new Error("the test database is made in beforeAll; read it inside a test or hook");
     return made;
   };
   beforeAll(async () => {
-    made = await createSeededTestDb(kind);
-    for (const definition of definitions) await publishService(made.db, definition);
+    made = await make();
   }, 120_000);
   afterAll(async () => made?.cleanup());
   return {
@@ -66,4 +66,23 @@ export function seededTestDbFor(kind: DatabaseKind, ...definitions: ServiceDefin
     },
     cleanup: async () => made?.cleanup(),
   };
+}
+
+/** The seeded database (organisations, demo accounts) of one describe block, with `definitions` published. */
+export function seededTestDbFor(kind: DatabaseKind, ...definitions: ServiceDefinition[]): TestDb {
+  return testDbFor(kind, async () => {
+    const t = await createSeededTestDb(kind);
+    for (const definition of definitions) await publishService(t.db, definition);
+    return t;
+  });
+}
+
+/** The database of one describe block with the organisations and `templates` loaded as the region's seeded version 1 (no accounts). */
+export function templatesTestDbFor(kind: DatabaseKind, templates: ServiceDefinition[]): TestDb {
+  return testDbFor(kind, async () => {
+    const t = await createTestDb(kind);
+    await seedOrganisations(t.db);
+    await loadTemplates(t.db, templates);
+    return t;
+  });
 }
