@@ -41,6 +41,43 @@ export function resolveRef(root: Json, ref: unknown): Json | null {
   return isObject(node) ? node : null;
 }
 
+interface Branch {
+  schema: Json;
+  /** Where, in Chinese. */
+  place: string;
+  allOfIndex?: number;
+}
+
+/** The subschemas `node` declares fields in besides its `properties`, without following a `$ref`. */
+function branchesOf(node: Json): Branch[] {
+  const out: Branch[] = [];
+  (Array.isArray(node.allOf) ? node.allOf : []).forEach((entry, i) => {
+    if (isObject(entry)) out.push({ schema: entry, place: `allOf 第 ${i + 1} 项`, allOfIndex: i });
+  });
+  for (const keyword of ["anyOf", "oneOf"] as const) {
+    (Array.isArray(node[keyword]) ? (node[keyword] as unknown[]) : []).forEach((entry, i) => {
+      if (isObject(entry)) out.push({ schema: entry, place: `${keyword} 第 ${i + 1} 个分支` });
+    });
+  }
+  if (isObject(node.then)) out.push({ schema: node.then, place: "if 条件成立时（then）" });
+  if (isObject(node.else)) out.push({ schema: node.else, place: "if 条件不成立时（else）" });
+  for (const keyword of ["dependencies", "dependentSchemas"] as const) {
+    if (!isObject(node[keyword])) continue;
+    for (const [dep, entry] of Object.entries(node[keyword] as Json)) {
+      if (isObject(entry)) out.push({ schema: entry, place: `${keyword}（依赖字段“${dep}”）` });
+    }
+  }
+  return out;
+}
+
+/** `schema` and every subschema that declares fields of the same object: behind its `$ref` and in its branches, recursively (each once). */
+export function declaringSchemas(schema: Json, root: Json, seen = new Set<unknown>()): Json[] {
+  if (seen.has(schema)) return [];
+  seen.add(schema);
+  const target = typeof schema.$ref === "string" ? resolveRef(root, schema.$ref) : null;
+  return [schema, ...(target ? declaringSchemas(target, root, seen) : []), ...branchesOf(schema).flatMap((branch) => declaringSchemas(branch.schema, root, seen))];
+}
+
 /**
  * The fields `schema` declares outside its `properties` (keys in `exclude` are left out: fields
  * the builder lists already). `root` resolves `$ref`s; a `$ref` met twice is not followed again.
@@ -69,22 +106,9 @@ export function placedFields(schema: Json, root: Json, exclude: ReadonlySet<stri
       const target = resolveRef(root, node.$ref);
       if (target) add(target, within(`引用 ${node.$ref}`));
     }
-    (Array.isArray(node.allOf) ? node.allOf : []).forEach((entry, i) => {
-      if (top && skipAllOf.has(i)) return;
-      if (isObject(entry)) add(entry, within(`allOf 第 ${i + 1} 项`));
-    });
-    for (const keyword of ["anyOf", "oneOf"] as const) {
-      (Array.isArray(node[keyword]) ? (node[keyword] as unknown[]) : []).forEach((entry, i) => {
-        if (isObject(entry)) add(entry, within(`${keyword} 第 ${i + 1} 个分支`));
-      });
-    }
-    if (isObject(node.then)) add(node.then, within("if 条件成立时（then）"));
-    if (isObject(node.else)) add(node.else, within("if 条件不成立时（else）"));
-    for (const keyword of ["dependencies", "dependentSchemas"] as const) {
-      if (!isObject(node[keyword])) continue;
-      for (const [dep, entry] of Object.entries(node[keyword] as Json)) {
-        if (isObject(entry)) add(entry, within(`${keyword}（依赖字段“${dep}”）`));
-      }
+    for (const branch of branchesOf(node)) {
+      if (top && branch.allOfIndex !== undefined && skipAllOf.has(branch.allOfIndex)) continue;
+      add(branch.schema, within(branch.place));
     }
   };
   visit(schema, "", true);

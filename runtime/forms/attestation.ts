@@ -15,7 +15,7 @@
  * (审核人签字, 社保机构(章) …) are optional: nothing inside them is required.
  */
 
-import { resolveRef } from "@/runtime/definition/schemaPlaces";
+import { declaringSchemas } from "@/runtime/definition/schemaPlaces";
 import { isObject, type JsonObject } from "@/runtime/definition/json";
 
 export type AttestationMode = "signature" | "seal";
@@ -90,23 +90,6 @@ export function isMustTickBoolean(schema: unknown): boolean {
 
 type Json = JsonObject;
 
-/** The subschemas declaring `schema`'s fields: itself, its branches (`allOf`/`anyOf`/`oneOf`, `then`/`else`) and a local `$ref`'s target. */
-function declaringSchemas(schema: Json, root: Json, seen: Set<unknown>): Json[] {
-  if (seen.has(schema)) return [];
-  seen.add(schema);
-  const out = [schema];
-  if (typeof schema.$ref === "string") {
-    const target = resolveRef(root, schema.$ref);
-    if (target) out.push(...declaringSchemas(target, root, seen));
-  }
-  for (const keyword of ["allOf", "anyOf", "oneOf"]) {
-    const entries = schema[keyword];
-    if (Array.isArray(entries)) for (const entry of entries) if (isObject(entry)) out.push(...declaringSchemas(entry, root, seen));
-  }
-  for (const keyword of ["then", "else"]) if (isObject(schema[keyword])) out.push(...declaringSchemas(schema[keyword] as Json, root, seen));
-  return out;
-}
-
 /**
  * `data` without the must-tick boxes (an attestation's `signed`, a `const: true` consent) that are
  * not ticked: a box is either ticked (`true`, by the person) or absent. A stored `false` (rjsf used
@@ -117,14 +100,14 @@ function declaringSchemas(schema: Json, root: Json, seen: Set<unknown>): Json[] 
 export function withoutUngivenTicks(schema: unknown, data: unknown, root: unknown = schema): unknown {
   if (!isObject(schema) || !isObject(root)) return data;
   if (Array.isArray(data)) {
-    const items = declaringSchemas(schema, root, new Set()).map((s) => s.items).find(isObject);
+    const items = declaringSchemas(schema, root).map((s) => s.items).find(isObject);
     if (!items) return data;
     const rows = data.map((row) => withoutUngivenTicks(items, row, root));
     return rows.some((row, i) => row !== data[i]) ? rows : data;
   }
   if (!isObject(data)) return data;
   let out: Json | null = null;
-  for (const declaring of declaringSchemas(schema, root, new Set())) {
+  for (const declaring of declaringSchemas(schema, root)) {
     if (!isObject(declaring.properties)) continue;
     for (const [key, sub] of Object.entries(declaring.properties)) {
       const current = out ?? data;
