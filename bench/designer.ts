@@ -120,36 +120,41 @@ async function openForm(page: Page, base: string, serviceId: string, formId: str
  */
 const interactionScript = `async ({ nodeId, label }) => {
   const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-  const until = async (ok) => {
+  // a wait that never ends is a broken measurement, not a figure: it fails the bench
+  const until = async (ok, what) => {
     for (let i = 0; i < 600 && !ok(); i++) await frame();
+    if (!ok()) throw new Error("the designer did not show " + what + " within 600 frames");
     await frame();
   };
   const node = document.querySelector('[data-testid="rf__node-' + nodeId + '"]');
-  const inspector = () => document.querySelector('aside[aria-label="属性"] h3')?.textContent ?? "";
+  const inspector = () => document.querySelector('aside[aria-label="属性"] h2')?.textContent ?? "";
   const x = () => new DOMMatrix(getComputedStyle(node).transform).m41;
 
   let t = performance.now();
   node.dispatchEvent(new MouseEvent("click", { bubbles: true }));
-  await until(() => inspector().includes(label));
+  await until(() => inspector().includes(label), "the selected node in the inspector");
   const select = performance.now() - t;
 
   node.focus();
   const before = x();
   t = performance.now();
   node.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
-  await until(() => x() !== before);
+  await until(() => x() !== before, "the keyboard nudge");
   const nudge = performance.now() - t;
 
   const box = node.getBoundingClientRect();
   const cx = box.left + box.width / 2;
   const cy = box.top + box.height / 2;
   node.dispatchEvent(new MouseEvent("mousedown", { bubbles: true, clientX: cx, clientY: cy, button: 0, buttons: 1, view: window }));
+  // the first move starts the drag (d3-drag) without moving the node: not timed
+  window.dispatchEvent(new MouseEvent("mousemove", { bubbles: true, clientX: cx + 2, clientY: cy, buttons: 1, view: window }));
+  await frame();
   const moves = [];
   for (let step = 1; step <= 10; step++) {
     const at = x();
     t = performance.now();
     window.dispatchEvent(new MouseEvent("mousemove", { bubbles: true, clientX: cx + step * 12, clientY: cy, buttons: 1, view: window }));
-    await until(() => x() !== at);
+    await until(() => x() !== at, "a drag step");
     moves.push(performance.now() - t);
   }
   window.dispatchEvent(new MouseEvent("mouseup", { bubbles: true, clientX: cx + 120, clientY: cy, view: window }));
