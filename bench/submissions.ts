@@ -6,6 +6,7 @@
  */
 import { fork } from "node:child_process";
 import { readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { createDb } from "@/runtime/db";
@@ -22,12 +23,23 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 interface LoadResult {
   /** CPU time the server process spent per 2xx answer (user + system), in ms. */
   cpuMsPerRequest: number;
+  /** CPU time the load generator (autocannon, in this process) spent per 2xx answer, in ms. */
+  loadCpuMsPerRequest: number;
+  /** CPU time the whole machine was busy per 2xx answer (server, database, load generator, all else), in ms. */
+  machineCpuMsPerRequest: number;
   rps: number;
   p50: number;
   p99: number;
   errors: number;
   total: number;
   detail: string;
+}
+
+/** CPU time all cores of the machine have been busy so far (everything but idle and iowait), in ms (Linux /proc/stat). */
+function machineBusyMs(): number {
+  const [, ...ticks] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/);
+  const [user, nice, system, , , irq, softirq, steal] = ticks.map(Number);
+  return ((user + nice + system + irq + softirq + steal) * 1000) / 100;
 }
 
 /** User + system CPU time of a process so far, in ms (Linux /proc). */
@@ -39,6 +51,8 @@ function cpuMs(pid: number): number {
 async function load(url: string, headers: Record<string, string>, seconds: number, prefix: string, pid: number): Promise<LoadResult> {
   let n = 0;
   const cpuBefore = cpuMs(pid);
+  const loadBefore = process.cpuUsage();
+  const machineBefore = machineBusyMs();
   let shown = 0;
   const result = await autocannon({
     url,
@@ -56,8 +70,12 @@ async function load(url: string, headers: Record<string, string>, seconds: numbe
     ],
   });
   const ok = result.requests.total - result.non2xx - result.errors - result.timeouts;
+  const loadUsage = process.cpuUsage(loadBefore);
+  const perOk = (ms: number) => (ok > 0 ? Math.round((ms / ok) * 1000) / 1000 : 0);
   return {
-    cpuMsPerRequest: ok > 0 ? Math.round(((cpuMs(pid) - cpuBefore) / ok) * 1000) / 1000 : 0,
+    cpuMsPerRequest: perOk(cpuMs(pid) - cpuBefore),
+    loadCpuMsPerRequest: perOk((loadUsage.user + loadUsage.system) / 1000),
+    machineCpuMsPerRequest: perOk(machineBusyMs() - machineBefore),
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.non2xx + result.errors + result.timeouts,
@@ -113,8 +131,23 @@ function pairFigures(kind: string, { ours, bare }: Pair): Figure[] {
     figure(`submission latency p99 (${kind})`, ours.p99, "ms", reference, bare.p99),
     // Server CPU per answer: what the throughput ratio becomes on a machine with a core to spare for the load generator.
     figure(`server CPU per submission (${kind})`, ours.cpuMsPerRequest, "ms", reference, bare.cpuMsPerRequest),
+    figure(`load generator CPU per submission (${kind}, autocannon on the same machine)`, ours.loadCpuMsPerRequest, "ms", reference, bare.loadCpuMsPerRequest),
+    figure(`machine CPU per submission (${kind}: server, database, load generator)`, ours.machineCpuMsPerRequest, "ms", reference, bare.machineCpuMsPerRequest),
+    coresAtGoal(kind, { ours, bare }),
     figure(`submission non-2xx and errors (${kind})`, ours.errors, "requests", `of ${ours.total} sent (floor: ${bare.errors} of ${bare.total})`, bare.errors),
   ];
+}
+
+/**
+ * What the goal (half the floor's rate) asks of this machine: at that rate, the machine's CPU per
+ * submission (the server, the database, the load generator: everything busy meanwhile), in cores,
+ * beside the cores there are. Above them, no number of serving processes or threads reaches the
+ * goal on this machine: the work per submission must shrink.
+ */
+function coresAtGoal(kind: string, { ours, bare }: Pair): Figure {
+  const goalRate = bare.rps / 2;
+  const cores = (goalRate * ours.machineCpuMsPerRequest) / 1000;
+  return figure(`cores busy at half the floor's rate (${kind}: ${Math.round(goalRate)}/s × machine CPU per submission)`, cores, "cores", "cores of this machine", os.availableParallelism());
 }
 
 export async function benchSubmissions(): Promise<Figure[]> {
