@@ -3,17 +3,20 @@
  * 试运行: runs a case through the draft's flow with the engine, in the browser only — nothing
  * is stored and no real case is touched. The designer plays the applicant (filling and
  * submitting the forms) and the staff of each step (choosing actions, writing opinions and
- * correction lists, filling the step's forms); simulated time moves on with each event.
+ * correction lists — 一次性告知, naming the forms to correct as the workbench does — filling the
+ * step's forms); in a 补正 the applicant may change the forms the engine opens to it
+ * (`correctionEditableForms`), as on the applicant's page. Simulated time moves on with each event.
  */
 import { useMemo, useState, type ReactNode } from "react";
 import type { FormDefinition, ServiceDefinition, TaskNode } from "@/runtime/definition/schema";
-import { applyEvent, type CaseEvent, type CaseState, type Effect, type FormsData } from "@/runtime/engine";
+import { applyEvent, correctionEditableForms, withdrawalAllowed, type CaseEvent, type CaseState, type Effect, type FormsData } from "@/runtime/engine";
 import { caseLimitFor } from "@/runtime/definition/caseLimit";
 import { applicantForms } from "@/runtime/definition/requirements";
 import { validateFormData } from "@/runtime/forms/validate";
 import { sampleFormData } from "@/runtime/forms/sample";
 import { caseStateLabels, outcomeLabels, taskRoleLabels } from "@/runtime/definition/labels";
 import { buttonClass, inputClass, labelClass, primaryButtonClass, smallButtonClass } from "../ui/classes";
+import { CorrectionItems, defaultCorrectionComment } from "../ui/CorrectionItems";
 
 type Data = Record<string, unknown>;
 
@@ -58,11 +61,16 @@ function TaskCard({ definition, state, taskId, clock, run, renderForm }: { defin
   const task = state.tasks.find((t) => t.taskId === taskId)!;
   const node = definition.flow.nodes.find((n) => n.id === task.nodeId) as TaskNode;
   const [comment, setComment] = useState("");
-  const [items, setItems] = useState("");
+  const [items, setItems] = useState<string[]>([""]);
+  const [correctionForms, setCorrectionForms] = useState<string[]>([]);
   const [edits, setEdits] = useState<FormsData>({});
   const [reason, setReason] = useState("");
-  const forms = node.forms.map((ref) => ({ ref, form: definition.forms.find((f) => f.id === ref.formId) })).filter((x): x is { ref: typeof x.ref; form: FormDefinition } => !!x.form);
+  // A 补正 opens the step's own forms and those the request named; any other step, its forms marked 填写.
+  const editable = new Set(task.correction ? correctionEditableForms(node, task) : node.forms.filter((ref) => ref.mode === "edit").map((ref) => ref.formId));
+  const shownIds = [...new Set([...node.forms.map((ref) => ref.formId), ...(task.correction?.forms ?? [])])];
+  const forms = shownIds.map((id) => definition.forms.find((f) => f.id === id)).filter((form): form is FormDefinition => !!form);
   const hasCorrection = node.actions.some((a) => a.kind === "correction");
+  const listed = items.map((i) => i.trim()).filter(Boolean);
   const actor = { role: task.role };
   return (
     <li className="space-y-3 rounded-lg border bg-background p-3">
@@ -73,16 +81,16 @@ function TaskCard({ definition, state, taskId, clock, run, renderForm }: { defin
           {task.correction ? ` · 需补正：${task.correction.items.join("；")}` : ""}
         </span>
       </h3>
-      {forms.map(({ ref, form }) => (
-        <details key={form.id} open={ref.mode === "edit"} className="rounded border p-2">
+      {forms.map((form) => (
+        <details key={form.id} open={editable.has(form.id)} className="rounded border p-2">
           <summary className="cursor-pointer text-sm font-medium">
-            {form.title}（{ref.mode === "edit" ? "填写" : "查看"}）
+            {form.title}（{editable.has(form.id) ? (task.correction ? "需补正" : "填写") : "查看"}）
           </summary>
           {renderForm({
             form,
             data: { ...(state.forms[form.id] ?? {}), ...(edits[form.id] ?? {}) },
-            readonly: ref.mode !== "edit",
-            onChange: ref.mode === "edit" ? (data) => setEdits((e) => ({ ...e, [form.id]: data })) : undefined,
+            readonly: !editable.has(form.id),
+            onChange: editable.has(form.id) ? (data) => setEdits((e) => ({ ...e, [form.id]: data })) : undefined,
           })}
         </details>
       ))}
@@ -91,10 +99,7 @@ function TaskCard({ definition, state, taskId, clock, run, renderForm }: { defin
         <textarea className={`${inputClass} h-16`} value={comment} onChange={(e) => setComment(e.target.value)} />
       </label>
       {hasCorrection && (
-        <label className={labelClass}>
-          需补正的内容（一次性告知，每行一项）
-          <textarea className={`${inputClass} h-16`} value={items} onChange={(e) => setItems(e.target.value)} />
-        </label>
+        <CorrectionItems items={items} onChange={setItems} materials={definition.materials} forms={applicantForms(definition)} formIds={correctionForms} onFormsChange={setCorrectionForms} />
       )}
       <div className="flex flex-wrap gap-2" role="group" aria-label={`${node.label}的操作`}>
         {node.actions.map((action) => (
@@ -110,8 +115,9 @@ function TaskCard({ definition, state, taskId, clock, run, renderForm }: { defin
                   taskId,
                   actionId: action.id,
                   actor,
-                  comment: comment.trim() || undefined,
-                  correctionItems: action.kind === "correction" ? items.split("\n").map((i) => i.trim()).filter(Boolean) : undefined,
+                  comment: comment.trim() || (action.kind === "correction" && action.requiresComment ? defaultCorrectionComment(listed.length) : undefined),
+                  correctionItems: action.kind === "correction" ? listed : undefined,
+                  correctionForms: action.kind === "correction" && correctionForms.length ? correctionForms : undefined,
                   forms: Object.keys(edits).length ? edits : undefined,
                 },
                 `${taskRoleLabels[task.role]}在“${node.label}”选择“${action.label}”`,
@@ -219,7 +225,7 @@ export function TestRun({ definition, flowProblems, renderForm }: TestRunProps) 
               {state.status === "paused" && (
                 <button type="button" className={buttonClass} onClick={() => run({ type: "resume", at: clock, actor: { role: "caseworker" } }, "恢复办理")}>恢复办理</button>
               )}
-              {state.status !== "closed" && (
+              {withdrawalAllowed(state) && (
                 <button type="button" className={buttonClass} onClick={() => run({ type: "withdraw", at: clock, actor: { role: "applicant" }, reason: "申请人撤回" }, "申请人撤回申请")}>申请人撤回</button>
               )}
               <button type="button" className={buttonClass} onClick={reset}>重新开始</button>

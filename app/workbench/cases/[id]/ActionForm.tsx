@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "@/app/_trpc/client";
 import type { StaffCase } from "@/app/_components/types";
-import { CorrectionItems } from "./CorrectionItems";
+import { CorrectionItems, defaultCorrectionComment } from "@/designer/ui/CorrectionItems";
 import { OutcomeChoice } from "./OutcomeChoice";
 import { RiskChecklist } from "./RiskChecklist";
 import { needsRiskConfirmation, unconfirmedRisks } from "@/runtime/definition/riskChecklist";
@@ -67,7 +67,7 @@ export function ActionForm({ data, task, rowVersion, onDone, onError }: { data: 
       applicationId: data.application.id,
       taskId: task.taskId,
       actionId: action.id,
-      comment: text || (action.kind === "correction" && action.requiresComment ? `请一次性补正以下${list.length}项内容` : undefined),
+      comment: text || (action.kind === "correction" && action.requiresComment ? defaultCorrectionComment(list.length) : undefined),
       correctionItems: action.kind === "correction" ? list : undefined,
       correctionForms: action.kind === "correction" && correctionForms.length ? correctionForms : undefined,
       ...(outcome ? { outcomeId: outcome.id, ...(outcome.amountLabel ? { amount: amount.trim() } : {}) } : {}),

@@ -2,12 +2,15 @@
 /**
  * 一次性告知: the list of everything the applicant must correct, item by item, with quick picks for
  * the materials, and the forms the applicant must correct ticked (only those may be changed in the
- * 补正; a ticked form is listed as an item too).
+ * 补正; a ticked form is listed as an item too). The caseworker's action form and the designer's test run use it.
  */
 import { useId } from "react";
 import type { FormDefinition, Material } from "@/runtime/definition/schema";
 
 const formItem = (form: FormDefinition) => `请修改完善：${form.title}`;
+
+/** The opinion a 一次性告知 carries when the caseworker writes none of their own. */
+export const defaultCorrectionComment = (itemCount: number) => `请一次性补正以下${itemCount}项内容`;
 
 export function CorrectionItems({
   items,
