@@ -108,6 +108,7 @@ export async function dashboardDatabase() {
           updatedAt: iso(submitted),
           dueDate: a.dueDate ? date(due) : null,
           promisedDate: a.promisedDate ? date(due - 5 * day) : null,
+          legalDueDate: a.legalDueDate ? date(due + 10 * day) : null,
           closedAt: a.closedAt ? iso(submitted + ((n % 25) + 1) * day) : null,
         });
         template.tasks.forEach((task, i) =>

@@ -40,7 +40,12 @@ export function promisedLimitFor(guide: Guide, channel: "online" | "counter" = "
   return stagedTotal(guide.promisedLimit) ?? toCalendarLimit(pick(guide.promisedLimit, channel));
 }
 
+/** The legal limit (法定办结时限) for the channel, or null when the guide states none. */
+export function legalLimitFor(guide: Guide, channel: "online" | "counter" = "online"): TimeLimit | null {
+  return stagedTotal(guide.legalLimit) ?? toCalendarLimit(pick(guide.legalLimit, channel));
+}
+
 /** The limit a case runs under: the promised one for the channel, falling back to the legal one. */
 export function caseLimitFor(guide: Guide, channel: "online" | "counter" = "online"): TimeLimit | null {
-  return promisedLimitFor(guide, channel) ?? stagedTotal(guide.legalLimit) ?? toCalendarLimit(pick(guide.legalLimit, channel));
+  return promisedLimitFor(guide, channel) ?? legalLimitFor(guide, channel);
 }

@@ -39,8 +39,8 @@ async function expectedFigures(db: Db, officeIds: string[]) {
     withdrawn: cases.filter((c) => c.status === "withdrawn").length,
     decidedPromised: decided.filter((c) => c.promisedDate).length,
     onTimePromised: decided.filter((c) => c.promisedDate && chinaDateOf(c.closedAt!) <= c.promisedDate).length,
-    decidedLegal: decided.filter((c) => c.dueDate).length,
-    onTimeLegal: decided.filter((c) => c.dueDate && chinaDateOf(c.closedAt!) <= c.dueDate).length,
+    decidedLegal: decided.filter((c) => c.legalDueDate).length,
+    onTimeLegal: decided.filter((c) => c.legalDueDate && chinaDateOf(c.closedAt!) <= c.legalDueDate).length,
     overdue: running.filter((c) => c.dueDate && c.dueDate < today).length,
     dueSoon: running.filter((c) => c.dueDate && c.dueDate >= today && c.dueDate <= soon).length,
     corrected: cases.filter((c) => correctedIds.has(c.id)).length,
@@ -102,11 +102,12 @@ describeOnDatabases("统计分析", (kind) => {
     const db = t.db;
     await db.application.update({
       where: { id: ids.onTime },
-      data: { submittedAt: new Date("2026-02-28T17:00:00Z"), promisedDate: "2026-03-10", dueDate: "2026-03-12", closedAt: new Date("2026-03-10T15:00:00Z") },
+      data: { submittedAt: new Date("2026-02-28T17:00:00Z"), promisedDate: "2026-03-10", dueDate: "2026-03-12", legalDueDate: "2026-03-23", closedAt: new Date("2026-03-10T15:00:00Z") },
     });
     await db.application.update({
       where: { id: ids.late },
-      data: { submittedAt: new Date("2026-03-02T02:00:00Z"), promisedDate: "2026-03-10", dueDate: "2026-03-10", closedAt: new Date("2026-03-10T17:00:00Z") },
+      // Late against its promise and its case deadline, yet within the legal limit: the 法定时限 rate counts it on time.
+      data: { submittedAt: new Date("2026-03-02T02:00:00Z"), promisedDate: "2026-03-10", dueDate: "2026-03-10", legalDueDate: "2026-03-20", closedAt: new Date("2026-03-10T17:00:00Z") },
     });
     await db.application.update({ where: { id: ids.overdue }, data: { dueDate: addDays(today, -3) } });
     await db.task.updateMany({ where: { applicationId: ids.overdue, status: { in: ["open", "claimed"] } }, data: { dueDate: addDays(today, -3) } });
@@ -134,7 +135,7 @@ describeOnDatabases("统计分析", (kind) => {
       decidedPromised: 3,
       onTimePromised: 2,
       decidedLegal: 3,
-      onTimeLegal: 2,
+      onTimeLegal: 3,
       overdue: 1,
       corrected: 1,
     });
@@ -206,7 +207,7 @@ describeOnDatabases("统计分析", (kind) => {
     expect(csv.fileName).toMatch(/^统计分析-按经办机构-\d{4}-\d{2}-\d{2}\.csv$/);
     const lines = text.replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lines[0]).toBe("经办机构,受理,办结,不予办理,撤回,承诺时限内办结率,法定时限内办结率,当前超期,3个工作日内到期,一次性告知率");
-    expect(lines).toContain(`新城区,7,2,1,1,66.7%,66.7%,1,${(await caller.workbench.dashboard()).byOffice.find((g) => g.key === XINCHENG)!.counts.dueSoon},14.3%`);
+    expect(lines).toContain(`新城区,7,2,1,1,66.7%,100%,1,${(await caller.workbench.dashboard()).byOffice.find((g) => g.key === XINCHENG)!.counts.dueSoon},14.3%`);
     const xlsx = await caller.workbench.dashboardExport({ table: "office", format: "xlsx" });
     const bytes = Buffer.from(xlsx.base64, "base64");
     expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");

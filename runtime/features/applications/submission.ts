@@ -15,7 +15,7 @@ import { writeWithSql, type AuditSink } from "@/runtime/write";
 import { loadCalendarSql } from "@/runtime/features/cases/calendar";
 import { applicantCaseRow, uploadedMaterialIds, type FormsData } from "@/runtime/features/cases/caseStore";
 import { pinnedDefinitionSql } from "@/runtime/features/cases/definitions";
-import { caseLimitFor, promisedLimitFor } from "@/runtime/definition/caseLimit";
+import { caseLimitFor, legalLimitFor, promisedLimitFor } from "@/runtime/definition/caseLimit";
 import { runCaseEvent, type NewCase } from "@/runtime/features/cases/runEvent";
 import { caseNow } from "@/runtime/clock";
 import { nextCaseNumber } from "./caseNumbers";
@@ -140,6 +140,9 @@ async function fileDraft(
   const due = caseLimit ? dueDate(chinaDateOf(at), caseLimit, [], calendar) : null;
   // 承诺办结日期 only where the guide promises a limit; else the case runs under its legal limit (办理期限) and promises nothing
   const promisedDate = promisedLimitFor(definition.guide, "online") ? due : null;
+  // the legal day beside it (统计分析's 法定时限 rate); the case clock moves both once the case is accepted
+  const legalLimit = legalLimitFor(definition.guide, "online");
+  const legalDueDate = legalLimit ? dueDate(chinaDateOf(at), legalLimit, [], calendar) : null;
   await runCaseEvent(sql, audit, {
     application: draft,
     insert,
@@ -154,7 +157,7 @@ async function fileDraft(
       forms: draft.formData,
       caseLimit,
     },
-    extra: { caseNumber, submittedAt: new Date(at), idempotencyKey, promisedDate, dueDate: due, ...(insert ? { formData: draft.formData } : {}) },
+    extra: { caseNumber, submittedAt: new Date(at), idempotencyKey, promisedDate, dueDate: due, legalDueDate, ...(insert ? { formData: draft.formData } : {}) },
     auditPayload: { caseNumber, version: draft.versionNumber, ...(flags.length ? { identityFlags: flags } : {}) },
   });
   return { caseNumber, dueDate: due, promisedDate };

@@ -9,7 +9,8 @@ import "server-only";
 import type { SqlTx, SqlValue } from "@/runtime/db";
 import type { ServiceDefinition } from "@/runtime/definition/schema";
 import { applyEvent, nextTimerDate, recordedEvent, type CaseEvent, type CaseState, type Effect } from "@/runtime/engine";
-import type { WorkCalendar } from "@/runtime/calendar";
+import { dueDate, type WorkCalendar } from "@/runtime/calendar";
+import { legalLimitFor } from "@/runtime/definition/caseLimit";
 import { AppError, staleCase } from "@/runtime/errors";
 import type { AuditSink } from "@/runtime/write";
 import { applicationStatus } from "@/runtime/engine/status";
@@ -33,6 +34,7 @@ export interface CaseColumns {
   idempotencyKey?: string;
   promisedDate?: string | null;
   dueDate?: string | null;
+  legalDueDate?: string | null;
   formData?: Record<string, unknown>;
 }
 
@@ -50,9 +52,10 @@ export interface RunCaseEventInput {
   insert?: NewCase;
   /**
    * The case's pinned version: its flow; its document texts (their titles name the documents
-   * issued); its forms (a decision is told the way the applicant asked on them, 结果送达方式).
+   * issued); its forms (a decision is told the way the applicant asked on them, 结果送达方式);
+   * its guide (the legal limit, 法定办结时限, kept beside the case's own deadline).
    */
-  definition: Pick<ServiceDefinition, "flow" | "documents" | "forms">;
+  definition: Pick<ServiceDefinition, "flow" | "documents" | "forms" | "guide">;
   event: CaseEvent;
   calendar: WorkCalendar;
   actorRole: string;
@@ -85,6 +88,19 @@ function caseUpdate(sql: SqlTx, columns: Record<string, SqlValue>, id: string, r
   return sql.run(text, [...names.map((n) => columns[n]), id, rowVersion]);
 }
 
+/**
+ * The day the legal limit (法定办结时限) ends on the case clock: counted as the case's own limit is
+ * (from 受理, the stretches it stood still added), so the 法定时限 rate of 统计分析 compares each
+ * decision with the legal day even where a shorter limit was promised. Null while the clock stands
+ * still or when the guide states no legal limit.
+ */
+function legalDueOn(state: CaseState, guide: ServiceDefinition["guide"], calendar: WorkCalendar): string | null {
+  const clock = state.caseClock;
+  const limit = legalLimitFor(guide);
+  if (!clock || clock.stoppedSince !== null || !limit) return null;
+  return dueDate(clock.startedOn, limit, clock.pausedIntervals, calendar);
+}
+
 export async function runCaseEvent(sql: SqlTx, audit: AuditSink, input: RunCaseEventInput): Promise<RunCaseEventResult> {
   const { application, event, calendar } = input;
   const { flow } = input.definition;
@@ -108,8 +124,12 @@ export async function runCaseEvent(sql: SqlTx, audit: AuditSink, input: RunCaseE
   if (extra.idempotencyKey !== undefined) columns.idempotencyKey = extra.idempotencyKey;
   if (extra.promisedDate !== undefined) columns.promisedDate = extra.promisedDate;
   if (extra.dueDate !== undefined) columns.dueDate = extra.dueDate;
+  if (extra.legalDueDate !== undefined) columns.legalDueDate = extra.legalDueDate;
   if (extra.formData !== undefined) columns.formData = JSON.stringify(extra.formData);
-  if (caseDeadline?.type === "setDeadline") columns.dueDate = caseDeadline.dueOn;
+  if (caseDeadline?.type === "setDeadline") {
+    columns.dueDate = caseDeadline.dueOn;
+    columns.legalDueDate = legalDueOn(state, input.definition.guide, calendar);
+  }
   // 一次性告知: counted by 统计分析 from this column, not from the trail.
   if (effects.some((e) => e.type === "issueDocument" && e.document === "correctionNotice")) columns.correctionNoticeAt = sql.time(new Date(event.at));
   if (state.status === "closed") {

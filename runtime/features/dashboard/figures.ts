@@ -158,8 +158,8 @@ export async function dashboardFigures(db: Db, user: SessionUser, input: { offic
     SUM(CASE WHEN a."status" = 'withdrawn' THEN 1 ELSE 0 END) AS "withdrawn",
     SUM(CASE WHEN ${decided} AND a."promisedDate" IS NOT NULL THEN 1 ELSE 0 END) AS "decidedPromised",
     SUM(CASE WHEN ${decided} AND a."promisedDate" IS NOT NULL AND ${dialect.before('a."closedAt"', 'a."promisedDate"')} THEN 1 ELSE 0 END) AS "onTimePromised",
-    SUM(CASE WHEN ${decided} AND a."dueDate" IS NOT NULL THEN 1 ELSE 0 END) AS "decidedLegal",
-    SUM(CASE WHEN ${decided} AND a."dueDate" IS NOT NULL AND ${dialect.before('a."closedAt"', 'a."dueDate"')} THEN 1 ELSE 0 END) AS "onTimeLegal",
+    SUM(CASE WHEN ${decided} AND a."legalDueDate" IS NOT NULL THEN 1 ELSE 0 END) AS "decidedLegal",
+    SUM(CASE WHEN ${decided} AND a."legalDueDate" IS NOT NULL AND ${dialect.before('a."closedAt"', 'a."legalDueDate"')} THEN 1 ELSE 0 END) AS "onTimeLegal",
     SUM(CASE WHEN ${running} AND a."dueDate" < ? THEN 1 ELSE 0 END) AS "overdue",
     SUM(CASE WHEN ${running} AND a."dueDate" >= ? AND a."dueDate" <= ? THEN 1 ELSE 0 END) AS "dueSoon",
     SUM(CASE WHEN a."correctionNoticeAt" IS NOT NULL THEN 1 ELSE 0 END) AS "corrected"`;

@@ -12,7 +12,7 @@ export interface CaseCounts {
   /** Decided (办结 or 不予受理/不予办理) with a promised date, and of those decided by it. */
   decidedPromised: number;
   onTimePromised: number;
-  /** Decided with a legal deadline (办结期限), and of those decided by it. */
+  /** Decided with a legal deadline (法定办结时限: `legalDueDate`, which a shorter promise does not move), and of those decided by it. */
   decidedLegal: number;
   onTimeLegal: number;
   /** Open with the clock running, past the deadline today. */
