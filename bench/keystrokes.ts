@@ -159,15 +159,15 @@ export async function benchKeystrokes(): Promise<Figure[]> {
     const smallMetrics = await metrics(smallPage);
     const before = { big: await bigMetrics(), small: await smallMetrics() };
     const warm = { big: (await readTimings(bigPage)).frame.length, small: (await readTimings(smallPage)).frame.length };
-    // BENCH_PROFILE=<file>: a Chrome CPU profile of the large form's keystrokes (open it in DevTools).
-    const profiler = process.env.BENCH_PROFILE ? await context.newCDPSession(bigPage) : null;
+    // BENCH_BROWSER_PROFILE=<file>: a Chrome CPU profile of the large form's keystrokes (open it in DevTools).
+    const profiler = process.env.BENCH_BROWSER_PROFILE ? await context.newCDPSession(bigPage) : null;
     await profiler?.send("Profiler.enable");
     await profiler?.send("Profiler.start");
     for (let round = 0; round < ROUNDS; round++) {
       await type(bigPage, KEYS_PER_ROUND);
       await type(smallPage, KEYS_PER_ROUND);
     }
-    if (profiler) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await profiler.send("Profiler.stop")).profile));
+    if (profiler) writeFileSync(process.env.BENCH_BROWSER_PROFILE!, JSON.stringify((await profiler.send("Profiler.stop")).profile));
     const after = { big: await bigMetrics(), small: await smallMetrics() };
     const split = (a: Record<string, number>, b: Record<string, number>, keys: number) =>
       ["ScriptDuration", "RecalcStyleDuration", "LayoutDuration", "TaskDuration"].map((k) => `${k.replace("Duration", "")} ${(((b[k] - a[k]) * 1000) / keys).toFixed(1)}`).join("，");
