@@ -6,16 +6,15 @@
  * (150202, in another league). Scope: a banner sees only itself, its league both banners, the
  * region all three; an office outside one's reach is not found.
  */
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import type { Db } from "@/runtime/db";
 import { addDays, chinaDateOf, workdaysBetween } from "@/runtime/calendar";
 import { caseNow } from "@/runtime/clock";
 import { loadCalendar } from "@/runtime/features/cases/calendar";
 import { DUE_SOON_WORKDAYS } from "@/runtime/features/dashboard/figures";
 import { addWorkdays } from "@/runtime/calendar";
-import { createSeededTestDb } from "../support/fixtures";
-import { CaseFixtures, registrationForm } from "../support/caseFixtures";
-import { describeOnDatabases, type TestDb } from "../support/testDb";
+import { caseWorldFor, registrationForm } from "../support/caseFixtures";
+import { describeOnDatabases } from "../support/testDb";
 
 const XINCHENG = "150102";
 const TUMED = "150121";
@@ -48,21 +47,20 @@ async function expectedFigures(db: Db, officeIds: string[]) {
 }
 
 describeOnDatabases("统计分析", (kind) => {
-  let t: TestDb;
-  let fx: CaseFixtures;
+  const world = caseWorldFor(kind);
   const ids: Record<string, string> = {};
   let today: string;
 
   async function fileAt(officeId: string) {
-    const applicant = await fx.as("zhangsan");
-    const { id } = await applicant.applications.startDraft({ code: fx.code, officeId });
+    const applicant = await world.fx.as("zhangsan");
+    const { id } = await applicant.applications.startDraft({ code: world.fx.code, officeId });
     await applicant.applications.saveDraft({ id, formData: registrationForm(), rowVersion: 1 });
-    await applicant.applications.submit({ id, idempotencyKey: fx.unique("dashboard") });
+    await applicant.applications.submit({ id, idempotencyKey: world.fx.unique("dashboard") });
     return id;
   }
 
   async function act(id: string, by: string, actionId: string, extra: { comment?: string; correctionItems?: string[] } = {}) {
-    const caller = await fx.as(by);
+    const caller = await world.fx.as(by);
     const view = await caller.workbench.case({ id });
     await caller.workbench.act({ applicationId: id, taskId: view.currentTask!.taskId, actionId, confirmedRisks: view.currentTask!.riskChecklist.map((r) => r.key), rowVersion: view.application.rowVersion, ...extra });
   }
@@ -74,9 +72,6 @@ describeOnDatabases("统计分析", (kind) => {
   }
 
   beforeAll(async () => {
-    t = await createSeededTestDb(kind);
-    fx = new CaseFixtures(t.db);
-    await fx.setUp();
     today = chinaDateOf(caseNow());
 
     // 新城区: two completed (one on time, one late by China date), refused, withdrawn, corrected, overdue, due today.
@@ -87,7 +82,7 @@ describeOnDatabases("统计分析", (kind) => {
     ids.refused = await fileAt(XINCHENG);
     await act(ids.refused, "xincheng.caseworker", "refuse", { comment: "不符合条件" });
     ids.withdrawn = await fileAt(XINCHENG);
-    await (await fx.as("zhangsan")).applications.withdraw({ id: ids.withdrawn, reason: "不再需要" });
+    await (await world.fx.as("zhangsan")).applications.withdraw({ id: ids.withdrawn, reason: "不再需要" });
     ids.corrected = await fileAt(XINCHENG);
     await act(ids.corrected, "xincheng.caseworker", "askCorrection", { comment: "材料不全", correctionItems: ["失业时间填写有误"] });
     ids.overdue = await fileAt(XINCHENG);
@@ -99,7 +94,7 @@ describeOnDatabases("统计分析", (kind) => {
     ids.donghe = await fileAt(DONGHE);
 
     // Dates the flow would take weeks to reach. Beijing is UTC+8: 15:00Z is 23:00 the same day, 17:00Z 01:00 the next.
-    const db = t.db;
+    const db = world.db;
     await db.application.update({
       where: { id: ids.onTime },
       data: { submittedAt: new Date("2026-02-28T17:00:00Z"), promisedDate: "2026-03-10", dueDate: "2026-03-12", legalDueDate: "2026-03-23", closedAt: new Date("2026-03-10T15:00:00Z") },
@@ -119,12 +114,11 @@ describeOnDatabases("统计分析", (kind) => {
       data: { createdAt: new Date("2026-03-02T01:00:00Z"), completedAt: new Date("2026-03-04T01:00:00Z") },
     });
   }, 240_000);
-  afterAll(async () => t?.cleanup());
 
   it("a banner's caseworker sees its own figures, as computed from the rows", async () => {
-    const figures = await (await fx.as("xincheng.caseworker")).workbench.dashboard();
+    const figures = await (await world.fx.as("xincheng.caseworker")).workbench.dashboard();
     expect(figures.byOffice.map((g) => g.key)).toEqual([XINCHENG]);
-    expect(figures.total).toEqual(await expectedFigures(t.db, [XINCHENG]));
+    expect(figures.total).toEqual(await expectedFigures(world.db, [XINCHENG]));
     // The known set, spelled out.
     expect(figures.total).toMatchObject({
       received: 7,
@@ -143,17 +137,17 @@ describeOnDatabases("统计分析", (kind) => {
   });
 
   it("groups by service and by month (China time), and averages working days per step", async () => {
-    const figures = await (await fx.as("xincheng.caseworker")).workbench.dashboard();
+    const figures = await (await world.fx.as("xincheng.caseworker")).workbench.dashboard();
     expect(figures.byService).toHaveLength(1);
-    expect(figures.byService[0]).toMatchObject({ key: fx.published.serviceId, name: fx.definition.title, counts: { received: 7 } });
+    expect(figures.byService[0]).toMatchObject({ key: world.fx.published.serviceId, name: world.fx.definition.title, counts: { received: 7 } });
     const month = (m: string) => figures.byMonth.find((g) => g.key === m)?.counts.received ?? 0;
     // Submitted 2026-02-28 17:00Z is 2026-03-01 in Beijing.
     expect(month("2026-02")).toBe(0);
     expect(month("2026-03")).toBe(2);
     expect(figures.byMonth.reduce((sum, g) => sum + g.counts.received, 0)).toBe(7);
 
-    const calendar = await loadCalendar(t.db);
-    const done = await t.db.task.findMany({ where: { officeId: XINCHENG, status: "done", role: { not: "applicant" } } });
+    const calendar = await loadCalendar(world.db);
+    const done = await world.db.task.findMany({ where: { officeId: XINCHENG, status: "done", role: { not: "applicant" } } });
     for (const label of new Set(done.map((d) => d.label))) {
       const mine = done.filter((d) => d.label === label);
       const days = mine.reduce((sum, d) => sum + workdaysBetween(chinaDateOf(d.createdAt), chinaDateOf(d.completedAt!), calendar), 0);
@@ -163,13 +157,13 @@ describeOnDatabases("统计分析", (kind) => {
   });
 
   it("lists steps overdue and due today, most urgent first", async () => {
-    const figures = await (await fx.as("xincheng.caseworker")).workbench.dashboard();
+    const figures = await (await world.fx.as("xincheng.caseworker")).workbench.dashboard();
     const urgent = figures.warnings.filter((w) => w.urgency !== "soon");
     expect(urgent.map((w) => [w.applicationId, w.urgency])).toEqual([
       [ids.overdue, "overdue"],
       [ids.dueToday, "today"],
     ]);
-    const inbox = await (await fx.as("xincheng.caseworker")).workbench.inbox();
+    const inbox = await (await world.fx.as("xincheng.caseworker")).workbench.inbox();
     expect(inbox.slice(0, 2).map((i) => [i.applicationId, i.overdue, i.dueToday])).toEqual([
       [ids.overdue, true, false],
       [ids.dueToday, false, true],
@@ -177,31 +171,31 @@ describeOnDatabases("统计分析", (kind) => {
   });
 
   it("a league sees its banners, the region all; each office's figures as computed", async () => {
-    const league = await (await fx.as("hohhot.admin")).workbench.dashboard();
+    const league = await (await world.fx.as("hohhot.admin")).workbench.dashboard();
     expect(league.byOffice.map((g) => g.key).sort()).toEqual([XINCHENG, TUMED]);
-    expect(league.total).toEqual(await expectedFigures(t.db, [XINCHENG, TUMED]));
+    expect(league.total).toEqual(await expectedFigures(world.db, [XINCHENG, TUMED]));
     expect(league.byOffice.find((g) => g.key === TUMED)!.counts).toMatchObject({ received: 2, refused: 1 });
-    const narrowed = await (await fx.as("hohhot.admin")).workbench.dashboard({ officeId: TUMED });
+    const narrowed = await (await world.fx.as("hohhot.admin")).workbench.dashboard({ officeId: TUMED });
     expect(narrowed.byOffice.map((g) => g.key)).toEqual([TUMED]);
 
-    const region = await (await fx.as("region.admin")).workbench.dashboard();
+    const region = await (await world.fx.as("region.admin")).workbench.dashboard();
     expect(region.byOffice.map((g) => g.key).sort()).toEqual([...OFFICES].sort());
-    expect(region.total).toEqual(await expectedFigures(t.db, OFFICES));
+    expect(region.total).toEqual(await expectedFigures(world.db, OFFICES));
   });
 
   it("another office's figures are not found; applicants are refused", async () => {
-    await expect((await fx.as("tumed.caseworker")).workbench.dashboard({ officeId: XINCHENG })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect((await fx.as("hohhot.admin")).workbench.dashboard({ officeId: DONGHE })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect((await world.fx.as("tumed.caseworker")).workbench.dashboard({ officeId: XINCHENG })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect((await world.fx.as("hohhot.admin")).workbench.dashboard({ officeId: DONGHE })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
-      (await fx.as("xincheng.caseworker")).workbench.dashboardExport({ officeId: TUMED, table: "office", format: "csv" }),
+      (await world.fx.as("xincheng.caseworker")).workbench.dashboardExport({ officeId: TUMED, table: "office", format: "csv" }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect((await fx.as("zhangsan")).workbench.dashboard()).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const own = await (await fx.as("tumed.caseworker")).workbench.dashboard();
+    await expect((await world.fx.as("zhangsan")).workbench.dashboard()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const own = await (await world.fx.as("tumed.caseworker")).workbench.dashboard();
     expect(own.byOffice.map((g) => g.key)).toEqual([TUMED]);
   });
 
   it("exports a table as CSV and as an Excel workbook", async () => {
-    const caller = await fx.as("hohhot.admin");
+    const caller = await world.fx.as("hohhot.admin");
     const csv = await caller.workbench.dashboardExport({ table: "office", format: "csv" });
     const text = Buffer.from(csv.base64, "base64").toString("utf8");
     expect(csv.fileName).toMatch(/^统计分析-按经办机构-\d{4}-\d{2}-\d{2}\.csv$/);

@@ -4,39 +4,31 @@
  * `legalDueDate` follows the law — at filing, and again once 受理 starts the case clock. 统计分析's
  * 法定时限 rate compares decisions with `legalDueDate` (tests/integration/dashboard.test.ts).
  */
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { chinaDateOf, dueDate } from "@/runtime/calendar";
 import { legalLimitFor, promisedLimitFor } from "@/runtime/definition/caseLimit";
 import { loadCalendar } from "@/runtime/features/cases/calendar";
-import { CaseFixtures } from "../support/caseFixtures";
-import { createSeededTestDb } from "../support/fixtures";
-import { describeOnDatabases, type TestDb } from "../support/testDb";
+import { caseWorldFor } from "../support/caseFixtures";
+import { describeOnDatabases } from "../support/testDb";
 
 describeOnDatabases("the legal due date of a case", (kind) => {
-  let t: TestDb;
-  let fx: CaseFixtures;
-  beforeAll(async () => {
-    t = await createSeededTestDb(kind);
-    fx = new CaseFixtures(t.db);
-    await fx.setUp();
-  }, 120_000);
-  afterAll(async () => t?.cleanup());
+  const world = caseWorldFor(kind);
 
   it("follows the legal limit while the due date follows the promise, from filing and from 受理", async () => {
-    const promised = promisedLimitFor(fx.definition.guide)!;
-    const legal = legalLimitFor(fx.definition.guide)!;
+    const promised = promisedLimitFor(world.fx.definition.guide)!;
+    const legal = legalLimitFor(world.fx.definition.guide)!;
     expect(promised).toEqual({ days: 3, unit: "workday" });
     expect(legal).toEqual({ days: 15, unit: "workday" });
-    const calendar = await loadCalendar(t.db);
+    const calendar = await loadCalendar(world.db);
 
-    const { id } = await fx.submitted("zhangsan");
-    const filed = await t.db.application.findUniqueOrThrow({ where: { id } });
+    const { id } = await world.fx.submitted("zhangsan");
+    const filed = await world.db.application.findUniqueOrThrow({ where: { id } });
     const filedOn = chinaDateOf(filed.submittedAt!);
     expect(filed.dueDate).toBe(dueDate(filedOn, promised, [], calendar));
     expect(filed.legalDueDate).toBe(dueDate(filedOn, legal, [], calendar));
 
-    await fx.atReview("zhangsan"); // another case, accepted: its case clock runs from 受理
-    const accepted = await t.db.application.findFirstOrThrow({ where: { status: "in_progress", id: { not: id } }, orderBy: { createdAt: "desc" } });
+    await world.fx.atReview("zhangsan"); // another case, accepted: its case clock runs from 受理
+    const accepted = await world.db.application.findFirstOrThrow({ where: { status: "in_progress", id: { not: id } }, orderBy: { createdAt: "desc" } });
     const clock = (accepted.engineState as { caseClock: { startedOn: string } | null }).caseClock;
     expect(clock).not.toBeNull();
     expect(accepted.dueDate).toBe(dueDate(clock!.startedOn, promised, [], calendar));

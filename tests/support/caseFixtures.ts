@@ -3,6 +3,7 @@
  * through the product's own procedures: drafts, submitted cases at each step, attachments,
  * services of an organisation. Owners are applicants (by username); staff act in 150102.
  */
+import { afterAll, beforeAll } from "vitest";
 import type { Db } from "@/runtime/db";
 import { hashPassword } from "@/runtime/auth/password";
 import { loadSessionUser } from "@/runtime/auth/session";
@@ -199,4 +200,32 @@ export async function tableTestWorld(kind: DatabaseKind): Promise<{ t: TestDb; f
   const fx = new CaseFixtures(t.db);
   await fx.setUp();
   return { t, fx, server: await serveTestDb(t) };
+}
+
+/**
+ * The world of one describe block: a seeded database with the example service published and its
+ * case fixtures, made before the block's tests (and its own `beforeAll`s) and removed after them.
+ * Read `db` and `fx` inside tests and hooks.
+ */
+export function caseWorldFor(kind: DatabaseKind): { readonly db: Db; readonly fx: CaseFixtures } {
+  let world: { t: TestDb; fx: CaseFixtures } | undefined;
+  const made = () => {
+    if (!world) throw new Error("the case world is made in beforeAll; read it inside a test or hook");
+    return world;
+  };
+  beforeAll(async () => {
+    const t = await createSeededTestDb(kind);
+    const fx = new CaseFixtures(t.db);
+    await fx.setUp();
+    world = { t, fx };
+  }, 120_000);
+  afterAll(async () => world?.t.cleanup());
+  return {
+    get db() {
+      return made().t.db;
+    },
+    get fx() {
+      return made().fx;
+    },
+  };
 }
