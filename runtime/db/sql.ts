@@ -15,7 +15,7 @@
  */
 import "server-only";
 import type Database from "better-sqlite3";
-import type { Pool, PoolClient } from "pg";
+import type { Pool, PoolClient, QueryResult } from "pg";
 import { createHash } from "node:crypto";
 import type { DbKind } from "./url";
 
@@ -27,6 +27,14 @@ export interface SqlTx {
   all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   /** Runs a statement; answers how many rows it changed. */
   run(sql: string, params?: readonly SqlValue[]): Promise<number>;
+  /**
+   * A write whose outcome the caller does not read (a new row, a closed task). SQLite runs it at
+   * once. PostgreSQL sends it with the transaction's next statement or with its COMMIT, in the same
+   * round trip: the statements still run one after another, each seeing those before it, and an
+   * error one of them raises is thrown by that next call — inside the transaction, which then
+   * rolls back as a whole, as it would have at once.
+   */
+  queue(sql: string, params?: readonly SqlValue[]): Promise<void>;
   /** A timestamp as the column stores it (Prisma's formats: ISO text on SQLite, timestamp(3) on PostgreSQL). */
   time(at: Date): string;
   /** A JSON column's value as read (text on SQLite, parsed on PostgreSQL). */
@@ -91,6 +99,10 @@ class SqliteTx implements SqlTx {
   }
   run(sql: string, params: readonly SqlValue[] = []) {
     return Promise.resolve(Number(this.statement(sql).run(...params.map(sqliteValue)).changes));
+  }
+  queue(sql: string, params: readonly SqlValue[] = []) {
+    this.statement(sql).run(...params.map(sqliteValue));
+    return Promise.resolve();
   }
   time = sqliteTime;
   json<T>(value: unknown): T {
@@ -261,13 +273,44 @@ function postgresStatement(sql: string) {
   return statement;
 }
 
+/**
+ * A statement with its values written in (for a query of several statements, which the extended
+ * protocol's parameters cannot carry). Values are the driver's own escaping of text
+ * (`escapeLiteral`), finite numbers, booleans and NULL; the statements' `?` are placeholders only.
+ */
+function inlined(client: PoolClient, sql: string, params: readonly SqlValue[]): string {
+  let n = 0;
+  const text = sql.replace(/\?/g, () => {
+    if (n >= params.length) throw new Error("SQL 语句的参数个数不符（程序缺陷）");
+    const value = params[n++];
+    if (value === null) return "NULL";
+    if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+    if (typeof value === "number") {
+      if (!Number.isFinite(value)) throw new Error("SQL 语句的数值参数无效（程序缺陷）");
+      return String(value);
+    }
+    return client.escapeLiteral(value);
+  });
+  if (n !== params.length) throw new Error("SQL 语句的参数个数不符（程序缺陷）");
+  return text;
+}
+
 class PostgresTx implements SqlTx {
   readonly kind = "postgres" as const;
+  /** Statements waiting for the next round trip (see `queue`), their values written in. */
+  private pending: string[] = [];
   constructor(private readonly client: PoolClient) {}
   batchSlot(): null {
     return null;
   }
-  private async query<T>(sql: string, params: readonly SqlValue[]) {
+  private async query<T>(sql: string, params: readonly SqlValue[]): Promise<QueryResult<T & object>> {
+    if (this.pending.length > 0) {
+      // What is queued, then this statement: one query of several statements, one round trip; its last result is this statement's.
+      const text = [...this.pending, inlined(this.client, sql, params)].join(";\n");
+      this.pending = [];
+      const results = (await this.client.query<T & object>(text)) as unknown as QueryResult<T & object> | QueryResult<T & object>[];
+      return Array.isArray(results) ? results[results.length - 1] : results;
+    }
     const { name, text } = postgresStatement(sql);
     return this.client.query<T & object>({ name, text, values: params as SqlValue[] });
   }
@@ -279,6 +322,19 @@ class PostgresTx implements SqlTx {
   }
   async run(sql: string, params: readonly SqlValue[] = []) {
     return (await this.query(sql, params)).rowCount ?? 0;
+  }
+  queue(sql: string, params: readonly SqlValue[] = []) {
+    this.pending.push(inlined(this.client, sql, params));
+    return Promise.resolve();
+  }
+  /** The transaction's start, sent with its first statement. */
+  begin() {
+    this.pending.push("BEGIN");
+  }
+  /** COMMIT, after whatever is still queued: one round trip. */
+  async commit() {
+    await this.client.query([...this.pending, "COMMIT"].join(";\n"));
+    this.pending = [];
   }
   time = postgresTime;
   json<T>(value: unknown): T {
@@ -298,9 +354,10 @@ export class PostgresSql implements SqlDb {
     const client = await this.pool.connect();
     let broken = false;
     try {
-      await client.query("BEGIN");
-      const result = await work(new PostgresTx(client));
-      await client.query("COMMIT");
+      const tx = new PostgresTx(client);
+      tx.begin();
+      const result = await work(tx);
+      await tx.commit();
       return result;
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {

@@ -63,12 +63,12 @@ function statementsFor(sql: SqlTx) {
 /** One message to the case's applicant; `smsTo`: also by SMS to this number (the case's 结果送达方式). */
 export async function notifyApplicant(sql: SqlTx, applicationId: string, kind: NotificationKind, wording: Wording, at: Date, smsTo: string | null = null): Promise<void> {
   const now = sql.time(at);
-  await sql.run(statementsFor(sql).applicant, [newId(), kind, wording.title, wording.body, applicantCaseLink(applicationId), now, now, smsTo, smsTo, smsTo, now, applicationId]);
+  await sql.queue(statementsFor(sql).applicant, [newId(), kind, wording.title, wording.body, applicantCaseLink(applicationId), now, now, smsTo, smsTo, smsTo, now, applicationId]);
 }
 
 /** One message to each enabled member of the case's office holding `role`. */
 export async function notifyOfficeRole(sql: SqlTx, applicationId: string, role: string, kind: NotificationKind, wording: Wording, at: Date, key: string): Promise<void> {
-  await sql.run(statementsFor(sql).staff, [`${key}.`, kind, wording.title, wording.body, staffCaseLink(applicationId), sql.time(at), role, applicationId]);
+  await sql.queue(statementsFor(sql).staff, [`${key}.`, kind, wording.title, wording.body, staffCaseLink(applicationId), sql.time(at), role, applicationId]);
 }
 
 const DECISIONS = { completed: "办件已办结", refused: "办件未予通过", terminated: "办件已终止办理" } as const;

@@ -142,7 +142,7 @@ async function appendEvents(sql: SqlTx, rows: ReturnType<Recorder["rows"]>, at: 
     const ref = await slot;
     ref.set({ hash: last, added: ref.value.added + rows.length });
   } else if (sql.kind === "postgres") {
-    await sql.run(`WITH "appended" AS (${insert}) ${MOVE_HEAD}`, [...values, last]);
+    await sql.queue(`WITH "appended" AS (${insert}) ${MOVE_HEAD}`, [...values, last]);
   } else {
     await sql.run(insert, values);
     await sql.run(MOVE_HEAD, [last]);

@@ -149,13 +149,13 @@ export async function runCaseEvent(sql: SqlTx, audit: AuditSink, input: RunCaseE
       ...columns,
     };
     const names = Object.keys(row);
-    await sql.run(`INSERT INTO "Application" (${names.map((n) => `"${n}"`).join(", ")}) VALUES (${names.map(() => "?").join(", ")})`, names.map((n) => row[n]));
+    await sql.queue(`INSERT INTO "Application" (${names.map((n) => `"${n}"`).join(", ")}) VALUES (${names.map(() => "?").join(", ")})`, names.map((n) => row[n]));
   } else if ((await caseUpdate(sql, columns, application.id, application.rowVersion)) !== 1) throw staleCase();
 
   const at = sql.time(new Date(event.at));
   for (const effect of effects) {
     if (effect.type === "openTask") {
-      await sql.run(INSERT_TASK, [
+      await sql.queue(INSERT_TASK, [
         taskRowId(application.id, effect.taskId),
         application.id,
         effect.nodeId,
@@ -166,9 +166,9 @@ export async function runCaseEvent(sql: SqlTx, audit: AuditSink, input: RunCaseE
         sql.time(new Date()),
       ]);
     } else if (effect.type === "closeTask") {
-      await sql.run(CLOSE_TASK, [at, effect.actionId ?? null, taskRowId(application.id, effect.taskId)]);
+      await sql.queue(CLOSE_TASK, [at, effect.actionId ?? null, taskRowId(application.id, effect.taskId)]);
     } else if (effect.type === "setDeadline" && effect.scope === "task" && effect.taskId) {
-      await sql.run(TASK_DEADLINE, [effect.dueOn, taskRowId(application.id, effect.taskId)]);
+      await sql.queue(TASK_DEADLINE, [effect.dueOn, taskRowId(application.id, effect.taskId)]);
     }
   }
 

@@ -123,7 +123,7 @@ export async function issueDocuments(
       if (state.decision.amount) facts.amount = state.decision.amount;
     }
     const row: Issued = { id: newId(), kind, title, number, verificationCode: newVerificationCode() };
-    await sql.run(INSERT, [row.id, input.applicationId, input.officeId, kind, title, number, row.verificationCode, sql.time(new Date(input.at)), JSON.stringify(facts)]);
+    await sql.queue(INSERT, [row.id, input.applicationId, input.officeId, kind, title, number, row.verificationCode, sql.time(new Date(input.at)), JSON.stringify(facts)]);
     issued.set(effect, row);
   }
   return issued;
