@@ -270,6 +270,39 @@ describeOnDatabases("database", (kind) => {
     await db.serviceVersion.create({ data: { serviceId: f.service.id, status: "draft", definition: {} } });
   });
 
+  it("queued writes (SqlTx.queue) keep their values exactly, are seen by the next statement, and fail the transaction as a whole", async () => {
+    const db = t.db;
+    const tricky = "O'Brien \\ 反斜杠 \"引号\" ; DROP TABLE \"Counter\"; -- ？?";
+    const read = (sql: Parameters<Parameters<ReturnType<typeof sqlOf>["transaction"]>[0]>[0]) =>
+      sql.get<{ value: number }>('SELECT "value" FROM "Counter" WHERE "name" = ?', [tricky]);
+    const seen = await sqlOf(db).transaction(async (sql) => {
+      await sql.queue('INSERT INTO "Counter" ("name", "value") VALUES (?, ?)', [tricky, 41]);
+      await sql.queue('UPDATE "Counter" SET "value" = "value" + ? WHERE "name" = ?', [1, tricky]);
+      return read(sql);
+    });
+    expect(Number(seen?.value)).toBe(42);
+    expect((await db.counter.findUniqueOrThrow({ where: { name: tricky } })).value).toBe(42);
+
+    // A queued write that breaks a unique key is thrown by the next statement; nothing of the transaction stays.
+    await expect(
+      sqlOf(db).transaction(async (sql) => {
+        await sql.queue('INSERT INTO "Counter" ("name", "value") VALUES (?, ?)', ["queued-before", 1]);
+        await sql.queue('INSERT INTO "Counter" ("name", "value") VALUES (?, ?)', [tricky, 1]);
+        return read(sql);
+      }),
+    ).rejects.toSatisfy(isUniqueViolation);
+    expect(await db.counter.findUnique({ where: { name: "queued-before" } })).toBeNull();
+
+    // …and by the COMMIT when nothing follows it.
+    await expect(
+      sqlOf(db).transaction(async (sql) => {
+        await sql.queue('INSERT INTO "Counter" ("name", "value") VALUES (?, ?)', ["queued-last", 1]);
+        await sql.queue('INSERT INTO "Counter" ("name", "value") VALUES (?, ?)', [tricky, 1]);
+      }),
+    ).rejects.toSatisfy(isUniqueViolation);
+    expect(await db.counter.findUnique({ where: { name: "queued-last" } })).toBeNull();
+  });
+
   it("increments counters atomically under concurrent transactions (nextCounter, as case numbers use it)", async () => {
     const n = 25;
     const values = await Promise.all(
