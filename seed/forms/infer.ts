@@ -85,7 +85,7 @@ export function inferScalarType(title: string, hints: string[] = [], sample = ""
 }
 
 function isAmountLabel(t: string): boolean {
-  if (/类别|类型|性质|方式|标准|编号|账号|名称|项目$|信息|情况|说明|发放时间|渠道|用途|来源|所属期|待遇$|类$|种类|发票|大写/.test(t)) return false;
+  if (/类别|类型|性质|方式|标准|编号|账号|银行|名称|项目$|信息|情况|说明|发放时间|渠道|用途|来源|所属期|待遇$|类$|种类|发票|大写/.test(t)) return false;
   return /金额|（元）|（万元）|万元|元$|工资|补贴|津贴|基数|预算|资金|收入|总额|薪金|薪酬|费用|补助金|抚恤金|补偿金|欠缴额|垫付|本金|利息|滞纳金|合计金额|余额|[^收]费$/.test(t);
 }
 
