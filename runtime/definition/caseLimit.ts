@@ -4,9 +4,14 @@ import type { TimeLimit } from "@/runtime/calendar";
 
 const online = /线上|网上|网办|网厅|在线/;
 
+/** The channel a limit's wording names, as cases are filed: online (线上, 网上, 网办 …) or at the counter (anything else). */
+export function channelOf(channel: string | null | undefined): "online" | "counter" {
+  return online.test(channel ?? "") ? "online" : "counter";
+}
+
 function pick(limits: GuideLimit[], channel: "online" | "counter"): GuideLimit | undefined {
   const usable = limits.filter((l) => l.unit !== null);
-  const matching = usable.filter((l) => (channel === "online" ? online.test(l.channel ?? "") : !online.test(l.channel ?? "")));
+  const matching = usable.filter((l) => channelOf(l.channel) === channel);
   return matching.find((l) => !l.channel) ?? matching[0] ?? usable.find((l) => !l.channel) ?? usable[0];
 }
 

@@ -165,11 +165,13 @@ export const variantRuleLabels = {
   locked: "上级锁定的内容不能修改或删除",
   lockRemoved: "不能解除上级设定的锁定",
   limitLonger: "承诺时限只能缩短，不能延长",
+  limitRemoved: "上级的承诺时限不能删除",
   limitPastLegal: "承诺时限不能超过法定时限",
   requiredOptional: "必要材料不能改为非必要",
   requiredRemoved: "必要材料不能删除",
   requiredFieldOptional: "必填字段不能改为选填或删除",
   slaLonger: "环节时限只能缩短，不能延长",
+  stepRemoved: "上级规定的办理环节不能删除",
 } as const;
 
 /** How a local variant treats an item of its parent. */

@@ -69,6 +69,39 @@ describe("the region's rules for a variant", () => {
     expect(checkVariant(p2, v2)).toEqual([expect.objectContaining({ rule: "limitPastLegal", message: expect.stringContaining("超过了法定办结时限 15个工作日") })]);
   });
 
+  it("a promised limit of the parent may not be deleted, nor lengthened by renaming its channel (线上 and 网上 are one channel)", () => {
+    const p = template(); // 线上 3 个工作日, 线下 即时办结
+    const removed = structuredClone(p);
+    removed.guide.promisedLimit = [];
+    expect(rules(p, removed)).toEqual(["limitRemoved guide.promisedLimit", "limitRemoved guide.promisedLimit"]);
+    expect(checkVariant(p, removed)[0].message).toBe("「上级的承诺时限不能删除」办事指南：承诺办结时限：上级承诺 3个工作日（线上），本地版本不能删除");
+    const onlineGone = structuredClone(p);
+    onlineGone.guide.promisedLimit = onlineGone.guide.promisedLimit.filter((l) => l.channel !== "线上");
+    onlineGone.guide.promisedLimit.push({ text: "窗口 即时办结", days: 0, unit: "instant", channel: "窗口" });
+    expect(rules(p, onlineGone)).toEqual(["limitRemoved guide.promisedLimit"]);
+    const counterRenamed = structuredClone(p);
+    counterRenamed.guide.promisedLimit = counterRenamed.guide.promisedLimit.map((l) => (l.channel === "线下" ? { ...l, channel: "窗口" } : l));
+    expect(rules(p, counterRenamed)).toEqual([]);
+
+    const renamed = structuredClone(p);
+    renamed.guide.promisedLimit[0] = { text: "网上 20 个工作日", days: 20, unit: "workday", channel: "网上" };
+    expect(rules(p, renamed)).toEqual(["limitLonger guide.promisedLimit", "limitPastLegal guide.promisedLimit"]);
+    const shorter = structuredClone(p);
+    shorter.guide.promisedLimit[0] = { text: "网上 2 个工作日", days: 2, unit: "workday", channel: "网上" };
+    expect(rules(p, shorter)).toEqual([]);
+  });
+
+  it("the region's steps stay: an office may add a step, not delete one", () => {
+    const p = template();
+    const added = structuredClone(p);
+    added.flow.nodes.push({ ...(structuredClone(added.flow.nodes.find((n) => n.id === "review")) as TaskNode), id: "step_150121_1", label: "公示" });
+    expect(rules(p, added)).toEqual([]);
+    const removed = structuredClone(p);
+    removed.flow.nodes = removed.flow.nodes.filter((n) => n.id !== "review");
+    removed.flow.edges = removed.flow.edges.filter((e) => e.source !== "review" && e.target !== "review");
+    expect(rules(p, removed)).toEqual(["stepRemoved node/review"]);
+  });
+
   it("limits without channels are stages: each is bounded by the parent's at the same position", () => {
     const p = template();
     p.guide.promisedLimit = [{ text: "社区 5 个工作日", days: 5, unit: "workday" }, { text: "旗县 7 个工作日", days: 7, unit: "workday" }];

@@ -1,11 +1,13 @@
 /**
- * The region's rules a local variant must keep: locked items unchanged, limits only shorter,
- * required materials and fields kept required. Run in the designer (browser) and again on the
- * server when a variant is saved or published. Pure.
+ * The region's rules a local variant must keep: locked items unchanged, promised limits kept and
+ * only shorter (per channel, as cases are filed: 线上 and 网上 are one channel), the region's steps
+ * kept with their limits only shorter, required materials and fields kept required. Run in the
+ * designer (browser) and again on the server when a variant is saved or published. Pure.
  */
 import type { ServiceDefinition, TimeLimit } from "../schema";
 import { variantRuleLabels } from "../labels";
 import { exceeds, legalLimitsFor, limitWords } from "../timeLimits";
+import { channelOf } from "../caseLimit";
 import { definitionItems, kindOfKey, sameValue, type FieldValue } from "./items";
 import { lockCovers } from "./locks";
 
@@ -21,13 +23,14 @@ export interface VariantViolation {
 
 
 /**
- * The entry of `limits` that bounds `limit` (the `index`-th of its list): the same channel; for
- * limits without channels (stages of one case), the one at the same position; else one without
- * a channel, else the only one.
+ * The entry of `limits` that answers to `limit` (the `index`-th of its list): the same channel, by
+ * its words or else by the channel cases are filed through (线上 = 网上); for limits without
+ * channels (stages of one case), the one at the same position; else one without a channel, else
+ * the only one.
  */
 function limitFor(limits: TimeLimit[], limit: TimeLimit, index: number): TimeLimit | undefined {
   if (limit.channel) {
-    const same = limits.find((l) => l.channel === limit.channel);
+    const same = limits.find((l) => l.channel === limit.channel) ?? limits.find((l) => l.channel && channelOf(l.channel) === channelOf(limit.channel));
     if (same) return same;
   } else if (limits[index] && !limits[index].channel) {
     return limits[index];
@@ -70,14 +73,26 @@ export function checkVariant(parent: ServiceDefinition, effective: ServiceDefini
     if (!effectiveLocks.has(lock)) violation("lockRemoved", lock, before.get(lock)?.label ?? lock, "上级设定的锁定不能在本地解除");
   }
 
-  // Promised limits: never longer than the parent's, nor than the legal limit.
+  // Promised limits: each of the parent's kept (for its channel), none longer than the parent's, nor than the legal limit.
   const parentPromised = parent.guide.promisedLimit;
+  const localPromised = effective.guide.promisedLimit;
   const legal = effective.guide.legalLimit;
-  effective.guide.promisedLimit.forEach((limit, index) => {
-    const label = "办事指南：承诺办结时限";
+  const label = "办事指南：承诺办结时限";
+  const tooLong = new Set<TimeLimit>();
+  parentPromised.forEach((bound, index) => {
+    const mine = limitFor(localPromised, bound, index);
+    // Stages split by channel locally are each bounded below; a channel of its own must keep a limit.
+    if (!mine && (bound.channel || localPromised.length === 0)) {
+      violation("limitRemoved", "guide.promisedLimit", label, `上级承诺 ${limitWords(bound)}${channelWords(bound)}，本地版本不能删除`);
+    } else if (mine && longerThan(mine, bound) === true) {
+      tooLong.add(mine);
+      violation("limitLonger", "guide.promisedLimit", label, `${limitWords(mine)}${channelWords(mine)}长于上级的承诺时限 ${limitWords(bound)}${channelWords(bound)}`);
+    }
+  });
+  localPromised.forEach((limit, index) => {
     const bound = limitFor(parentPromised, limit, index);
-    if (bound && longerThan(limit, bound) === true) {
-      violation("limitLonger", "guide.promisedLimit", label, `${limitWords(limit)}${channelWords(limit)}长于上级的承诺时限 ${limitWords(bound)}`);
+    if (bound && !tooLong.has(limit) && longerThan(limit, bound) === true) {
+      violation("limitLonger", "guide.promisedLimit", label, `${limitWords(limit)}${channelWords(limit)}长于上级的承诺时限 ${limitWords(bound)}${channelWords(bound)}`);
     }
     // Against the legal limit, as the publishing lint compares them (runtime/definition/timeLimits.ts).
     const pastLegal = legalLimitsFor(limit, legal).find((legalLimit) => exceeds(limit, legalLimit));
@@ -105,11 +120,15 @@ export function checkVariant(parent: ServiceDefinition, effective: ServiceDefini
     }
   }
 
-  // A step's time limit (SLA) only shorter.
+  // The region's steps stay (an office may add its own); a step's time limit (SLA) only shorter.
   for (const node of parent.flow.nodes) {
-    if (node.type !== "task" || !node.sla) continue;
+    if (node.type !== "task") continue;
     const local = effective.flow.nodes.find((n) => n.id === node.id);
-    if (!local || local.type !== "task") continue;
+    if (!local || local.type !== "task") {
+      violation("stepRemoved", `node/${node.id}`, `流程环节：${node.label}`, "上级规定的办理环节，本地版本不能删除（可以增加本地环节）");
+      continue;
+    }
+    if (!node.sla) continue;
     const bound: TimeLimit = { text: "", days: node.sla.days, unit: node.sla.unit };
     const mine: TimeLimit | null = local.sla ? { text: "", days: local.sla.days, unit: local.sla.unit } : null;
     if (!mine) violation("slaLonger", `node/${node.id}`, `流程环节：${local.label}`, `上级规定 ${limitWords(bound)} 内完成，本地版本不能取消时限`);
