@@ -135,6 +135,19 @@ describeOnDatabases("local variants in the designer", (kind) => {
     expect(optional.error.message).toContain("材料：失业登记表");
     expect(optional.error.message).toMatch(/不能改为非必要|不能修改/);
 
+    // Found by a QA pass: the promised limit deleted, a channel renamed to lengthen it, a region step deleted.
+    const noLimit = await publishEdited(xincheng, (d) => (d.guide.promisedLimit = []));
+    expect(noLimit.error.message).toContain("「上级的承诺时限不能删除」");
+    const renamed = await publishEdited(xincheng, (d) => (d.guide.promisedLimit[0] = { text: "网上 5 个工作日", days: 5, unit: "workday", channel: "网上" }));
+    expect(renamed.error.message).toContain("「承诺时限只能缩短，不能延长」");
+    const noStep = await publishEdited(xincheng, (d) => {
+      const step = d.flow.nodes.find((n) => n.type === "task" && n.role !== "applicant" && n.id !== "intake")!;
+      d.flow.nodes = d.flow.nodes.filter((n) => n.id !== step.id);
+      d.flow.edges = d.flow.edges.filter((e) => e.from !== step.id && e.to !== step.id);
+    });
+    expect(noStep.error.code).toBe("BAD_REQUEST");
+    expect(noStep.error.message).toContain("「上级规定的办理环节不能删除」");
+
     // Nothing of it was published: version 1 stands.
     const versions = await t.db.serviceVersion.findMany({ where: { serviceId: variantId, status: "published" } });
     expect(versions.map((v) => v.number)).toEqual([1]);

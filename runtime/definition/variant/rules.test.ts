@@ -98,7 +98,7 @@ describe("the region's rules for a variant", () => {
     expect(rules(p, added)).toEqual([]);
     const removed = structuredClone(p);
     removed.flow.nodes = removed.flow.nodes.filter((n) => n.id !== "review");
-    removed.flow.edges = removed.flow.edges.filter((e) => e.source !== "review" && e.target !== "review");
+    removed.flow.edges = removed.flow.edges.filter((e) => e.from !== "review" && e.to !== "review");
     expect(rules(p, removed)).toEqual(["stepRemoved node/review"]);
   });
 
