@@ -41,10 +41,56 @@ function compileErrorText(message: string): string {
 
 const checkers: Partial<Record<SchemaDialect, Ajv>> = {};
 
-/** Why `schema`, of `dialect`, is not a usable JSON Schema (at most three meta-schema errors, or the compile error), or null. */
+/** Bounds that no value can meet, with their words: a lower bound above the upper one. */
+const BOUNDS = [
+  ["minimum", "maximum", "最小值", "最大值"],
+  ["exclusiveMinimum", "exclusiveMaximum", "最小值", "最大值"],
+  ["minimum", "exclusiveMaximum", "最小值", "最大值"],
+  ["exclusiveMinimum", "maximum", "最小值", "最大值"],
+  ["minLength", "maxLength", "最少字数", "最多字数"],
+  ["minItems", "maxItems", "最少行数", "最多行数"],
+  ["minProperties", "maxProperties", "最少项数", "最多项数"],
+] as const;
+
+/**
+ * A field whose bounds exclude every value (最小值 10, 最大值 5): valid JSON Schema, yet no one could
+ * ever submit the form. Every subschema is looked at (a bound is a number, never a subschema).
+ */
+function impossibleBounds(schema: unknown, where = ""): string | null {
+  if (Array.isArray(schema)) {
+    for (const [i, item] of schema.entries()) {
+      const found = impossibleBounds(item, `${where}/${i}`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (!schema || typeof schema !== "object") return null;
+  const s = schema as Record<string, unknown>;
+  for (const [low, high, lowWords, highWords] of BOUNDS) {
+    const a = s[low];
+    const b = s[high];
+    if (typeof a !== "number" || typeof b !== "number") continue;
+    const exclusive = low.startsWith("exclusive") || high.startsWith("exclusive");
+    if (exclusive ? a >= b : a > b) {
+      const name = typeof s.title === "string" && s.title ? `字段“${s.title}”` : where ? `“${where}”处` : "表单";
+      return `${name}的${lowWords}（${a}）${exclusive && a === b ? "不小于" : "大于"}${highWords}（${b}），任何填写都无法通过`;
+    }
+  }
+  for (const [key, value] of Object.entries(s)) {
+    if (value && typeof value === "object") {
+      const found = impossibleBounds(value, `${where}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** Why `schema`, of `dialect`, is not a usable JSON Schema (at most three meta-schema errors, the compile error, or bounds no value meets), or null. */
 export function schemaProblem(schema: Record<string, unknown>, dialect: SchemaDialect): string | null {
   const ajv = (checkers[dialect] ??= createAjvFor(dialect));
   if (!ajv.validateSchema(schema)) return (ajv.errors ?? []).slice(0, 3).map(metaErrorText).join("；");
+  const bounds = impossibleBounds(schema);
+  if (bounds) return bounds;
   // Compiled without its `$id` (a second check of the same id would clash), then forgotten.
   const { $id: _ignored, ...compilable } = schema;
   try {
