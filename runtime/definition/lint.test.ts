@@ -67,6 +67,10 @@ describe("lint before publish", () => {
     // Told in Chinese, where it is — the same words as the form import's.
     const invalid = lintDefinition(def).find((p) => p.code === "FORM_SCHEMA_INVALID");
     expect(invalid?.message).toContain("“/properties/a/type”处");
+    // A field no one could ever fill in (最小值 above 最大值) blocks publishing too.
+    const impossible = valid();
+    impossible.forms[0].schema = { type: "object", properties: { n: { type: "integer", title: "人数", minimum: 10, maximum: 5 } } };
+    expect(lintDefinition(impossible).find((p) => p.code === "FORM_SCHEMA_INVALID")?.message).toContain("字段“人数”的最小值（10）大于最大值（5）");
   });
 
   it("fields shown on a condition depend on a field that exists", () => {
