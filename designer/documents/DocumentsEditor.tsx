@@ -157,7 +157,7 @@ export function DocumentsEditor({ definition, onChange }: { definition: ServiceD
             ))}
           </dl>
         )}
-        <p className="text-sm text-muted-foreground">出具机构名称、地址、12333 咨询电话、文书编号和核验二维码由系统在文书上自动加印。</p>
+        <p className="text-sm text-muted-foreground">出具机构名称、地址、咨询电话（办事指南所载的电话，另加 12333 热线）、文书编号和核验二维码由系统在文书上自动加印。</p>
       </section>
       {documents.map(({ template, own }) => (
         <DocumentEditor

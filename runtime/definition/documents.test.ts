@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { serviceDefinition } from "./schema";
 import { lintDefinition } from "./lint";
-import { defaultDocuments, documentTemplateOf, documentsOf, renderDocument, unknownPlaceholders } from "./documents";
+import { defaultDocuments, documentHotline, documentTemplateOf, documentsOf, renderDocument, unknownPlaceholders } from "./documents";
 import { applyOverlay, overlayOf } from "./variant";
 
 const injury = serviceDefinition.parse(JSON.parse(readFileSync(path.join(import.meta.dirname, "../../seed/templates/s074.json"), "utf8")));
@@ -77,5 +77,14 @@ describe("lint of decisions and documents", () => {
     expect(lintDefinition(edited).filter((p) => p.code === "DOCUMENT_RIGHTS_NOTICE_MISSING").map((p) => p.message)).toEqual([
       "文书《不予认定工伤决定书》须告知申请行政复议或者提起行政诉讼的途径和期限",
     ]);
+  });
+});
+
+describe("the 咨询电话 a document prints", () => {
+  const guide = (notes: { label: string; text: string }[]) => ({ ...serviceDefinition.parse(JSON.parse(readFileSync(path.join(import.meta.dirname, "example.json"), "utf8"))).guide, notes });
+  it("is the guide's own phone (a local version's number) beside 12333; 12333 alone when the guide gives none", () => {
+    expect(documentHotline(guide([{ label: "咨询电话", text: "0471-5555123" }]))).toBe("0471-5555123；12333");
+    expect(documentHotline(guide([{ label: "咨询方式", text: "12333 或 0471-6901234" }]))).toBe("12333 或 0471-6901234");
+    expect(documentHotline(guide([]))).toBe("12333");
   });
 });

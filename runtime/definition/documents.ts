@@ -7,6 +7,7 @@
  * override each, item `document/<kind>`); a kind not written there uses the default below.
  */
 import type { DecisionOutcome, DocumentTemplate, ServiceDefinition, TaskNode } from "./schema";
+import { guideContact } from "./requirements";
 
 /** The kinds every flow may issue, with the default title. */
 export const standardDocumentKinds = {
@@ -185,3 +186,13 @@ export function chineseDate(isoDate: string): string {
 
 /** The national 人社 service hotline printed on every document. */
 export const SERVICE_HOTLINE = "12333";
+
+/**
+ * The 咨询电话 a document prints: the phone its guide gives (a local version's own number), with the
+ * 12333 service line beside it where the guide does not name that; 12333 alone when it gives none.
+ */
+export function documentHotline(guide: ServiceDefinition["guide"]): string {
+  const phone = guideContact(guide).phone?.replace(/\s+/g, " ");
+  if (!phone) return SERVICE_HOTLINE;
+  return phone.includes(SERVICE_HOTLINE) ? phone : `${phone}；${SERVICE_HOTLINE}`;
+}

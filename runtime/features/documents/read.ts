@@ -13,8 +13,8 @@ import {
   authorityName,
   chineseDate,
   documentTemplateOf,
+  documentHotline,
   renderDocument,
-  SERVICE_HOTLINE,
   type DocumentFacts,
 } from "@/runtime/definition/documents";
 import { applicantCase, officeCase } from "../cases/access";
@@ -85,7 +85,7 @@ export async function issuedDocument(db: Db, user: SessionUser, documentId: stri
     recipient: application.applicant.displayName,
     paragraphs: rendered.paragraphs,
     rightsNotice: rendered.rightsNotice,
-    office: { name: office.name, authority: authorityName(office.name), address: office.address ?? definition.guide.officeAddress, hotline: SERVICE_HOTLINE },
+    office: { name: office.name, authority: authorityName(office.name), address: office.address ?? definition.guide.officeAddress, hotline: documentHotline(definition.guide) },
     verificationCode: groupedCode(row.verificationCode),
     verificationPath: `/verify/${row.verificationCode}`,
   };
