@@ -72,6 +72,12 @@ export function Inbox() {
                   </td>
                   <td data-label={"状态"} className={cardCell}>
                     {item.status === "open" ? taskStatusLabels.open : item.claimedByMe ? `我${taskStatusLabels.claimed}` : `${item.claimedBy ?? "他人"}${taskStatusLabels.claimed}`}
+                    {item.stuckReason && (
+                      <p className="mt-1 max-w-xs text-xs text-destructive" data-testid="stuck-reason">
+                        <span className="font-medium">无人可办：</span>
+                        {item.stuckReason}
+                      </p>
+                    )}
                   </td>
                 </tr>
               );

@@ -26,11 +26,11 @@ describeOnDatabases("separation of duties", (kind) => {
   }, 120_000);
   afterAll(async () => t?.cleanup());
 
-  async function acceptedBy(username: string, comment?: string) {
+  async function acceptedBy(username: string, comment?: string, officeId = "150102") {
     const applicant = await signedIn(t.db, "zhangsan");
     const { caseNumber } = await applicant.caller.applications.submitDirect({
       code: definition.code,
-      officeId: "150102",
+      officeId,
       formData: { registration },
       idempotencyKey: `separation-${Date.now()}-${Math.random()}`,
     });
@@ -66,6 +66,27 @@ describeOnDatabases("separation of duties", (kind) => {
     await other.caller.workbench.claim({ taskId: view.currentTask!.taskId });
     await other.caller.workbench.act({ applicationId: id, taskId: view.currentTask!.taskId, actionId: "pass", rowVersion: view.application.rowVersion });
     expect((await t.db.task.findUniqueOrThrow({ where: { id: view.currentTask!.taskId } })).status).toBe("done");
+  });
+
+  it("in an office where no one else holds the role, says the case is stuck, to the one who sees it, in the case and the inbox (found by QA at 土默特左旗)", async () => {
+    // 土默特左旗 has one caseworker: after 受理, no one may do 审核.
+    const { id, caseworker } = await acceptedBy("tumed.caseworker", undefined, "150121");
+    const view = await caseworker.caller.workbench.case({ id });
+    expect(view.currentTask).toMatchObject({ label: "审核", canWork: false });
+    expect(view.currentTask!.barredReason).toBe(
+      "本环节须由与上一环节不同的工作人员办理，您已办理本件的上一环节。本机构目前没有其他经办人员可以办理此环节，办件无法继续：请联系本机构管理员在“账号管理”中增加经办人员",
+    );
+    const stuck = (await caseworker.caller.workbench.inbox({})).find((item) => item.applicationId === id);
+    expect(stuck?.stuckReason).toMatch(/^本机构目前没有其他经办人员可以办理此环节/);
+
+    // A second caseworker whose account is disabled does not count; an enabled one does, and the step leaves the first one's inbox.
+    const second = await t.db.user.create({
+      data: { username: "tumed.caseworker.b", displayName: "土左旗经办二", kind: "staff", passwordHash: "x", disabledAt: new Date(), memberships: { create: [{ organisationId: "150121", role: "caseworker" }] } },
+    });
+    expect((await caseworker.caller.workbench.case({ id })).currentTask!.barredReason).toContain("没有其他经办人员");
+    await t.db.user.update({ where: { id: second.id }, data: { disabledAt: null } });
+    expect((await caseworker.caller.workbench.case({ id })).currentTask!.barredReason).toBe("本环节须由与上一环节不同的工作人员办理，您已办理本件的上一环节");
+    expect((await caseworker.caller.workbench.inbox({})).map((item) => item.applicationId)).not.toContain(id);
   });
 
   it("shows the applicant results and correction requests, never staff opinions on internal steps", async () => {

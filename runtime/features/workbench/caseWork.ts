@@ -25,6 +25,7 @@ import { caseChecksView } from "../checks/service";
 import { confirmedRisksOf, requireRisksConfirmed } from "../internalAudit/riskConfirmations";
 import { commitmentsForStaff } from "../commitments/service";
 import { checkpointsFor } from "./checkpoints";
+import { nobodyElseMessage, someoneElseHolds } from "./nobodyElse";
 import { stepRisks } from "@/runtime/definition/riskChecklist";
 import { applicantForms } from "@/runtime/definition/requirements";
 
@@ -58,6 +59,8 @@ export async function caseForStaff(db: Db, user: SessionUser, id: string) {
   // 不相容岗位分离: the one who did the previous step sees the step, but may not work it.
   const barred = !!staffTask && barredActorOfTask(detail.definition.flow, state, staffTask.id.slice(id.length + 1)) === user.id;
   const canWork = !!staffTask && roles.includes(staffTask.role as StaffRole) && !barred;
+  // …and in an office where no one else holds the step's role, the case cannot go on: say so.
+  const stuck = barred && !(await someoneElseHolds(db, application.officeId, staffTask.role, user.id));
   return {
     ...detail,
     /** Read under supervision (监督): shown, never worked. */
@@ -75,7 +78,7 @@ export async function caseForStaff(db: Db, user: SessionUser, id: string) {
             claimedBy: claimer?.displayName ?? null,
             canWork,
             /** Why the user may not work it although their role could. */
-            barredReason: barred ? `本环节须由与上一环节不同的工作人员办理，您已办理本件的上一环节` : null,
+            barredReason: barred ? `本环节须由与上一环节不同的工作人员办理，您已办理本件的上一环节${stuck ? `。${nobodyElseMessage(staffTask.role)}` : ""}` : null,
             actions: node.actions.map((a) => ({ id: a.id, label: a.label, kind: a.kind, requiresComment: a.requiresComment })),
             /** A decision step's outcomes: the passing action (approve / complete) records one. */
             outcomes: (node.outcomes ?? []).map((o) => ({

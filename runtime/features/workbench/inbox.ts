@@ -13,6 +13,7 @@ import { workScopes } from "../cases/access";
 import { pinnedDefinition } from "../cases/definitions";
 import { barredActorOfTask, type CaseState } from "@/runtime/engine";
 import type { Flow } from "@/runtime/definition/schema";
+import { nobodyElseMessage, someoneElseHolds } from "./nobodyElse";
 
 export interface InboxFilter {
   status?: "open" | "claimed" | "mine";
@@ -39,30 +40,43 @@ export interface InboxItem {
   applicantName: string;
   officeName: string;
   createdAt: Date;
+  /** Set when the user may not do the step (不相容岗位分离) and no one else at the office can: why the case is stuck. */
+  stuckReason: string | null;
 }
 
 
 /**
  * Leaves out the tasks the user may not do because they did the case's previous step
- * (不相容岗位分离). Only cases at a step marked for it have their state read.
+ * (不相容岗位分离) — unless no one else at the office holds the step's role: such a task stays,
+ * marked stuck, so the case is not silently left unworked. Only cases at a step marked for it
+ * have their state read.
  */
-async function withoutBarred<T extends { id: string; nodeId: string; application: { id: string; serviceVersionId: string } }>(
+async function withoutBarred<T extends { id: string; nodeId: string; role: string; officeId: string; application: { id: string; serviceVersionId: string } }>(
   db: Db,
   user: SessionUser,
   tasks: T[],
-): Promise<T[]> {
+): Promise<(T & { stuckReason: string | null })[]> {
   const flows = new Map<string, Flow>();
   for (const versionId of new Set(tasks.map((t) => t.application.serviceVersionId))) flows.set(versionId, (await pinnedDefinition(db, versionId)).flow);
   const separated = new Set(tasks.filter((t) => flows.get(t.application.serviceVersionId)?.nodes.some((n) => n.id === t.nodeId && n.type === "task" && n.separateFromPrevious)));
-  if (separated.size === 0) return tasks;
+  const free = (t: T) => ({ ...t, stuckReason: null });
+  if (separated.size === 0) return tasks.map(free);
   const states = new Map(
     (await db.application.findMany({ where: { id: { in: [...separated].map((t) => t.application.id) } }, select: { id: true, engineState: true } })).map((a) => [a.id, a.engineState as CaseState | null]),
   );
-  return tasks.filter((t) => {
-    if (!separated.has(t)) return true;
+  const offered: (T & { stuckReason: string | null })[] = [];
+  const othersAt = new Map<string, boolean>();
+  for (const t of tasks) {
     const engineTaskId = t.id.slice(t.application.id.length + 1);
-    return barredActorOfTask(flows.get(t.application.serviceVersionId)!, states.get(t.application.id) ?? null, engineTaskId) !== user.id;
-  });
+    if (!separated.has(t) || barredActorOfTask(flows.get(t.application.serviceVersionId)!, states.get(t.application.id) ?? null, engineTaskId) !== user.id) {
+      offered.push(free(t));
+      continue;
+    }
+    const key = `${t.officeId}:${t.role}`;
+    if (!othersAt.has(key)) othersAt.set(key, await someoneElseHolds(db, t.officeId, t.role, user.id));
+    if (!othersAt.get(key)) offered.push({ ...t, stuckReason: nobodyElseMessage(t.role) });
+  }
+  return offered;
 }
 
 export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter = {}): Promise<InboxItem[]> {
@@ -126,5 +140,6 @@ export async function listInbox(db: Db, user: SessionUser, filter: InboxFilter =
     applicantName: t.application.applicant.displayName,
     officeName: t.application.office.name,
     createdAt: t.createdAt,
+    stuckReason: t.stuckReason,
   }));
 }
