@@ -30,7 +30,7 @@ const COLUMNS = '"id", "userId", "kind", "applicationId", "title", "body", "link
 /** 「service」（办件编号 X）followed by the message. */
 const CASE_TEXT = `'「' || s."title" || '」（办件编号 ' || COALESCE(a."caseNumber", '未编号') || '）'`;
 
-const statements = new Map<string, { applicant: string; staff: string }>();
+const statements = new Map<string, { applicant: string; staff: string; settle: string }>();
 function statementsFor(sql: SqlTx) {
   let found = statements.get(sql.kind);
   if (!found) {
@@ -54,6 +54,10 @@ function statementsFor(sql: SqlTx) {
         `SELECT ? || u."id", u."id", ?, a."id", ? || '：' || s."title", ${CASE_TEXT} || ?, ?, ${t}, NULL, 'none', NULL, NULL, 'none', NULL ` +
         `FROM "Application" a JOIN "Service" s ON s."id" = a."serviceId" JOIN "Membership" m ON m."organisationId" = a."officeId" AND m."role" = ? ` +
         `JOIN "User" u ON u."id" = m."userId" AND u."disabledAt" IS NULL WHERE a."id" = ?`,
+      // A step done: the 新的待办 each member of the office got for it (ids `<case>.<task>.assigned.<user>`) read.
+      settle:
+        `UPDATE "Notification" SET "readAt" = ${t} WHERE "readAt" IS NULL AND "id" IN ` +
+        `(SELECT ? || m."userId" FROM "Membership" m JOIN "Application" a ON m."organisationId" = a."officeId" WHERE a."id" = ? AND m."role" IN ('caseworker', 'reviewer'))`,
     };
     statements.set(sql.kind, found);
   }
@@ -71,11 +75,21 @@ export async function notifyOfficeRole(sql: SqlTx, applicationId: string, role: 
   await sql.queue(statementsFor(sql).staff, [`${key}.`, kind, wording.title, wording.body, staffCaseLink(applicationId), sql.time(at), role, applicationId]);
 }
 
+/**
+ * The step `taskId` was done (by whoever did it): the 新的待办 messages it sent the office's staff
+ * no longer call for anyone, so they count as read — a colleague's inbox of messages does not keep
+ * asking for a step already taken.
+ */
+export async function settleTaskMessages(sql: SqlTx, applicationId: string, taskId: string, at: Date): Promise<void> {
+  await sql.queue(statementsFor(sql).settle, [sql.time(at), `${applicationId}.${taskId}.assigned.`, applicationId]);
+}
+
 const DECISIONS = { completed: "办件已办结", refused: "办件未予通过", terminated: "办件已终止办理" } as const;
 
 /**
  * The messages an engine event's effects call for: the applicant's notices (correction requested,
- * accepted, the decision), a new staff step (to the office's staff of its role) and an overdue step.
+ * accepted, the decision), a new staff step (to the office's staff of its role), a step done (its
+ * 新的待办 read for all) and an overdue step.
  */
 export async function notifyEffects(
   sql: SqlTx,
@@ -103,6 +117,8 @@ export async function notifyEffects(
       } else if (effect.kind === "completed" || effect.kind === "refused" || effect.kind === "terminated") {
         await decision(effect.kind, DECISIONS[effect.kind], effect.message);
       }
+    } else if (effect.type === "closeTask") {
+      await settleTaskMessages(sql, applicationId, effect.taskId, at);
     } else if (effect.type === "openTask" && effect.role !== "applicant") {
       await notifyOfficeRole(sql, applicationId, effect.role, "taskAssigned", { title: `新的待办（${effect.label}）`, body: `进入「${effect.label}」环节，等待办理。` }, at, `${applicationId}.${effect.taskId}.assigned`);
     } else if (effect.type === "overdue") {

@@ -34,6 +34,18 @@ describeOnDatabases("notifications", (kind) => {
     expect(assigned.map((n) => n.userId)).toContain(caseworker.id);
     expect(assigned.map((n) => n.userId)).not.toContain(otherOffice.id);
     expect(assigned[0].link).toBe(`/workbench/cases/${submitted.id}`);
+    // Once one caseworker has done the step, no one's 新的待办 for it is left unread (found by QA: it stayed for the colleague).
+    const colleague = await world.db.user.findUniqueOrThrow({ where: { username: "xincheng.caseworker2" } });
+    expect(assigned.find((n) => n.userId === colleague.id)?.readAt).toBeNull();
+    await world.fx.atReview("zhangsan"); // another case, accepted by xincheng.caseworker
+    const accepted = await world.db.application.findFirstOrThrow({ where: { status: "in_progress" }, orderBy: { createdAt: "desc" } });
+    const intakeMessages = await world.db.notification.findMany({ where: { applicationId: accepted.id, kind: "taskAssigned", title: { startsWith: "新的待办（受理）" } } });
+    expect(intakeMessages.map((n) => n.userId)).toEqual(expect.arrayContaining([caseworker.id, colleague.id]));
+    expect(intakeMessages.every((n) => n.readAt !== null)).toBe(true);
+    // …while the new step's messages wait to be read.
+    const reviewMessages = await world.db.notification.findMany({ where: { applicationId: accepted.id, kind: "taskAssigned", title: { startsWith: "新的待办（审核）" } } });
+    expect(reviewMessages.length).toBeGreaterThan(0);
+    expect(reviewMessages.every((n) => n.readAt === null)).toBe(true);
 
     const { id } = await world.fx.waitingApplicant("zhangsan");
     const [message] = await world.db.notification.findMany({ where: { applicationId: id, kind: "correctionRequested" } });
