@@ -53,6 +53,13 @@ export const DEMO_VARIANTS: DemoVariant[] = [
           ? { ...limit, days: limit.days - 2, text: `${limit.text}（新城区承诺 ${limit.days - 2} 个工作日内完成）` }
           : limit,
       );
+      // The steps those stages are done in keep the shorter promise too: their limits and their 审核要点.
+      for (const node of def.flow.nodes) {
+        if (node.type !== "task" || !node.sla || node.sla.unit !== "workday" || node.sla.days <= 2) continue;
+        const days = node.sla.days;
+        node.sla = { ...node.sla, days: days - 2 };
+        node.checkpoints = node.checkpoints.map((text) => (text.includes(`${days}个工作日`) ? `${text}（新城区承诺 ${days - 2} 个工作日内完成）` : text));
+      }
     },
   },
 ];

@@ -33,9 +33,14 @@ describeOnDatabases("demo variants", (kind) => {
     const hohhot = variantOverlay.parse(variants[0].versions[0].overlay);
     expect(Object.keys(hohhot.set).sort()).toEqual(["guide.officeAddress", "note/咨询电话", "note/服务时间"]);
     const xincheng = variantOverlay.parse(variants[1].versions[0].overlay);
-    expect(Object.keys(xincheng.set).sort()).toEqual(["guide.promisedLimit", "material/xinchengVisit"]);
-    const limits = serviceDefinition.parse(variants[1].versions[0].definition).guide.promisedLimit.map((l) => l.days);
-    expect(limits).toEqual([3, 5]);
+    expect(Object.keys(xincheng.set).sort()).toEqual(["guide.promisedLimit", "material/xinchengVisit", "node/accept", "node/handle"]);
+    const local = serviceDefinition.parse(variants[1].versions[0].definition);
+    expect(local.guide.promisedLimit.map((l) => l.days)).toEqual([3, 5]);
+    // The steps keep the shorter promise too (QA found them still on the region's 5 and 7).
+    const steps = local.flow.nodes.flatMap((n) => (n.type === "task" && n.sla ? [`${n.id} ${n.sla.days}`] : []));
+    expect(steps).toEqual(["accept 3", "handle 5"]);
+    const accept = local.flow.nodes.find((n) => n.id === "accept");
+    expect(accept?.type === "task" ? accept.checkpoints[0] : "").toContain("新城区承诺 3 个工作日内完成");
     expect(await t.db.auditEvent.count({ where: { entityId: { in: variants.map((v) => v.id) } } })).toBe(2);
   });
 });
