@@ -354,3 +354,57 @@ describe("office-use fields (ui:options.officeUse: left out of the applicant's f
     expect(officeFields).toBeGreaterThan(5);
   });
 });
+
+describe("outline headings and dotted rows inside a tab grid", () => {
+  // 创业培训结业班申请审批表 (document lines 15161–15174, s107)
+  const texts = [
+    "创业培训结业班申请审批表",
+    "",
+    "填报时间：",
+    "",
+    "一、申请结业班期基本信息\t\t\t\t\t\t\t",
+    "申请单位 (公章)\t\t\t\t\t\t\t",
+    "培训地点\t\t\t\t培训班期\t\t培训时间\t",
+    "培训项目\t<input type=\"checkbox\"/> GYB <input type=\"checkbox\"/> SYB <input type=\"checkbox\"/> IYB <input type=\"checkbox\"/> EYB <input type=\"checkbox\"/> 网络创业培训 <input type=\"checkbox\"/> 创业(模拟)实训\t\t\t联系人\t\t联系电话\t",
+    "二、学员结业考核成绩汇总表(培训机构填写)\t\t\t\t\t\t\t",
+    "身份证号\t姓名\t性别\t人员类别\t联系电话\t考核时间\t考核结果\t参加培训总课时",
+    ".....\t\t\t\t\t\t\t",
+    "三、就业服务部门审核意见\t\t\t\t\t\t\t",
+    "旗县(市、区)就业服务部门审核意见：\t\t\t\t\t\t\t",
+    "\t\t\t\t\t\t\t盖章：(公章) 年 月 日",
+  ];
+  const block = { id: "s107-form-1", title: "创业培训结业班申请审批表", lines: texts.map((text, i) => ({ no: 15161 + i, text })) };
+
+  it("创业培训结业班申请审批表: heading rows open sections, a header over dots is a repeating table, the review is the office's", () => {
+    const form = formFromBlock(block);
+    const schema = form.schema as SchemaNode;
+    expect(childTitles(schema)).toEqual(["填报时间", "申请结业班期基本信息", "学员结业考核成绩汇总表", "就业服务部门审核意见"]);
+    expect(allFields(schema).map((f) => f.schema.title)).not.toContain("一、申请结业班期基本信息");
+    const basic = field(schema, "申请结业班期基本信息").schema;
+    expect(basic.type).toBe("object");
+    expect(childTitles(basic)).toContain("培训地点");
+    const students = field(schema, "学员结业考核成绩汇总表").schema;
+    expect(students.type).toBe("array");
+    expect(childTitles(students)).toEqual(["身份证号", "姓名", "性别", "人员类别", "联系电话", "考核时间", "考核结果", "参加培训总课时"]);
+    expect(field(students, "身份证号").schema.format).toBe("cn-resident-id");
+    expect(JSON.stringify(form)).not.toContain("....."); // the dots are no sample value
+    const office = officeUseTitles(schema, form.uiSchema as SchemaNode);
+    expect(office).toEqual(["就业服务部门审核意见"]);
+    expect(field(schema, "就业服务部门审核意见").required).toBe(false);
+  });
+
+  it.each(["……", "…", "....."])("a header row over `%s` is a repeating table", (dots) => {
+    const schema = formFromBlock({
+      id: "dots",
+      title: "名单",
+      lines: [
+        { no: 1, text: "单位名称：" },
+        { no: 2, text: "姓名\t性别\t联系电话" },
+        { no: 3, text: `${dots}\t\t` },
+      ],
+    }).schema as SchemaNode;
+    const list = field(schema, "人员名单").schema;
+    expect(list.type).toBe("array");
+    expect(childTitles(list)).toEqual(["姓名", "性别", "联系电话"]);
+  });
+});

@@ -201,12 +201,28 @@ export function fieldsFromLines(lines: SourceLine[], title: string): { fields: F
     container.fields.push(...(container.officeUse ? makeOptional(list) : list));
   };
 
+  // `一、基本情况` → a section (nested object)
+  const openSection = (heading: string) => {
+    const label = normaliseLabel(heading);
+    const help = /[（(]([^）)]+)[）)]$/.exec(label)?.[1];
+    const group: GroupField = { kind: "group", label: label.replace(/[（(][^）)]+[）)]$/, "") || label, help, children: [] };
+    root.fields.push(group);
+    current = { fields: group.children, officeUse: OFFICE_USE.test(group.label) };
+    memory = null;
+    numberedList = null;
+  };
+
   for (const segment of segments) {
     if (segment.kind === "table") {
       officeFooter = false;
-      const result = fieldsFromTable(segment.rows, { title, officeUse: current.officeUse });
-      add(current, result.fields);
-      notes.push(...result.notes);
+      // a grid row holding only an outline heading (`一、申请结业班期基本信息⇥⇥⇥`) opens a section, as a heading line does
+      for (const part of splitAtHeadingRows(segment.rows)) {
+        if (part.heading) openSection(part.heading);
+        if (!part.rows.length) continue;
+        const result = fieldsFromTable(part.rows, { title, officeUse: current.officeUse });
+        add(current, result.fields);
+        notes.push(...result.notes);
+      }
       memory = null;
       numberedList = null;
       continue;
@@ -215,16 +231,9 @@ export function fieldsFromLines(lines: SourceLine[], title: string): { fields: F
     const text = cleanText(raw);
     if (!text || isAnnouncement(text, title)) continue;
 
-    // `一、基本情况` → a section (nested object)
     const heading = headingOf(text);
     if (heading) {
-      const label = normaliseLabel(heading);
-      const help = /[（(]([^）)]+)[）)]$/.exec(label)?.[1];
-      const group: GroupField = { kind: "group", label: label.replace(/[（(][^）)]+[）)]$/, "") || label, help, children: [] };
-      root.fields.push(group);
-      current = { fields: group.children, officeUse: OFFICE_USE.test(group.label) };
-      memory = null;
-      numberedList = null;
+      openSection(heading);
       continue;
     }
 
@@ -324,6 +333,18 @@ export function fieldsFromLines(lines: SourceLine[], title: string): { fields: F
         : f,
     );
   return { fields: nameGenericAttestations(fields), notes };
+}
+
+/** The rows of a grid cut at rows whose only non-empty cell, the first, is an outline heading. */
+function splitAtHeadingRows(rows: string[]): { heading?: string; rows: string[] }[] {
+  const parts: { heading?: string; rows: string[] }[] = [{ rows: [] }];
+  for (const row of rows) {
+    const cells = row.split("\t").map((cell) => cleanText(cell));
+    const heading = cells.slice(1).every((cell) => !cell) ? headingOf(cells[0]) : null;
+    if (heading) parts.push({ heading, rows: [] });
+    else parts[parts.length - 1].rows.push(row);
+  }
+  return parts;
 }
 
 /** `社保经办机构经办人：` / `填报人：` alone on a line: a signature, not a text box. */

@@ -339,10 +339,14 @@ function groupFromRowSpan(rawLabel: string, inner: Row[], context: TableContext,
 
 const SEQUENCE_HEADER = /^(?:序号|编号|序)$/;
 
+/** An elided row of a table to repeat: `.....`, `……`, `…`, `。。。`. */
+const ELLIPSIS = /^(?:[.．·。]{3,}|…+|⋯+)$/;
+
 function isDataRow(row: Row): boolean {
   const cells = filled(row);
   if (!cells.length) return true;
   const first = row[cells[0]];
+  if (cells.every((c) => ELLIPSIS.test(row[c]))) return true; // `.....⇥⇥⇥`: more rows like the ones above
   if (cells[0] === 0 && /^\d{1,3}[.、．]?$/.test(first)) return true;
   if (cells[0] === 0 && /^例[：:]?$/.test(first)) return true;
   if (cells[0] === 0 && rangeMarks(first)) return true;
@@ -412,7 +416,7 @@ function listField(header: Row, sub: Row | undefined, dataRows: Row[], context: 
     if (!label) continue;
     columns.push({ top: label, sub: below, index: c });
   }
-  const sample = (index: number) => dataRows.map((r) => r[index] ?? "").find((v) => v && !/^例[：:]?$/.test(v));
+  const sample = (index: number) => dataRows.map((r) => r[index] ?? "").find((v) => v && !/^例[：:]?$/.test(v) && !ELLIPSIS.test(v));
   const items: Field[] = [];
   const groups = new Map<string, Field[]>();
   for (const column of columns) {
