@@ -1,6 +1,6 @@
 /** A filled form as a readable list of “field: value” (for review pages and documents). */
 import { attestationModeOf } from "@/runtime/forms/attestation";
-import { isOfficeUseUi } from "@/runtime/forms/officeUse";
+import { applicantUiSchema, type ApplicantView } from "@/runtime/forms/applicantUi";
 import { summaryFields } from "@/runtime/forms/summaryFields";
 import { isObject } from "@/runtime/definition/json";
 
@@ -19,7 +19,6 @@ function scalar(value: unknown): string {
 interface Place {
   /** The form's schema (for its `$ref`s). */
   root: Json;
-  hideOfficeUse?: boolean;
 }
 
 function Value({ schema, value, ui, place }: { schema: Json; value: unknown; ui: unknown; place: Place }) {
@@ -54,9 +53,9 @@ function Value({ schema, value, ui, place }: { schema: Json; value: unknown; ui:
 
 function Fields({ schema, data, ui, place, nested }: { schema: Json; data: Json; ui: unknown; place: Place; nested?: boolean }) {
   const uiOf = (key: string) => (isObject(ui) ? ui[key] : undefined);
-  // every field by its title, in the form's order (also those declared in a condition or behind a $ref);
-  // the applicant does not see what the office fills (unless the office filled it)
-  const fields = summaryFields(schema, data, ui, place.root).filter(({ key }) => !(place.hideOfficeUse && isOfficeUseUi(uiOf(key)) && empty(data[key])));
+  // every field by its title, in the form's order (also those declared in a condition or behind a $ref),
+  // without those the uiSchema hides (read as the applicant's form reads it: see FormSummary)
+  const fields = summaryFields(schema, data, ui, place.root);
   return (
     <dl className={`grid gap-x-3 gap-y-1.5 ${nested ? "mt-1 border-l-2 border-border pl-3" : "sm:grid-cols-[minmax(8em,14em)_1fr]"}`}>
       {fields.map(({ key, title, schema: sub }) => (
@@ -71,11 +70,16 @@ function Fields({ schema, data, ui, place, nested }: { schema: Json; data: Json;
   );
 }
 
-/** `hideOfficeUse`: the applicant's view, without the office's empty fields (`runtime/forms/officeUse`). */
-export function FormSummary({ schema, uiSchema, data, hideOfficeUse }: { schema: Json; uiSchema?: unknown; data: unknown; hideOfficeUse?: boolean }) {
+/**
+ * `hideOfficeUse` and `hideOrganisationOnly` as for the applicant's form (ServiceForm): the summary
+ * lists exactly the fields that form shows — without the office's fields, and on a person's form
+ * without what only an organisation attests (`runtime/forms/applicantUi`).
+ */
+export function FormSummary({ schema, uiSchema, data, hideOfficeUse, hideOrganisationOnly }: { schema: Json; uiSchema?: unknown; data: unknown } & ApplicantView) {
+  const ui = applicantUiSchema(uiSchema, { hideOfficeUse, hideOrganisationOnly });
   return (
     <div className="text-sm">
-      <Fields schema={schema} data={isObject(data) ? data : {}} ui={uiSchema} place={{ root: schema, hideOfficeUse }} />
+      <Fields schema={schema} data={isObject(data) ? data : {}} ui={ui} place={{ root: schema }} />
     </div>
   );
 }

@@ -27,8 +27,8 @@ import { Widgets } from "@rjsf/shadcn";
 import { formValidatorFor, createTransformErrors } from "@/runtime/forms/rjsfValidator";
 import { attestationModeOf, withoutUngivenTicks } from "@/runtime/forms/attestation";
 import { FORM_STATE_BEHAVIOUR } from "@/runtime/forms/formState";
-import { OFFICE_USE_FIELD, hideOfficeUse } from "@/runtime/forms/officeUse";
-import { hideOrganisationOnly } from "@/runtime/forms/organisationOnly";
+import { OFFICE_USE_FIELD } from "@/runtime/forms/officeUse";
+import { applicantUiSchema } from "@/runtime/forms/applicantUi";
 import { isObject } from "@/runtime/definition/json";
 
 type Json = Record<string, unknown>;
@@ -308,8 +308,8 @@ export const ServiceForm = forwardRef<RjsfForm, ServiceFormProps>(function Servi
 ) {
   const templates = useMemo(() => ({ TitleFieldTemplate: titleTemplate(`form-${formId}__title`, headingLevel) }), [formId, headingLevel]);
   const ui = useMemo(() => {
-    const shown = hideOrganisation ? hideOrganisationOnly(uiSchema) : uiSchema;
-    const marked = withAttestationFields(schema, hideOffice ? hideOfficeUse(shown) : shown);
+    // the same reading as the summary of the filled form (FormSummary): both show the same fields
+    const marked = withAttestationFields(schema, applicantUiSchema(uiSchema, { hideOfficeUse: hideOffice, hideOrganisationOnly: hideOrganisation }));
     return { ...marked, "ui:submitButtonOptions": { norender: true } } as UiSchema;
   }, [schema, uiSchema, hideOffice, hideOrganisation]);
   const transformErrors = useMemo(() => createTransformErrors(schema), [schema]);

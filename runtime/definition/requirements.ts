@@ -53,10 +53,24 @@ export function requirementLabel(material: Material): string {
   return material.requiredWhen ? "视情况必要" : "非必要";
 }
 
+type GuideNote = ServiceDefinition["guide"]["notes"][number];
+
+/** The notes the guide's 办理时间 and 咨询电话 come from: the first whose label names each. */
+function contactNotes(guide: ServiceDefinition["guide"]): { hours: GuideNote | undefined; phone: GuideNote | undefined } {
+  const note = (pattern: RegExp) => guide.notes.find((n) => pattern.test(n.label));
+  return { hours: note(/服务时间|办公时间|办理时间|受理时间|工作时间/), phone: note(/咨询电话|咨询方式|联系电话|联系方式|咨询/) };
+}
+
 /** The guide's 服务时间 and 咨询电话 as the text states them (its notes), else null. */
 export function guideContact(guide: ServiceDefinition["guide"]): { hours: string | null; phone: string | null } {
-  const note = (pattern: RegExp) => guide.notes.find((n) => pattern.test(n.label))?.text.trim() || null;
-  return { hours: note(/服务时间|办公时间|办理时间|受理时间|工作时间/), phone: note(/咨询电话|咨询方式|联系电话|联系方式|咨询/) };
+  const { hours, phone } = contactNotes(guide);
+  return { hours: hours?.text.trim() || null, phone: phone?.text.trim() || null };
+}
+
+/** The guide's notes other than those `guideContact` reads (the guide page shows those as 办理时间 and 咨询电话, not again as notes). */
+export function guideOtherNotes(guide: ServiceDefinition["guide"]): GuideNote[] {
+  const { hours, phone } = contactNotes(guide);
+  return guide.notes.filter((n) => n !== hours && n !== phone);
 }
 
 const ONLINE_CHANNEL = /网上|线上|网办|网厅|在线|网络办理|app|小程序|网站/i;

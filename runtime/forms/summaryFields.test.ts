@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { readTemplates } from "@/seed/loadTemplates";
 import { summaryFields } from "./summaryFields";
+import { hideOfficeUse } from "./officeUse";
+import { hideOrganisationOnly } from "./organisationOnly";
+import { applicantUiSchema } from "./applicantUi";
 
 type Json = Record<string, unknown>;
 const titles = (schema: Json, data: Json, ui?: unknown, root?: Json) => summaryFields(schema, data, ui, root).map((f) => `${f.key}:${f.title}`);
@@ -59,5 +62,33 @@ describe("the fields a filled form's summary lists", () => {
       "联系电话",
       "联系地址",
     ]);
+  });
+
+  it("城乡居民基本养老保险注销 (s070): a person's summary leaves out what a person's form hides (单位盖章, the office's fields); an organisation's keeps the seal", () => {
+    const form = readTemplates().find((d) => d.code === "s070")!.forms[0];
+    const schema = form.schema as Json;
+    const keys = (ui: unknown) => summaryFields(schema, {}, ui).map((f) => f.key);
+    const person = keys(hideOfficeUse(hideOrganisationOnly(form.uiSchema)));
+    expect(person).not.toContain("f20_applicant"); // 申请人 (盖章): organisations only
+    expect(person).not.toContain("f21_opinion"); // 县（市、区）社保机构审核意见: the office's
+    expect(person).not.toContain("f22"); // 经办人 (盖章): the office's
+    expect(person).toContain("f23_signature");
+    expect(person).toEqual(keys(applicantUiSchema(form.uiSchema, { hideOfficeUse: true, hideOrganisationOnly: true })));
+    const organisation = keys(applicantUiSchema(form.uiSchema, { hideOfficeUse: true }));
+    expect(organisation).toContain("f20_applicant");
+    expect(organisation).not.toContain("f22");
+    // staff read everything
+    expect(keys(form.uiSchema)).toEqual(expect.arrayContaining(["f20_applicant", "f21_opinion", "f22"]));
+  });
+
+  it("leaves out a field its uiSchema hides (ui:widget hidden), data or not, in objects and rows", () => {
+    const schema: Json = {
+      type: "object",
+      properties: { a: { type: "string", title: "甲" }, b: { type: "string", title: "乙" }, rows: { type: "array", items: { type: "object", properties: { c: { type: "string", title: "丙" }, d: { type: "string", title: "丁" } } } } },
+    };
+    const ui = { b: { "ui:widget": "hidden" }, rows: { items: { d: { "ui:widget": "hidden" } } } };
+    expect(titles(schema, { a: "1", b: "2" }, ui)).toEqual(["a:甲", "rows:rows"]);
+    const rows = summaryFields(schema, {}, ui).find((f) => f.key === "rows")!;
+    expect(titles(rows.schema.items as Json, { c: "x", d: "y" }, ui.rows.items, schema)).toEqual(["c:丙"]);
   });
 });

@@ -3,11 +3,15 @@
  * form: its own properties, then the fields it declares elsewhere that hold data — in a condition
  * (`allOf` → `if`/`then`, as the generated forms' identity blocks declare 公民身份号码 and 统一社会信用代码),
  * a branch (`anyOf`/`oneOf`, `dependencies`) or behind a `$ref` — each by its title, in the order the
- * form shows them (`ui:order`); data the schema does not declare comes last, by its key. Pure, browser-safe.
+ * form shows them (`ui:order`); data the schema does not declare comes last, by its key. What the
+ * uiSchema renders as nothing is not listed (a hidden widget; for the applicant, the office's fields
+ * and a person's organisation-only ones: read the uiSchema through `applicantUiSchema`, as the form
+ * does). Pure, browser-safe.
  */
 import { isObject } from "@/runtime/definition/json";
 import { placedFields, resolveRef } from "@/runtime/definition/schemaPlaces";
 import { shownOrder } from "./uiOrder";
+import { isHiddenUi } from "./uiMarks";
 
 type Json = Record<string, unknown>;
 
@@ -44,9 +48,10 @@ export function summaryFields(schema: Json, data: Json, ui?: unknown, root: Json
   for (const placed of placedFields(node, root, new Set(declared.keys()))) {
     if (placed.key in data) declared.set(placed.key, throughRef(placed.schema, root));
   }
-  const ordered = shownOrder(Object.fromEntries(declared), isObject(ui) ? ui : {});
+  const uiOf = isObject(ui) ? ui : {};
+  const ordered = shownOrder(Object.fromEntries(declared), uiOf);
   const extra = Object.keys(data).filter((key) => !declared.has(key));
-  return [...ordered, ...extra].map((key) => {
+  return [...ordered, ...extra].filter((key) => !isHiddenUi(uiOf[key])).map((key) => {
     const sub = declared.get(key) ?? {};
     return { key, title: typeof sub.title === "string" && sub.title ? sub.title : key, schema: sub };
   });

@@ -9,6 +9,11 @@ export const OFFICE_USE_FIELD = "officeUseHidden";
 
 export type Marked = (uiEntry: unknown) => unknown;
 
+/** Whether a uiSchema entry renders as nothing: a marked entry hidden by `hideMarked`, or a hidden widget. */
+export function isHiddenUi(uiEntry: unknown): boolean {
+  return isObject(uiEntry) && (uiEntry["ui:field"] === OFFICE_USE_FIELD || uiEntry["ui:widget"] === "hidden");
+}
+
 /** A copy of `uiSchema` in which every `marked` entry renders as nothing, inside rjsf's hidden field wrapper (no empty gap is left). */
 export function hideMarked(uiSchema: unknown, marked: Marked): JsonObject {
   if (!isObject(uiSchema)) return {};

@@ -3,7 +3,8 @@
  * box of a generated form whose signature is required (失业登记申请 s112) stays unticked while
  * the other fields are typed in and after a reload, and a tick is the person's click, with its
  * date; the 确认提交 summary of 工伤认定 (s074) names every field by its title (the applicant's
- * 公民身份号码, declared in a condition of the form) in the form's order.
+ * 公民身份号码, declared in a condition of the form) in the form's order; and lists only what the
+ * person's form shows (城乡居民基本养老保险注销 s070: not the organisations' 申请人（盖章） nor the office's fields).
  */
 import { test, expect, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
@@ -66,4 +67,20 @@ test("工伤认定的确认提交页：申请人的公民身份号码以栏目�
   const applicant = summary.locator("dd", { has: page.getByText("申请人类型", { exact: true }) }).first();
   const titles = (await applicant.locator("dt").allTextContents()).map((t) => t.trim());
   expect(titles).toEqual(["申请人类型", "姓名（单位申请的，填经办人姓名）", "公民身份号码", "联系电话", "联系地址"]);
+});
+
+test("个人的确认提交页只列出其表单显示的栏目：不列单位盖章（申请人）和经办机构填写的栏目", async ({ page }) => {
+  await startDraft(page, "s070");
+  const root = rootOf("s070");
+  // the person's form: their own signature, no organisation's seal, nothing the office fills
+  await expect(page.locator(`#${root}_f23_signature`)).toBeVisible();
+  await expect(page.locator(`#${root}_f20_applicant`)).toHaveCount(0);
+  await expect(page.locator(`#${root}_f22`)).toHaveCount(0);
+  await expect(page.locator(`#${root}_f21_opinion`)).toHaveCount(0);
+  await page.getByRole("button", { name: /确认提交/ }).click();
+  await expect(page.getByRole("heading", { name: /确认提交/ })).toBeVisible();
+  const summary = page.locator("section", { has: page.getByRole("heading", { name: "城乡居民基本养老保险注销登记表" }) });
+  await expect(summary.getByText("申请人签字", { exact: true })).toBeVisible();
+  const titles = (await summary.locator("dt").allTextContents()).map((t) => t.trim());
+  for (const hidden of ["申请人", "经办人", "县（市、区）社保机构审核意见"]) expect(titles, hidden).not.toContain(hidden);
 });

@@ -76,6 +76,37 @@ test("选择办理地：先选盟市再选旗县，刷新后仍记得；办事�
   await expect(page.getByText("社区就业服务站入户核实记录")).toHaveCount(0);
 });
 
+test("在线办理时选择的办理机构即办事大厅的办理地：返回办事指南显示该地适用的版本", async ({ page }) => {
+  await signIn(page, "zhangsan");
+  // no place chosen in the hall: the region's guide
+  await page.goto("/hall/services/s116");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("自治区版本");
+  await page.getByRole("link", { name: "在线办理" }).click();
+  await expect(page).toHaveURL(/\/hall\/services\/s116\/apply$/);
+  await page.getByLabel("第一步：选择盟市").selectOption({ label: "呼和浩特市" });
+  await page.getByRole("radio", { name: "新城区" }).check();
+  await page.waitForLoadState("networkidle");
+  await expect(page.getByText(/已选择：新城区，按新城区版本的办事指南和表单办理/)).toBeVisible();
+
+  // back to the guide (the breadcrumb): 新城区's own version, its place named
+  await page.getByRole("navigation", { name: "面包屑" }).getByRole("link", { name: /就业困难人员认定申请/ }).click();
+  await expect(page).toHaveURL(/\/hall\/services\/s116$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("新城区版本");
+  await expect(page.getByText("办理地：呼和浩特市 / 新城区")).toBeVisible();
+  await page.goto("/hall");
+  await expect(page.getByTestId("current-place")).toHaveText("呼和浩特市 / 新城区");
+
+  // a draft started at another banner's office: the hall's place follows it
+  await page.goto("/hall/services/s116/apply");
+  await page.getByLabel("第一步：选择盟市").selectOption({ label: "包头市" });
+  await page.getByRole("radio", { name: "昆都仑区" }).check();
+  await page.getByRole("button", { name: "开始填写" }).click();
+  await expect(page).toHaveURL(/\/cases\/[^/]+\/edit$/);
+  await page.goto("/hall/services/s116");
+  await expect(page.getByText("办理地：包头市 / 昆都仑区")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).not.toContainText("新城区版本");
+});
+
 test("上级监督：盟市管理员在办件查询中看到旗县的办件标为只读，打开后不能办理", async ({ browser }) => {
   // a service a banner office runs, filed through the API with sample answers and every required material
   const def = readTemplates().find((d) => applicantForms(d).length <= 1 && requiredUploads(d).length === 0 && d.guide.levels.includes("banner"))!;

@@ -162,7 +162,7 @@ export function CaseDetail({ id, corrected }: { id: string; corrected: boolean }
           {forms.map((f) => (
             <section key={f.id} aria-label={f.title}>
               <h3 className="mb-2 font-medium">{f.title}</h3>
-              <FormSummary schema={f.schema} uiSchema={f.uiSchema} data={a.formData[f.id]} hideOfficeUse />
+              <FormSummary schema={f.schema} uiSchema={f.uiSchema} data={a.formData[f.id]} hideOfficeUse hideOrganisationOnly={detail.data.account.kind === "person"} />
             </section>
           ))}
           <section aria-label="已上传材料">

@@ -232,7 +232,7 @@ function EditorBody({
               <span className="mr-2 rounded bg-background px-1.5 py-0.5 text-xs font-medium text-foreground">无需补正</span>
               本次补正未要求修改此表，内容保持原样，不能修改。
             </p>
-            <FormSummary schema={step.form.schema} uiSchema={step.form.uiSchema} data={formData[step.form.id]} hideOfficeUse />
+            <FormSummary schema={step.form.schema} uiSchema={step.form.uiSchema} data={formData[step.form.id]} hideOfficeUse hideOrganisationOnly={account.kind === "person"} />
             <StepButtons current={current} onBack={() => goTo(current - 1)} onNext={next} nextLabel={current + 1 === reviewIndex ? "下一步：确认" : "下一步"} />
           </>
         )}

@@ -121,7 +121,7 @@ export function Review({
                 <button type="button" onClick={() => onEdit(index)} className="text-sm text-primary underline">修改<span className="sr-only">{f.title}</span></button>
               )}
             </div>
-            <FormSummary schema={f.schema} uiSchema={f.uiSchema} data={formData[f.id]} hideOfficeUse />
+            <FormSummary schema={f.schema} uiSchema={f.uiSchema} data={formData[f.id]} hideOfficeUse hideOrganisationOnly={detail.account.kind === "person"} />
           </section>
         );
       })}

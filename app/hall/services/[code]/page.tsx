@@ -6,7 +6,7 @@ import { getDb } from "@/runtime/db";
 import { getPublishedService, type PublishedService } from "@/runtime/features/catalogue/service";
 import type { Guide, Material, TimeLimit } from "@/runtime/definition/schema";
 import { caseTypeLabels, levelLabels } from "@/runtime/definition/labels";
-import { guideContact, requirementLabel } from "@/runtime/definition/requirements";
+import { guideContact, guideOtherNotes, requirementLabel } from "@/runtime/definition/requirements";
 import { currentPlace } from "@/app/_lib/place";
 import { VersionBadge } from "../../_parts/VersionBadge";
 
@@ -154,6 +154,8 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ c
   const def = service.definition;
   const { guide } = def;
   const contact = guideContact(guide);
+  // the notes shown above as 办理时间 and 咨询电话 are not repeated in 其他说明
+  const notes = guideOtherNotes(guide);
   // Signing in, and the refusal of staff accounts, happen on the apply page.
   const applyPath = `/hall/services/${def.code}/apply`;
   return (
@@ -232,10 +234,10 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ c
         ) : <None />}
       </Section>
 
-      {guide.notes.length > 0 && (
+      {notes.length > 0 && (
         <Section id="notes" title="其他说明">
           <dl className="space-y-2">
-            {guide.notes.map((n, i) => (
+            {notes.map((n, i) => (
               <div key={i}>
                 <dt className="font-medium">{n.label}</dt>
                 <dd className="whitespace-pre-line text-muted-foreground">{n.text}</dd>

@@ -1,22 +1,37 @@
 "use client";
-/** Choose the handling office: the league (盟市) first, then the banner (旗县), with a search box. */
-import { useId, useMemo, useState, type FormEvent } from "react";
+/**
+ * Choose the handling office: the league (盟市) first, then the banner (旗县), with a search box.
+ * The office chosen becomes the hall's place (办理地), as the hall's place chooser remembers it
+ * (/hall/place, its cookie): back on the guide, it is the version that applies there.
+ */
+import { useId, useMemo, useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "@/app/_trpc/client";
 
-/** With a place chosen in the hall, the office starts as that place (or its league, when the place does not handle the service). */
-export function OfficePicker({ code, placeId }: { code: string; placeId: string | null }) {
+/** The hall remembers `officeId` as its place (a league or banner: /hall/place keeps it in its cookie). */
+async function rememberPlace(officeId: string): Promise<void> {
+  const response = await fetch("/hall/place", { method: "POST", body: new URLSearchParams({ place: officeId }) }).catch(() => null);
+  if (!response?.ok) throw new Error("办理地未能保存");
+}
+
+/**
+ * With a place chosen in the hall, the office starts as that place (or its league, when the place
+ * does not handle the service). `placeLeagueId`: the place's league (itself for a league).
+ */
+export function OfficePicker({ code, placeId, placeLeagueId }: { code: string; placeId: string | null; placeLeagueId: string | null }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const offices = useQuery(trpc.applications.offices.queryOptions({ code, ...(placeId ? { place: placeId } : {}) }));
+  // the place the page was opened with: the list stays as it was while the hall's place follows the choice
+  const [openedAt] = useState(placeId);
+  const offices = useQuery(trpc.applications.offices.queryOptions({ code, ...(openedAt ? { place: openedAt } : {}) }));
   const [leagueId, setLeagueId] = useState("");
   const [officeId, setOfficeId] = useState("");
   const [defaulted, setDefaulted] = useState(false);
   if (!defaulted && offices.data) {
     setDefaulted(true);
-    const here = offices.data.find((o) => o.id === placeId);
-    const league = here ? (here.level === "banner" ? here.parentId : here.level === "league" ? here.id : null) : offices.data.find((o) => o.level === "banner" && o.parentId === placeId)?.parentId;
+    const here = offices.data.find((o) => o.id === openedAt);
+    const league = here ? (here.level === "banner" ? here.parentId : here.level === "league" ? here.id : null) : offices.data.find((o) => o.level === "banner" && o.parentId === openedAt)?.parentId;
     if (league) setLeagueId(league);
     if (here) setOfficeId(here.id);
   }
@@ -26,9 +41,25 @@ export function OfficePicker({ code, placeId }: { code: string; placeId: string 
   const [touched, setTouched] = useState(false);
   const leagueSelectId = useId();
   const searchId = useId();
+  // The office chosen becomes the hall's place — a league or banner, unless it is already the place or
+  // the place's league (a banner's applicant choosing their league's office still lives in the banner);
+  // the region's own office leaves the place as it is. The pages the router keeps are read again.
+  const remembered = useRef<Promise<void>>(Promise.resolve());
+  const choose = (id: string) => {
+    setOfficeId(id);
+    const office = offices.data?.find((o) => o.id === id);
+    if (!office || office.level === "region" || id === placeId || id === placeLeagueId) return;
+    remembered.current = rememberPlace(id).then(
+      () => router.refresh(),
+      () => undefined,
+    );
+  };
   const start = useMutation(
     trpc.applications.startDraft.mutationOptions({
-      onSuccess: (data) => router.push(`/cases/${data.id}/edit`),
+      onSuccess: async (data) => {
+        await remembered.current;
+        router.push(`/cases/${data.id}/edit`);
+      },
     }),
   );
 
@@ -75,7 +106,7 @@ export function OfficePicker({ code, placeId }: { code: string; placeId: string 
             value={regionOffice.id}
             checked={officeId === regionOffice.id}
             onChange={() => {
-              setOfficeId(regionOffice.id);
+              choose(regionOffice.id);
               setLeagueId("");
             }}
           />
@@ -89,7 +120,7 @@ export function OfficePicker({ code, placeId }: { code: string; placeId: string 
           value={leagueId}
           onChange={(e) => {
             setLeagueId(e.target.value);
-            setOfficeId(levels.has("banner") ? "" : e.target.value);
+            choose(levels.has("banner") ? "" : e.target.value);
             setSearch("");
           }}
           className="w-full rounded-md border border-input bg-background px-3 py-2"
@@ -117,7 +148,7 @@ export function OfficePicker({ code, placeId }: { code: string; placeId: string 
               {choices.map((o) => (
                 <li key={o.id}>
                   <label className={`flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm hover:bg-muted ${officeId === o.id ? "bg-accent" : ""}`}>
-                    <input type="radio" name="office" value={o.id} checked={officeId === o.id} onChange={() => setOfficeId(o.id)} />
+                    <input type="radio" name="office" value={o.id} checked={officeId === o.id} onChange={() => choose(o.id)} />
                     {o.name}
                     {o.level === "league" && <span className="text-xs text-muted-foreground">（盟市本级）</span>}
                   </label>

@@ -17,7 +17,7 @@ export default async function ApplyPage({ params }: { params: Promise<{ code: st
   const { code } = await params;
   const user = await currentUser();
   if (!user) redirect(`/login?next=${encodeURIComponent(`/hall/services/${code}/apply`)}`);
-  const { place } = await currentPlace();
+  const { place, leagueId } = await currentPlace();
   const placeId = place.level === "region" ? null : place.id;
   const service = await getPublishedService(getDb(), code, placeId).catch(() => null);
   if (!service) notFound();
@@ -56,7 +56,7 @@ export default async function ApplyPage({ params }: { params: Promise<{ code: st
               </ul>
             </section>
           )}
-          <OfficePicker code={def.code} placeId={placeId} />
+          <OfficePicker code={def.code} placeId={placeId} placeLeagueId={leagueId} />
         </>
       )}
     </div>
