@@ -408,3 +408,20 @@ describe("outline headings and dotted rows inside a tab grid", () => {
     expect(childTitles(list)).toEqual(["姓名", "性别", "联系电话"]);
   });
 });
+
+describe("instructions that mention a box", () => {
+  it("「填表说明：…请在相关选项后的□内打“√”」 is a note of the form, not a choice to tick (s070, s071; found by QA as 「选项」)", () => {
+    const form = formFromBlock({
+      id: "notes",
+      title: "注销登记表",
+      lines: [
+        { no: 1, text: "申请人签字： 年 月 日" },
+        { no: 2, text: "填表说明：1.填写“注销原因”一栏时，请在相关选项后的□内打“√”。" },
+      ],
+    });
+    const schema = form.schema as SchemaNode;
+    expect(allFields(schema).map((f) => f.schema.title)).not.toContain("选项");
+    expect(JSON.stringify(schema.properties)).not.toContain("填表说明");
+    expect(schema.description).toContain("填表说明：1.填写“注销原因”一栏时");
+  });
+});

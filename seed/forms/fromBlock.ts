@@ -24,6 +24,7 @@ import {
   collapseLetterSpacing,
   comparable,
   isDateMarks,
+  isProse,
   normaliseLabel,
   toFullWidth,
 } from "./text";
@@ -281,6 +282,13 @@ export function fieldsFromLines(lines: SourceLine[], title: string): { fields: F
     }
 
     if (isSalutation(text)) {
+      notes.push(collapseLetterSpacing(text));
+      memory = null;
+      continue;
+    }
+
+    // `填表说明：1.…请在相关选项后的□内打“√”。`: an instruction that mentions a box, not a box to tick
+    if (/^(?:注|说明|备注|填表说明|填写说明|填写要求|提示|温馨提示)[：:]/.test(text.trim()) && isProse(text)) {
       notes.push(collapseLetterSpacing(text));
       memory = null;
       continue;
