@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import example from "@/runtime/definition/example.json";
 import { serviceDefinition } from "@/runtime/definition/schema";
 import { defaultLocks } from "@/runtime/definition/variant";
-import { describeItemValue, differences, variantView } from "./variantView";
+import { differences, localValueWords, parentValueWords, variantView } from "./variantView";
 
 const parent = () => {
   const def = serviceDefinition.parse(structuredClone(example));
@@ -21,20 +21,16 @@ describe("what the designer shows of a variant", () => {
     expect(differences(view, true).length).toBeGreaterThan(10);
   });
 
-  it("puts the parent's value in words", () => {
+  it("puts both sides' values in words, naming a step only the variant has", () => {
     const p = parent();
-    expect(describeItemValue("guide.promisedLimit", p.guide.promisedLimit)).toBe("线上 3 个工作日；线下即时办结");
-    expect(describeItemValue("material/m1", p.materials[0])).toMatch(/^居民身份证，必要/);
-    expect(describeItemValue("guide.officeAddress", null)).toBe("（空）");
-  });
-});
-
-describe("a limit in words", () => {
-  it("keeps the wording the administrator wrote, with its length when the wording does not give it", () => {
-    const limit = (text: string, days: number) => [{ text, days, unit: "workday" as const }];
-    expect(describeItemValue("guide.promisedLimit", limit("3个工作日", 3))).toBe("3个工作日");
-    expect(describeItemValue("guide.promisedLimit", limit("3 个工作日", 3))).toBe("3个工作日");
-    expect(describeItemValue("guide.promisedLimit", limit("3个工作日（自受理之日起）", 3))).toBe("3个工作日（自受理之日起）");
-    expect(describeItemValue("guide.promisedLimit", limit("自受理之日起三日内", 3))).toBe("自受理之日起三日内（3个工作日）");
+    const v = structuredClone(p);
+    const intake = v.flow.nodes.find((n) => n.id === "intake")!;
+    v.flow.nodes.push({ ...intake, id: "step_150121_2", label: "村（嘎查）核实" });
+    v.flow.edges.find((e) => e.id === "e2")!.to = "step_150121_2";
+    const view = variantView(p, v);
+    const e2 = view.states.get("edge/e2")!;
+    expect(parentValueWords(view, e2)).toBe("受理 → 是否需要复核（操作：受理）");
+    expect(localValueWords(view, e2)).toBe("受理 → 村（嘎查）核实（操作：受理）");
+    expect(parentValueWords(view, view.states.get("material/m1")!)).toMatch(/^居民身份证，必要/);
   });
 });

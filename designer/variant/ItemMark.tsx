@@ -5,7 +5,7 @@
  */
 import { variantItemStateLabels } from "@/runtime/definition/labels";
 import type { ItemState, ItemStatus } from "@/runtime/definition/variant";
-import { describeItemValue } from "../core/variantView";
+import { parentValueWords } from "../core/variantView";
 import { smallButtonClass } from "../ui/classes";
 import { useVariant } from "./VariantContext";
 
@@ -53,12 +53,12 @@ export function RestoreButton({ status }: { status: ItemStatus }) {
 export function ItemMark({ itemKey, compact = false }: { itemKey: string; compact?: boolean }) {
   const variant = useVariant();
   const status = variant?.view.states.get(itemKey);
-  if (!status) return null;
+  if (!variant || !status) return null;
   return (
     <div className="flex flex-wrap items-center gap-2 text-xs" data-item-mark={itemKey}>
       <StateBadge status={status} />
       {!compact && status.state === "overridden" && (
-        <span className="text-muted-foreground">上级的值：{describeItemValue(itemKey, status.parentValue)}</span>
+        <span className="text-muted-foreground">上级的值：{parentValueWords(variant.view, status)}</span>
       )}
       <RestoreButton status={status} />
     </div>

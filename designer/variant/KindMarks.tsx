@@ -5,7 +5,7 @@
  * 恢复上级的值. Nothing outside a variant.
  */
 import type { ItemKind } from "@/runtime/definition/variant";
-import { describeItemValue } from "../core/variantView";
+import { parentValueWords } from "../core/variantView";
 import { RestoreButton, StateBadge } from "./ItemMark";
 import { useVariant } from "./VariantContext";
 
@@ -20,7 +20,7 @@ export function KindMarks({ kind, title, removedOnly = false }: { kind: ItemKind
         <div key={s.key} className="flex flex-wrap items-center gap-2 text-xs" data-item-mark={s.key}>
           <span>{s.label}</span>
           <StateBadge status={s} />
-          {s.state === "overridden" && <span className="text-muted-foreground">上级的值：{describeItemValue(s.key, s.parentValue)}</span>}
+          {s.state === "overridden" && <span className="text-muted-foreground">上级的值：{parentValueWords(variant.view, s)}</span>}
           <RestoreButton status={s} />
         </div>
       ))}

@@ -5,12 +5,12 @@
  */
 import { useState } from "react";
 import type { ItemStatus } from "@/runtime/definition/variant";
-import { describeItemValue, differences } from "../core/variantView";
+import { differences, localValueWords, parentValueWords, type VariantView } from "../core/variantView";
 import { checkboxLabelClass } from "../ui/classes";
 import { RestoreButton, StateBadge } from "./ItemMark";
 import { useVariant } from "./VariantContext";
 
-function Row({ status }: { status: ItemStatus }) {
+function Row({ view, status }: { view: VariantView; status: ItemStatus }) {
   return (
     <li className="space-y-1 rounded-md border bg-background p-2" data-variant-item={status.key}>
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -21,10 +21,10 @@ function Row({ status }: { status: ItemStatus }) {
         </span>
       </div>
       {status.state !== "added" && (
-        <p className="text-xs text-muted-foreground">上级的值：{describeItemValue(status.key, status.parentValue)}</p>
+        <p className="text-xs text-muted-foreground">上级的值：{parentValueWords(view, status)}</p>
       )}
       {status.state !== "removed" && status.state !== "inherited" && (
-        <p className="text-xs">本地的值：{describeItemValue(status.key, status.localValue)}</p>
+        <p className="text-xs">本地的值：{localValueWords(view, status)}</p>
       )}
     </li>
   );
@@ -50,7 +50,7 @@ export function VariantPanel({ parentName }: { parentName: string }) {
       ) : (
         <ul className="space-y-2">
           {rows.map((status) => (
-            <Row key={status.key} status={status} />
+            <Row key={status.key} view={variant.view} status={status} />
           ))}
         </ul>
       )}

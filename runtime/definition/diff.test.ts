@@ -51,6 +51,24 @@ describe("version diff", () => {
     expect(diff.entries.some((e) => e.nodeId === "done")).toBe(false);
   });
 
+  it("names the steps, actions and forms an edge or a step refers to, never their ids", () => {
+    const v2 = v1();
+    v2.flow.nodes.push({ id: "step_150121_2", type: "task", label: "村（嘎查）核实", role: "caseworker", actions: [{ id: "verified", label: "核实无误", kind: "approve", requiresComment: false }], forms: [], sla: null, pausable: false, separateFromPrevious: false, clockStops: false, publicNotice: false, checkpoints: [], position: { x: 0, y: 0 } });
+    const e2 = v2.flow.edges.find((e) => e.id === "e2")!;
+    e2.to = "step_150121_2";
+    v2.flow.edges.push({ id: "e30", from: "step_150121_2", to: "route", action: "verified" });
+    v2.flow.edges.find((e) => e.id === "e9")!.action = "pass";
+    const review = v2.flow.nodes.find((n) => n.id === "review")!;
+    if (review.type === "task") review.forms = [{ formId: "registration", mode: "view" }];
+    const { entries } = diffDefinitions(v1(), v2);
+    expect(entries).toContainEqual(expect.objectContaining({ edgeId: "e2", attribute: "终点", before: "是否需要复核", after: "村（嘎查）核实" }));
+    expect(entries).toContainEqual(expect.objectContaining({ kind: "added", edgeId: "e30", subject: "连线“村（嘎查）核实 → 是否需要复核”" }));
+    expect(entries).toContainEqual(expect.objectContaining({ edgeId: "e9", attribute: "对应操作", before: "审核：审核不通过", after: "审核：审核通过" }));
+    expect(entries).toContainEqual(expect.objectContaining({ nodeId: "review", attribute: "表单", before: "（无）", after: "失业登记表（查看）" }));
+    const shown = entries.flatMap((e) => [e.subject, e.before, e.after]).join("\n");
+    expect(shown).not.toMatch(/step_150121_2|\b(pass|reject|registration)\b/);
+  });
+
   it("reports form fields added, removed and changed, with required and visibility", () => {
     const v2 = v1();
     const schema = v2.forms[0].schema as { properties: Record<string, Record<string, unknown>>; required: string[]; allOf?: unknown[] };

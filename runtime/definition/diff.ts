@@ -54,6 +54,62 @@ function words(value: unknown): string {
 /** A coded value in words, from one of the label maps. */
 const wordFor = (labels: Record<string, string>, value: unknown) => labels[String(value)] ?? words(value);
 
+// ------------------------------------------------------------------ names of flow parts
+
+/**
+ * The words for what a flow refers to by id: steps by their labels, a step's actions as
+ * 「审核：通过」, edges as 「受理 → 审核」, forms by their titles. Looked up in `defs` in order (the
+ * side being shown first, then the other side of the comparison, which names a step it removed or
+ * added); an id no definition knows stays as it is. The one place every diff view (版本比较,
+ * 本地差异, 本地版本概览, 有新版本) names them.
+ */
+export interface FlowNames {
+  step(id: string): string;
+  /** The action's label alone (「通过」). */
+  actionLabel(stepId: string, actionId: string): string;
+  /** The action with its step: 「审核：通过」. */
+  action(stepId: string, actionId: string): string;
+  /** 「受理 → 审核」, with the edge's own name, its action and whether it is the default exit: 「审核 → 办结（操作：通过）」. */
+  edge(edge: Pick<FlowEdge, "from" | "to" | "action" | "label" | "isDefault">): string;
+  form(id: string): string;
+}
+
+export function flowNames(...defs: Pick<ServiceDefinition, "flow" | "forms">[]): FlowNames {
+  const nodeOf = (id: string) => {
+    for (const def of defs) {
+      const node = def.flow.nodes.find((n) => n.id === id);
+      if (node) return node;
+    }
+    return undefined;
+  };
+  const step = (id: string) => nodeOf(id)?.label ?? id;
+  const actionLabel = (stepId: string, actionId: string) => {
+    for (const def of defs) {
+      const node = def.flow.nodes.find((n) => n.id === stepId);
+      const action = node?.type === "task" ? node.actions.find((a) => a.id === actionId) : undefined;
+      if (action) return action.label;
+    }
+    return actionId;
+  };
+  return {
+    step,
+    actionLabel,
+    action: (stepId, actionId) => `${step(stepId)}：${actionLabel(stepId, actionId)}`,
+    edge: (edge) => {
+      const action = edge.action ? actionLabel(edge.from, edge.action) : undefined;
+      const notes = [edge.label, action && action !== edge.label ? `操作：${action}` : undefined, edge.isDefault ? "默认出口" : undefined].filter(Boolean);
+      return `${step(edge.from)} → ${step(edge.to)}${notes.length ? `（${notes.join("，")}）` : ""}`;
+    },
+    form: (id) => {
+      for (const def of defs) {
+        const form = def.forms.find((f) => f.id === id);
+        if (form) return form.title;
+      }
+      return id;
+    },
+  };
+}
+
 // ------------------------------------------------------------------ guide
 
 /** One guide item (or scalar) in words. */
@@ -116,7 +172,7 @@ function attributeChanges<T extends object>(
   a: T,
   b: T,
   labels: Record<string, string>,
-  describe: (key: string, value: unknown) => string,
+  describe: (key: string, value: unknown, side: "before" | "after") => string,
   ignore: readonly string[] = [],
 ): { attribute: string; before: string; after: string }[] {
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !ignore.includes(k));
@@ -124,7 +180,7 @@ function attributeChanges<T extends object>(
   const rb = b as Record<string, unknown>;
   return keys
     .filter((k) => !same(ra[k], rb[k]))
-    .map((k) => ({ attribute: labels[k] ?? k, before: describe(k, ra[k]), after: describe(k, rb[k]) }));
+    .map((k) => ({ attribute: labels[k] ?? k, before: describe(k, ra[k], "before"), after: describe(k, rb[k], "after") }));
 }
 
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
@@ -184,7 +240,7 @@ const nodeLabels: Record<string, string> = {
   source: "来源行",
 };
 
-function nodeValueWords(key: string, value: unknown): string {
+function nodeValueWords(key: string, value: unknown, names: FlowNames): string {
   switch (key) {
     case "role":
       return wordFor(taskRoleLabels, value);
@@ -196,7 +252,7 @@ function nodeValueWords(key: string, value: unknown): string {
       return Array.isArray(value) ? value.map((a: { label: string; id: string }) => `${a.label}（${a.id}）`).join("、") || "（无）" : words(value);
     case "forms":
       return Array.isArray(value)
-        ? value.map((f: { formId: string; mode: string }) => `${f.formId}（${f.mode === "edit" ? "填写" : "查看"}）`).join("、") || "（无）"
+        ? value.map((f: { formId: string; mode: string }) => `${names.form(f.formId)}（${f.mode === "edit" ? "填写" : "查看"}）`).join("、") || "（无）"
         : words(value);
     case "sla":
       return isObject(value) ? `${value.days}${value.unit === "workday" ? "个工作日" : "天"}` : "（无）";
@@ -211,7 +267,7 @@ function nodeName(node: FlowNode): string {
   return `${node.type === "gateway" ? "判断" : node.type === "end" ? "结束" : node.type === "start" ? "开始" : "环节"}“${node.label}”`;
 }
 
-function diffNodes(before: readonly FlowNode[], after: readonly FlowNode[], out: DiffEntry[], marks: DefinitionDiff["nodes"]): void {
+function diffNodes(before: readonly FlowNode[], after: readonly FlowNode[], names: FlowNames, out: DiffEntry[], marks: DefinitionDiff["nodes"]): void {
   const was = byId(before);
   const now = byId(after);
   for (const n of before) {
@@ -226,7 +282,7 @@ function diffNodes(before: readonly FlowNode[], after: readonly FlowNode[], out:
       out.push({ area: "flow", kind: "added", subject: nodeName(n), nodeId: n.id });
       continue;
     }
-    const changes = attributeChanges(old, n, nodeLabels, nodeValueWords, ["position"]);
+    const changes = attributeChanges(old, n, nodeLabels, (key, value) => nodeValueWords(key, value, names), ["position"]);
     for (const change of changes) out.push({ area: "flow", kind: "changed", subject: nodeName(n), nodeId: n.id, ...change });
     if (changes.length > 0) marks[n.id] = "changed";
     else if (!same(old.position, n.position)) marks[n.id] = "moved";
@@ -242,32 +298,37 @@ const edgeLabels: Record<string, string> = {
   label: "名称",
 };
 
-function edgeName(edge: FlowEdge, nodes: Map<string, FlowNode>): string {
-  const end = (id: string) => nodes.get(id)?.label ?? id;
-  return `连线“${end(edge.from)} → ${end(edge.to)}”${edge.label ? `（${edge.label}）` : ""}`;
+function edgeName(edge: FlowEdge, names: FlowNames): string {
+  return `连线“${names.step(edge.from)} → ${names.step(edge.to)}”${edge.label ? `（${edge.label}）` : ""}`;
 }
 
-function diffEdges(before: ServiceDefinition["flow"], after: ServiceDefinition["flow"], out: DiffEntry[], marks: DefinitionDiff["edges"]): void {
-  const was = byId(before.edges);
-  const now = byId(after.edges);
-  const oldNodes = byId(before.nodes);
-  const newNodes = byId(after.nodes);
-  for (const e of before.edges) {
+function diffEdges(before: ServiceDefinition, after: ServiceDefinition, out: DiffEntry[], marks: DefinitionDiff["edges"]): void {
+  const was = byId(before.flow.edges);
+  const now = byId(after.flow.edges);
+  // Each side named from its own version first: a removed edge from the old one, the rest from the new.
+  const oldNames = flowNames(before, after);
+  const newNames = flowNames(after, before);
+  for (const e of before.flow.edges) {
     if (now.has(e.id)) continue;
     marks[e.id] = "removed";
-    out.push({ area: "flow", kind: "removed", subject: edgeName(e, oldNodes), edgeId: e.id });
+    out.push({ area: "flow", kind: "removed", subject: edgeName(e, oldNames), edgeId: e.id });
   }
-  for (const e of after.edges) {
+  for (const e of after.flow.edges) {
     const old = was.get(e.id);
     if (!old) {
       marks[e.id] = "added";
-      out.push({ area: "flow", kind: "added", subject: edgeName(e, newNodes), edgeId: e.id });
+      out.push({ area: "flow", kind: "added", subject: edgeName(e, newNames), edgeId: e.id });
       continue;
     }
-    const describe = (key: string, value: unknown) =>
-      key === "from" || key === "to" ? (newNodes.get(String(value)) ?? oldNodes.get(String(value)))?.label ?? words(value) : key === "condition" ? (value === undefined ? "（无）" : stableJson(value)) : words(value);
-    const changes = attributeChanges(old, e, edgeLabels, describe);
-    for (const change of changes) out.push({ area: "flow", kind: "changed", subject: edgeName(e, newNodes), edgeId: e.id, ...change });
+    const describe = (names: FlowNames, edge: FlowEdge) => (key: string, value: unknown) => {
+      if (value === undefined) return key === "condition" || key === "action" ? "（无）" : words(value);
+      if (key === "from" || key === "to") return names.step(String(value));
+      if (key === "action") return names.action(edge.from, String(value));
+      if (key === "condition") return stableJson(value);
+      return words(value);
+    };
+    const changes = attributeChanges(old, e, edgeLabels, (key, value, side) => (side === "before" ? describe(oldNames, old) : describe(newNames, e))(key, value));
+    for (const change of changes) out.push({ area: "flow", kind: "changed", subject: edgeName(e, newNames), edgeId: e.id, ...change });
     if (changes.length > 0) marks[e.id] = "changed";
   }
 }
@@ -367,8 +428,8 @@ export function diffDefinitions(before: ServiceDefinition, after: ServiceDefinit
   diffMaterials(before.materials, after.materials, entries);
   const nodes: DefinitionDiff["nodes"] = {};
   const edges: DefinitionDiff["edges"] = {};
-  diffNodes(before.flow.nodes, after.flow.nodes, entries, nodes);
-  diffEdges(before.flow, after.flow, entries, edges);
+  diffNodes(before.flow.nodes, after.flow.nodes, flowNames(after, before), entries, nodes);
+  diffEdges(before, after, entries, edges);
   diffForms(before.forms, after.forms, entries);
   return { entries, nodes, edges };
 }

@@ -80,3 +80,52 @@ test("a banner administrator customises a region service within the region's rul
   expect(refused.status()).toBe(400);
   expect(JSON.stringify(await refused.json())).toContain("承诺时限只能缩短，不能延长");
 });
+
+/**
+ * A variant's own step between 审核 and 办理 (s003 at 新城区): 本地差异 and, once published,
+ * 本地版本概览 word the changed connection by its steps' names and its action, never by ids
+ * (QA found 「accept → step_150121_2」).
+ */
+test("the differences of a variant's flow name its steps and actions", async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await signIn(page, "xincheng.admin");
+  await page.goto("/designer");
+  await page.getByLabel("搜索事项").fill("s003");
+  await page.getByRole("row", { name: /s003/ }).getByRole("button", { name: /定制本地版本/ }).click();
+  await expect(page.getByTestId("variant-base")).toContainText("本地版本");
+
+  // A step of 新城区's own after 审核: 审核通过 leads to it, and it to 办理.
+  await page.getByRole("tab", { name: "流程" }).click();
+  await page.getByTestId("rf__node-review").click();
+  await page.getByRole("group", { name: "节点类型" }).getByRole("button", { name: "步骤", exact: true }).click();
+  const inspector = page.getByRole("complementary", { name: "属性" });
+  await inspector.getByLabel("名称", { exact: true }).fill("社区核实");
+  await inspector.getByLabel("操作1的名称").fill("核实无误");
+  await inspector.getByLabel("操作1通向").selectOption({ label: "→ 办理" });
+  await page.getByTestId("rf__node-review").click();
+  await inspector.getByLabel("操作1通向").selectOption({ label: "→ 社区核实" });
+  await expect(page.getByText(/已自动保存/)).toBeVisible();
+
+  await page.getByRole("tab", { name: "本地差异" }).click();
+  const edge = page.locator('[data-variant-item="edge/review--handle--approve"]');
+  await expect(edge).toContainText("上级的值：审核 → 办理（审核通过）");
+  await expect(edge).toContainText("本地的值：审核 → 社区核实（审核通过）");
+  const panel = page.getByRole("region", { name: /与上级.*的差异/ });
+  await expect(panel).toContainText("社区核实 → 办理（操作：核实无误）");
+  await expect(panel).not.toContainText("step_");
+  await page.screenshot({ path: shot("5-flow-differences"), fullPage: true });
+
+  await page.getByRole("button", { name: "发布", exact: true }).click();
+  await page.getByRole("button", { name: "确认发布" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "已发布第 1 版" })).toBeVisible();
+
+  await page.goto("/designer/variants");
+  await page.getByRole("row", { name: /\bs003\b/ }).getByRole("button", { name: /各单位情况/ }).click();
+  await page.getByRole("row", { name: /新城区/ }).getByRole("button", { name: /查看差异/ }).click();
+  const differences = page.getByRole("region", { name: /的差异$/ });
+  await expect(differences).toContainText("审核 → 办理（审核通过）");
+  await expect(differences).toContainText("审核 → 社区核实（审核通过）");
+  await expect(differences).not.toContainText("step_");
+  await expectAccessible(page);
+  await page.screenshot({ path: shot("6-overview-flow"), fullPage: true });
+});

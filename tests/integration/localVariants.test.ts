@@ -161,9 +161,22 @@ describe.each(databaseKinds())("local variants on %s", (kind) => {
     expect(await t.db.auditEvent.count({ where: { action: "read", entityId: atXincheng, actorId: leagueWorkerId } })).toBeGreaterThan(0);
     const taskId = view.currentTask!.taskId;
     const rowVersion = view.application.rowVersion;
-    await expect(leagueWorker.workbench.claim({ taskId })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(leagueWorker.workbench.act({ applicationId: atXincheng, taskId, actionId: "accept", confirmedRisks: ["risk-0"], rowVersion })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(leagueWorker.workbench.pause({ applicationId: atXincheng, reason: "监督测试", rowVersion })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // They see the case, so they are told why they may not work it (not "not found").
+    const readOnly = { code: "FORBIDDEN", message: "您只能查看该办件，不能办理（办件由新城区办理）" };
+    await expect(leagueWorker.workbench.claim({ taskId })).rejects.toMatchObject(readOnly);
+    await expect(leagueWorker.workbench.release({ taskId })).rejects.toMatchObject(readOnly);
+    await expect(leagueWorker.workbench.act({ applicationId: atXincheng, taskId, actionId: "accept", confirmedRisks: ["risk-0"], rowVersion })).rejects.toMatchObject(readOnly);
+    await expect(leagueWorker.workbench.pause({ applicationId: atXincheng, reason: "监督测试", rowVersion })).rejects.toMatchObject(readOnly);
+    await expect(leagueWorker.workbench.resume({ applicationId: atXincheng, rowVersion })).rejects.toMatchObject(readOnly);
+    await expect((await as("hohhot.reviewer")).workbench.pause({ applicationId: atXincheng, reason: "监督测试", rowVersion })).rejects.toMatchObject(readOnly);
+    // The office's reviewer sees the case too: told the step is a caseworker's.
+    await expect((await as("xincheng.reviewer")).workbench.claim({ taskId })).rejects.toMatchObject({ code: "FORBIDDEN", message: "该环节须由经办人员办理" });
+    // Staff of a neighbouring banner cannot see it: its existence stays unknown to them.
+    const neighbour = await as("tumed.caseworker");
+    await expect(neighbour.workbench.claim({ taskId })).rejects.toMatchObject({ code: "NOT_FOUND", message: "任务不存在或您无权查看" });
+    await expect(neighbour.workbench.act({ applicationId: atXincheng, taskId, actionId: "accept", confirmedRisks: ["risk-0"], rowVersion })).rejects.toMatchObject({ code: "NOT_FOUND", message: "办件不存在或您无权查看" });
+    await expect(neighbour.workbench.pause({ applicationId: atXincheng, reason: "监督测试", rowVersion })).rejects.toMatchObject({ code: "NOT_FOUND", message: "办件不存在或您无权查看" });
+    await expect(neighbour.workbench.resume({ applicationId: atXincheng, rowVersion })).rejects.toMatchObject({ code: "NOT_FOUND", message: "办件不存在或您无权查看" });
     // The league's administrator reads too, and works nothing.
     const leagueAdmin = await as("hohhot.admin");
     expect((await leagueAdmin.workbench.case({ id: atHuimin })).readOnly).toBe(true);
@@ -187,7 +200,8 @@ describe.each(databaseKinds())("local variants on %s", (kind) => {
       expect([all.get(atXincheng), all.get(atHuimin)]).toEqual([true, true]);
       expect((await regionStaff.workbench.case({ id: atHuimin })).readOnly).toBe(true);
     }
-    await expect((await as("region.caseworker")).workbench.claim({ taskId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect((await as("region.caseworker")).workbench.claim({ taskId })).rejects.toMatchObject(readOnly);
+    await expect((await as("region.caseworker")).workbench.pause({ applicationId: atXincheng, reason: "监督测试", rowVersion })).rejects.toMatchObject(readOnly);
 
     // The office's own caseworker still works the case.
     await bannerWorker.workbench.claim({ taskId });

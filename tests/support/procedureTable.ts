@@ -102,6 +102,15 @@ export const anyApplicant = only(APPLICANTS, { scoped: false });
 export const officeWorkers = only(WORKERS, { scoped: true });
 /** The office's staff holding the case's current step (审核, a caseworker's): its reviewers are refused. */
 export const stepHolders: Rule = (principal) => (principal.role === "reviewer" && principal.relation === "own" ? "FORBIDDEN" : officeWorkers(principal));
+/**
+ * Working a case in the workbench (claim, release, act, pause, resume): as `rule`, except that the
+ * caseworkers and reviewers of the office above (监督) see the case and are refused as read-only
+ * (FORBIDDEN), not told it does not exist.
+ */
+export const readOnlyAbove =
+  (rule: Rule): Rule =>
+  (principal) =>
+    WORKERS.includes(principal.role) && principal.relation === "above" ? "FORBIDDEN" : rule(principal);
 /** Administrators of the service's owner. */
 export const serviceAdmins = only(ADMINS, { scoped: true });
 /**
@@ -410,9 +419,9 @@ export const TABLE: Record<string, Entry> = {
   "workbench.dashboard": { who: caseReaders("FORBIDDEN"), input: async () => ({ officeId: CASE_OFFICE }) },
   "workbench.dashboardExport": { who: caseReaders("FORBIDDEN"), input: async () => ({ officeId: CASE_OFFICE, table: "office", format: "csv" }) },
   "workbench.case": { who: caseReaders("FORBIDDEN"), input: async ({ fx }) => ({ id: (await fx.submitted("zhangsan")).id }) },
-  "workbench.claim": { who: officeWorkers, input: async (call) => ({ taskId: (await taskFor(call)).taskId }) },
+  "workbench.claim": { who: readOnlyAbove(officeWorkers), input: async (call) => ({ taskId: (await taskFor(call)).taskId }) },
   "workbench.release": {
-    who: officeWorkers,
+    who: readOnlyAbove(officeWorkers),
     input: async ({ fx, principal, ownWorker }) => {
       const role = principal.role === "reviewer" ? "reviewer" : "caseworker";
       const claimer = principal.relation === "own" && WORKERS.includes(principal.role) ? principal.username! : ownWorker;
@@ -420,21 +429,21 @@ export const TABLE: Record<string, Entry> = {
     },
   },
   "workbench.act": {
-    who: officeWorkers,
+    who: readOnlyAbove(officeWorkers),
     input: async (call) => {
       const task = await taskFor(call);
       return { applicationId: task.id, taskId: task.taskId, actionId: call.principal.role === "reviewer" ? "confirm" : "accept", confirmedRisks: call.principal.role === "reviewer" ? undefined : ["risk-0"], rowVersion: task.rowVersion };
     },
   },
   "workbench.pause": {
-    who: stepHolders,
+    who: readOnlyAbove(stepHolders),
     input: async ({ fx }) => {
       const { id, rowVersion } = await fx.atReview("zhangsan");
       return { applicationId: id, reason: "等待鉴定结论", rowVersion };
     },
   },
   "workbench.resume": {
-    who: stepHolders,
+    who: readOnlyAbove(stepHolders),
     input: async ({ fx }) => {
       const { id, rowVersion } = await fx.paused("zhangsan");
       return { applicationId: id, rowVersion };

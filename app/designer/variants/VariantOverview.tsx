@@ -10,8 +10,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "@/app/_trpc/client";
 import { diffDefinitions } from "@/runtime/definition/diff";
 import { variantItemStateLabels } from "@/runtime/definition/labels";
+import { itemValueWords } from "@/runtime/definition/variant";
 import { DiffView } from "@/designer/versions/DiffView";
-import { describeItemValue } from "@/designer/core/variantView";
 import { smallButtonClass } from "@/designer/ui/classes";
 
 const th = "px-3 py-2 text-left font-medium";
@@ -148,11 +148,11 @@ function Differences({ serviceId }: { serviceId: string }) {
               <div className="mt-1 grid gap-2 md:grid-cols-2">
                 <div className="min-w-0">
                   <p className="text-xs text-muted-foreground">上级</p>
-                  <pre className="whitespace-pre-wrap break-words font-sans">{item.parentValue === undefined ? "（没有此项）" : describeItemValue(item.key, item.parentValue)}</pre>
+                  <pre className="whitespace-pre-wrap break-words font-sans">{item.parentValue === undefined ? "（没有此项）" : itemValueWords(item.key, item.parentValue, d.before, d.after)}</pre>
                 </div>
                 <div className="min-w-0">
                   <p className="text-xs text-muted-foreground">本地</p>
-                  <pre className="whitespace-pre-wrap break-words font-sans">{item.localValue === undefined ? "（没有此项）" : describeItemValue(item.key, item.localValue)}</pre>
+                  <pre className="whitespace-pre-wrap break-words font-sans">{item.localValue === undefined ? "（没有此项）" : itemValueWords(item.key, item.localValue, d.after, d.before)}</pre>
                 </div>
               </div>
             </li>

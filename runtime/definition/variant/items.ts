@@ -17,9 +17,10 @@
  * `composeDefinition(frame, items)` is the inverse: the frame (the parent) gives identity and
  * order, items present are placed in the frame's order, new ones after. Pure.
  */
-import type { DocumentTemplate, FlowEdge, FlowNode, FormDefinition, Material, ServiceDefinition } from "../schema";
+import type { DocumentTemplate, FlowEdge, FlowNode, FormDefinition, Material, ServiceDefinition, TimeLimit } from "../schema";
 import { guideFieldLabels } from "../labels";
-import { stableJson } from "../diff";
+import { flowNames, stableJson } from "../diff";
+import { limitWords } from "../timeLimits";
 import { isObject } from "@/runtime/definition/json";
 
 export type ItemKind = "summary" | "guide" | "legalBasis" | "note" | "material" | "form" | "field" | "node" | "edge" | "document";
@@ -152,7 +153,7 @@ export function definitionItems(def: ServiceDefinition): Map<string, Item> {
 }
 
 function edgeLabel(def: ServiceDefinition, edge: FlowEdge): string {
-  const name = (id: string) => def.flow.nodes.find((n) => n.id === id)?.label ?? id;
+  const name = flowNames(def).step;
   return `${name(edge.from)} → ${name(edge.to)}${edge.label ? `（${edge.label}）` : ""}`;
 }
 
@@ -220,4 +221,52 @@ export function itemLabel(key: string, ...defs: ServiceDefinition[]): string {
     if (item) return item.label;
   }
   return key;
+}
+
+/** A limit as written, with its parsed length when the wording does not state it: 「3个工作日（自受理之日起）」. */
+function limitText(l: TimeLimit): string {
+  const words = limitWords(l);
+  const compact = (text: string) => text.replace(/\s+/g, "");
+  const text = !l.text || compact(l.text) === compact(words) ? words : compact(l.text).includes(compact(words)) ? l.text : `${l.text}（${words}）`;
+  return `${text}${l.channel && !text.includes(l.channel) ? `（${l.channel}）` : ""}`;
+}
+
+const clip = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+/**
+ * An item's value in a line of words, for the comparisons of a local variant with its parent
+ * (本地差异, the marks beside the editors, 本地版本概览, 有新版本): steps, actions and forms an item
+ * refers to are named by their labels (`flowNames`), looked up in `defs` in order — the
+ * definition the value comes from first, then the other side's, which knows a step the one side
+ * added or removed. Pure.
+ */
+export function itemValueWords(key: string, value: unknown, ...defs: ServiceDefinition[]): string {
+  if (value === undefined) return "（无）";
+  if (value === null || value === "") return "（空）";
+  if (typeof value === "string") return clip(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  const kind = kindOfKey(key);
+  if ((key === "guide.promisedLimit" || key === "guide.legalLimit") && Array.isArray(value)) {
+    return value.length ? (value as TimeLimit[]).map(limitText).join("；") : "（未规定）";
+  }
+  if (Array.isArray(value)) return value.length ? clip(value.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join("；")) : "（空）";
+  if (!isObject(value)) return clip(JSON.stringify(value));
+  if (key === "guide.fee") return `${String(value.text ?? "")}${value.free ? "（不收费）" : ""}`;
+  if (kind === "material") return `${String(value.name)}，${value.required ? "必要" : "非必要"}${value.source ? `，${String(value.source)}` : ""}${value.kind ? `，${String(value.kind)}` : ""}`;
+  if (kind === "legalBasis") return clip(`${String(value.title)}${value.docNo ? ` ${String(value.docNo)}` : ""}${value.clause ? ` ${String(value.clause)}` : ""}`);
+  if (kind === "note") return clip(`${String(value.label)}：${String(value.text)}`);
+  if (kind === "field") {
+    const schema = isObject(value.schema) ? value.schema : {};
+    return `${String(schema.title ?? "")}${value.required ? "（必填）" : "（选填）"}`;
+  }
+  if (kind === "node") {
+    const sla = isObject(value.sla) ? `，时限 ${limitWords({ text: "", days: Number(value.sla.days), unit: value.sla.unit === "day" ? "day" : "workday" })}` : "";
+    return `${String(value.label ?? "")}${sla}`;
+  }
+  if (kind === "edge") {
+    const edge = value as Partial<FlowEdge>;
+    return clip(flowNames(...defs).edge({ from: String(edge.from), to: String(edge.to), action: edge.action, label: edge.label, isDefault: edge.isDefault }));
+  }
+  if (kind === "form") return String(value.title ?? "");
+  return clip(JSON.stringify(value));
 }

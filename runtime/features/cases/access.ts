@@ -2,14 +2,14 @@
  * Who may see a case: an applicant only their own; caseworkers and reviewers their office's;
  * region and league staff also, read-only, the cases of the offices below them (监督). Acting on
  * a case is for its office's caseworkers and reviewers only (caseStore.officeCaseRow and the
- * task checks of the workbench). A case outside one's reach is "not found", so its existence is
- * not revealed.
+ * task checks of the workbench): a supervisor who tries is told the case is read-only to them
+ * (`workRefusal`). A case outside one's reach is "not found", so its existence is not revealed.
  */
 import "server-only";
-import type { Db, Tx } from "@/runtime/db";
+import type { Db, SqlTx, Tx } from "@/runtime/db";
 import { supervisedOffices, type SessionUser } from "@/runtime/auth/roles";
 import { organisationTree } from "@/runtime/features/organisations/tree";
-import { notFound } from "@/runtime/errors";
+import { AppError, notFound } from "@/runtime/errors";
 
 const caseInclude = {
   service: { select: { code: true, title: true, owner: { select: { name: true, level: true } } } },
@@ -58,6 +58,27 @@ export async function readsCasesOf(db: Db | Tx, user: SessionUser, officeId: str
   if (roots.length === 0) return false;
   const tree = await organisationTree(db);
   return roots.some((root) => tree.isWithin(officeId, root));
+}
+
+/**
+ * Why a staff user may not work a case of `officeId` that they do not work in (read in the write's
+ * transaction): when they supervise the office (监督) they can see the case, so they are told it is
+ * read-only to them and who handles it; anyone else gets "not found" (`entity`), as for a case
+ * that does not exist.
+ */
+export async function workRefusal(sql: SqlTx, user: SessionUser, officeId: string, entity = "办件"): Promise<AppError> {
+  const roots = new Set(supervisedOffices(user));
+  if (roots.size > 0) {
+    // The office and those above it (banner → league → region), as organisationTree's chain.
+    const chain: { id: string; name: string; parentId: string | null }[] = [];
+    for (let id: string | null = officeId; id && chain.length < 10; id = chain[chain.length - 1].parentId) {
+      const row = await sql.get<{ id: string; name: string; parentId: string | null }>('SELECT "id", "name", "parentId" FROM "Organisation" WHERE "id" = ?', [id]);
+      if (!row) break;
+      chain.push(row);
+    }
+    if (chain.some((o) => roots.has(o.id))) return new AppError("FORBIDDEN", `您只能查看该办件，不能办理（办件由${chain[0].name}办理）`);
+  }
+  return notFound(entity);
 }
 
 /** Whether a user reads a case of this office without working it (a supervisor's view: 只读). */

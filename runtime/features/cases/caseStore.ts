@@ -1,13 +1,14 @@
 /**
  * A case as the write paths read it, in plain SQL inside the write transaction, with the
  * same access rules as runtime/features/cases/access.ts: an applicant only their own case,
- * staff only their office's submitted cases; anything else is "not found".
+ * staff only their office's submitted cases; a supervisor of the office is told the case is
+ * read-only to them; anything else is "not found".
  */
 import "server-only";
 import type { BatchSlot, SqlTx } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { notFound } from "@/runtime/errors";
-import { staffOffices } from "./access";
+import { staffOffices, workRefusal } from "./access";
 
 export type FormsData = Record<string, Record<string, unknown>>;
 
@@ -44,9 +45,11 @@ export async function applicantCaseRow(sql: SqlTx, user: SessionUser, id: string
   return row;
 }
 
+/** A case its office's staff work; a supervisor of the office is refused as read-only (FORBIDDEN), anyone else "not found". */
 export async function officeCaseRow(sql: SqlTx, user: SessionUser, id: string): Promise<CaseRow> {
   const row = await readCase(sql, id);
-  if (!row || row.status === "draft" || !staffOffices(user).includes(row.officeId)) throw notFound("办件");
+  if (!row || row.status === "draft") throw notFound("办件");
+  if (!staffOffices(user).includes(row.officeId)) throw await workRefusal(sql, user, row.officeId);
   return row;
 }
 

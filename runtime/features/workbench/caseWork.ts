@@ -12,7 +12,7 @@ import { barredActorOfTask, type CaseState } from "@/runtime/engine";
 import type { TaskRole } from "@/runtime/definition/schema";
 type StaffRole = Exclude<TaskRole, "applicant">;
 import type { ServiceDefinition, TaskNode } from "@/runtime/definition/schema";
-import { officeCase, readOnlyAt, workScopes } from "../cases/access";
+import { officeCase, readOnlyAt, workRefusal, workScopes } from "../cases/access";
 import { loadCalendarSql } from "../cases/calendar";
 import { officeCaseRow } from "../cases/caseStore";
 import { pinnedDefinitionSql } from "../cases/definitions";
@@ -28,6 +28,7 @@ import { checkpointsFor } from "./checkpoints";
 import { nobodyElseMessage, someoneElseHolds } from "./nobodyElse";
 import { stepRisks } from "@/runtime/definition/riskChecklist";
 import { applicantForms } from "@/runtime/definition/requirements";
+import { taskRoleLabels } from "@/runtime/definition/labels";
 
 /** The task roles a user holds at an office. */
 function rolesAt(user: SessionUser, officeId: string): StaffRole[] {
@@ -117,7 +118,12 @@ interface TaskRow {
 
 async function workableTask(sql: SqlTx, user: SessionUser, taskId: string): Promise<TaskRow> {
   const task = await sql.get<TaskRow>('SELECT "id", "applicationId", "nodeId", "role", "officeId", "status", "claimedById" FROM "Task" WHERE "id" = ?', [taskId]);
-  if (!task || !rolesAt(user, task.officeId).includes(task.role as StaffRole)) throw notFound("任务");
+  if (!task) throw notFound("任务");
+  if (!rolesAt(user, task.officeId).includes(task.role as StaffRole)) {
+    // Staff who see the case are told why they may not work the step; others learn nothing of it.
+    if (workScopes(user).some((s) => s.officeId === task.officeId)) throw new AppError("FORBIDDEN", `该环节须由${taskRoleLabels[task.role as StaffRole] ?? task.role}办理`);
+    throw await workRefusal(sql, user, task.officeId, "任务");
+  }
   if (task.status === "done" || task.status === "cancelled") throw conflict("该任务已办理完毕，请刷新后查看", "stale");
   return task;
 }

@@ -10,10 +10,10 @@ import { useEffect, useMemo, useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "@/app/_trpc/client";
 import { rebaseConflictLabels } from "@/runtime/definition/labels";
-import type { RebaseConflict, Resolution } from "@/runtime/definition/variant";
+import { itemValueWords, type RebaseConflict, type Resolution } from "@/runtime/definition/variant";
+import type { ServiceDefinition } from "@/runtime/definition/schema";
 import { rebasedDefinition } from "@/runtime/definition/variant/rebasedDefinition";
 import { buttonClass, inputClass, primaryButtonClass } from "@/designer/ui/classes";
-import { describeItemValue } from "@/designer/core/variantView";
 
 const DONE_KEY = (serviceId: string) => `variantRebased:${serviceId}`;
 
@@ -153,7 +153,7 @@ function RebasePanel({ serviceId, onDone }: { serviceId: string; onDone: (messag
         </h3>
         <ol className="mt-2 space-y-3">
           {p.result.conflicts.map((conflict) => (
-            <ConflictItem key={conflict.key} conflict={conflict} decision={decisions[conflict.key]} onChange={(d) => setDecision(conflict.key, d)} disabled={!p.canEdit} />
+            <ConflictItem key={conflict.key} conflict={conflict} names={p.parentAfter} decision={decisions[conflict.key]} onChange={(d) => setDecision(conflict.key, d)} disabled={!p.canEdit} />
           ))}
         </ol>
       </section>
@@ -194,7 +194,8 @@ function ItemList({ title, empty, items }: { title: string; empty: string; items
 
 const choiceLabels: Record<Choice, string> = { mine: "保留本地", parent: "采用上级", edit: "编辑" };
 
-function ConflictItem({ conflict, decision, onChange, disabled }: { conflict: RebaseConflict; decision?: Decision; onChange: (d: Decision) => void; disabled: boolean }) {
+/** `names`: the parent's new definition, which names the steps and actions the values refer to. */
+function ConflictItem({ conflict, names, decision, onChange, disabled }: { conflict: RebaseConflict; names: ServiceDefinition; decision?: Decision; onChange: (d: Decision) => void; disabled: boolean }) {
   const name = `conflict-${conflict.key}`;
   const isText = typeof (conflict.mine ?? conflict.parentAfter ?? conflict.parentBefore) === "string";
   return (
@@ -202,9 +203,9 @@ function ConflictItem({ conflict, decision, onChange, disabled }: { conflict: Re
       <p className="font-medium">{conflict.label}</p>
       <p className="text-xs text-muted-foreground">{rebaseConflictLabels[conflict.kind]}</p>
       <div className="mt-2 grid gap-2 md:grid-cols-3">
-        <Side title="上级原来" itemKey={conflict.key} value={conflict.parentBefore} />
-        <Side title="上级现在" itemKey={conflict.key} value={conflict.parentAfter} />
-        <Side title="本地" itemKey={conflict.key} value={conflict.mine} />
+        <Side title="上级原来" itemKey={conflict.key} value={conflict.parentBefore} names={names} />
+        <Side title="上级现在" itemKey={conflict.key} value={conflict.parentAfter} names={names} />
+        <Side title="本地" itemKey={conflict.key} value={conflict.mine} names={names} />
       </div>
       <fieldset className="mt-2" disabled={disabled}>
         <legend className="sr-only">如何处理「{conflict.label}」</legend>
@@ -239,11 +240,11 @@ function ConflictItem({ conflict, decision, onChange, disabled }: { conflict: Re
   );
 }
 
-function Side({ title, itemKey, value }: { title: string; itemKey: string; value: unknown }) {
+function Side({ title, itemKey, value, names }: { title: string; itemKey: string; value: unknown; names: ServiceDefinition }) {
   return (
     <div className="min-w-0 rounded bg-muted/40 p-2">
       <p className="text-xs font-medium text-muted-foreground">{title}</p>
-      <pre className="mt-1 whitespace-pre-wrap break-words font-sans text-sm">{value === undefined ? "（没有此项）" : describeItemValue(itemKey, value)}</pre>
+      <pre className="mt-1 whitespace-pre-wrap break-words font-sans text-sm">{value === undefined ? "（没有此项）" : itemValueWords(itemKey, value, names)}</pre>
     </div>
   );
 }
