@@ -14,6 +14,8 @@ const field = (schema: SchemaNode, title: string | RegExp) => {
   return found;
 };
 const items = (schema: SchemaNode) => (schema.items as SchemaNode).enum;
+/** A form built from `texts`, one document line each (numbered from `first`). */
+const fromLines = (id: string, title: string, texts: string[], first = 1) => formFromBlock({ id, title, lines: texts.map((text, i) => ({ no: first + i, text })) });
 
 describe("every test block", () => {
   it.each(TEST_BLOCKS.map((b) => [b.id, b] as const))("%s: a valid contract form with a strict draft-07 schema", (_id, block) => {
@@ -373,10 +375,8 @@ describe("outline headings and dotted rows inside a tab grid", () => {
     "旗县(市、区)就业服务部门审核意见：\t\t\t\t\t\t\t",
     "\t\t\t\t\t\t\t盖章：(公章) 年 月 日",
   ];
-  const block = { id: "s107-form-1", title: "创业培训结业班申请审批表", lines: texts.map((text, i) => ({ no: 15161 + i, text })) };
-
   it("创业培训结业班申请审批表: heading rows open sections, a header over dots is a repeating table, the review is the office's", () => {
-    const form = formFromBlock(block);
+    const form = fromLines("s107-form-1", "创业培训结业班申请审批表", texts, 15161);
     const schema = form.schema as SchemaNode;
     expect(childTitles(schema)).toEqual(["填报时间", "申请结业班期基本信息", "学员结业考核成绩汇总表", "就业服务部门审核意见"]);
     expect(allFields(schema).map((f) => f.schema.title)).not.toContain("一、申请结业班期基本信息");
@@ -394,15 +394,7 @@ describe("outline headings and dotted rows inside a tab grid", () => {
   });
 
   it.each(["……", "…", "....."])("a header row over `%s` is a repeating table", (dots) => {
-    const schema = formFromBlock({
-      id: "dots",
-      title: "名单",
-      lines: [
-        { no: 1, text: "单位名称：" },
-        { no: 2, text: "姓名\t性别\t联系电话" },
-        { no: 3, text: `${dots}\t\t` },
-      ],
-    }).schema as SchemaNode;
+    const schema = fromLines("dots", "名单", ["单位名称：", "姓名\t性别\t联系电话", `${dots}\t\t`]).schema as SchemaNode;
     const list = field(schema, "人员名单").schema;
     expect(list.type).toBe("array");
     expect(childTitles(list)).toEqual(["姓名", "性别", "联系电话"]);
@@ -411,14 +403,7 @@ describe("outline headings and dotted rows inside a tab grid", () => {
 
 describe("instructions that mention a box", () => {
   it("「填表说明：…请在相关选项后的□内打“√”」 is a note of the form, not a choice to tick (s070, s071; found by QA as 「选项」)", () => {
-    const form = formFromBlock({
-      id: "notes",
-      title: "注销登记表",
-      lines: [
-        { no: 1, text: "申请人签字： 年 月 日" },
-        { no: 2, text: "填表说明：1.填写“注销原因”一栏时，请在相关选项后的□内打“√”。" },
-      ],
-    });
+    const form = fromLines("notes", "注销登记表", ["申请人签字： 年 月 日", "填表说明：1.填写“注销原因”一栏时，请在相关选项后的□内打“√”。"]);
     const schema = form.schema as SchemaNode;
     expect(allFields(schema).map((f) => f.schema.title)).not.toContain("选项");
     expect(JSON.stringify(schema.properties)).not.toContain("填表说明");
