@@ -103,7 +103,7 @@ export const officeWorkers = only(WORKERS, { scoped: true });
 /** The office's staff holding the case's current step (审核, a caseworker's): its reviewers are refused. */
 export const stepHolders: Rule = (principal) => (principal.role === "reviewer" && principal.relation === "own" ? "FORBIDDEN" : officeWorkers(principal));
 /**
- * Working a case in the workbench (claim, release, act, pause, resume): as `rule`, except that the
+ * Working a case in the workbench (claim, release, act, pause, resume, and its checks): as `rule`, except that the
  * caseworkers and reviewers of the office above (监督) see the case and are refused as read-only
  * (FORBIDDEN), not told it does not exist.
  */
@@ -450,13 +450,13 @@ export const TABLE: Record<string, Entry> = {
     },
   },
 
-  "checks.run": { who: stepHolders, input: async ({ fx }) => ({ applicationId: await checkedCase(fx, "zhangsan") }) },
+  "checks.run": { who: readOnlyAbove(stepHolders), input: async ({ fx }) => ({ applicationId: await checkedCase(fx, "zhangsan") }) },
   "checks.manual": {
-    who: stepHolders,
+    who: readOnlyAbove(stepHolders),
     input: async ({ fx }) => ({ applicationId: await checkedCase(fx, "zhangsan"), kind: "preCheck", item: CHECKED_ITEM, passed: true, note: "窗口核验" }),
   },
   "checks.override": {
-    who: stepHolders,
+    who: readOnlyAbove(stepHolders),
     input: async ({ fx }) => {
       const applicationId = await checkedCase(fx, "zhangsan");
       await fx.db.caseCheck.create({ data: { applicationId, kind: "preCheck", item: CHECKED_ITEM, nodeId: "intake", connectorId: "platformCases", status: "failed", source: "system" } });

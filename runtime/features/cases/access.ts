@@ -76,9 +76,14 @@ export async function workRefusal(sql: SqlTx, user: SessionUser, officeId: strin
       if (!row) break;
       chain.push(row);
     }
-    if (chain.some((o) => roots.has(o.id))) return new AppError("FORBIDDEN", `您只能查看该办件，不能办理（办件由${chain[0].name}办理）`);
+    if (chain.some((o) => roots.has(o.id))) return readOnlyRefusal(chain[0].name);
   }
   return notFound(entity);
+}
+
+/** What a supervisor (监督) is told who tries to work a case they may only read, handled by `officeName`. */
+export function readOnlyRefusal(officeName: string): AppError {
+  return new AppError("FORBIDDEN", `您只能查看该办件，不能办理（办件由${officeName}办理）`);
 }
 
 /** Whether a user reads a case of this office without working it (a supervisor's view: 只读). */

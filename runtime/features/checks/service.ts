@@ -7,13 +7,13 @@
 import "server-only";
 import type { Db, Tx } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
-import { AppError, notFound } from "@/runtime/errors";
+import { AppError } from "@/runtime/errors";
 import { connectorById, connectorLabel } from "@/runtime/definition/connectors";
 import type { ServiceDefinition } from "@/runtime/definition/schema";
 import { writeWithPrisma, type AuditSink } from "@/runtime/write";
 import { askCheck, askLookup, isConfigured, type CaseContext, type Subject } from "@/runtime/connectors";
 import { earlierMaterial } from "@/runtime/connectors/platform";
-import { applicantCase, officeCase, workScopes } from "../cases/access";
+import { applicantCase, officeCase, readOnlyRefusal, workScopes } from "../cases/access";
 import { pinnedDefinition } from "../cases/definitions";
 import { blockingChecks, itemsForStep, type StepItem } from "./rules";
 
@@ -30,7 +30,8 @@ interface Result {
 async function workingCase(db: Db | Tx, user: SessionUser, applicationId: string) {
   const application = await officeCase(db, user, applicationId);
   const roles = workScopes(user).filter((s) => s.officeId === application.officeId).map((s) => s.role as string);
-  if (roles.length === 0) throw notFound("办件");
+  // seen (officeCase let them read it) but not theirs to work: a supervisor of the office (监督)
+  if (roles.length === 0) throw readOnlyRefusal(application.office.name);
   const definition = await pinnedDefinition(db, application.serviceVersionId);
   const task = await db.task.findFirst({
     where: { applicationId, status: { in: ["open", "claimed"] }, role: { in: ["caseworker", "reviewer"] } },
