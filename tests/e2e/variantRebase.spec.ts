@@ -71,6 +71,12 @@ test("a banner's variant meets the region's new version: 有新版本, a conflic
   await openByCode(banner, CODE, "新城区");
   const notice = banner.getByRole("region", { name: "有新版本" });
   await expect(notice).toContainText("内蒙古自治区已发布第 2 版，新城区的本地版本基于第 1 版");
+  // under the service's heading, not above the page's breadcrumb (found by QA)
+  const below = await notice.evaluate((el) => {
+    const heading = document.querySelector("h1");
+    return !!heading && !!(heading.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  expect(below).toBe(true);
   await notice.getByRole("button", { name: "比较并更新" }).click();
   const conflict = notice.getByRole("listitem").filter({ hasText: "上级和本地都修改了此项" });
   await expect(conflict).toHaveCount(1);

@@ -1,6 +1,6 @@
 "use client";
 /**
- * 有新版本: shown above the editor of a local variant whose parent has published a newer
+ * 有新版本: shown under the heading of the editor of a local variant whose parent has published a newer
  * version. Opens the three-way comparison: what follows the parent by itself, what is no longer
  * a difference, and each conflict with the parent's value before and after and the local one,
  * decided one by one (保留本地 / 采用上级 / 编辑). The result is checked here as the server

@@ -3,7 +3,7 @@
  * The editor of one service: header (save state, undo/redo, check, publish) and the tabs
  * 办事指南 · 材料 · 流程 · 表单 · 版本 · 试运行 · 原文.
  */
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from "react";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "@/app/_trpc/client";
@@ -55,12 +55,13 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
 }
 
-export function ServiceEditor({ serviceId }: { serviceId: string }) {
+/** `notice`: what the page shows under the editor's heading (有新版本 for a local variant). */
+export function ServiceEditor({ serviceId, notice }: { serviceId: string; notice?: ReactNode }) {
   const trpc = useTRPC();
   const state = useQuery({ ...trpc.designer.get.queryOptions({ serviceId }), staleTime: Infinity, refetchOnWindowFocus: false });
   if (state.isError) return <p role="alert" className="text-destructive">{errorMessage(state.error)}</p>;
   if (!state.data) return <p className="text-muted-foreground">正在加载…</p>;
-  return <Editor serviceId={serviceId} initial={state.data} />;
+  return <Editor serviceId={serviceId} initial={state.data} notice={notice} />;
 }
 
 /** Tabs of the editor: a variant starts on its differences; templates and league variants have locks. */
@@ -74,7 +75,7 @@ function tabsFor(initial: EditorState): { key: TabKey; label: string }[] {
 
 const ignoreEdit = () => {};
 
-function Editor({ serviceId, initial }: { serviceId: string; initial: EditorState }) {
+function Editor({ serviceId, initial, notice }: { serviceId: string; initial: EditorState; notice?: ReactNode }) {
   const editor = useDraftEditor(serviceId, initial);
   const readOnly = initial.access === "read";
   const { definition, undo, redo } = editor;
@@ -204,6 +205,7 @@ function Editor({ serviceId, initial }: { serviceId: string; initial: EditorStat
           </div>
         )}
       </header>
+      {notice}
 
       <Tabs label="编辑内容" idPrefix="editor" items={tabs} current={tab} onSelect={setTab} />
       <TabPanel idPrefix="editor" tab={tab}>

@@ -11,10 +11,6 @@ export default async function ServiceEditorPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const { allowed } = await requireArea("designer", `/designer/services/${id}`);
   if (!allowed) return <Forbidden />;
-  return (
-    <>
-      <RebaseBanner serviceId={id} />
-      <ServiceEditor serviceId={id} />
-    </>
-  );
+  // 有新版本 under the service's heading, not above the page's breadcrumb
+  return <ServiceEditor serviceId={id} notice={<RebaseBanner serviceId={id} />} />;
 }
