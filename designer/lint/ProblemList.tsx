@@ -1,5 +1,5 @@
 "use client";
-/** The lint's problems, grouped by part of the service; each one takes you to where it is. */
+/** The lint's problems, grouped by part of the service, then the advice; each one takes you to where it is. */
 import type { LintArea, LintProblem } from "@/runtime/definition/lint";
 import { lintAreaLabels as areaLabels } from "@/runtime/definition/labels";
 import type { VariantViolation } from "@/runtime/definition/variant";
@@ -20,19 +20,52 @@ function Violations({ violations }: { violations: readonly VariantViolation[] })
   );
 }
 
+/** Advice (runtime/definition/advice.ts): allowed, but worth a look; publishing goes ahead. */
+function Advice({ advice, onGo }: { advice: readonly LintProblem[]; onGo: (problem: LintProblem) => void }) {
+  if (advice.length === 0) return null;
+  return (
+    <section aria-label="提示" className="space-y-1">
+      <h2 className="text-sm font-medium">提示（{advice.length} 条，不影响发布）</h2>
+      <ul className="space-y-1">
+        {advice.map((item, i) => (
+          <li key={i}>
+            <button type="button" onClick={() => onGo(item)} className="w-full rounded px-2 py-1 text-left text-sm text-amber-900 hover:bg-muted">
+              {item.message}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function ProblemList({
   problems,
   onGo,
   violations = [],
+  advice = [],
 }: {
   problems: readonly LintProblem[];
   onGo: (problem: LintProblem) => void;
   violations?: readonly VariantViolation[];
+  advice?: readonly LintProblem[];
 }) {
   if (problems.length === 0 && violations.length === 0) {
-    return <p className="text-sm text-emerald-800">检查通过：没有发现问题，可以发布。</p>;
+    return (
+      <div className="space-y-2">
+        <p className="text-sm text-emerald-800">检查通过：没有发现问题，可以发布。</p>
+        <Advice advice={advice} onGo={onGo} />
+      </div>
+    );
   }
-  if (problems.length === 0) return <Violations violations={violations} />;
+  if (problems.length === 0) {
+    return (
+      <div className="space-y-2">
+        <Violations violations={violations} />
+        <Advice advice={advice} onGo={onGo} />
+      </div>
+    );
+  }
   const areas = (Object.keys(areaLabels) as LintArea[]).filter((a) => problems.some((p) => p.area === a));
   return (
     <div className="space-y-2">
@@ -54,6 +87,7 @@ export function ProblemList({
           </ul>
         </section>
       ))}
+      <Advice advice={advice} onGo={onGo} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC, errorMessage } from "@/app/_trpc/client";
 import type { Flow, FormDefinition } from "@/runtime/definition/schema";
 import type { EditorState } from "@/app/_components/types";
+import { adviseDefinition } from "@/runtime/definition/advice";
 import { lintDefinition, type LintProblem } from "@/runtime/definition/lint";
 import { renameForm } from "@/designer/core/definitionOps";
 import { variantView } from "@/designer/core/variantView";
@@ -92,6 +93,7 @@ function Editor({ serviceId, initial, notice }: { serviceId: string; initial: Ed
 
   const checked = useDeferredValue(definition);
   const problems = useMemo(() => lintDefinition(checked), [checked]);
+  const advice = useMemo(() => adviseDefinition(checked), [checked]);
   const violations = useMemo(() => (parent ? checkVariant(parent, checked) : []), [parent, checked]);
   const editDefinition = editor.edit;
   const variant = useMemo<VariantEditing | null>(
@@ -166,7 +168,7 @@ function Editor({ serviceId, initial, notice }: { serviceId: string; initial: Ed
               </>
             )}
             <button type="button" className={buttonClass} aria-expanded={showProblems} aria-controls="lint-panel" onClick={() => setShowProblems((s) => !s)}>
-              {blocking === 0 ? "检查：通过" : `检查：${blocking} 个问题`}
+              {blocking === 0 ? `检查：通过${advice.length ? `（${advice.length} 条提示）` : ""}` : `检查：${blocking} 个问题`}
             </button>
             {!readOnly && <PublishPanel
               serviceId={serviceId}
@@ -201,7 +203,7 @@ function Editor({ serviceId, initial, notice }: { serviceId: string; initial: Ed
         {editor.status.kind === "conflict" && <ConflictPanel serviceId={serviceId} message={editor.status.message} editor={editor} />}
         {showProblems && (
           <div id="lint-panel" className="rounded-md border bg-muted/40 p-3">
-            <ProblemList problems={problems} onGo={goTo} violations={violations} />
+            <ProblemList problems={problems} onGo={goTo} violations={violations} advice={advice} />
           </div>
         )}
       </header>
