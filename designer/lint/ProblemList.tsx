@@ -20,21 +20,28 @@ function Violations({ violations }: { violations: readonly VariantViolation[] })
   );
 }
 
+/** Items that each take you to their place when chosen. */
+function GoList({ items, onGo, tone = "" }: { items: readonly LintProblem[]; onGo: (problem: LintProblem) => void; tone?: string }) {
+  return (
+    <ul className="space-y-1">
+      {items.map((item, i) => (
+        <li key={i}>
+          <button type="button" onClick={() => onGo(item)} className={`w-full rounded px-2 py-1 text-left text-sm hover:bg-muted ${tone}`}>
+            {item.message}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Advice (runtime/definition/advice.ts): allowed, but worth a look; publishing goes ahead. */
 function Advice({ advice, onGo }: { advice: readonly LintProblem[]; onGo: (problem: LintProblem) => void }) {
   if (advice.length === 0) return null;
   return (
     <section aria-label="提示" className="space-y-1">
       <h2 className="text-sm font-medium">提示（{advice.length} 条，不影响发布）</h2>
-      <ul className="space-y-1">
-        {advice.map((item, i) => (
-          <li key={i}>
-            <button type="button" onClick={() => onGo(item)} className="w-full rounded px-2 py-1 text-left text-sm text-amber-900 hover:bg-muted">
-              {item.message}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <GoList items={advice} onGo={onGo} tone="text-amber-900" />
     </section>
   );
 }
@@ -74,17 +81,7 @@ export function ProblemList({
       {areas.map((area) => (
         <section key={area} aria-label={`${areaLabels[area]}的问题`}>
           <h2 className="text-sm font-medium">{areaLabels[area]}</h2>
-          <ul className="space-y-1">
-            {problems
-              .filter((p) => p.area === area)
-              .map((problem, i) => (
-                <li key={i}>
-                  <button type="button" onClick={() => onGo(problem)} className="w-full rounded px-2 py-1 text-left text-sm hover:bg-muted">
-                    {problem.message}
-                  </button>
-                </li>
-              ))}
-          </ul>
+          <GoList items={problems.filter((p) => p.area === area)} onGo={onGo} />
         </section>
       ))}
       <Advice advice={advice} onGo={onGo} />
