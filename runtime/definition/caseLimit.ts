@@ -1,12 +1,11 @@
 /** Which of a guide's time limits a case runs under, as the calendar's TimeLimit. */
 import type { Guide, TimeLimit as GuideLimit } from "@/runtime/definition/schema";
 import type { TimeLimit } from "@/runtime/calendar";
-
-const online = /线上|网上|网办|网厅|在线/;
+import { isOnlineChannel } from "./requirements";
 
 /** The channel a limit's wording names, as cases are filed: online (线上, 网上, 网办 …) or at the counter (anything else). */
 export function channelOf(channel: string | null | undefined): "online" | "counter" {
-  return online.test(channel ?? "") ? "online" : "counter";
+  return isOnlineChannel(channel) ? "online" : "counter";
 }
 
 function pick(limits: GuideLimit[], channel: "online" | "counter"): GuideLimit | undefined {

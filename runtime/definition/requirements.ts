@@ -75,9 +75,14 @@ export function guideOtherNotes(guide: ServiceDefinition["guide"]): GuideNote[] 
 
 const ONLINE_CHANNEL = /网上|线上|网办|网厅|在线|网络办理|app|小程序|网站/i;
 
+/** Whether a channel's words name filing online (网上, 线上, 网办, an app …): the one reading for the guide's channels and its limits' channels. */
+export function isOnlineChannel(text: string | null | undefined): boolean {
+  return ONLINE_CHANNEL.test(text ?? "");
+}
+
 /** Whether the guide offers the service online (网上办理, 线上, an app …): such a service must have a form to fill. */
 export function filedOnline(guide: ServiceDefinition["guide"]): boolean {
-  return guide.channels.some((channel) => ONLINE_CHANNEL.test(channel));
+  return guide.channels.some(isOnlineChannel);
 }
 
 /** The materials to upload that a 一次性告知's items name (an item that contains the material's name): the applicant answers each with a new file. */

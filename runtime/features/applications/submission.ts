@@ -9,7 +9,7 @@ import { isUniqueViolation } from "@/runtime/db";
 import { newId } from "@/runtime/db/ids";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { AppError, isStaleConflict } from "@/runtime/errors";
-import { chinaDateOf, dueDate, type WorkCalendar } from "@/runtime/calendar";
+import { chinaDateOf, dueDate, type TimeLimit, type WorkCalendar } from "@/runtime/calendar";
 import type { ServiceDefinition } from "@/runtime/definition/schema";
 import { writeWithSql, type AuditSink } from "@/runtime/write";
 import { loadCalendarSql } from "@/runtime/features/cases/calendar";
@@ -137,12 +137,12 @@ async function fileDraft(
   const flags = submissionIdentityFlags(definition, draft.formData, user);
   const caseLimit = caseLimitFor(definition.guide, "online");
   const caseNumber = await nextCaseNumber(sql, at);
-  const due = caseLimit ? dueDate(chinaDateOf(at), caseLimit, [], calendar) : null;
+  const dueFromFiling = (limit: TimeLimit | null) => (limit ? dueDate(chinaDateOf(at), limit, [], calendar) : null);
+  const due = dueFromFiling(caseLimit);
   // 承诺办结日期 only where the guide promises a limit; else the case runs under its legal limit (办理期限) and promises nothing
   const promisedDate = promisedLimitFor(definition.guide, "online") ? due : null;
   // the legal day beside it (统计分析's 法定时限 rate); the case clock moves both once the case is accepted
-  const legalLimit = legalLimitFor(definition.guide, "online");
-  const legalDueDate = legalLimit ? dueDate(chinaDateOf(at), legalLimit, [], calendar) : null;
+  const legalDueDate = dueFromFiling(legalLimitFor(definition.guide, "online"));
   await runCaseEvent(sql, audit, {
     application: draft,
     insert,

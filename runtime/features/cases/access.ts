@@ -8,7 +8,7 @@
 import "server-only";
 import type { Db, SqlTx, Tx } from "@/runtime/db";
 import { supervisedOffices, type SessionUser } from "@/runtime/auth/roles";
-import { organisationTree } from "@/runtime/features/organisations/tree";
+import { organisationTree, organisationTreeSql } from "@/runtime/features/organisations/tree";
 import { AppError, notFound } from "@/runtime/errors";
 
 const caseInclude = {
@@ -61,22 +61,17 @@ export async function readsCasesOf(db: Db | Tx, user: SessionUser, officeId: str
 }
 
 /**
- * Why a staff user may not work a case of `officeId` that they do not work in (read in the write's
+ * Why a staff user may not work a case of `officeId` that they do not work in (inside the write's
  * transaction): when they supervise the office (监督) they can see the case, so they are told it is
  * read-only to them and who handles it; anyone else gets "not found" (`entity`), as for a case
  * that does not exist.
  */
-export async function workRefusal(sql: SqlTx, user: SessionUser, officeId: string, entity = "办件"): Promise<AppError> {
-  const roots = new Set(supervisedOffices(user));
-  if (roots.size > 0) {
-    // The office and those above it (banner → league → region), as organisationTree's chain.
-    const chain: { id: string; name: string; parentId: string | null }[] = [];
-    for (let id: string | null = officeId; id && chain.length < 10; id = chain[chain.length - 1].parentId) {
-      const row = await sql.get<{ id: string; name: string; parentId: string | null }>('SELECT "id", "name", "parentId" FROM "Organisation" WHERE "id" = ?', [id]);
-      if (!row) break;
-      chain.push(row);
-    }
-    if (chain.some((o) => roots.has(o.id))) return readOnlyRefusal(chain[0].name);
+export async function workRefusal(db: Db, sql: SqlTx, user: SessionUser, officeId: string, entity = "办件"): Promise<AppError> {
+  const roots = supervisedOffices(user);
+  if (roots.length > 0) {
+    const tree = await organisationTreeSql(db, sql);
+    const office = tree.get(officeId);
+    if (office && roots.some((root) => tree.isWithin(officeId, root))) return readOnlyRefusal(office.name);
   }
   return notFound(entity);
 }

@@ -5,7 +5,7 @@
  * read-only to them; anything else is "not found".
  */
 import "server-only";
-import type { BatchSlot, SqlTx } from "@/runtime/db";
+import type { BatchSlot, Db, SqlTx } from "@/runtime/db";
 import type { SessionUser } from "@/runtime/auth/roles";
 import { notFound } from "@/runtime/errors";
 import { staffOffices, workRefusal } from "./access";
@@ -46,10 +46,10 @@ export async function applicantCaseRow(sql: SqlTx, user: SessionUser, id: string
 }
 
 /** A case its office's staff work; a supervisor of the office is refused as read-only (FORBIDDEN), anyone else "not found". */
-export async function officeCaseRow(sql: SqlTx, user: SessionUser, id: string): Promise<CaseRow> {
+export async function officeCaseRow(db: Db, sql: SqlTx, user: SessionUser, id: string): Promise<CaseRow> {
   const row = await readCase(sql, id);
   if (!row || row.status === "draft") throw notFound("办件");
-  if (!staffOffices(user).includes(row.officeId)) throw await workRefusal(sql, user, row.officeId);
+  if (!staffOffices(user).includes(row.officeId)) throw await workRefusal(db, sql, user, row.officeId);
   return row;
 }
 

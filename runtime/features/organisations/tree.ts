@@ -5,7 +5,7 @@
  * whose variants an administrator may read.
  */
 import "server-only";
-import type { Db, Tx } from "@/runtime/db";
+import type { Db, SqlTx, Tx } from "@/runtime/db";
 import { cached, dbCache } from "@/runtime/cache";
 
 export interface OrganisationNode {
@@ -25,12 +25,23 @@ export interface OrganisationTree {
   subtree(id: string): OrganisationNode[];
 }
 
-export async function organisationTree(db: Db | Tx): Promise<OrganisationTree> {
+type OrganisationRow = { id: string; name: string; level: string; parentId: string | null };
+
+function treeOf(db: Db | Tx, load: () => Promise<OrganisationRow[]>): Promise<OrganisationTree> {
   const cache = dbCache<{ tree: OrganisationTree }>(db, "organisationTree", 60_000, 1);
-  return (await cached(cache, "tree", async () => ({ tree: buildTree(await db.organisation.findMany({ select: { id: true, name: true, level: true, parentId: true } })) }))).tree;
+  return cached(cache, "tree", async () => ({ tree: buildTree(await load()) })).then((entry) => entry.tree);
 }
 
-export function buildTree(rows: { id: string; name: string; level: string; parentId: string | null }[]): OrganisationTree {
+export function organisationTree(db: Db | Tx): Promise<OrganisationTree> {
+  return treeOf(db, () => db.organisation.findMany({ select: { id: true, name: true, level: true, parentId: true } }));
+}
+
+/** The same tree (the same cache) inside a plain-SQL write, read on its transaction when not cached (runtime/write). */
+export function organisationTreeSql(db: Db, sql: SqlTx): Promise<OrganisationTree> {
+  return treeOf(db, () => sql.all<OrganisationRow>('SELECT "id", "name", "level", "parentId" FROM "Organisation"'));
+}
+
+export function buildTree(rows: OrganisationRow[]): OrganisationTree {
   const byId = new Map(rows.map((r) => [r.id, { ...r, level: r.level as OrganisationNode["level"] }]));
   const children = new Map<string, OrganisationNode[]>();
   for (const node of byId.values()) {

@@ -116,13 +116,13 @@ interface TaskRow {
   claimedById: string | null;
 }
 
-async function workableTask(sql: SqlTx, user: SessionUser, taskId: string): Promise<TaskRow> {
+async function workableTask(db: Db, sql: SqlTx, user: SessionUser, taskId: string): Promise<TaskRow> {
   const task = await sql.get<TaskRow>('SELECT "id", "applicationId", "nodeId", "role", "officeId", "status", "claimedById" FROM "Task" WHERE "id" = ?', [taskId]);
   if (!task) throw notFound("任务");
   if (!rolesAt(user, task.officeId).includes(task.role as StaffRole)) {
     // Staff who see the case are told why they may not work the step; others learn nothing of it.
     if (workScopes(user).some((s) => s.officeId === task.officeId)) throw new AppError("FORBIDDEN", `该环节须由${taskRoleLabels[task.role as StaffRole] ?? task.role}办理`);
-    throw await workRefusal(sql, user, task.officeId, "任务");
+    throw await workRefusal(db, sql, user, task.officeId, "任务");
   }
   if (task.status === "done" || task.status === "cancelled") throw conflict("该任务已办理完毕，请刷新后查看", "stale");
   return task;
@@ -147,7 +147,7 @@ async function requireNotBarred(sql: SqlTx, user: SessionUser, task: TaskRow): P
 
 export async function claimTask(db: Db, user: SessionUser, taskId: string) {
   return writeWithSql(db, user, async ({ sql, audit }) => {
-    const task = await workableTask(sql, user, taskId);
+    const task = await workableTask(db, sql, user, taskId);
     await requireNotBarred(sql, user, task);
     if (task.claimedById === user.id) {
       audit.unchanged();
@@ -165,7 +165,7 @@ export async function claimTask(db: Db, user: SessionUser, taskId: string) {
 
 export async function releaseTask(db: Db, user: SessionUser, taskId: string) {
   return writeWithSql(db, user, async ({ sql, audit }) => {
-    const task = await workableTask(sql, user, taskId);
+    const task = await workableTask(db, sql, user, taskId);
     const released = await sql.run(
       'UPDATE "Task" SET "status" = \'open\', "claimedById" = NULL, "claimedAt" = NULL WHERE "id" = ? AND "status" = \'claimed\' AND "claimedById" = ?',
       [taskId, user.id],
@@ -214,8 +214,8 @@ function correctionRequest(definition: ServiceDefinition, kind: string, input: A
 
 export async function actOnTask(db: Db, user: SessionUser, input: ActInput) {
   return writeWithSql(db, user, async ({ sql, audit }) => {
-    const application = await officeCaseRow(sql, user, input.applicationId);
-    const task = await workableTask(sql, user, input.taskId);
+    const application = await officeCaseRow(db, sql, user, input.applicationId);
+    const task = await workableTask(db, sql, user, input.taskId);
     if (task.applicationId !== application.id) throw notFound("任务");
     if (task.claimedById && task.claimedById !== user.id) throw conflict("该任务已被其他人认领", "claimed");
     if (application.rowVersion !== input.rowVersion) throw staleCase();
@@ -271,7 +271,7 @@ export async function pauseOrResume(
   input: { applicationId: string; rowVersion: number; kind: "pause" | "resume"; reason?: string },
 ) {
   return writeWithSql(db, user, async ({ sql, audit }) => {
-    const application = await officeCaseRow(sql, user, input.applicationId);
+    const application = await officeCaseRow(db, sql, user, input.applicationId);
     const roles = rolesAt(user, application.officeId);
     if (roles.length === 0) throw notFound("办件");
     if (application.rowVersion !== input.rowVersion) throw staleCase();
